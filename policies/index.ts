@@ -1,0 +1,18 @@
+import type { Rule, RuleDefinition } from '../src/engine/types.js';
+import { rules as encryption } from './encryption/index.js';
+import { rules as leastPrivilege } from './least-privilege/index.js';
+import { rules as logging } from './logging/index.js';
+import { rules as network } from './network/index.js';
+import { rules as tls } from './tls/index.js';
+
+/** Rule packs by folder name. Explicit: no registration by import side effect. */
+export const packs: Record<string, RuleDefinition<any, any>[]> = {
+  network,
+  'least-privilege': leastPrivilege,
+  encryption,
+  logging,
+  tls,
+};
+
+/** Every built-in rule, tagged with its pack. */
+export const builtinRules: Rule[] = Object.entries(packs).flatMap(([pack, rules]) => rules.map((r) => ({ ...r, pack })));

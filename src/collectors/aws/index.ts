@@ -1,0 +1,105 @@
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import pLimit from 'p-limit';
+import type { Resource } from '../../model/types.js';
+import { InputError } from '../../util/errors.js';
+import { classifyError } from '../errors.js';
+import type { CollectorOutput } from '../types.js';
+import { type AwsCollectOptions, type AwsServiceCollector, clientConfig, countCalls, createAwsContext } from './context.js';
+import { ec2Network } from './ec2-network.js';
+
+export type { AwsCollectOptions } from './context.js';
+
+/**
+ * Every AWS service collector, in one explicit list (no registration by import side effect).
+ * Add a collector here and give it its own file in this folder.
+ */
+export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network];
+
+const BOOTSTRAP_REGION = 'us-east-1';
+
+/** Collects one AWS account: identity, enabled regions, then every service × region under a concurrency cap. */
+export async function collectAws(options: AwsCollectOptions): Promise<CollectorOutput> {
+  const bootstrapRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? BOOTSTRAP_REGION;
+  const apiCalls: Record<string, number> = {};
+
+  const sts = new STSClient(clientConfig(bootstrapRegion, options));
+  countCalls(sts, 'sts', apiCalls);
+  let account: string;
+  let partition = 'aws';
+  try {
+    const id = await sts.send(new GetCallerIdentityCommand({}));
+    account = id.Account ?? 'unknown';
+    partition = id.Arn?.split(':')[1] ?? 'aws';
+  } catch (err) {
+    const c = classifyError(err);
+    throw new InputError(
+      `cannot identify the AWS account (${c.code}: ${c.message})`,
+      undefined,
+      'sts:GetCallerIdentity',
+      'provide credentials through the standard AWS chain (AWS_PROFILE / --profile, environment variables, SSO, instance role), or --endpoint-url for an emulator',
+    );
+  } finally {
+    sts.destroy();
+  }
+
+  const run = createAwsContext(account, partition, options);
+  const { ctx } = run;
+  const selected = options.services ? awsServiceCollectors.filter((c) => options.services!.includes(c.service)) : awsServiceCollectors;
+
+  // Enabled regions. `--regions` limits them; a region the account has not enabled is recorded, not scanned.
+  let regions: string[];
+  const ec2 = ctx.client(EC2Client, bootstrapRegion);
+  const listed = await ctx.attempt(
+    { service: 'ec2', region: bootstrapRegion, operation: 'DescribeRegions', resourceTypes: [] },
+    async () => (await ec2.send(new DescribeRegionsCommand({ AllRegions: false }))).Regions?.map((r) => r.RegionName!).filter(Boolean) ?? [],
+  );
+  if (options.regions?.length) {
+    regions = options.regions;
+    if (listed) {
+      for (const r of regions.filter((x) => !listed.includes(x))) {
+        ctx.record({ service: 'ec2', region: r, operation: 'DescribeRegions', resourceTypes: [], status: 'unreachable', errorCode: 'RegionNotEnabled', message: `region ${r} is not enabled for account ${account} (or does not exist)` });
+      }
+      regions = regions.filter((x) => listed.includes(x));
+    }
+  } else if (listed) {
+    regions = listed;
+  } else {
+    // Without DescribeRegions we cannot know the region list: scan the bootstrap region and say so.
+    regions = [bootstrapRegion];
+  }
+
+  const limit = pLimit(options.concurrency ?? 8);
+  const jobs: Promise<Resource[]>[] = [];
+  for (const collector of selected) {
+    const regionList = collector.scope === 'global' ? ['global'] : regions;
+    for (const region of regionList) {
+      jobs.push(
+        limit(async () => {
+          const step = `${collector.service} ${region}`;
+          options.onProgress?.({ provider: 'aws', step, state: 'start' });
+          try {
+            const out = await collector.collect(ctx, region);
+            options.onProgress?.({ provider: 'aws', step, state: 'done' });
+            return out;
+          } catch (err) {
+            // A collector bug must not pass silently: record it as a gap over everything the service feeds.
+            const c = classifyError(err);
+            ctx.record({ service: collector.service, region, operation: 'collect', resourceTypes: collector.resourceTypes, status: 'error', errorCode: c.code, message: c.message });
+            options.onProgress?.({ provider: 'aws', step, state: 'failed' });
+            return [];
+          }
+        }),
+      );
+    }
+  }
+  const resources = (await Promise.all(jobs)).flat();
+  run.destroy();
+  for (const [k, v] of Object.entries(run.apiCalls)) apiCalls[k] = (apiCalls[k] ?? 0) + v;
+  return {
+    scopes: [{ provider: 'aws', account, regions: [...regions, ...(selected.some((c) => c.scope === 'global') ? ['global'] : [])], detail: { partition } }],
+    resources,
+    coverage: run.coverage,
+    apiCalls,
+  };
+}

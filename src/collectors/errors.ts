@@ -1,0 +1,43 @@
+import type { CoverageStatus } from '../model/types.js';
+
+export interface ClassifiedError {
+  status: Exclude<CoverageStatus, 'ok' | 'not_applicable'>;
+  code: string;
+  message: string;
+}
+
+const DENIED = new Set([
+  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess', 'AuthorizationError',
+  'Forbidden', 'AuthFailure', 'InvalidClientTokenId', 'UnrecognizedClientException', 'ExpiredToken', 'ExpiredTokenException',
+  'PERMISSION_DENIED', 'UNAUTHENTICATED', 'AllAccessDisabled', 'OptInRequired',
+]);
+const THROTTLED = new Set([
+  'Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'SlowDown', 'TooManyRequestsException', 'RequestThrottled',
+  'RequestThrottledException', 'ProvisionedThroughputExceededException', 'RESOURCE_EXHAUSTED', 'EC2ThrottledException',
+]);
+const TIMEOUT = new Set(['TimeoutError', 'ETIMEDOUT', 'RequestTimeout', 'RequestTimeoutException', 'ESOCKETTIMEDOUT', 'DEADLINE_EXCEEDED']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'UnknownEndpoint', 'UNAVAILABLE', 'EPIPE']);
+
+/** Strips anything that looks like a credential before a message is stored or printed. */
+export function redact(message: string): string {
+  return message
+    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1…')
+    .replace(/(Signature|X-Amz-Signature|X-Amz-Security-Token|access_token|Authorization)([=:]\s*)[^\s&,"]+/gi, '$1$2…')
+    .replace(/Bearer\s+[A-Za-z0-9._~+/-]+=*/g, 'Bearer …')
+    .slice(0, 400);
+}
+
+/** Maps an SDK / network error to a coverage status and a short, secret-free code and message. */
+export function classifyError(err: unknown): ClassifiedError {
+  const e = err as { name?: string; code?: string | number; Code?: string; message?: string; $metadata?: { httpStatusCode?: number }; details?: string };
+  const grpcCodes: Record<number, string> = { 4: 'DEADLINE_EXCEEDED', 7: 'PERMISSION_DENIED', 8: 'RESOURCE_EXHAUSTED', 14: 'UNAVAILABLE', 16: 'UNAUTHENTICATED' };
+  const code = String((typeof e?.code === 'number' ? grpcCodes[e.code] : e?.code) ?? e?.Code ?? e?.name ?? 'Error');
+  const name = String(e?.name ?? '');
+  const message = redact(String(e?.details ?? e?.message ?? err));
+  const has = (set: Set<string>) => set.has(code) || set.has(name);
+  if (has(DENIED) || e?.$metadata?.httpStatusCode === 403) return { status: 'denied', code, message };
+  if (has(THROTTLED) || e?.$metadata?.httpStatusCode === 429) return { status: 'throttled', code, message };
+  if (has(TIMEOUT) || /timed? ?out/i.test(message)) return { status: 'timeout', code, message };
+  if (has(UNREACHABLE)) return { status: 'unreachable', code, message };
+  return { status: 'error', code, message };
+}

@@ -1,0 +1,183 @@
+import type { CoverageEntry, Resource, ResourceRef, Snapshot, SnapshotScope } from '../model/types.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** `not_applicable`: the rule does not concern this resource (e.g. a stopped instance). */
+export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable';
+
+/** What a rule returns for one resource. */
+export interface RuleResult {
+  status: Status;
+  /** Key of the rule's `messages`. */
+  messageId: string;
+  /** Values for the message template (`{{name}}`). */
+  data?: Record<string, string | number | boolean | null | undefined>;
+  /** The offending (or proving) values, e.g. `{ rule: '0.0.0.0/0 tcp 22' }`. Shown to auditors. */
+  evidence?: Record<string, unknown>;
+  /** Report the result against another resource than the one evaluated. */
+  resource?: ResourceRef;
+  /** Distinguishes several results of one rule on one resource (part of the finding id). */
+  key?: string;
+}
+
+/** Read access to the whole snapshot, indexed once per evaluation. */
+export interface SnapshotIndex {
+  readonly snapshot: Snapshot;
+  /** All resources of a type (empty array when none). */
+  ofType<D = Record<string, unknown>>(type: string): Resource<D>[];
+  /** Resources of a type in one account (and region, when given). */
+  inScope<D = Record<string, unknown>>(type: string, account: string, region?: string): Resource<D>[];
+  /** One resource by type and provider id (first match in the account when given). */
+  get<D = Record<string, unknown>>(type: string, id: string, account?: string): Resource<D> | undefined;
+  /** Coverage gaps (status not ok / not_applicable) touching a type, in an account and region. */
+  gaps(type: string, account: string, region: string, resourceId?: string): CoverageEntry[];
+}
+
+export interface RuleContext<O> {
+  /** Tunables: the rule's `defaults` overlaid with the user's config. */
+  options: O;
+  index: SnapshotIndex;
+  /** Evaluation time (fixed for one evaluation, injectable in tests). */
+  now: Date;
+}
+
+/** JSON Schema object for a rule's options. */
+export type OptionsSchema = Record<string, unknown>;
+
+export interface RuleDefinition<O = Record<string, unknown>, D = any> {
+  /** Kebab-case; equals the file name under `policies/<pack>/`. */
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Resource types the rule reports on: `evaluate` runs once for each resource of these types. */
+  resourceTypes: string[];
+  /** Other resource types the rule reads through `ctx.index`; a coverage gap in them makes results `unknown`. */
+  inputs?: string[];
+  /** What the rule checks (one paragraph). */
+  description: string;
+  /** Why it matters: what an attacker or an outage gains. */
+  risk: string;
+  /** How to fix: console steps, CLI and Terraform where useful (Markdown). */
+  remediation: string;
+  references: string[];
+  /** Message id → template with `{{placeholders}}` filled from the result's `data`. */
+  messages: Record<string, string>;
+  /** Tunables and their defaults. */
+  defaults?: O;
+  /** JSON Schema validating the tunables (user config). */
+  optionsSchema?: OptionsSchema;
+  /** Precision for SARIF consumers: how often a `fail` is a true problem. Default `high`. */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
+  evaluate(resource: Resource<D>, ctx: RuleContext<O>): RuleResult | RuleResult[] | undefined;
+}
+
+export type Rule = RuleDefinition<any, any> & { pack: string };
+
+export interface Suppression {
+  rule: string;
+  /** Matches the resource id, ARN or name; `*` wildcards allowed. */
+  resource: string;
+  justification: string;
+  /** ISO date; the suppression stops applying after it. */
+  expires?: string;
+}
+
+export interface Finding {
+  /** Stable: hash of rule id + resource identity (+ result key). */
+  id: string;
+  ruleId: string;
+  status: Status;
+  severity: Severity;
+  title: string;
+  /** Key of the rule's `messages` that produced `message` (`_coverage` / `_error` for engine results). */
+  messageId: string;
+  message: string;
+  resource: ResourceRef;
+  evidence?: Record<string, unknown>;
+  /** Set when a suppression in the config matched: the finding no longer counts for `--fail-on`. */
+  suppressed?: { justification: string; expires?: string };
+  /** Framework controls this finding's rule maps to, e.g. `hipaa/164.312(e)(1)`. */
+  controls?: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  pack: string;
+  title: string;
+  severity: Severity;
+  description: string;
+  risk: string;
+  remediation: string;
+  references: string[];
+  resourceTypes: string[];
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+}
+
+export interface CoverageSummary {
+  total: number;
+  ok: number;
+  notApplicable: number;
+  /** Every entry that was not read in full: these make rules `unknown`. */
+  gaps: CoverageEntry[];
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface EvaluationResult {
+  tool: { name: string; version: string };
+  evaluatedAt: string;
+  snapshot: {
+    startedAt: string;
+    finishedAt: string;
+    scopes: SnapshotScope[];
+    resourceCount: number;
+    coverage: CoverageSummary;
+  };
+  rules: RuleMeta[];
+  findings: Finding[];
+  summary: {
+    byStatus: StatusCounts;
+    /** Failures (not suppressed) per severity. */
+    failuresBySeverity: Record<Severity, number>;
+    suppressed: number;
+  };
+  /** Filled when framework packs were evaluated. */
+  compliance?: FrameworkResult[];
+}
+
+/** Status of one framework control (see frameworks/README in the architecture notes). */
+export type ControlStatus = 'pass' | 'fail' | 'unknown' | 'manual' | 'not_applicable';
+
+export interface ControlRuleResult {
+  ruleId: string;
+  /** Why this rule evidences the control (one line, from the framework pack). */
+  rationale: string;
+  status: ControlStatus;
+  counts: StatusCounts;
+}
+
+export interface ControlResult {
+  id: string;
+  title: string;
+  description?: string;
+  status: ControlStatus;
+  /** For manual controls: what a person must attest. */
+  rationale?: string;
+  rules: ControlRuleResult[];
+  /** Ids of the findings that fail the control (evidence chain control → rule → resource). */
+  failingFindingIds: string[];
+  /** Ids of the findings that keep the control unknown. */
+  unknownFindingIds: string[];
+}
+
+export interface FrameworkResult {
+  id: string;
+  title: string;
+  version: string;
+  source: string;
+  /** passed / (passed + failed + unknown); null when no automated control was evaluated. */
+  score: number | null;
+  counts: Record<ControlStatus, number>;
+  controls: ControlResult[];
+}
