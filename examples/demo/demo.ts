@@ -1,0 +1,96 @@
+/**
+ * `npm run demo`: a full audit of a demo environment that needs no cloud account.
+ *
+ * - AWS: starts moto_server on a free 127.0.0.1 port, seeds a deliberately misconfigured account
+ *   (network, IAM, encryption, logging) in two regions, and collects it through the real AWS SDK.
+ *   Without moto_server it evaluates the bundled snapshot `examples/demo/aws-snapshot.json` instead, and says so.
+ * - TLS: starts a few local TLS endpoints (good, legacy, expired) and probes them with real handshakes.
+ * - GCP: reads the bundled `gcloud asset export` sample in `examples/demo/gcp-export/`.
+ * Then evaluates every rule pack with the HIPAA, SOC 2 and PCI DSS 4.0 frameworks and writes the reports.
+ *
+ * Flags: --out DIR (default vigil-out), --write-bundled-snapshot (refresh aws-snapshot.json from moto).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { collect, mergeOutputs } from '../../src/collectors/index.js';
+import { evaluateAndReport } from '../../src/cli/pipeline.js';
+import { parseSnapshot } from '../../src/model/schema.js';
+import type { Snapshot } from '../../src/model/types.js';
+import { MOTO_INSTALL_HINT, motoAvailable, startMoto } from '../../src/testing/moto-server.js';
+import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import { InputError } from '../../src/util/errors.js';
+import { seedAwsData } from './seed-aws-data.js';
+import { seedAwsIam } from './seed-aws-iam.js';
+import { seedAwsNetwork } from './seed-aws-network.js';
+import { startDemoTlsEndpoints } from './tls-endpoints.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const REGIONS = ['us-east-1', 'eu-west-1'];
+const BUNDLED_AWS_SNAPSHOT = here('./aws-snapshot.json');
+const GCP_EXPORTS = [here('./gcp-export/resources.jsonl'), here('./gcp-export/iam.jsonl')];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function collectAwsDemo(): Promise<Snapshot | undefined> {
+  if (!motoAvailable()) {
+    console.log(`[demo] ${MOTO_INSTALL_HINT}`);
+    console.log(`[demo] Evaluating the bundled AWS snapshot instead: ${BUNDLED_AWS_SNAPSHOT}`);
+    return parseSnapshot(await readFile(BUNDLED_AWS_SNAPSHOT, 'utf8'), BUNDLED_AWS_SNAPSHOT);
+  }
+  console.log('[demo] starting moto_server on 127.0.0.1 and seeding a misconfigured AWS account …');
+  const moto = await startMoto({ env: { MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' } });
+  try {
+    await seedAwsNetwork(moto.endpoint, REGIONS);
+    await seedAwsIam(moto.endpoint);
+    await seedAwsData(moto.endpoint, REGIONS);
+    const snapshot = await collect({ aws: { endpointUrl: moto.endpoint, regions: REGIONS } });
+    if (process.argv.includes('--write-bundled-snapshot')) {
+      await writeFileAtomic(BUNDLED_AWS_SNAPSHOT, JSON.stringify(snapshot, null, 1) + '\n');
+      console.log(`[demo] wrote ${BUNDLED_AWS_SNAPSHOT}`);
+    }
+    return snapshot;
+  } finally {
+    await moto.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const outDir = arg('--out') ?? 'vigil-out';
+  const startedAt = new Date().toISOString();
+  const aws = await collectAwsDemo();
+
+  console.log('[demo] starting local TLS endpoints and reading the bundled GCP export …');
+  const tls = await startDemoTlsEndpoints();
+  let live: Snapshot;
+  try {
+    live = await collect({ tls: { targets: tls.targets, caFile: tls.caFile }, gcp: { exportFiles: GCP_EXPORTS } });
+  } finally {
+    await tls.stop();
+  }
+
+  const parts = [aws, live].filter((s): s is Snapshot => !!s);
+  const snapshot = mergeOutputs(
+    parts.map((s) => ({ scopes: s.scopes, resources: s.resources, coverage: s.coverage, apiCalls: s.stats?.apiCalls })),
+    startedAt,
+  );
+  await writeFileAtomic(`${outDir}/snapshot.json`, JSON.stringify(snapshot));
+  await evaluateAndReport(snapshot, {
+    flags: { out: outDir, failOn: 'none' },
+    config: { frameworks: ['hipaa', 'soc2', 'pci-dss-4.0'] },
+  });
+  console.log(`\n[demo] reports written to ${outDir}/: report.html (open it in a browser), vigil.sarif, findings.json, compliance.json`);
+  console.log(`[demo] the snapshot is in ${outDir}/snapshot.json: re-evaluate it offline with \`npx vigil evaluate ${outDir}/snapshot.json\``);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof InputError) console.error(`vigil demo: ${err.describe()}`);
+    else console.error(err);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { collect } from '../collectors/index.js';
+import { loadConfig } from '../engine/config.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { ExitCode } from '../util/errors.js';
+import { addCollectOptions } from './common-options.js';
+import { setExitCode } from './exit.js';
+import { type CollectFlags, collectOptions, progressListener } from './pipeline.js';
+
+export function collectCommand(): Command {
+  const cmd = new Command('collect').description('collect a snapshot only (no evaluation)');
+  addCollectOptions(cmd);
+  cmd
+    .option('--out <file>', 'snapshot file to write', 'snapshot.json')
+    .option('--config <file>', 'config file (default ./vigil.config.yaml when present)')
+    .option('--strict', 'exit 3 when collection was incomplete (coverage gaps)');
+  cmd.action(async (flags: CollectFlags & { out: string; config?: string; strict?: boolean }) => {
+    const { config } = await loadConfig(flags.config);
+    const options = await collectOptions(flags, config);
+    const progress = progressListener(flags.progress !== false);
+    const snapshot = await collect({ ...options, onProgress: progress.listener });
+    progress.done();
+    await writeFileAtomic(flags.out, JSON.stringify(snapshot, null, 1));
+    const gaps = snapshot.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable');
+    process.stdout.write(
+      `snapshot: ${flags.out} (${snapshot.resources.length} resources, ${snapshot.coverage.length} collection steps, ${gaps.length} coverage gaps)\n`,
+    );
+    for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}\n`);
+    if (gaps.length > 10) process.stdout.write(`  … and ${gaps.length - 10} more\n`);
+    setExitCode(cmd, flags.strict && gaps.length ? ExitCode.IncompleteCollection : ExitCode.Ok);
+  });
+  return cmd;
+}

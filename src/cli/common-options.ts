@@ -1,0 +1,35 @@
+import { Command, Option } from 'commander';
+import { collectList, parsePositiveInt } from './options.js';
+
+/** Collection flags, shared by `audit` and `collect`. */
+export function addCollectOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--provider <list>', 'providers to collect: aws, gcp, tls (comma list; default aws, or what --gcp-*/--tls imply)'))
+    .option('--regions <list>', 'AWS regions to scan (default: every enabled region)')
+    .option('--endpoint-url <url>', 'override the endpoint of every AWS client (emulators such as moto)')
+    .option('--profile <name>', 'AWS named profile (default: the standard credential chain)')
+    .option('--services <list>', 'AWS service collectors to run (default: all)')
+    .option('--concurrency <n>', 'concurrent (region × service) collections', parsePositiveInt('--concurrency'))
+    .option('--gcp-scope <scope>', 'GCP scope: organizations/ID, folders/ID or projects/ID (live, Application Default Credentials)')
+    .option('--gcp-export <file>', 'gcloud asset export file (JSON lines) or search-all-iam-policies JSON; repeatable', collectList)
+    .option('--gcp-endpoint <host:port>', 'Cloud Asset API endpoint override (tests, private endpoints)')
+    .option('--tls <targets>', 'TLS endpoints host:port[@sni], comma list; repeatable', collectList)
+    .option('--tls-targets <file>', 'file of TLS targets, one per line (# comments)')
+    .option('--ca-file <file>', 'extra CA certificates (PEM) trusted for TLS chain checks')
+    .option('--no-progress', 'no progress line on stderr');
+}
+
+/** Evaluation and report flags, shared by `audit` and `evaluate`. */
+export function addEvaluateOptions(cmd: Command): Command {
+  return cmd
+    .option('--out <dir>', 'output directory for reports (default vigil-out)')
+    .option('--format <list>', 'report formats: sarif, html, json (default all three)')
+    .option('--fail-on <severity>', 'exit 1 when a failure at or above this severity: critical, high, medium, low, info, none (default high)')
+    .option('--strict', 'exit 3 when collection was incomplete (coverage gaps) and nothing else failed')
+    .option('--rules <ids>', 'evaluate only these rule ids')
+    .option('--rules-dir <dir>', 'load extra rule modules from a directory; repeatable', collectList)
+    .option('--framework <ids>', 'compliance frameworks (hipaa, soc2, pci-dss-4.0); limits the run to the rules they need')
+    .option('--framework-file <file>', 'a framework pack of your own (same schema); repeatable', collectList)
+    .option('--config <file>', 'config file (default ./vigil.config.yaml when present)')
+    .option('--quiet', 'no terminal summary');
+}

@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { getExitCode } from './exit.js';
+import { TOOL_VERSION } from '../version.js';
+import { ExitCode, InputError } from '../util/errors.js';
+import { auditCommand } from './audit.js';
+import { collectCommand } from './collect.js';
+import { evaluateCommand } from './evaluate.js';
+import { frameworksCommand } from './frameworks.js';
+import { rulesCommand } from './rules.js';
+
+export function buildProgram(): Command {
+  const program = new Command('vigil')
+    .description('Cloud security and compliance scanner: AWS, GCP (Cloud Asset) and live TLS endpoints.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(auditCommand());
+  program.addCommand(collectCommand());
+  program.addCommand(evaluateCommand());
+  program.addCommand(rulesCommand());
+  program.addCommand(frameworksCommand());
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (0 clean, 1 findings ≥ --fail-on, 2 usage/input error, 3 incomplete with --strict). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    const code = { value: ExitCode.Ok as number };
+    program.hook('postAction', (_this, action) => {
+      code.value = getExitCode(action) ?? ExitCode.Ok;
+    });
+    await program.parseAsync(argv);
+    return code.value;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version are not errors; everything else commander rejects is a usage error.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? ExitCode.Ok : ExitCode.InputError;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`vigil: ${err.describe()}\n`);
+      return ExitCode.InputError;
+    }
+    process.stderr.write(`vigil: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return ExitCode.InputError;
+  }
+}

@@ -1,0 +1,183 @@
+import pc from 'picocolors';
+import { builtinRules } from '../../policies/index.js';
+import type { CollectOptions } from '../collectors/index.js';
+import type { ProgressListener } from '../collectors/types.js';
+import { loadTargetsFile } from '../collectors/tls/targets.js';
+import { type VigilConfig, ruleOptionsFromConfig } from '../engine/config.js';
+import { evaluate } from '../engine/evaluate.js';
+import { evaluateCompliance, loadFrameworks, rulesForFrameworks } from '../engine/frameworks.js';
+import { loadRulesDir } from '../engine/load-rules.js';
+import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../engine/types.js';
+import type { Snapshot } from '../model/types.js';
+import { writeReports } from '../reporters/index.js';
+import { renderTerminal } from '../reporters/terminal.js';
+import type { ReportFormat } from '../reporters/types.js';
+import { ExitCode, InputError } from '../util/errors.js';
+import { list } from './options.js';
+
+/** Flags shared by `audit` and `collect` (commander camel-cases them). */
+export interface CollectFlags {
+  provider?: string;
+  regions?: string;
+  endpointUrl?: string;
+  profile?: string;
+  services?: string;
+  concurrency?: number;
+  gcpScope?: string;
+  gcpExport?: string[];
+  gcpEndpoint?: string;
+  tls?: string[];
+  tlsTargets?: string;
+  caFile?: string;
+  progress?: boolean;
+}
+
+/** Flags shared by `audit` and `evaluate`. */
+export interface EvaluateFlags {
+  out?: string;
+  format?: string;
+  failOn?: string;
+  strict?: boolean;
+  rules?: string;
+  rulesDir?: string[];
+  framework?: string;
+  frameworkFile?: string[];
+  quiet?: boolean;
+}
+
+const PROVIDERS = ['aws', 'gcp', 'tls'];
+
+/** Resolves collection options from flags over the config file. */
+export async function collectOptions(flags: CollectFlags, config: VigilConfig): Promise<CollectOptions> {
+  const tlsTargets = [...(flags.tls ?? config.tls?.targets ?? [])];
+  const targetsFile = flags.tlsTargets ?? config.tls?.targetsFile;
+  if (targetsFile) tlsTargets.push(...(await loadTargetsFile(targetsFile)));
+  const gcpExports = flags.gcpExport ?? config.gcp?.exports;
+  const gcpScope = flags.gcpScope ?? config.gcp?.scope;
+
+  let providers = list(flags.provider);
+  if (!providers) {
+    providers = [];
+    if (gcpExports?.length || gcpScope) providers.push('gcp');
+    if (!providers.length && !tlsTargets.length) providers.push('aws');
+  }
+  for (const p of providers) {
+    if (!PROVIDERS.includes(p)) throw new InputError(`unknown provider "${p}"`, undefined, '--provider', `use a comma list of ${PROVIDERS.join(', ')}`);
+  }
+  if (providers.includes('tls') && !tlsTargets.length) throw new InputError('no TLS targets', undefined, '--provider tls', 'pass --tls host:port[,host:port…] or --tls-targets FILE');
+
+  const opts: CollectOptions = {};
+  if (providers.includes('aws')) {
+    opts.aws = {
+      regions: list(flags.regions) ?? config.aws?.regions,
+      endpointUrl: flags.endpointUrl ?? config.aws?.endpointUrl,
+      profile: flags.profile ?? config.aws?.profile,
+      services: list(flags.services) ?? config.aws?.services,
+      concurrency: flags.concurrency ?? config.aws?.concurrency,
+      maxAttempts: config.aws?.maxAttempts,
+    };
+  }
+  if (providers.includes('gcp')) {
+    if (!gcpExports?.length && !gcpScope) throw new InputError('no GCP scope or export file', undefined, '--provider gcp', 'pass --gcp-scope projects/ID (live, Application Default Credentials) or --gcp-export FILE');
+    opts.gcp = { scope: gcpScope, exportFiles: gcpExports, endpoint: flags.gcpEndpoint ?? config.gcp?.endpoint };
+  }
+  if (tlsTargets.length) {
+    opts.tls = {
+      targets: tlsTargets,
+      caFile: flags.caFile ?? config.tls?.caFile,
+      connectTimeoutMs: config.tls?.connectTimeoutMs,
+      handshakeTimeoutMs: config.tls?.handshakeTimeoutMs,
+      concurrency: config.tls?.concurrency,
+    };
+  }
+  return opts;
+}
+
+/** A one-line progress display on stderr, only when it is a terminal. */
+export function progressListener(enabled: boolean): { listener?: ProgressListener; done(): void } {
+  if (!enabled || !process.stderr.isTTY) return { done: () => undefined };
+  let started = 0;
+  let finished = 0;
+  let failed = 0;
+  const draw = (step: string) => process.stderr.write(`\r\x1b[2K${pc.dim(`collecting ${finished}/${started}${failed ? `, ${failed} failed` : ''}  ${step}`)}`);
+  return {
+    listener: (ev) => {
+      if (ev.state === 'start') started++;
+      else finished++;
+      if (ev.state === 'failed') failed++;
+      draw(`${ev.provider} ${ev.step}`.replace(/[\x00-\x1f\x7f]/g, ''));
+    },
+    done: () => process.stderr.write('\r\x1b[2K'),
+  };
+}
+
+/** Built-in rules plus user rule directories, narrowed by config, `--rules` and `--framework`. */
+export async function selectRules(flags: EvaluateFlags, config: VigilConfig): Promise<{ rules: Rule[]; frameworks: Awaited<ReturnType<typeof loadFrameworks>> }> {
+  let rules: Rule[] = [...builtinRules];
+  for (const dir of [...(config.rulesDirs ?? []), ...(flags.rulesDir ?? [])]) rules.push(...(await loadRulesDir(dir, rules)));
+  const frameworks = await loadFrameworks({
+    ids: list(flags.framework) ?? config.frameworks ?? [],
+    files: [...(config.frameworkFiles ?? []), ...(flags.frameworkFile ?? [])],
+    rules,
+  });
+  const only = list(flags.rules);
+  if (only) {
+    const known = new Set(rules.map((r) => r.id));
+    for (const id of only) if (!known.has(id)) throw new InputError(`unknown rule "${id}"`, undefined, '--rules', 'run `vigil rules` for the list of rule ids');
+    rules = rules.filter((r) => only.includes(r.id));
+  }
+  if (frameworks.length && (list(flags.framework)?.length || flags.frameworkFile?.length)) {
+    const needed = rulesForFrameworks(frameworks);
+    rules = rules.filter((r) => needed.has(r.id));
+  }
+  const disabled = new Set(Object.entries(config.rules ?? {}).filter(([, v]) => v.enabled === false).map(([k]) => k));
+  return { rules: rules.filter((r) => !disabled.has(r.id)), frameworks };
+}
+
+export interface EvaluateAndReportOptions {
+  flags: EvaluateFlags;
+  config: VigilConfig;
+  configFile?: string;
+  now?: Date;
+  /** Defaults to stdout. */
+  print?: (text: string) => void;
+}
+
+/** Evaluates a snapshot, writes the reports, prints the summary and returns the exit code. */
+export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReportOptions): Promise<{ code: number; result: EvaluationResult; written: string[] }> {
+  const { flags, config } = o;
+  const formats = parseFormatsOrConfig(flags.format, config.output?.formats);
+  const failOn = parseFailOnOrConfig(flags.failOn, config.output?.failOn);
+  const outDir = flags.out ?? config.output?.dir ?? 'vigil-out';
+  const { rules, frameworks } = await selectRules(flags, config);
+  const ruleOptions = ruleOptionsFromConfig(config, rules, o.configFile);
+  const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
+  const result = evaluate(snapshot, rules, { ruleOptions, severityOverrides, suppressions: config.suppressions, now: o.now });
+  if (frameworks.length) result.compliance = evaluateCompliance(result, frameworks);
+  const written = await writeReports(result, outDir, formats);
+  const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
+  if (!flags.quiet) print(renderTerminal(result, { color: !!process.stdout.isTTY && !process.env.NO_COLOR, outputs: written }));
+  return { code: exitCode(result, failOn, !!flags.strict), result, written };
+}
+
+/** 1 when a failure (not suppressed) is at or above `failOn`; else 3 when `--strict` and coverage has gaps; else 0. */
+export function exitCode(result: EvaluationResult, failOn: Severity | 'none', strict: boolean): number {
+  if (failOn !== 'none') {
+    const threshold = SEVERITIES.indexOf(failOn);
+    if (SEVERITIES.some((s, i) => i <= threshold && result.summary.failuresBySeverity[s] > 0)) return ExitCode.Findings;
+  }
+  if (strict && result.snapshot.coverage.gaps.length > 0) return ExitCode.IncompleteCollection;
+  return ExitCode.Ok;
+}
+
+function parseFormatsOrConfig(flag: string | undefined, fromConfig: string[] | undefined): ReportFormat[] {
+  const items = list(flag) ?? fromConfig ?? ['sarif', 'html', 'json'];
+  for (const f of items) if (!['sarif', 'html', 'json'].includes(f)) throw new InputError(`unknown report format "${f}"`, undefined, '--format', 'use a comma list of sarif, html, json');
+  return items as ReportFormat[];
+}
+
+function parseFailOnOrConfig(flag: string | undefined, fromConfig: Severity | 'none' | undefined): Severity | 'none' {
+  const v = (flag ?? fromConfig ?? 'high').toLowerCase();
+  if (v === 'none' || SEVERITIES.includes(v as Severity)) return v as Severity | 'none';
+  throw new InputError(`unknown severity "${flag}"`, undefined, '--fail-on', `use one of ${[...SEVERITIES, 'none'].join(', ')}`);
+}

@@ -1,0 +1,52 @@
+import { readdir } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError } from '../util/errors.js';
+import { SEVERITIES, type Rule, type RuleDefinition } from './types.js';
+
+const RULE_EXTENSIONS = new Set(['.ts', '.mts', '.js', '.mjs']);
+
+/** Problems with a rule module's shape, as sentences (empty when it is well-formed). */
+export function ruleProblems(rule: unknown, expectedId?: string): string[] {
+  const r = rule as Partial<RuleDefinition> | undefined;
+  if (!r || typeof r !== 'object') return ['the module has no default export of defineRule({...})'];
+  const out: string[] = [];
+  if (typeof r.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.id)) out.push('`id` must be kebab-case');
+  else if (expectedId && r.id !== expectedId) out.push(`\`id\` "${r.id}" must equal the file name "${expectedId}"`);
+  for (const k of ['title', 'description', 'risk', 'remediation'] as const) if (typeof r[k] !== 'string' || !r[k]) out.push(`\`${k}\` must be a non-empty string`);
+  if (!SEVERITIES.includes(r.severity as never)) out.push(`\`severity\` must be one of ${SEVERITIES.join(', ')}`);
+  if (!Array.isArray(r.resourceTypes) || r.resourceTypes.length === 0) out.push('`resourceTypes` must list at least one resource type');
+  if (!Array.isArray(r.references)) out.push('`references` must be an array of URLs');
+  if (!r.messages || typeof r.messages !== 'object' || Object.keys(r.messages).length === 0) out.push('`messages` must map message ids to templates');
+  if (typeof r.evaluate !== 'function') out.push('`evaluate` must be a function');
+  return out;
+}
+
+/** Loads user rule modules (same `defineRule` API) from a directory. Each file's default export is one rule. */
+export async function loadRulesDir(dir: string, existing: Rule[]): Promise<Rule[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir)).filter((f) => RULE_EXTENSIONS.has(extname(f)) && !f.endsWith('.d.ts') && !f.startsWith('index.')).sort();
+  } catch (err) {
+    throw new InputError(`cannot read rules directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, dir, undefined, 'check the --rules-dir path');
+  }
+  const taken = new Set(existing.map((r) => r.id));
+  const out: Rule[] = [];
+  for (const f of entries) {
+    const file = join(dir, f);
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: unknown };
+    } catch (err) {
+      throw new InputError(`cannot load rule module: ${(err as Error).message.split('\n')[0]}`, file, undefined, 'fix the module so that it imports and default-exports defineRule({...})');
+    }
+    const id = basename(f, extname(f));
+    const problems = ruleProblems(mod.default, id);
+    if (problems.length) throw new InputError(`not a valid rule: ${problems.join('; ')}`, file, 'default export', 'see policies/network/ for examples of rule modules');
+    const rule = mod.default as RuleDefinition;
+    if (taken.has(rule.id)) throw new InputError(`rule id "${rule.id}" is already taken`, file, 'id', 'rename the file and its id');
+    taken.add(rule.id);
+    out.push({ ...rule, pack: `custom:${basename(resolve(dir))}` });
+  }
+  return out;
+}

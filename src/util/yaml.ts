@@ -1,0 +1,34 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { InputError } from './errors.js';
+
+export interface ParsedYaml {
+  value: unknown;
+  /** `line L, column C` of the node at a JSON-pointer-like ajv instancePath (`/a/0/b`), when found. */
+  placeOf(instancePath: string): string | undefined;
+}
+
+/** Parses YAML, turning syntax errors into an InputError with line and column. */
+export function parseYaml(text: string, file: string, fix: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = lineCounter.linePos(e.pos[0]);
+    throw new InputError(`invalid YAML: ${e.message.split('\n')[0]}`, file, `line ${pos.line}, column ${pos.col}`, fix);
+  }
+  return {
+    value: doc.toJS(),
+    placeOf(instancePath) {
+      const path = instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+      // Walk up until a node with a range is found (a missing property points at its parent).
+      for (let n = path.length; n >= 0; n--) {
+        const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+        if (isNode(node) && node.range) {
+          const pos = lineCounter.linePos(node.range[0]);
+          return `line ${pos.line}, column ${pos.col}`;
+        }
+      }
+      return undefined;
+    },
+  };
+}
