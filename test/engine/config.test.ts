@@ -41,7 +41,7 @@ describe('config', () => {
 
   it('rejects unknown keys, unknown rules and bad tunables with their place', () => {
     expect(errorOf(() => parseConfig('awz: {}\n', 'c.yaml'))).toMatch(/unknown property "awz"/);
-    expect(errorOf(() => ruleOptionsFromConfig(parseConfig('rules:\n  nope: {}\n', 'c.yaml'), [rule], 'c.yaml'))).toMatch(/c\.yaml: \$\.rules\.nope \(line 2, column 3\): unknown rule "nope"/);
+    expect(errorOf(() => ruleOptionsFromConfig(parseConfig('rules:\n  nope: {}\n', 'c.yaml'), [rule], 'c.yaml'))).toMatch(/c\.yaml: \$\.rules\.nope \(line 2, column 9\): unknown rule "nope"/);
     expect(errorOf(() => ruleOptionsFromConfig(parseConfig('rules:\n  x-rule:\n    options:\n      ports: [ssh]\n', 'c.yaml'), [rule], 'c.yaml'))).toMatch(
       /\$\.rules\.x-rule\.options\.ports\[0\] \(line 4, column 15\): must be integer/,
     );
