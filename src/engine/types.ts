@@ -154,7 +154,12 @@ export interface ControlRuleResult {
   /** Why this rule evidences the control (one line, from the framework pack). */
   rationale: string;
   status: ControlStatus;
+  /** Findings of the rule by status; suppressed failures are not in `fail` but in `suppressed`. */
   counts: StatusCounts;
+  /** Failures a config suppression accepted: they do not fail the control. */
+  suppressed?: number;
+  /** Why the status is what it is when no finding explains it, e.g. the rule was not evaluated in this run. */
+  note?: string;
 }
 
 export interface ControlResult {
@@ -169,6 +174,8 @@ export interface ControlResult {
   failingFindingIds: string[];
   /** Ids of the findings that keep the control unknown. */
   unknownFindingIds: string[];
+  /** Ids of failing findings accepted by a suppression (shown as exceptions; they do not fail the control). */
+  suppressedFindingIds?: string[];
 }
 
 export interface FrameworkResult {

@@ -52,3 +52,13 @@ describe('config', () => {
     expect(errorOf(() => parseConfig('suppressions:\n  - {rule: a, resource: b, justification: ok ok, expires: 2027-13-45}\n', 'c.yaml'))).toMatch(/not a date/);
   });
 });
+
+describe('examples/vigil.config.example.yaml', () => {
+  it('is a valid config for the built-in rules', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { builtinRules } = await import('../../policies/index.js');
+    const file = 'examples/vigil.config.example.yaml';
+    const cfg = parseConfig(await readFile(file, 'utf8'), file);
+    expect(() => ruleOptionsFromConfig(cfg, builtinRules, file)).not.toThrow();
+  });
+});
