@@ -1,11 +1,283 @@
-import type { AwsServiceCollector } from './context.js';
+/**
+ * EC2 network collector: security groups, network ACLs, instances, VPCs and flow logs, per region.
+ *
+ * Fetch (five paged Describe calls, concurrent within the region, each its own coverage step) is kept
+ * apart from the pure `*ToModel` functions, which are unit-tested on recorded API responses.
+ */
+import {
+  EC2Client,
+  type FlowLog,
+  type Instance,
+  type IpPermission,
+  type NetworkAcl,
+  type NetworkAclEntry,
+  type SecurityGroup,
+  type Tag,
+  type Vpc,
+  paginateDescribeFlowLogs,
+  paginateDescribeInstances,
+  paginateDescribeNetworkAcls,
+  paginateDescribeSecurityGroups,
+  paginateDescribeVpcs,
+} from '@aws-sdk/client-ec2';
+import {
+  EC2_FLOW_LOG,
+  EC2_INSTANCE,
+  EC2_NETWORK_ACL,
+  EC2_SECURITY_GROUP,
+  EC2_VPC,
+  type FlowLogData,
+  type InstanceData,
+  type InstanceInterface,
+  type NaclEntry,
+  type NetworkAclData,
+  type SecurityGroupData,
+  type SgPermission,
+  type VpcData,
+} from '../../model/aws/ec2.js';
+import type { Resource, ResourceRef } from '../../model/types.js';
+import type { AwsContext, AwsServiceCollector } from './context.js';
 
-// Placeholder until the EC2 network collector lands (issue #2).
+/** Where a resource lives; ARNs are built from it. */
+export interface Ec2Scope {
+  partition: string;
+  account: string;
+  region: string;
+}
+
+/** Largest page every one of these Describe calls accepts: fewer calls for large accounts. */
+const PAGE_SIZE = 1000;
+
+// ------------------------------------------------------------------ toModel (pure)
+
+const PROTOCOL_NUMBERS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6' };
+
+/** `-1`/`all` → `all`; `6`/`17`/`1`/`58` → names; other names lower-cased, other numbers kept. */
+export function normalizeIpProtocol(p: string | undefined | null): string {
+  const s = String(p ?? '-1').trim().toLowerCase();
+  if (s === '-1' || s === 'all') return 'all';
+  return PROTOCOL_NUMBERS[s] ?? s;
+}
+
+/** Splits AWS's overloaded port fields: ICMP keeps type/code apart; `all` and port-less protocols get nulls. */
+function portsOf(protocol: string, from: number | undefined, to: number | undefined): Pick<SgPermission, 'fromPort' | 'toPort' | 'icmpType' | 'icmpCode'> {
+  if (protocol === 'icmp' || protocol === 'icmpv6') {
+    // For ICMP, FromPort is the type and ToPort the code; -1 means "any".
+    const type = from === undefined || from === -1 ? null : from;
+    const code = to === undefined || to === -1 ? null : to;
+    return { fromPort: null, toPort: null, icmpType: type, icmpCode: code };
+  }
+  if (protocol === 'tcp' || protocol === 'udp') {
+    // tcp/udp always carry a range; absent (never seen in practice) means every port.
+    return { fromPort: from ?? null, toPort: to ?? null, icmpType: null, icmpCode: null };
+  }
+  // `all` and other protocols (ESP, GRE…): AWS allows every port.
+  return { fromPort: null, toPort: null, icmpType: null, icmpCode: null };
+}
+
+/** Flattens IpPermissions: one entry per protocol/port range/peer. */
+export function flattenPermissions(perms: IpPermission[] | undefined): SgPermission[] {
+  const out: SgPermission[] = [];
+  for (const p of perms ?? []) {
+    const protocol = normalizeIpProtocol(p.IpProtocol);
+    const ports = portsOf(protocol, p.FromPort, p.ToPort);
+    const add = (peerKind: SgPermission['peerKind'], peer: string | undefined, description: string | undefined, peerOwner?: string) => {
+      if (!peer) return;
+      const e: SgPermission = { protocol, ...ports, peerKind, peer };
+      if (peerOwner) e.peerOwner = peerOwner;
+      if (description) e.description = description;
+      out.push(e);
+    };
+    for (const r of p.IpRanges ?? []) add('cidr4', r.CidrIp, r.Description);
+    for (const r of p.Ipv6Ranges ?? []) add('cidr6', r.CidrIpv6, r.Description);
+    for (const r of p.PrefixListIds ?? []) add('prefix-list', r.PrefixListId, r.Description);
+    for (const r of p.UserIdGroupPairs ?? []) add('security-group', r.GroupId ?? r.GroupName, r.Description, r.UserId);
+  }
+  return out;
+}
+
+function tagsOf(tags: Tag[] | undefined): Record<string, string> | undefined {
+  if (!tags || tags.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const t of tags) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
+  return out;
+}
+
+function makeRef(scope: Ec2Scope, type: string, id: string, arnKind: string, name: string | undefined, tags: Tag[] | undefined): ResourceRef {
+  const ref: ResourceRef = {
+    provider: 'aws',
+    account: scope.account,
+    region: scope.region,
+    type,
+    id,
+    arn: `arn:${scope.partition}:ec2:${scope.region}:${scope.account}:${arnKind}/${id}`,
+  };
+  if (name) ref.name = name;
+  const t = tagsOf(tags);
+  if (t) ref.tags = t;
+  return ref;
+}
+
+const nameTag = (tags: Tag[] | undefined) => tags?.find((t) => t.Key === 'Name')?.Value || undefined;
+
+export function securityGroupToModel(raw: SecurityGroup, scope: Ec2Scope): Resource<SecurityGroupData> {
+  const id = raw.GroupId!;
+  return {
+    ref: makeRef(scope, EC2_SECURITY_GROUP, id, 'security-group', nameTag(raw.Tags) ?? raw.GroupName, raw.Tags),
+    data: {
+      groupId: id,
+      groupName: raw.GroupName ?? '',
+      description: raw.Description ?? '',
+      vpcId: raw.VpcId ?? null,
+      isDefault: raw.GroupName === 'default',
+      ownerId: raw.OwnerId ?? scope.account,
+      ingress: flattenPermissions(raw.IpPermissions),
+      egress: flattenPermissions(raw.IpPermissionsEgress),
+    },
+  };
+}
+
+function naclEntryToModel(e: NetworkAclEntry): NaclEntry {
+  const protocol = normalizeIpProtocol(e.Protocol);
+  const icmp = protocol === 'icmp' || protocol === 'icmpv6';
+  const ports = icmp || protocol === 'all' || !e.PortRange ? { from: null, to: null } : { from: e.PortRange.From ?? null, to: e.PortRange.To ?? null };
+  const type = e.IcmpTypeCode?.Type;
+  const code = e.IcmpTypeCode?.Code;
+  return {
+    ruleNumber: e.RuleNumber ?? 32767,
+    action: e.RuleAction === 'allow' ? 'allow' : 'deny',
+    egress: e.Egress === true,
+    cidr: e.Ipv6CidrBlock ?? e.CidrBlock ?? '',
+    ipv6: e.Ipv6CidrBlock !== undefined,
+    protocol,
+    fromPort: ports.from,
+    toPort: ports.to,
+    icmpType: icmp && type !== undefined && type !== -1 ? type : null,
+    icmpCode: icmp && code !== undefined && code !== -1 ? code : null,
+  };
+}
+
+export function networkAclToModel(raw: NetworkAcl, scope: Ec2Scope): Resource<NetworkAclData> {
+  const id = raw.NetworkAclId!;
+  const entries = (raw.Entries ?? []).map(naclEntryToModel).sort((a, b) => Number(a.egress) - Number(b.egress) || a.ruleNumber - b.ruleNumber);
+  const subnetIds = [...new Set((raw.Associations ?? []).map((a) => a.SubnetId).filter((s): s is string => !!s))];
+  return {
+    ref: makeRef(scope, EC2_NETWORK_ACL, id, 'network-acl', nameTag(raw.Tags), raw.Tags),
+    data: { networkAclId: id, vpcId: raw.VpcId ?? null, isDefault: raw.IsDefault === true, entries, subnetIds },
+  };
+}
+
+export function instanceToModel(raw: Instance, scope: Ec2Scope): Resource<InstanceData> {
+  const id = raw.InstanceId!;
+  const interfaces: InstanceInterface[] = (raw.NetworkInterfaces ?? []).map((n) => ({
+    networkInterfaceId: n.NetworkInterfaceId ?? '',
+    subnetId: n.SubnetId ?? null,
+    publicIp: n.Association?.PublicIp ?? null,
+    privateIp: n.PrivateIpAddress ?? null,
+    ipv6Addresses: (n.Ipv6Addresses ?? []).map((a) => a.Ipv6Address).filter((a): a is string => !!a),
+    securityGroupIds: (n.Groups ?? []).map((g) => g.GroupId).filter((g): g is string => !!g),
+  }));
+  const groups = new Set((raw.SecurityGroups ?? []).map((g) => g.GroupId).filter((g): g is string => !!g));
+  for (const n of interfaces) for (const g of n.securityGroupIds) groups.add(g);
+  const ipv6 = new Set<string>(raw.Ipv6Address ? [raw.Ipv6Address] : []);
+  for (const n of interfaces) for (const a of n.ipv6Addresses) ipv6.add(a);
+  const mo = raw.MetadataOptions;
+  return {
+    ref: makeRef(scope, EC2_INSTANCE, id, 'instance', nameTag(raw.Tags), raw.Tags),
+    data: {
+      instanceId: id,
+      state: raw.State?.Name ?? 'unknown',
+      instanceType: raw.InstanceType ?? null,
+      imageId: raw.ImageId ?? null,
+      launchTime: raw.LaunchTime ? new Date(raw.LaunchTime).toISOString() : null,
+      publicIpAddress: raw.PublicIpAddress ?? null,
+      privateIpAddress: raw.PrivateIpAddress ?? null,
+      ipv6Addresses: [...ipv6],
+      securityGroupIds: [...groups],
+      subnetId: raw.SubnetId ?? null,
+      vpcId: raw.VpcId ?? null,
+      metadataOptions: mo
+        ? {
+            httpTokens: mo.HttpTokens === 'required' || mo.HttpTokens === 'optional' ? mo.HttpTokens : null,
+            httpEndpoint: mo.HttpEndpoint === 'enabled' || mo.HttpEndpoint === 'disabled' ? mo.HttpEndpoint : null,
+            hopLimit: mo.HttpPutResponseHopLimit ?? null,
+          }
+        : null,
+      iamInstanceProfileArn: raw.IamInstanceProfile?.Arn ?? null,
+      networkInterfaces: interfaces,
+    },
+  };
+}
+
+export function vpcToModel(raw: Vpc, scope: Ec2Scope): Resource<VpcData> {
+  const id = raw.VpcId!;
+  const v4 = (raw.CidrBlockAssociationSet ?? []).filter((a) => a.CidrBlockState?.State !== 'disassociated').map((a) => a.CidrBlock).filter((c): c is string => !!c);
+  const cidrBlocks = [...new Set([...(raw.CidrBlock ? [raw.CidrBlock] : []), ...v4])];
+  const ipv6CidrBlocks = (raw.Ipv6CidrBlockAssociationSet ?? [])
+    .filter((a) => a.Ipv6CidrBlockState?.State !== 'disassociated')
+    .map((a) => a.Ipv6CidrBlock)
+    .filter((c): c is string => !!c);
+  return {
+    ref: makeRef(scope, EC2_VPC, id, 'vpc', nameTag(raw.Tags), raw.Tags),
+    data: { vpcId: id, cidrBlocks, ipv6CidrBlocks, isDefault: raw.IsDefault === true, state: raw.State ?? null },
+  };
+}
+
+export function flowLogToModel(raw: FlowLog, scope: Ec2Scope): Resource<FlowLogData> {
+  const id = raw.FlowLogId!;
+  return {
+    ref: makeRef(scope, EC2_FLOW_LOG, id, 'vpc-flow-log', nameTag(raw.Tags), raw.Tags),
+    data: {
+      flowLogId: id,
+      resourceId: raw.ResourceId ?? '',
+      status: raw.FlowLogStatus ?? null,
+      deliverLogsStatus: raw.DeliverLogsStatus ?? null,
+      trafficType: raw.TrafficType ?? null,
+      destinationType: raw.LogDestinationType ?? null,
+      destination: raw.LogDestination ?? raw.LogGroupName ?? null,
+    },
+  };
+}
+
+// ------------------------------------------------------------------ fetch
+
+/** Collects every page of a paginator into one list. */
+async function allPages<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(...(pick(page) ?? []));
+  return out;
+}
+
 export const ec2Network: AwsServiceCollector = {
   service: 'ec2',
   scope: 'regional',
-  resourceTypes: [],
-  async collect() {
-    return [];
+  resourceTypes: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_INSTANCE, EC2_VPC, EC2_FLOW_LOG],
+
+  async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const client = ctx.client(EC2Client, region);
+    const scope: Ec2Scope = { partition: ctx.partition, account: ctx.account, region };
+    const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };
+    const step = (operation: string, type: string) => ({ service: 'ec2', region, operation, resourceTypes: [type] });
+
+    const [groups, acls, instances, vpcs, flowLogs] = await Promise.all([
+      ctx.attempt(step('DescribeSecurityGroups', EC2_SECURITY_GROUP), () =>
+        allPages(paginateDescribeSecurityGroups(paging, {}), (p) => p.SecurityGroups),
+      ),
+      ctx.attempt(step('DescribeNetworkAcls', EC2_NETWORK_ACL), () => allPages(paginateDescribeNetworkAcls(paging, {}), (p) => p.NetworkAcls)),
+      ctx.attempt(step('DescribeInstances', EC2_INSTANCE), () =>
+        allPages(paginateDescribeInstances(paging, {}), (p) => p.Reservations?.flatMap((r) => r.Instances ?? [])),
+      ),
+      ctx.attempt(step('DescribeVpcs', EC2_VPC), () => allPages(paginateDescribeVpcs(paging, {}), (p) => p.Vpcs)),
+      ctx.attempt(step('DescribeFlowLogs', EC2_FLOW_LOG), () => allPages(paginateDescribeFlowLogs(paging, {}), (p) => p.FlowLogs)),
+    ]);
+
+    // Typed data interfaces have no index signature, hence the widening cast to the snapshot's generic Resource.
+    return [
+      ...(groups ?? []).filter((g) => g.GroupId).map((g) => securityGroupToModel(g, scope)),
+      ...(acls ?? []).filter((a) => a.NetworkAclId).map((a) => networkAclToModel(a, scope)),
+      ...(instances ?? []).filter((i) => i.InstanceId).map((i) => instanceToModel(i, scope)),
+      ...(vpcs ?? []).filter((v) => v.VpcId).map((v) => vpcToModel(v, scope)),
+      ...(flowLogs ?? []).filter((f) => f.FlowLogId).map((f) => flowLogToModel(f, scope)),
+    ] as unknown as Resource[];
   },
 };

@@ -1,0 +1,52 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import { EC2_INSTANCE, EC2_NETWORK_ACL, EC2_SECURITY_GROUP, type InstanceData } from '../../src/model/aws/ec2.js';
+import { instanceExposure } from '../_lib/aws-ec2.js';
+import { ADMIN_PORTS, PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
+
+export default defineRule<{ ports: number[] }, InstanceData>({
+  id: 'aws-instance-internet-exposed',
+  title: 'Running instance reachable from the internet on an administrative or sensitive port',
+  severity: 'critical',
+  resourceTypes: [EC2_INSTANCE],
+  inputs: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL],
+  description:
+    "Effective exposure: a running instance with a public IPv4 or an IPv6 address, an attached security group that lets an admin or sensitive port (or every port) in from the internet, and a subnet network ACL that does not deny it (rule-number order, first match wins). The evidence is the path: address → security group rule → network ACL entry. Route tables are not read: an instance in a subnet without an internet gateway route is reported too (no false pass). Ports are tunable.",
+  risk: 'This is a door, not a misconfiguration in the abstract: the service on that port answers anyone on the internet, so brute force, unauthenticated access and exploits of the service are one scan away.',
+  remediation: [
+    'Close the path at any hop: remove the public address (put the instance behind a load balancer or NAT), narrow the security group rule to known sources, or deny the port in the subnet network ACL. Prefer Session Manager to open admin ports.',
+    '',
+    '- Console: EC2 → Instances → the instance → Security → the group named in the evidence → Edit inbound rules.',
+    '- CLI: `aws ec2 revoke-security-group-ingress --group-id sg-… --protocol tcp --port 22 --cidr 0.0.0.0/0`; `aws ec2 modify-instance-attribute --instance-id i-… --groups sg-…` to swap groups.',
+    '- Terraform: `associate_public_ip_address = false` on `aws_instance`, and narrow the group\'s `cidr_blocks`.',
+  ].join('\n'),
+  references: [
+    'https://docs.aws.amazon.com/vpc/latest/userguide/infrastructure-security.html',
+    'https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9',
+  ],
+  messages: {
+    exposed: 'Instance {{name}} is reachable from the internet on {{service}} (port {{port}}): {{address}} → {{securityGroup}} `{{sgRule}}` → {{networkAcl}} `{{naclEntry}}`{{more}}.',
+    notExposed: 'Instance {{name}} has a public address but no admin or sensitive port is open to the internet through both its security groups and its network ACL.',
+    noPublicAddress: 'Instance {{name}} has no public IPv4 or IPv6 address.',
+    notRunning: 'Instance {{name}} is {{state}}.',
+    missing: 'Instance {{name}}: cannot evaluate the path, the {{what}} is not in the snapshot.',
+  },
+  defaults: { ports: [...ADMIN_PORTS, ...SENSITIVE_PORTS] },
+  optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
+  evaluate(instance, ctx) {
+    const name = instance.ref.name ?? instance.data.instanceId;
+    if (instance.data.state !== 'running') return { status: 'not_applicable', messageId: 'notRunning', data: { name, state: instance.data.state } };
+    const r = instanceExposure(instance, ctx.index, ctx.options.ports);
+    if (r.kind === 'no-public-address') return { status: 'pass', messageId: 'noPublicAddress', data: { name } };
+    if (r.kind === 'missing') return { status: 'unknown', messageId: 'missing', data: { name, what: r.what } };
+    if (r.paths.length === 0) return { status: 'pass', messageId: 'notExposed', data: { name } };
+    const [p] = r.paths;
+    const more = r.total > 1 ? ` (and ${r.total - 1} more paths)` : '';
+    return {
+      status: 'fail',
+      messageId: 'exposed',
+      data: { name, service: p.service, port: p.port, address: p.address, securityGroup: p.securityGroup, sgRule: p.sgRule, networkAcl: p.networkAcl, naclEntry: p.naclEntry, more },
+      evidence: { address: p.address, port: p.port, service: p.service, path: [p.address, `${p.securityGroup} ${p.sgRule}`, `${p.networkAcl} ${p.naclEntry}`], paths: r.paths, ...(r.total > r.paths.length ? { more: r.total - r.paths.length } : {}) },
+    };
+  },
+});

@@ -1,0 +1,40 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
+import { describePermission, internetIngress } from '../_lib/aws-ec2.js';
+import { coversAllPorts } from '../_lib/network.js';
+
+export default defineRule<Record<string, never>, SecurityGroupData>({
+  id: 'aws-sg-open-all-ports',
+  title: 'Security group allows all ports or all protocols from the internet',
+  severity: 'critical',
+  resourceTypes: [EC2_SECURITY_GROUP],
+  description:
+    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) that allows every protocol (`-1`) or every tcp/udp port (0-65535 or 1-65535).',
+  risk: 'Every service on every attached instance, including ones started later or by accident (debug servers, databases, admin consoles), is reachable from the internet; the group no longer filters anything.',
+  remediation: [
+    'Replace the rule with rules for the ports the workload actually serves, from the sources that need them.',
+    '',
+    '- Console: EC2 → Security Groups → the group → Inbound rules → Edit inbound rules → delete the "All traffic" / "All TCP" rule.',
+    '- CLI: `aws ec2 revoke-security-group-ingress --group-id sg-… --ip-permissions IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]`',
+    '- Terraform: remove `protocol = "-1"` ingress blocks with `cidr_blocks = ["0.0.0.0/0"]`.',
+  ].join('\n'),
+  references: [
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18',
+    'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+  ],
+  messages: {
+    open: 'Security group {{name}} allows all traffic from the internet through `{{rule}}`{{more}}.',
+    closed: 'Security group {{name}} does not allow all ports from the internet.',
+  },
+  defaults: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  evaluate(sg) {
+    const name = sg.ref.name ?? sg.data.groupId;
+    const rules = internetIngress(sg.data)
+      .filter(({ perm }) => coversAllPorts(perm.protocol, perm.fromPort, perm.toPort))
+      .map(({ perm }) => describePermission(perm));
+    if (rules.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
+    const more = rules.length > 1 ? ` (and ${rules.length - 1} more)` : '';
+    return { status: 'fail', messageId: 'open', data: { name, rule: rules[0], more }, evidence: { rule: rules[0], rules } };
+  },
+});
