@@ -1,6 +1,6 @@
 import type { CoverageEntry, Resource, ResourceRef, Snapshot } from '../model/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { findingId } from './finding-id.js';
+import { findingIdFromKey, resourceKey } from './finding-id.js';
 import { indexSnapshot, isGap } from './snapshot-index.js';
 import { applySuppressions } from './suppressions.js';
 import type { EvaluationResult, Finding, Rule, RuleMeta, RuleResult, Severity, SnapshotIndex, Status, Suppression } from './types.js';
@@ -17,10 +17,30 @@ export interface EvaluateOptions {
 
 /** Fills `{{name}}` placeholders. Missing values render as an empty string. */
 export function renderMessage(template: string, data: RuleResult['data']): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
-    const v = data?.[k];
-    return v === undefined || v === null ? '' : String(v);
-  });
+  return compileTemplate(template)(data);
+}
+
+type Template = (data: RuleResult['data']) => string;
+const compiled = new Map<string, Template>();
+
+/** Splits a template once into literal parts and placeholder names (rendering runs once per finding). */
+function compileTemplate(template: string): Template {
+  let t = compiled.get(template);
+  if (t) return t;
+  const parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+  if (parts.length === 1) t = () => template;
+  else {
+    t = (data) => {
+      let out = parts[0];
+      for (let i = 1; i < parts.length; i += 2) {
+        const v = data?.[parts[i]];
+        out += (v === undefined || v === null ? '' : String(v)) + parts[i + 1];
+      }
+      return out;
+    };
+  }
+  compiled.set(template, t);
+  return t;
 }
 
 function describeGap(g: CoverageEntry): string {
@@ -42,14 +62,20 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
   const index = indexSnapshot(snapshot);
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
+  const keys = new WeakMap<ResourceRef, string>();
+  const keyOf = (ref: ResourceRef): string => {
+    let k = keys.get(ref);
+    if (k === undefined) keys.set(ref, (k = resourceKey(ref)));
+    return k;
+  };
 
   for (const rule of rules) {
     const severity = options.severityOverrides?.[rule.id] ?? rule.severity;
     const ctx = { options: { ...(rule.defaults ?? {}), ...(options.ruleOptions?.[rule.id] ?? {}) }, index, now };
     const emit = (ref: ResourceRef, result: RuleResult): void => {
       const template = rule.messages[result.messageId];
-      const message = template === undefined ? `${rule.title} (${result.messageId})` : renderMessage(template, result.data);
-      const f: Finding = { id: findingId(rule.id, ref, result.key), ruleId: rule.id, status: result.status, severity, title: rule.title, messageId: result.messageId, message, resource: ref };
+      const message = template === undefined ? `${rule.title} (${result.messageId})` : compileTemplate(template)(result.data);
+      const f: Finding = { id: findingIdFromKey(rule.id, keyOf(ref), result.key), ruleId: rule.id, status: result.status, severity, title: rule.title, messageId: result.messageId, message, resource: ref };
       if (result.evidence) f.evidence = result.evidence;
       findings.push(f);
     };
