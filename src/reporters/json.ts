@@ -1,0 +1,126 @@
+import type { EvaluationResult, Finding } from '../engine/types.js';
+import { controlsByRule, findingControls } from './common.js';
+import type { ReportFile, Reporter } from './types.js';
+
+/** Version of the findings.json / compliance.json layout; bumped on incompatible changes. */
+export const FINDINGS_JSON_VERSION = 1;
+
+/** One entry of `findings.json` `findings[]`: one per (rule, resource) evaluated, passes included. */
+export interface JsonFinding {
+  id: string;
+  ruleId: string;
+  status: Finding['status'];
+  severity: Finding['severity'];
+  title: string;
+  messageId: string;
+  message: string;
+  resource: {
+    provider: string;
+    account: string;
+    region: string;
+    type: string;
+    id: string;
+    /** `null` when the resource has no ARN / full name. */
+    arn: string | null;
+    name: string | null;
+    tags?: Record<string, string>;
+  };
+  /** `null` when the rule gave none. */
+  evidence: Record<string, unknown> | null;
+  suppressed?: { justification: string; expires?: string };
+  controls?: string[];
+}
+
+export function toJsonFinding(f: Finding, byRule: Map<string, string[]>): JsonFinding {
+  const r = f.resource;
+  const out: JsonFinding = {
+    id: f.id,
+    ruleId: f.ruleId,
+    status: f.status,
+    severity: f.severity,
+    title: f.title,
+    messageId: f.messageId,
+    message: f.message,
+    resource: { provider: r.provider, account: r.account, region: r.region, type: r.type, id: r.id, arn: r.arn ?? null, name: r.name ?? null },
+    evidence: f.evidence ?? null,
+  };
+  if (r.tags && Object.keys(r.tags).length) out.resource.tags = r.tags;
+  if (f.suppressed) out.suppressed = f.suppressed;
+  const controls = findingControls(f, byRule);
+  if (controls) out.controls = controls;
+  return out;
+}
+
+/**
+ * Pretty-prints the envelope with two-space indentation but writes each array item of the listed keys on
+ * one line: 100,000 findings stay greppable and diffable line by line without the size of full indentation.
+ */
+function stringify(doc: Record<string, unknown>, oneLinePerItem: string[]): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(doc)) {
+    if (v === undefined) continue;
+    if (oneLinePerItem.includes(k) && Array.isArray(v)) {
+      const items = v.map((x) => '    ' + JSON.stringify(x));
+      parts.push(`  ${JSON.stringify(k)}: ${items.length ? `[\n${items.join(',\n')}\n  ]` : '[]'}`);
+    } else {
+      parts.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`);
+    }
+  }
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
+/** `compliance.json`: per framework and control, the status and the evidence chain control → rule → finding. */
+export function renderComplianceJson(result: EvaluationResult): string {
+  const byRule = controlsByRule(result);
+  const referenced = new Set<string>();
+  for (const fw of result.compliance ?? []) {
+    for (const c of fw.controls) for (const id of [...c.failingFindingIds, ...c.unknownFindingIds, ...(c.suppressedFindingIds ?? [])]) referenced.add(id);
+  }
+  // The findings the controls point to, so the file stands alone for an auditor.
+  const findings = result.findings.filter((f) => referenced.has(f.id)).map((f) => toJsonFinding(f, byRule));
+  return stringify(
+    {
+      formatVersion: FINDINGS_JSON_VERSION,
+      tool: result.tool,
+      evaluatedAt: result.evaluatedAt,
+      snapshot: { startedAt: result.snapshot.startedAt, finishedAt: result.snapshot.finishedAt, scopes: result.snapshot.scopes },
+      frameworks: result.compliance ?? [],
+      findings,
+    },
+    ['findings'],
+  );
+}
+
+/** `findings.json` for pipelines: every finding (passes included), rule metadata, coverage, compliance. */
+export function renderFindingsJson(result: EvaluationResult): string {
+  const byRule = controlsByRule(result);
+  const s = result.snapshot;
+  return stringify(
+    {
+      formatVersion: FINDINGS_JSON_VERSION,
+      tool: result.tool,
+      evaluatedAt: result.evaluatedAt,
+      snapshot: {
+        startedAt: s.startedAt,
+        finishedAt: s.finishedAt,
+        scopes: s.scopes,
+        resourceCount: s.resourceCount,
+        coverage: { total: s.coverage.total, ok: s.coverage.ok, notApplicable: s.coverage.notApplicable, gaps: s.coverage.gaps },
+      },
+      summary: result.summary,
+      rules: result.rules,
+      findings: result.findings.map((f) => toJsonFinding(f, byRule)),
+      compliance: result.compliance,
+    },
+    ['findings'],
+  );
+}
+
+export const jsonReporter: Reporter = {
+  format: 'json',
+  render(result: EvaluationResult): ReportFile[] {
+    const files: ReportFile[] = [{ name: 'findings.json', content: renderFindingsJson(result) }];
+    if (result.compliance) files.push({ name: 'compliance.json', content: renderComplianceJson(result) });
+    return files;
+  },
+};

@@ -1,0 +1,83 @@
+import pc from 'picocolors';
+import type { EvaluationResult, Severity } from '../engine/types.js';
+import { SEVERITIES } from '../engine/types.js';
+import { describeGap, effectiveSeverity, severityRank, stripControls } from './common.js';
+
+export interface TerminalOptions {
+  /** Colours on; the caller passes `false` when stdout is not a TTY or NO_COLOR is set. */
+  color: boolean;
+  /** Paths of the reports written, listed at the end. */
+  outputs?: string[];
+  /** How many failing rules and coverage gaps to list (default 5). */
+  top?: number;
+}
+
+/** `color` for a caller that did not decide: a TTY and no `NO_COLOR` (https://no-color.org: any non-empty value). */
+export function shouldColor(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!stream.isTTY && !env.NO_COLOR;
+}
+
+const clean = (s: string, max = 120): string => {
+  const t = stripControls(s);
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+};
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** A short summary for the terminal. Every cloud-supplied string is stripped of control characters first. */
+export function renderTerminal(result: EvaluationResult, opts: TerminalOptions): string {
+  const c = pc.createColors(opts.color);
+  const top = opts.top ?? 5;
+  const sevColor: Record<Severity, (s: string) => string> = { critical: (s) => c.bold(c.red(s)), high: c.red, medium: c.yellow, low: c.cyan, info: c.dim };
+  const lines: string[] = [];
+  const s = result.snapshot;
+  const { byStatus, failuresBySeverity, suppressed } = result.summary;
+
+  const scopes = s.scopes.map((sc) => `${sc.provider} ${clean(sc.account, 60)}${sc.regions.length ? ` (${sc.regions.length} region${sc.regions.length === 1 ? '' : 's'})` : ''}`);
+  lines.push(c.bold(`Vigil ${clean(result.tool.version, 30)}`) + ` — ${n(s.resourceCount)} resources` + (scopes.length ? ` in ${scopes.join(', ')}` : ''));
+  lines.push(
+    `Findings: ${c.red(`${n(byStatus.fail)} fail`)} · ${c.yellow(`${n(byStatus.unknown)} unknown`)} · ${c.green(`${n(byStatus.pass)} pass`)} · ${c.dim(`${n(byStatus.not_applicable)} n/a`)}` +
+      (suppressed ? ` · ${n(suppressed)} suppressed` : ''),
+  );
+  lines.push(`Open failures by severity: ${SEVERITIES.map((sv) => (failuresBySeverity[sv] ? sevColor[sv](`${sv} ${n(failuresBySeverity[sv])}`) : c.dim(`${sv} 0`))).join(' · ')}`);
+
+  const sev = effectiveSeverity(result);
+  const title = new Map(result.rules.map((r) => [r.id, r.title]));
+  const failing = new Map<string, number>();
+  for (const f of result.findings) if (f.status === 'fail' && !f.suppressed) failing.set(f.ruleId, (failing.get(f.ruleId) ?? 0) + 1);
+  const ranked = [...failing.entries()].sort((a, b) => severityRank(sev.get(a[0]) ?? 'info') - severityRank(sev.get(b[0]) ?? 'info') || b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (ranked.length) {
+    lines.push('', c.bold('Top failing rules'));
+    const w = Math.min(48, Math.max(...ranked.slice(0, top).map(([id]) => id.length)));
+    for (const [id, count] of ranked.slice(0, top)) {
+      const sv = sev.get(id) ?? 'info';
+      lines.push(`  ${sevColor[sv](sv.toUpperCase().padEnd(8))} ${clean(id, 48).padEnd(w)} ${String(count).padStart(6)}  ${clean(title.get(id) ?? '', 70)}`);
+    }
+    if (ranked.length > top) lines.push(c.dim(`  … and ${ranked.length - top} more rules with failures`));
+  }
+
+  const gaps = s.coverage.gaps;
+  if (gaps.length) {
+    lines.push('', c.yellow(`Coverage gaps: ${n(gaps.length)}`) + ' (rules reading these report unknown, never pass)');
+    for (const g of gaps.slice(0, top)) lines.push(`  ${clean(describeGap(g), 140)}`);
+    if (gaps.length > top) lines.push(c.dim(`  … and ${n(gaps.length - top)} more (see the reports)`));
+  } else {
+    lines.push('', c.green('Coverage: every collection step was read in full.'));
+  }
+
+  if (result.compliance?.length) {
+    lines.push('', c.bold('Compliance'));
+    const w = Math.max(...result.compliance.map((fw) => clean(fw.id, 30).length));
+    for (const fw of result.compliance) {
+      const score = fw.score === null ? 'n/a' : `${Math.round(fw.score * 1000) / 10}%`;
+      const k = fw.counts;
+      const colored = fw.score === null ? c.dim(score) : k.fail ? c.red(score) : k.unknown ? c.yellow(score) : c.green(score);
+      lines.push(`  ${clean(fw.id, 30).padEnd(w)}  ${colored.padStart(6)}  pass ${k.pass} · fail ${k.fail} · unknown ${k.unknown} · manual ${k.manual}  ${c.dim(clean(`${fw.title} ${fw.version}`, 60))}`);
+    }
+  }
+
+  if (opts.outputs?.length) {
+    lines.push('', c.bold('Reports'));
+    for (const p of opts.outputs) lines.push(`  ${clean(p, 200)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { EvaluationResult, Finding, FrameworkResult, Rule } from '../../src/engine/types.js';
+import { SNAPSHOT_SCHEMA_VERSION, type CoverageEntry, type Resource, type ResourceRef, type Snapshot } from '../../src/model/types.js';
+
+// Same shapes as test/support/rule-tester.ts, without its jest import so scripts can reuse this file.
+function resource<D>(type: string, id: string, data: D, extra: Partial<ResourceRef> = {}): Resource<D> {
+  return { ref: { provider: 'aws', account: '123456789012', region: 'us-east-1', type, id, ...extra }, data };
+}
+function gap(resourceTypes: string[], extra: Partial<CoverageEntry> = {}): CoverageEntry {
+  return { provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'test', operation: 'Describe', resourceTypes, status: 'denied', errorCode: 'AccessDenied', ...extra };
+}
+function snapshotOf(resources: Resource[], coverage: CoverageEntry[] = []): Snapshot {
+  return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 'test' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources, coverage };
+}
+
+export const XSS = '<img src=x onerror=alert(1)>';
+
+/** A small inline rule: fails a security group whose `open` is true; unknown inputs come from coverage. */
+export const openGroupRule: Rule = {
+  ...defineRule<Record<string, never>, { open: boolean | null }>({
+    id: 'test-sg-open',
+    title: 'Security group open to the world',
+    severity: 'high',
+    resourceTypes: ['aws.ec2.security-group'],
+    description: 'Flags security groups that allow ingress from 0.0.0.0/0.',
+    risk: 'Anyone on the internet can reach the ports.',
+    remediation: 'Remove the rule:\n\n```\naws ec2 revoke-security-group-ingress --group-id sg-123 --protocol tcp --port 22 --cidr 0.0.0.0/0\n```',
+    references: ['https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html'],
+    messages: { open: 'Security group {{name}} allows {{rule}}.', closed: 'Security group {{name}} allows no public ingress.' },
+    evaluate: (r) =>
+      r.data.open
+        ? { status: 'fail', messageId: 'open', data: { name: r.ref.name ?? r.ref.id, rule: '0.0.0.0/0 tcp 22' }, evidence: { rule: '0.0.0.0/0 tcp 22', groupName: r.ref.name } }
+        : { status: 'pass', messageId: 'closed', data: { name: r.ref.name ?? r.ref.id } },
+  }),
+  pack: 'network',
+};
+
+export const weakTlsRule: Rule = {
+  ...defineRule<Record<string, never>, { protocols: string[] }>({
+    id: 'test-tls-old-protocol',
+    title: 'TLS endpoint accepts TLS 1.0',
+    severity: 'medium',
+    resourceTypes: ['tls.endpoint'],
+    description: 'Flags endpoints that still negotiate TLS 1.0.',
+    risk: 'Downgrade attacks.',
+    remediation: 'Disable TLS 1.0 on the listener.',
+    references: ['https://datatracker.ietf.org/doc/html/rfc8996'],
+    messages: { old: 'Endpoint {{id}} accepts {{p}}.', ok: 'Endpoint {{id}} accepts only modern TLS.' },
+    evaluate: (r) =>
+      r.data.protocols.includes('TLSv1')
+        ? { status: 'fail', messageId: 'old', data: { id: r.ref.id, p: 'TLSv1' }, evidence: { protocols: r.data.protocols } }
+        : { status: 'pass', messageId: 'ok', data: { id: r.ref.id } },
+  }),
+  pack: 'tls',
+};
+
+/** Two AWS accounts and a TLS target: fails (one named with an XSS payload), passes, a suppressed fail, a coverage gap, a framework. */
+export function sampleResult(): EvaluationResult {
+  const snap = snapshotOf(
+    [
+      resource('aws.ec2.security-group', 'sg-0001', { open: true }, { name: XSS, arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001' }),
+      resource('aws.ec2.security-group', 'sg-0002', { open: false }, { name: 'internal' }),
+      resource('aws.ec2.security-group', 'sg-0003', { open: true }, { name: 'legacy-bastion' }),
+      resource('aws.ec2.security-group', 'sg-0009', { open: true }, { account: '210987654321', region: 'eu-west-1', name: 'web\u001b[31m' }),
+      resource('tls.endpoint', 'db.example.internal:5432', { protocols: ['TLSv1', 'TLSv1.2'] }, { provider: 'tls', account: 'tls', region: 'global' }),
+    ],
+    [
+      { provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'ok' },
+      gap(['aws.ec2.security-group'], { region: 'ap-south-1', service: 'ec2', operation: 'DescribeSecurityGroups', message: `denied for ${XSS}` }),
+    ],
+  );
+  snap.scopes = [
+    { provider: 'aws', account: '123456789012', regions: ['us-east-1', 'ap-south-1'], detail: { partition: 'aws', note: XSS } },
+    { provider: 'aws', account: '210987654321', regions: ['eu-west-1'] },
+    { provider: 'tls', account: 'tls', regions: ['global'] },
+  ];
+  const result = evaluate(snap, [openGroupRule, weakTlsRule], {
+    now: new Date('2026-01-02T03:04:05.000Z'),
+    suppressions: [{ rule: 'test-sg-open', resource: 'sg-0003', justification: 'Bastion, restricted by NACL (ticket SEC-12)' }],
+  });
+  result.compliance = [framework(result.findings)];
+  return result;
+}
+
+/** A HIPAA-like framework result over the sample findings, as the engine would produce it. */
+export function framework(findings: Finding[]): FrameworkResult {
+  const ids = (ruleId: string, status: string) => findings.filter((f) => f.ruleId === ruleId && f.status === status && !f.suppressed).map((f) => f.id);
+  const counts = (ruleId: string) => ({
+    pass: findings.filter((f) => f.ruleId === ruleId && f.status === 'pass').length,
+    fail: ids(ruleId, 'fail').length,
+    unknown: ids(ruleId, 'unknown').length,
+    not_applicable: 0,
+  });
+  return {
+    id: 'hipaa',
+    title: 'HIPAA Security Rule',
+    version: '45 CFR 164 Subpart C',
+    source: 'https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C',
+    score: 0,
+    counts: { pass: 0, fail: 2, unknown: 0, manual: 1, not_applicable: 0 },
+    controls: [
+      {
+        id: '164.312(e)(1)',
+        title: 'Transmission security',
+        status: 'fail',
+        rules: [
+          { ruleId: 'test-tls-old-protocol', rationale: 'Old TLS weakens transmission security.', status: 'fail', counts: counts('test-tls-old-protocol') },
+          { ruleId: 'test-sg-open', rationale: 'Open ingress exposes ePHI systems.', status: 'fail', counts: counts('test-sg-open') },
+        ],
+        failingFindingIds: [...ids('test-tls-old-protocol', 'fail'), ...ids('test-sg-open', 'fail')],
+        unknownFindingIds: ids('test-sg-open', 'unknown'),
+      },
+      {
+        id: '164.312(a)(1)',
+        title: 'Access control',
+        status: 'fail',
+        rules: [{ ruleId: 'test-sg-open', rationale: 'Network access control.', status: 'fail', counts: counts('test-sg-open'), suppressed: 1 }],
+        failingFindingIds: ids('test-sg-open', 'fail'),
+        unknownFindingIds: ids('test-sg-open', 'unknown'),
+        suppressedFindingIds: findings.filter((f) => f.suppressed).map((f) => f.id),
+      },
+      { id: '164.308(a)(5)(i)', title: 'Security awareness and training', status: 'manual', rationale: 'Training records must be attested by the security officer.', rules: [], failingFindingIds: [], unknownFindingIds: [] },
+    ],
+  };
+}

@@ -1,0 +1,219 @@
+import { describe, expect, it } from '@jest/globals';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { createHash } from 'node:crypto';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { EvaluationResult } from '../../src/engine/types.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/model/types.js';
+import { esc, renderHtml, scriptJson } from '../../src/reporters/html.js';
+import { XSS, openGroupRule, sampleResult } from './fixtures.js';
+
+interface Page {
+  dom: JSDOM;
+  doc: Document;
+  alerts: unknown[];
+  errors: string[];
+}
+
+/** Loads the report in jsdom with its inline script running, as a browser would. */
+function load(html: string): Page {
+  const alerts: unknown[] = [];
+  const errors: string[] = [];
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on('jsdomError', (e) => errors.push(String(e)));
+  const dom = new JSDOM(html, {
+    runScripts: 'dangerously',
+    virtualConsole,
+    beforeParse(window) {
+      window.alert = (m?: unknown) => void alerts.push(m);
+    },
+  });
+  return { dom, doc: dom.window.document, alerts, errors };
+}
+
+const click = (el: Element | null): void => {
+  if (!el) throw new Error('element not found');
+  (el as HTMLElement).click();
+};
+const expandAll = (doc: Document): void => {
+  click(doc.getElementById('expand-all'));
+  doc.querySelectorAll('button.ctl-ev').forEach((b) => click(b));
+};
+const setCheckbox = (doc: Document, name: string, value: string, on: boolean): void => {
+  const box = doc.querySelector(`input[name=${name}][value="${value}"]`) as HTMLInputElement;
+  box.checked = on;
+  box.dispatchEvent(new doc.defaultView!.Event('change', { bubbles: true }));
+};
+
+describe('HTML reporter', () => {
+  const result = sampleResult();
+  const html = renderHtml(result);
+
+  it('renders a security group named with an XSS payload as text: no <img> is created, the literal text shows', () => {
+    const page = load(html);
+    expandAll(page.doc);
+    expect(page.errors).toEqual([]);
+    expect(page.doc.querySelectorAll('img').length).toBe(0);
+    expect(page.doc.querySelectorAll('[onerror]').length).toBe(0);
+    expect(page.alerts).toEqual([]);
+    const text = page.doc.body.textContent!;
+    // Client-rendered: the finding row under its rule, the compliance evidence, the coverage gap message.
+    const cells = [...page.doc.querySelectorAll('#groups td.res')].map((td) => td.textContent);
+    expect(cells.some((t) => t!.includes(`${XSS} (sg-0001)`))).toBe(true);
+    expect([...page.doc.querySelectorAll('#compliance td.msg')].some((td) => td.textContent!.includes(`Security group ${XSS} allows`))).toBe(true);
+    expect([...page.doc.querySelectorAll('#gap-list td.msg')].map((td) => td.textContent)).toEqual([`denied for ${XSS}`]);
+    // Server-rendered: the scope detail in the header.
+    expect(page.doc.querySelector('ul.scopes')!.textContent).toContain(XSS);
+    expect(text.split(XSS).length - 1).toBeGreaterThanOrEqual(4);
+    // And the raw markup never carries the payload unescaped outside the JSON block.
+    const outsideData = html.replace(/<script type="application\/json" id="data">[\s\S]*?<\/script>/, '');
+    expect(outsideData).not.toContain('<img');
+  });
+
+  it('makes no network request: CSP forbids it, the inline code is pinned by hash, no http(s) URL in src/href', () => {
+    const page = load(html);
+    expandAll(page.doc);
+    const csp = page.doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    expect(csp).toMatch(/(^|; )default-src 'none'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toMatch(/https?:/);
+    const scripts = [...page.doc.querySelectorAll('script')];
+    expect(scripts.filter((s) => s.hasAttribute('src'))).toEqual([]);
+    const code = scripts.filter((s) => !s.type);
+    expect(code).toHaveLength(1);
+    const hash = (s: string) => createHash('sha256').update(s).digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash(code[0].textContent!)}'`);
+    const styles = [...page.doc.querySelectorAll('style')];
+    expect(styles).toHaveLength(1);
+    expect(csp).toContain(`style-src 'sha256-${hash(styles[0].textContent!)}'`);
+    expect(styles[0].textContent).not.toMatch(/@import|url\(/);
+    expect(page.doc.querySelectorAll('link, iframe, object, embed, img, video, audio, source').length).toBe(0);
+    for (const el of page.doc.querySelectorAll('[src], [href], [action], [srcset], [style]')) {
+      for (const attr of ['src', 'href', 'action', 'srcset']) expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(https?:)?\/\//i);
+      expect(el.hasAttribute('style')).toBe(false);
+    }
+    // Links are only in-page anchors.
+    for (const a of page.doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^#/);
+  });
+
+  it('shows the scope, the times and the summary counts by status and severity', () => {
+    const { doc } = load(html);
+    const header = doc.querySelector('header')!.textContent!;
+    expect(header).toContain('123456789012');
+    expect(header).toContain('210987654321');
+    expect(header).toContain('us-east-1, ap-south-1');
+    expect(header).toContain('2026-01-01 00:00:00Z → 2026-01-01 00:00:01Z');
+    expect(header).toContain('2026-01-02 03:04:05Z');
+    const cards = [...doc.querySelectorAll('#summary .card')].map((c) => [...c.children].map((x) => x.textContent).join(' '));
+    expect(cards).toEqual(['4 fail', '1 unknown', '1 pass', '0 not applicable', '1 suppressed']);
+    expect([...doc.querySelectorAll('table.sev td')].map((td) => td.textContent)).toEqual(['0', '2', '1', '0', '0']);
+    expect(doc.querySelector('#summary')!.textContent).toContain('unknown, not passed');
+    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('code')!.textContent)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
+  });
+
+  it('has a compliance section per framework: score, control status, failing resources with evidence, manual checklist', () => {
+    const { doc } = load(html);
+    const fw = doc.querySelector('#fw-hipaa')!;
+    expect(fw.querySelector('h3')!.textContent).toContain('HIPAA Security Rule');
+    expect(fw.querySelector('.score')!.textContent).toBe('0%');
+    const rows = [...fw.querySelectorAll('tr.ctl')].map((tr) => `${tr.querySelector('strong')!.textContent}:${tr.lastElementChild!.textContent}`);
+    expect(rows).toEqual(['164.312(e)(1):fail', '164.312(a)(1):fail']);
+    expect(fw.querySelector('tr.ctl')!.textContent).toContain('Old TLS weakens transmission security.');
+    const btn = fw.querySelector('button.ctl-ev')!;
+    expect(btn.textContent).toBe('Resources: 3 failing, 1 unknown');
+    click(btn);
+    const evRows = [...btn.nextElementSibling!.querySelectorAll(':scope > table > tbody > tr')];
+    expect(evRows).toHaveLength(4);
+    expect(evRows.map((r) => r.children[1].textContent).sort()).toEqual(['test-sg-open', 'test-sg-open', 'test-sg-open', 'test-tls-old-protocol']);
+    expect(evRows.some((r) => r.querySelector('dl.evidence')?.textContent?.includes('0.0.0.0/0 tcp 22'))).toBe(true);
+    const second = fw.querySelectorAll('button.ctl-ev')[1];
+    expect(second.textContent).toBe('Resources: 2 failing, 1 unknown, 1 suppressed');
+    expect(fw.querySelectorAll('tr.ctl')[1].textContent).toContain('1 suppressed');
+    click(second);
+    const supRow = [...second.nextElementSibling!.querySelectorAll(':scope > table > tbody > tr')].find((r) => r.textContent!.includes('legacy-bastion'))!;
+    expect(supRow.querySelector('.b-suppressed')).not.toBeNull();
+    expect(supRow.textContent).toContain('Suppressed: Bastion, restricted by NACL (ticket SEC-12)');
+    const manual = [...fw.querySelectorAll('ul.checklist li')];
+    expect(manual).toHaveLength(1);
+    expect(manual[0].querySelector('input[type=checkbox]')).not.toBeNull();
+    expect(manual[0].textContent).toContain('164.308(a)(5)(i)');
+    expect(manual[0].textContent).toContain('attested by the security officer');
+  });
+
+  it('groups findings by rule and filters by status, severity, pack and text', () => {
+    const { doc } = load(html);
+    const groups = () => [...doc.querySelectorAll('#groups .group')].map((g) => g.getAttribute('data-rule'));
+    expect(groups()).toEqual(['test-sg-open', 'test-tls-old-protocol']); // fail + unknown by default
+    expect(doc.getElementById('match-count')!.textContent).toMatch(/^5 findings in 2 rules/);
+    setCheckbox(doc, 'status', '0', false); // hide fails: only the unknown remains
+    expect(groups()).toEqual(['test-sg-open']);
+    setCheckbox(doc, 'status', '2', true); // show passes
+    expect(doc.getElementById('match-count')!.textContent).toMatch(/^2 findings/);
+    setCheckbox(doc, 'status', '0', true);
+    setCheckbox(doc, 'severity', 'high', false);
+    expect(groups()).toEqual(['test-tls-old-protocol']);
+    setCheckbox(doc, 'severity', 'high', true);
+    const pack = doc.querySelector('select[name=pack]') as HTMLSelectElement;
+    expect([...pack.options].map((o) => o.value)).toEqual(['', 'network', 'tls']);
+    pack.value = 'tls';
+    pack.dispatchEvent(new doc.defaultView!.Event('change', { bubbles: true }));
+    expect(groups()).toEqual(['test-tls-old-protocol']);
+    pack.value = '';
+    const q = doc.querySelector('input[name=q]') as HTMLInputElement;
+    q.value = 'LEGACY-bastion';
+    q.dispatchEvent(new doc.defaultView!.Event('change', { bubbles: true }));
+    expect(groups()).toEqual(['test-sg-open']);
+    click(doc.querySelector('#groups .group .toggle'));
+    const rows = [...doc.querySelectorAll('#groups tbody tr')];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].textContent).toContain('Suppressed: Bastion, restricted by NACL (ticket SEC-12)');
+    (doc.querySelector('input[name=suppressed]') as HTMLInputElement).click();
+    expect(groups()).toEqual([]);
+  });
+
+  it('shows the rule documentation and evidence per finding when a group is opened', () => {
+    const { doc } = load(html);
+    const group = doc.querySelector('#groups .group[data-rule="test-sg-open"]')!;
+    expect(group.querySelector('.body')!.hasAttribute('hidden')).toBe(true);
+    click(group.querySelector('.toggle'));
+    expect(group.querySelector('.toggle')!.getAttribute('aria-expanded')).toBe('true');
+    const body = group.querySelector('.body')!;
+    expect(body.textContent).toContain('Anyone on the internet can reach the ports.');
+    expect(body.querySelector('.remediation')!.textContent).toContain('aws ec2 revoke-security-group-ingress');
+    expect(body.textContent).toContain('https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html');
+    expect(body.querySelector('a')).toBeNull();
+    const ev = [...body.querySelectorAll('dl.evidence')].map((d) => d.textContent);
+    expect(ev.some((t) => t!.includes('rule0.0.0.0/0 tcp 22'))).toBe(true);
+  });
+
+  it('embeds JSON that cannot close its script element or break on U+2028', () => {
+    const nasty = { s: '</script><script>alert(1)</script><!-- & \u2028\u2029' };
+    const out = scriptJson(nasty);
+    expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(out)).toEqual(nasty);
+    expect(esc(`"'<>&`)).toBe('&#34;&#39;&#60;&#62;&#38;');
+  });
+
+  it('stays small and paginates with many findings', () => {
+    const n = 20_000;
+    const resources = Array.from({ length: n }, (_, i) => ({
+      ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group', id: `sg-${String(i).padStart(17, '0')}`, name: `group-${i}` },
+      data: { open: i % 4 === 0 },
+    }));
+    const big: EvaluationResult = evaluate(
+      { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 't' }, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', scopes: [], resources, coverage: [] },
+      [openGroupRule],
+    );
+    const page = renderHtml(big);
+    // About 60 bytes per pass and 250 per failure (message, evidence, id) on top of a fixed ~25 kB.
+    expect(page.length).toBeLessThan(25_000 + n * 0.75 * 70 + n * 0.25 * 260);
+    const { doc, errors } = load(page);
+    expect(errors).toEqual([]);
+    click(doc.querySelector('#groups .group .toggle'));
+    const tbody = () => doc.querySelectorAll('#groups tbody tr').length;
+    expect(tbody()).toBe(100);
+    const more = doc.querySelector('#groups button.more') as HTMLButtonElement;
+    expect(more.textContent).toBe('Show 100 more (4,900 left)');
+    more.click();
+    expect(tbody()).toBe(200);
+  });
+});
