@@ -1,0 +1,34 @@
+/**
+ * `npm run bench [-- name …]`: runs each benchmark in its own process (so peak RSS figures are per
+ * benchmark) and prints their figures. Benchmarks only talk to 127.0.0.1 (moto_server, local TLS servers).
+ * Performance targets live here, not in timed tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES: { name: string; what: string }[] = [
+  { name: 'network-eval', what: 'evaluation of 100,000 network resources: time and peak RSS (target < 2 s, < 500 MB)' },
+  { name: 'ec2-api-calls', what: 'EC2 API calls per collection for N security groups (must not grow with N)' },
+  { name: 'iam', what: 'IAM collection calls and wall time for 2,000 roles / 1,000 users / 500 policies; analysis of 10,000 identities (target < 3 s)' },
+  { name: 'aws-full', what: 'full AWS collection of a seeded account: API calls per service and wall time' },
+  { name: 'report-size', what: 'HTML / SARIF / JSON sizes and render times for 100,000 findings' },
+  { name: 'gcp-export', what: 'streaming read of a 1,000,000-line Cloud Asset export: time and peak RSS' },
+  { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !BENCHES.some((b) => b.name === w));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${BENCHES.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+let failed = 0;
+for (const b of BENCHES.filter((x) => !wanted.length || wanted.includes(x.name))) {
+  console.log(`\n=== ${b.name}: ${b.what}`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [tsx, fileURLToPath(new URL(`./${b.name}.ts`, import.meta.url))], { stdio: 'inherit' });
+  console.log(`=== ${b.name}: exit ${r.status}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,42 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { GcpFirewall } from '../../src/model/gcp.js';
+import { firewallEvidence, firewallPortOpenings, isEnforcedIngress } from '../_lib/gcp-firewall.js';
+import { ADMIN_PORTS, PORT_LIST_SCHEMA } from '../_lib/ports.js';
+
+export default defineRule<{ ports: number[] }, GcpFirewall>({
+  id: 'gcp-firewall-open-admin-port',
+  title: 'VPC firewall rule allows administrative ports from the internet',
+  severity: 'high',
+  resourceTypes: ['gcp.compute.firewall'],
+  description:
+    'Flags enabled INGRESS VPC firewall rules whose allowed traffic comes from 0.0.0.0/0 or ::/0 (or another very wide public range) and reaches an administrative port: SSH 22, RDP 3389, Telnet 23, FTP 20/21, VNC 5500/5900, WinRM 5985/5986. Port ranges covering such a port, `all` and tcp without ports count. Higher-priority deny rules are not subtracted.',
+  risk: 'Remote administration services are the first thing internet-wide scanners try: brute force, leaked keys and exploits of the service itself lead straight to a shell or desktop on every VM the rule targets.',
+  remediation: [
+    'Delete the rule or restrict its source ranges to the addresses that need it. For SSH/RDP, allow only Identity-Aware Proxy TCP forwarding (`35.235.240.0/20`) and use `gcloud compute ssh --tunnel-through-iap`.',
+    '',
+    '- Console: VPC network → Firewall → the rule → Edit → Source IPv4 ranges.',
+    '- CLI: `gcloud compute firewall-rules update RULE --source-ranges=35.235.240.0/20` (or `gcloud compute firewall-rules delete RULE`).',
+    '- Terraform: narrow `source_ranges` of the `google_compute_firewall`.',
+  ].join('\n'),
+  references: [
+    'https://cloud.google.com/firewall/docs/firewalls',
+    'https://cloud.google.com/iap/docs/using-tcp-forwarding',
+    'https://www.cisecurity.org/benchmark/google_cloud_computing_platform',
+  ],
+  messages: {
+    open: 'Firewall rule {{name}} allows {{service}} (port {{port}}) from the internet through `{{rule}}`{{more}}.',
+    closed: 'Firewall rule {{name}} allows no administrative port from the internet.',
+    notIngress: 'Firewall rule {{name}} is disabled or an egress rule.',
+  },
+  defaults: { ports: [...ADMIN_PORTS] },
+  optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
+  evaluate(fw, ctx) {
+    const name = fw.ref.name ?? fw.data.name;
+    if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
+    const openings = firewallPortOpenings(fw.data, ctx.options.ports);
+    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
+    const first = openings[0];
+    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
+    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: firewallEvidence(fw.data, openings) };
+  },
+});

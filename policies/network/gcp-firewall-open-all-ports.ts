@@ -1,0 +1,36 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { GcpFirewall } from '../../src/model/gcp.js';
+import { firewallAllPortOpenings, firewallEvidence, isEnforcedIngress } from '../_lib/gcp-firewall.js';
+
+export default defineRule<Record<string, never>, GcpFirewall>({
+  id: 'gcp-firewall-open-all-ports',
+  title: 'VPC firewall rule allows all ports or all protocols from the internet',
+  severity: 'critical',
+  resourceTypes: ['gcp.compute.firewall'],
+  description:
+    'Flags enabled INGRESS VPC firewall rules that allow protocol `all`, or tcp/udp without a port list or with a range covering every port (0/1-65535), from 0.0.0.0/0 or ::/0 (or another very wide public range).',
+  risk: 'Every service on every targeted VM, including ones started later or by accident (debug servers, databases, admin consoles), is reachable from the internet; the firewall no longer filters anything.',
+  remediation: [
+    'Replace the rule with rules for the ports the workload serves, from the sources that need them.',
+    '',
+    '- Console: VPC network → Firewall → the rule → Edit → Protocols and ports → Specified protocols and ports.',
+    '- CLI: `gcloud compute firewall-rules update RULE --allow=tcp:443` (or delete the rule).',
+    '- Terraform: list explicit `ports` in the `allow` block and narrow `source_ranges`.',
+  ].join('\n'),
+  references: ['https://cloud.google.com/firewall/docs/firewalls', 'https://cloud.google.com/compute/docs/reference/rest/v1/firewalls'],
+  messages: {
+    open: 'Firewall rule {{name}} allows all traffic from the internet through `{{rule}}`{{more}}.',
+    closed: 'Firewall rule {{name}} does not allow all ports from the internet.',
+    notIngress: 'Firewall rule {{name}} is disabled or an egress rule.',
+  },
+  defaults: {},
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  evaluate(fw) {
+    const name = fw.ref.name ?? fw.data.name;
+    if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
+    const openings = firewallAllPortOpenings(fw.data);
+    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
+    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
+    return { status: 'fail', messageId: 'open', data: { name, rule: openings[0].rule, more }, evidence: firewallEvidence(fw.data, openings) };
+  },
+});

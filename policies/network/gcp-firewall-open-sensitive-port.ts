@@ -1,0 +1,38 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { GcpFirewall } from '../../src/model/gcp.js';
+import { firewallEvidence, firewallPortOpenings, isEnforcedIngress } from '../_lib/gcp-firewall.js';
+import { PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
+
+export default defineRule<{ ports: number[] }, GcpFirewall>({
+  id: 'gcp-firewall-open-sensitive-port',
+  title: 'VPC firewall rule allows database or other sensitive ports from the internet',
+  severity: 'high',
+  resourceTypes: ['gcp.compute.firewall'],
+  description:
+    'Flags enabled INGRESS VPC firewall rules whose allowed traffic comes from 0.0.0.0/0 or ::/0 (or another very wide public range) and reaches a database, cache, queue, search, file-sharing, directory, management or mail port (MySQL 3306, PostgreSQL 5432, SQL Server 1433, MongoDB 27017, Redis 6379, Memcached 11211, Kafka 9092, Elasticsearch 9200, SMB 445, Docker API 2375 …; the shared catalogue). HTTP/HTTPS are not flagged by default.',
+  risk: 'Data stores and management planes exposed to the internet are found by scanners within minutes; weak or default credentials, unauthenticated APIs (Redis, Elasticsearch, Docker) and unpatched services lead to data theft, ransom notes or cryptomining.',
+  remediation: [
+    'Remove the rule or restrict its sources to the application tier (network tags or service accounts) or a private range; reach databases through private IP, Cloud SQL Auth Proxy or IAP.',
+    '',
+    '- Console: VPC network → Firewall → the rule → Edit → Source filter.',
+    '- CLI: `gcloud compute firewall-rules update RULE --source-ranges=10.0.0.0/8` or `--source-tags=app`.',
+    '- Terraform: replace `source_ranges = ["0.0.0.0/0"]` with `source_tags` / `source_service_accounts`.',
+  ].join('\n'),
+  references: ['https://cloud.google.com/firewall/docs/firewalls', 'https://cloud.google.com/firewall/docs/using-firewalls'],
+  messages: {
+    open: 'Firewall rule {{name}} allows {{service}} (port {{port}}) from the internet through `{{rule}}`{{more}}.',
+    closed: 'Firewall rule {{name}} allows no sensitive port from the internet.',
+    notIngress: 'Firewall rule {{name}} is disabled or an egress rule.',
+  },
+  defaults: { ports: [...SENSITIVE_PORTS] },
+  optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
+  evaluate(fw, ctx) {
+    const name = fw.ref.name ?? fw.data.name;
+    if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
+    const openings = firewallPortOpenings(fw.data, ctx.options.ports);
+    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
+    const first = openings[0];
+    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
+    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: firewallEvidence(fw.data, openings) };
+  },
+});
