@@ -4,18 +4,30 @@ import { loadConfig } from '../engine/config.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { addCollectOptions, addEvaluateOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
-import { type CollectFlags, type EvaluateFlags, collectOptions, evaluateAndReport, progressListener } from './pipeline.js';
+import { InputError } from '../util/errors.js';
+import { type CollectFlags, type EvaluateFlags, collectOptions, discoverAndProbeTls, evaluateAndReport, progressListener } from './pipeline.js';
+
+function discoveryPorts(value: string | true): number[] {
+  if (value === true) return [443];
+  return value.split(',').map((p) => {
+    const n = Number(p.trim());
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InputError(`"${p}" is not a port`, undefined, '--tls-discover', 'pass a comma list of ports, e.g. --tls-discover 443,8443');
+    return n;
+  });
+}
 
 export function auditCommand(): Command {
   const cmd = new Command('audit').description('collect, evaluate and report in one run');
   addCollectOptions(cmd);
   addEvaluateOptions(cmd);
   cmd.option('--snapshot <file>', 'also save the collected snapshot to this file');
-  cmd.action(async (flags: CollectFlags & EvaluateFlags & { config?: string; snapshot?: string }) => {
+  cmd.option('--tls-discover [ports]', 'also probe TLS on instances the snapshot shows reachable from the internet (default port 443; comma list)');
+  cmd.action(async (flags: CollectFlags & EvaluateFlags & { config?: string; snapshot?: string; tlsDiscover?: string | true }) => {
     const { config, file } = await loadConfig(flags.config);
     const options = await collectOptions(flags, config);
     const progress = progressListener(flags.progress !== false && !flags.quiet);
-    const snapshot = await collect({ ...options, onProgress: progress.listener });
+    let snapshot = await collect({ ...options, onProgress: progress.listener });
+    if (flags.tlsDiscover) snapshot = await discoverAndProbeTls(snapshot, discoveryPorts(flags.tlsDiscover), { ...options, onProgress: progress.listener });
     progress.done();
     if (flags.snapshot) await writeFileAtomic(flags.snapshot, JSON.stringify(snapshot));
     const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file });

@@ -1,6 +1,8 @@
 import pc from 'picocolors';
 import { builtinRules } from '../../policies/index.js';
-import type { CollectOptions } from '../collectors/index.js';
+import { type CollectOptions, mergeOutputs } from '../collectors/index.js';
+import { discoverTlsTargets } from '../collectors/tls/discover.js';
+import { collectTls } from '../collectors/tls/index.js';
 import type { ProgressListener } from '../collectors/types.js';
 import { loadTargetsFile } from '../collectors/tls/targets.js';
 import { type VigilConfig, ruleOptionsFromConfig } from '../engine/config.js';
@@ -91,6 +93,21 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
     };
   }
   return opts;
+}
+
+/**
+ * `--tls-discover`: probes the TLS endpoints the AWS snapshot shows reachable from the internet (instances
+ * with a public address behind a group and NACL open on the given ports) and merges them into the snapshot.
+ */
+export async function discoverAndProbeTls(snapshot: Snapshot, ports: number[], options: CollectOptions): Promise<Snapshot> {
+  const already = new Set((options.tls?.targets ?? []).map(String));
+  const targets = discoverTlsTargets(snapshot, ports).filter((t) => !already.has(t));
+  if (targets.length === 0) return snapshot;
+  const tls = await collectTls({ ...(options.tls ?? {}), targets, onProgress: options.onProgress });
+  return mergeOutputs(
+    [{ scopes: snapshot.scopes, resources: snapshot.resources, coverage: snapshot.coverage, apiCalls: snapshot.stats?.apiCalls }, tls],
+    snapshot.startedAt,
+  );
 }
 
 /** A one-line progress display on stderr, only when it is a terminal. */

@@ -1,0 +1,31 @@
+import { instanceExposure } from '../../../policies/_lib/aws-ec2.js';
+import { indexSnapshot } from '../../engine/snapshot-index.js';
+import { EC2_INSTANCE, type InstanceData } from '../../model/aws/ec2.js';
+import type { Snapshot } from '../../model/types.js';
+import { formatTarget, parseTarget, type TlsTarget } from './targets.js';
+
+/** Ports probed on discovered instances by default. */
+export const DEFAULT_DISCOVERY_PORTS = [443];
+
+/**
+ * TLS targets derived from a snapshot: running instances whose public address the internet can reach
+ * on one of `ports` (public IP + a security group open to the world + the subnet's NACL allowing it: the
+ * same effective-exposure path as `aws-instance-internet-exposed`). Opt-in (`--tls-discover`): it sends
+ * handshakes to the account's public addresses, so it never runs unless asked.
+ */
+export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] = DEFAULT_DISCOVERY_PORTS): string[] {
+  const index = indexSnapshot(snapshot);
+  const out = new Map<string, TlsTarget>();
+  for (const instance of index.ofType<InstanceData>(EC2_INSTANCE)) {
+    if (instance.data.state !== 'running') continue;
+    const exposure = instanceExposure(instance, index, ports, Number.MAX_SAFE_INTEGER);
+    if (exposure.kind !== 'paths') continue;
+    for (const p of exposure.paths) {
+      if (p.protocol !== 'tcp') continue;
+      const host = p.address.includes(':') ? `[${p.address}]` : p.address;
+      const t = parseTarget(`${p.port === 443 ? 'https://' : ''}${host}:${p.port}`, 'snapshot', instance.ref.id);
+      out.set(t.id, t);
+    }
+  }
+  return [...out.values()].map(formatTarget);
+}
