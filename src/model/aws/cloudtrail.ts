@@ -1,0 +1,59 @@
+/**
+ * `data` of the CloudTrail resource types written by src/collectors/aws/cloudtrail.ts.
+ *
+ * - `aws.cloudtrail.trail`: one per trail, in its home region (`ref.id` = trail ARN). Each region lists only
+ *   the trails whose home it is (`includeShadowTrails: false`), so a multi-region trail is counted once.
+ * - `aws.cloudtrail.account`: one per account (`ref.id` = account id, region `global`). It answers "is there
+ *   a multi-region trail that is logging management events?" from a single DescribeTrails that includes
+ *   shadow trails: every multi-region trail of the account applies to every region, so one region's view lists
+ *   them all, whatever regions the scan was limited to.
+ */
+
+export const CLOUDTRAIL_TRAIL = 'aws.cloudtrail.trail';
+export const CLOUDTRAIL_ACCOUNT = 'aws.cloudtrail.account';
+/** Virtual input type (coverage entries only): a trail's GetTrailStatus / GetEventSelectors, read per trail. */
+export const CLOUDTRAIL_TRAIL_STATUS = 'aws.cloudtrail.trail-status';
+
+/**
+ * Which management events a trail records: `all` (read and write), `read-only`, `write-only`, `none`.
+ * Derived from its (basic or advanced) event selectors.
+ */
+export type ManagementEvents = 'all' | 'read-only' | 'write-only' | 'none';
+
+/** `aws.cloudtrail.trail` */
+export interface TrailData {
+  name: string;
+  arn: string;
+  homeRegion: string;
+  isMultiRegion: boolean;
+  isOrganizationTrail: boolean;
+  includeGlobalServiceEvents: boolean | null;
+  logFileValidationEnabled: boolean;
+  /** KMS key encrypting the log files (SSE-KMS); `null` when only SSE-S3 is used. */
+  kmsKeyId: string | null;
+  /** Bucket receiving the logs (possibly in another account). */
+  s3BucketName: string | null;
+  s3KeyPrefix: string | null;
+  /** GetTrailStatus; `null` when it failed (coverage entry for this trail). */
+  isLogging: boolean | null;
+  /** From GetEventSelectors; `null` when it failed (coverage entry for this trail). */
+  managementEvents: ManagementEvents | null;
+}
+
+/** A multi-region trail as seen from the account-level view. */
+export interface MultiRegionTrailSummary {
+  name: string;
+  arn: string;
+  homeRegion: string;
+  isOrganizationTrail: boolean;
+  isLogging: boolean | null;
+  managementEvents: ManagementEvents | null;
+}
+
+/** `aws.cloudtrail.account` */
+export interface CloudTrailAccountData {
+  /** Region whose DescribeTrails (shadow trails included) produced this view. */
+  viewRegion: string;
+  /** Every multi-region trail that applies to the account (its own and organization trails). */
+  multiRegionTrails: MultiRegionTrailSummary[];
+}

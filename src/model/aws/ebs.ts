@@ -1,0 +1,89 @@
+/**
+ * `data` of the EBS and AMI resource types written by src/collectors/aws/ebs.ts (per region).
+ *
+ * A value that could not be read is `null`, with a coverage entry naming the resource (`resourceId`).
+ * Tags go to `ref.tags` and the `Name` tag to `ref.name`, not to `data`.
+ */
+
+export const EBS_VOLUME = 'aws.ebs.volume';
+export const EBS_SNAPSHOT = 'aws.ebs.snapshot';
+/** One per region (`ref.id` = region): the account's EBS encryption-by-default setting there. */
+export const EBS_ENCRYPTION_DEFAULT = 'aws.ebs.encryption-default';
+/** AMIs owned by the account. */
+export const EC2_IMAGE = 'aws.ec2.image';
+/**
+ * Virtual input type (coverage entries only, never a resource): a snapshot's `createVolumePermission`.
+ * A failed DescribeSnapshotAttribute makes only the rules listing it in `inputs` unknown for that snapshot.
+ */
+export const EBS_SNAPSHOT_PERMISSIONS = 'aws.ebs.snapshot-permissions';
+
+/** One attachment of a volume to an instance. */
+export interface VolumeAttachment {
+  instanceId: string;
+  /** Device name, e.g. `/dev/xvda`. */
+  device: string | null;
+  /** `attaching`, `attached`, `detaching`, `detached`, `busy`. */
+  state: string | null;
+  deleteOnTermination: boolean | null;
+}
+
+/** `aws.ebs.volume` */
+export interface VolumeData {
+  volumeId: string;
+  /** Whether the volume is encrypted at rest; `null` when DescribeVolumes omitted the flag. */
+  encrypted: boolean | null;
+  /** ARN (or id) of the KMS key protecting the volume; `null` when unencrypted or not reported. */
+  kmsKeyId: string | null;
+  /** `creating`, `available`, `in-use`, `deleting`, `deleted`, `error`. */
+  state: string | null;
+  sizeGiB: number | null;
+  /** `gp3`, `gp2`, `io2`, `st1`, `standard`, … */
+  volumeType: string | null;
+  availabilityZone: string | null;
+  /** Snapshot the volume was created from; `null` when none. */
+  snapshotId: string | null;
+  createTime: string | null;
+  attachments: VolumeAttachment[];
+}
+
+/** `aws.ebs.encryption-default` */
+export interface EncryptionDefaultData {
+  region: string;
+  /** GetEbsEncryptionByDefault: new volumes (and snapshot copies) are encrypted even when not requested. */
+  enabled: boolean;
+}
+
+/** `aws.ebs.snapshot` (snapshots owned by the account) */
+export interface SnapshotData {
+  snapshotId: string;
+  volumeId: string | null;
+  encrypted: boolean | null;
+  kmsKeyId: string | null;
+  /** `pending`, `completed`, `error`, … */
+  state: string | null;
+  startTime: string | null;
+  volumeSizeGiB: number | null;
+  /** Attacker-controlled text: escape on output. */
+  description: string | null;
+  /**
+   * `createVolumePermission` grants the group `all`: anyone can create a volume from it.
+   * `null` when DescribeSnapshotAttribute failed (coverage entry with `resourceId`).
+   */
+  public: boolean | null;
+  /** Account ids the snapshot is shared with; `null` when the attribute could not be read. */
+  sharedWithAccounts: string[] | null;
+}
+
+/** `aws.ec2.image` (AMIs owned by the account) */
+export interface ImageData {
+  imageId: string;
+  /** Attacker-controlled text: escape on output. */
+  name: string | null;
+  /** DescribeImages `Public`: launch permission granted to everyone. */
+  public: boolean | null;
+  /** `available`, `pending`, `failed`, `deregistered`, … */
+  state: string | null;
+  creationDate: string | null;
+  /** EBS snapshots backing the image. */
+  snapshotIds: string[];
+}

@@ -1,0 +1,85 @@
+/**
+ * `data` of the RDS resource types written by src/collectors/aws/rds.ts (per region).
+ *
+ * - `aws.rds.db-instance` (`ref.id` = DB instance identifier) and `aws.rds.db-cluster` (`ref.id` = cluster
+ *   identifier). Aurora members carry `clusterIdentifier`: storage encryption, backups, deletion protection
+ *   and the TLS parameters of an Aurora database are cluster settings, evaluated on the cluster.
+ * - `aws.rds.db-parameter-group` / `aws.rds.db-cluster-parameter-group` (`ref.id` = group name): only the
+ *   parameters that decide transport encryption are kept.
+ */
+
+export const RDS_DB_INSTANCE = 'aws.rds.db-instance';
+export const RDS_DB_CLUSTER = 'aws.rds.db-cluster';
+export const RDS_DB_PARAMETER_GROUP = 'aws.rds.db-parameter-group';
+export const RDS_DB_CLUSTER_PARAMETER_GROUP = 'aws.rds.db-cluster-parameter-group';
+
+/** Parameters that force TLS: `rds.force_ssl` (PostgreSQL, SQL Server), `require_secure_transport` (MySQL, MariaDB). */
+export const RDS_TLS_PARAMETERS = ['rds.force_ssl', 'require_secure_transport'] as const;
+
+/** `aws.rds.db-instance` */
+export interface DbInstanceData {
+  identifier: string;
+  arn: string | null;
+  /** `postgres`, `mysql`, `mariadb`, `aurora-postgresql`, `aurora-mysql`, `sqlserver-se`, `oracle-ee`, … */
+  engine: string | null;
+  engineVersion: string | null;
+  instanceClass: string | null;
+  status: string | null;
+  storageEncrypted: boolean | null;
+  kmsKeyId: string | null;
+  publiclyAccessible: boolean | null;
+  /** Days of automated backups; `0` disables them. */
+  backupRetentionPeriod: number | null;
+  deletionProtection: boolean | null;
+  multiAz: boolean | null;
+  /** Set for Aurora (and Multi-AZ DB cluster) members. */
+  clusterIdentifier: string | null;
+  /** Set for read replicas: the source instance. */
+  readReplicaSourceIdentifier: string | null;
+  /** DB parameter groups applied to the instance, with their apply status (`in-sync`, `pending-reboot`, …). */
+  parameterGroups: Array<{ name: string; applyStatus: string | null }>;
+  endpointAddress: string | null;
+  port: number | null;
+}
+
+/** `aws.rds.db-cluster` */
+export interface DbClusterData {
+  identifier: string;
+  arn: string | null;
+  engine: string | null;
+  engineVersion: string | null;
+  /** `provisioned`, `serverless`, `parallelquery`, `global`, `multimaster`. */
+  engineMode: string | null;
+  status: string | null;
+  storageEncrypted: boolean | null;
+  kmsKeyId: string | null;
+  /** Multi-AZ DB clusters only; Aurora reports public access per instance. */
+  publiclyAccessible: boolean | null;
+  backupRetentionPeriod: number | null;
+  deletionProtection: boolean | null;
+  multiAz: boolean | null;
+  /** DB cluster parameter group name. */
+  parameterGroup: string | null;
+  /** Identifiers of the member instances. */
+  members: string[];
+}
+
+/** One TLS-relevant parameter as DescribeDBParameters / DescribeDBClusterParameters returned it. */
+export interface RdsParameter {
+  name: string;
+  /** `null` when the parameter is listed without a value (engine default not stated). */
+  value: string | null;
+  /** `user`, `system`, `engine-default`. */
+  source: string | null;
+}
+
+/** `aws.rds.db-parameter-group` and `aws.rds.db-cluster-parameter-group` */
+export interface DbParameterGroupData {
+  name: string;
+  kind: 'instance' | 'cluster';
+  /**
+   * The TLS parameters found in the group (every page read). A parameter absent here was not listed at all,
+   * so its value cannot be established. `null` when the parameters could not be read (coverage entry).
+   */
+  tlsParameters: RdsParameter[] | null;
+}
