@@ -31,7 +31,7 @@ export interface ResourceRef {
 }
 
 /** One normalized resource. `data` is typed per resource type by the collector that writes it. */
-export interface Resource<T = Record<string, unknown>> {
+export interface Resource<T = object> {
   ref: ResourceRef;
   data: T;
 }

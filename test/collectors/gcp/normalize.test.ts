@@ -147,7 +147,7 @@ describe('identity', () => {
     expect(coverage).toEqual([]);
     const project = resources.find((r) => r.ref.type === 'gcp.iam.policy' && r.ref.id === '//cloudresourcemanager.googleapis.com/projects/123456789012')!;
     expect(project.ref).toMatchObject({ account: 'acme-prod', name: 'acme-prod', region: 'global' });
-    const roles = (project.data.bindings as { role: string }[]).map((b) => b.role);
+    const roles = ((project.data as { bindings: { role: string }[] }).bindings).map((b) => b.role);
     expect(roles.filter((r) => r === 'roles/owner')).toHaveLength(1);
     expect(roles).toContain('roles/iam.serviceAccountTokenCreator');
     expect(resources.find((r) => r.ref.name === 'acme-public-assets' && r.ref.type === 'gcp.storage.bucket')!.ref.account).toBe('acme-prod');
