@@ -1,0 +1,94 @@
+/**
+ * Shared plumbing of the AWS IAM least-privilege rules: the identity-policy rule skeleton (service-linked
+ * roles, unresolved policies → unknown, never pass), action lists, evidence helpers and date arithmetic.
+ */
+import type { RuleContext, RuleResult } from '../../src/engine/types.js';
+import { IAM_GROUP, IAM_POLICY, IAM_ROLE, IAM_USER } from '../../src/model/aws/iam.js';
+import type { Resource } from '../../src/model/types.js';
+import { isServiceLinkedRole, resolveIdentity, type ResolvedIdentity } from './iam-identity.js';
+import type { Grant, PermissionSet } from './iam-policy.js';
+
+export const IDENTITY_TYPES = [IAM_USER, IAM_GROUP, IAM_ROLE];
+/** Identity rules read managed policies (documents) and groups (a user's group policies). */
+export const IDENTITY_INPUTS = [IAM_POLICY, IAM_GROUP];
+
+export interface IdentityRuleOptions {
+  /** Evaluate AWS service-linked roles too (their policies are owned by AWS and cannot be edited). */
+  includeServiceLinkedRoles: boolean;
+}
+
+export const identityDefaults: IdentityRuleOptions = { includeServiceLinkedRoles: false };
+export const identityOptionsProps = { includeServiceLinkedRoles: { type: 'boolean' } } as const;
+
+/** The messages every identity-policy rule needs besides its own `fail`. */
+export function identityMessages(fail: string, ok: string): Record<string, string> {
+  return {
+    fail,
+    ok,
+    incomplete: 'Not evaluated in full: {{identity}} has policies that could not be read ({{missing}}).',
+    serviceLinked: '{{identity}} is an AWS service-linked role (its policies are owned by AWS).',
+  };
+}
+
+/**
+ * Skeleton of a rule over an identity's effective permissions: `find` returns the offending items; any →
+ * `fail(...)`; none but unresolved policies → `unknown`; none → `pass`.
+ */
+export function checkIdentity<T, O extends IdentityRuleOptions>(
+  resource: Resource,
+  ctx: RuleContext<O>,
+  find: (id: ResolvedIdentity) => T[],
+  fail: (id: ResolvedIdentity, hits: T[]) => RuleResult,
+): RuleResult {
+  const identity = `${resource.ref.type.split('.').pop()}/${resource.ref.id}`;
+  if (isServiceLinkedRole(resource) && !ctx.options.includeServiceLinkedRoles) return { status: 'not_applicable', messageId: 'serviceLinked', data: { identity } };
+  const id = resolveIdentity(resource, ctx.index);
+  const hits = find(id);
+  if (hits.length) {
+    const r = fail(id, hits);
+    if (id.missing.length) r.evidence = { ...r.evidence, unresolvedPolicies: id.missing };
+    return r;
+  }
+  if (id.missing.length) return { status: 'unknown', messageId: 'incomplete', data: { identity: id.label, missing: id.missing.join('; ') }, evidence: { identity: id.label, unresolvedPolicies: id.missing } };
+  return { status: 'pass', messageId: 'ok', data: { identity: id.label } };
+}
+
+/** Cloudsplaining's data-exfiltration actions (plus the RDS snapshot copies its docs mention). */
+export const DATA_EXFILTRATION_ACTIONS = [
+  's3:GetObject', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath', 'secretsmanager:GetSecretValue',
+  'rds:CopyDBSnapshot', 'rds:CreateDBSnapshot',
+];
+
+/** Actions that return credentials (cloudsplaining's credentials-exposure glossary). */
+export const CREDENTIALS_EXPOSURE_ACTIONS = [
+  'iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile',
+  'iam:CreateServiceSpecificCredential', 'iam:ResetServiceSpecificCredential', 'iam:UploadSSHPublicKey',
+  'sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:GetFederationToken', 'sts:GetSessionToken',
+  'sso:GetRoleCredentials', 'ecr:GetAuthorizationToken', 'ec2:GetPasswordData', 'redshift:GetClusterCredentials',
+  'rds-db:connect', 'lightsail:GetInstanceAccessDetails', 'lightsail:DownloadDefaultKeyPair', 'cognito-identity:GetCredentialsForIdentity',
+  'codecommit:GetCredentials', 'chime:CreateApiKey', 'gamelift:GetInstanceAccess', 'mediapackage:RotateChannelCredentials',
+];
+
+/** Actions of a list that the set grants on unconstrained resources (every resource of the action). */
+export function unconstrainedHits(set: PermissionSet, actions: string[]): { action: string; grantedBy: Grant[] }[] {
+  const out: { action: string; grantedBy: Grant[] }[] = [];
+  for (const a of actions) {
+    const g = set.unconstrainedGrants(a);
+    if (g.length) out.push({ action: a, grantedBy: g });
+  }
+  return out;
+}
+
+/** Keeps evidence readable and bounded: the first `n` items and how many there were. */
+export function capped<T>(list: T[], n = 20): { items: T[]; total: number } {
+  return { items: list.slice(0, n), total: list.length };
+}
+
+export const anyConditional = (grants: Grant[]): boolean => grants.every((g) => g.condition !== undefined || g.conditionalDenies !== undefined);
+
+const DAY = 86_400_000;
+
+/** Whole days from an ISO date to `now`. */
+export function ageInDays(iso: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(iso)) / DAY);
+}

@@ -1,0 +1,36 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import { CREDENTIALS_EXPOSURE_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, anyConditional, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, unconstrainedHits, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+
+interface Options extends IdentityRuleOptions {
+  /** Actions that return or create credentials. */
+  actions: string[];
+}
+
+export default defineRule<Options>({
+  id: 'aws-iam-credentials-exposure',
+  title: 'IAM identity can obtain credentials without resource constraints',
+  severity: 'high',
+  resourceTypes: IDENTITY_TYPES,
+  inputs: IDENTITY_INPUTS,
+  description:
+    'Flags identities allowed, on every resource, actions that return or mint credentials: access keys and login profiles for any user, `sts:AssumeRole` into any role, federation and session tokens, ECR tokens, EC2 Windows passwords, Redshift/RDS IAM auth tokens, Lightsail keys… (list tunable, after cloudsplaining\'s credentials-exposure glossary).',
+  risk: 'Credentials handed out by an API call escape every other control: an attacker holding this identity can become other users and roles, and the new credentials outlive the incident response that revokes the first.',
+  remediation: [
+    'Scope credential-issuing actions to the identity itself (`arn:aws:iam::ACCOUNT:user/${aws:username}`) or to the specific roles it must assume.',
+    '',
+    '- Console: IAM → the identity → the policy in the evidence → narrow the Resource of the listed statement.',
+    '- Terraform: `resources = ["arn:aws:iam::${account}:role/deploy-*"]` for `sts:AssumeRole`.',
+  ].join('\n'),
+  references: ['https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/credentials-exposure.md', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html'],
+  messages: identityMessages('{{identity}} can obtain credentials with {{actions}} on every resource{{conditional}}.', '{{identity}} has no unconstrained credential-issuing action.'),
+  defaults: { ...identityDefaults, actions: CREDENTIALS_EXPOSURE_ACTIONS },
+  optionsSchema: { type: 'object', properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
+  evaluate(resource, ctx) {
+    return checkIdentity(resource, ctx, (id) => unconstrainedHits(id.set, ctx.options.actions), (id, hits) => ({
+      status: 'fail',
+      messageId: 'fail',
+      data: { identity: id.label, actions: hits.slice(0, 6).map((h) => h.action).join(', ') + (hits.length > 6 ? `, … (${hits.length})` : ''), conditional: hits.every((h) => anyConditional(h.grantedBy)) ? ' (only under a condition)' : '' },
+      evidence: { identity: id.label, actions: hits },
+    }));
+  },
+});

@@ -1,0 +1,51 @@
+import { defineRule } from '../../src/engine/define-rule.js';
+import { IAM_ROLE, type IamRoleData } from '../../src/model/aws/iam.js';
+import { anyPrincipal, assumeStatements, foreignAccounts } from '../_lib/iam-trust.js';
+
+interface Options {
+  /** Account ids (12 digits) that may be trusted: your organization, approved vendors. */
+  knownAccounts: string[];
+}
+
+export default defineRule<Options, IamRoleData>({
+  id: 'aws-iam-role-trust-cross-account',
+  title: 'Role trusts an unknown AWS account',
+  severity: 'medium',
+  resourceTypes: [IAM_ROLE],
+  description:
+    'Flags roles whose trust policy lets principals of another AWS account assume them when that account is not in the `knownAccounts` list. Account ids are read from plain ids, `:root`, user, role and assumed-role ARNs. `Principal: "*"` is reported by aws-iam-role-trust-any-principal.',
+  risk: 'Every principal the other account authorizes — now or later, including one an attacker creates there — inherits the role\'s permissions in your account. Unknown trust relationships are how vendor compromises and forgotten test accounts become your incident.',
+  remediation: [
+    'Confirm who owns the account. Remove the trust if nobody does; otherwise add the account to `knownAccounts` in the Vigil config, and require `sts:ExternalId` for third parties.',
+    '',
+    '- Console: IAM → Roles → the role → Trust relationships → Edit trust policy.',
+    '- CLI: `aws iam update-assume-role-policy --role-name NAME --policy-document file://trust.json`',
+  ].join('\n'),
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_aws-accounts.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-findings.html'],
+  messages: {
+    unknownAccount: 'Role {{role}} trusts account(s) {{accounts}}, not in the known accounts list.',
+    ok: 'Role {{role}} trusts no unknown account.',
+    unreadable: 'Role {{role}}: its trust policy could not be read.',
+  },
+  defaults: { knownAccounts: [] },
+  optionsSchema: { type: 'object', properties: { knownAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
+  evaluate(role, ctx) {
+    const data = { role: role.data.name };
+    const doc = role.data.trustPolicy;
+    if (!doc) return { status: 'unknown', messageId: 'unreadable', data };
+    const known = new Set(ctx.options.knownAccounts);
+    const hits: { statement: string; account: string; principals: string[]; condition: unknown }[] = [];
+    for (const t of assumeStatements(doc).filter((s) => !anyPrincipal(s))) {
+      for (const [account, principals] of foreignAccounts(t, role.ref.account)) {
+        if (!known.has(account)) hits.push({ statement: t.statement, account, principals, condition: t.condition ?? null });
+      }
+    }
+    if (!hits.length) return { status: 'pass', messageId: 'ok', data };
+    return {
+      status: 'fail',
+      messageId: 'unknownAccount',
+      data: { ...data, accounts: [...new Set(hits.map((h) => h.account))].join(', ') },
+      evidence: { identity: `role/${role.data.name}`, policy: 'trust policy', trusts: hits },
+    };
+  },
+});
