@@ -24,6 +24,8 @@ import { seedAwsIam } from './seed-aws-iam.js';
 import { seedAwsNetwork } from './seed-aws-network.js';
 import { startDemoTlsEndpoints } from './tls-endpoints.js';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const BUNDLED_AWS_SNAPSHOT = here('./aws-snapshot.json');

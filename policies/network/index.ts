@@ -1,4 +1,25 @@
 import type { RuleDefinition } from '../../src/engine/types.js';
+import awsSgOpenAdminPort from './aws-sg-open-admin-port.js';
+import awsSgOpenSensitivePort from './aws-sg-open-sensitive-port.js';
+import awsSgOpenAllPorts from './aws-sg-open-all-ports.js';
+import awsNaclOpenAdminPort from './aws-nacl-open-admin-port.js';
+import awsDefaultSgHasRules from './aws-default-sg-has-rules.js';
+import awsInstanceInternetExposed from './aws-instance-internet-exposed.js';
+import awsInstanceImdsv1Allowed from './aws-instance-imdsv1-allowed.js';
+import gcpFirewallOpenAdminPort from './gcp-firewall-open-admin-port.js';
+import gcpFirewallOpenSensitivePort from './gcp-firewall-open-sensitive-port.js';
+import gcpFirewallOpenAllPorts from './gcp-firewall-open-all-ports.js';
 
 /** The network pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
-export const rules: RuleDefinition<any, any>[] = [];
+export const rules: RuleDefinition<any, any>[] = [
+  awsSgOpenAdminPort,
+  awsSgOpenSensitivePort,
+  awsSgOpenAllPorts,
+  awsNaclOpenAdminPort,
+  awsDefaultSgHasRules,
+  awsInstanceInternetExposed,
+  awsInstanceImdsv1Allowed,
+  gcpFirewallOpenAdminPort,
+  gcpFirewallOpenSensitivePort,
+  gcpFirewallOpenAllPorts,
+];

@@ -1,4 +1,31 @@
 import type { RuleDefinition } from '../../src/engine/types.js';
+import tls13NotSupported from './tls-1-3-not-supported.js';
+import tlsLegacyProtocolEnabled from './tls-legacy-protocol-enabled.js';
+import tlsWeakCipherSuites from './tls-weak-cipher-suites.js';
+import tlsCertExpired from './tls-cert-expired.js';
+import tlsCertExpiringSoon from './tls-cert-expiring-soon.js';
+import tlsCertLifetimeTooLong from './tls-cert-lifetime-too-long.js';
+import tlsCertWeakKey from './tls-cert-weak-key.js';
+import tlsCertWeakSignature from './tls-cert-weak-signature.js';
+import tlsCertHostnameMismatch from './tls-cert-hostname-mismatch.js';
+import tlsCertUntrusted from './tls-cert-untrusted.js';
+import tlsHstsMissing from './tls-hsts-missing.js';
+import gcpSslPolicyWeak from './gcp-ssl-policy-weak.js';
+import gcpHttpsProxyNoSslPolicy from './gcp-https-proxy-no-ssl-policy.js';
 
 /** The tls pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
-export const rules: RuleDefinition<any, any>[] = [];
+export const rules: RuleDefinition<any, any>[] = [
+  tls13NotSupported,
+  tlsLegacyProtocolEnabled,
+  tlsWeakCipherSuites,
+  tlsCertExpired,
+  tlsCertExpiringSoon,
+  tlsCertLifetimeTooLong,
+  tlsCertWeakKey,
+  tlsCertWeakSignature,
+  tlsCertHostnameMismatch,
+  tlsCertUntrusted,
+  tlsHstsMissing,
+  gcpSslPolicyWeak,
+  gcpHttpsProxyNoSslPolicy,
+];

@@ -7,6 +7,12 @@ import { classifyError } from '../errors.js';
 import type { CollectorOutput } from '../types.js';
 import { type AwsCollectOptions, type AwsServiceCollector, clientConfig, countCalls, createAwsContext } from './context.js';
 import { ec2Network } from './ec2-network.js';
+import { iam } from './iam.js';
+import { cloudtrail, cloudtrailAccount } from './cloudtrail.js';
+import { ebs } from './ebs.js';
+import { kms } from './kms.js';
+import { rds } from './rds.js';
+import { s3 } from './s3.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -14,7 +20,7 @@ export type { AwsCollectOptions } from './context.js';
  * Every AWS service collector, in one explicit list (no registration by import side effect).
  * Add a collector here and give it its own file in this folder.
  */
-export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network];
+export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, cloudtrail, cloudtrailAccount];
 
 const BOOTSTRAP_REGION = 'us-east-1';
 
