@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 
 /** Message shown wherever moto_server is needed and missing. Integration tests fail with it; they never skip. */
 export const MOTO_INSTALL_HINT =
-  "moto_server is not installed or not on PATH. Install it with: pip install 'moto[server]' (moto 5.x), then run the tests again.";
+  "moto_server is not installed or not on PATH. Install it with: pip install 'moto[server]' (moto 5.x).";
 
 export function motoAvailable(): boolean {
   const r = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });
