@@ -4,9 +4,11 @@ import { TOOL_VERSION } from '../version.js';
 import { ExitCode, InputError } from '../util/errors.js';
 import { auditCommand } from './audit.js';
 import { collectCommand } from './collect.js';
+import { diffCommand } from './diff.js';
 import { evaluateCommand } from './evaluate.js';
 import { frameworksCommand } from './frameworks.js';
 import { rulesCommand } from './rules.js';
+import { uploadCommand } from './upload.js';
 
 export function buildProgram(): Command {
   const program = new Command('vigil')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   program.addCommand(evaluateCommand());
   program.addCommand(rulesCommand());
   program.addCommand(frameworksCommand());
+  program.addCommand(diffCommand());
+  program.addCommand(uploadCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }
