@@ -119,11 +119,18 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
   return buildResult(snapshot, rules, findings, suppressed, now);
 }
 
+const NO_GAPS: CoverageEntry[] = [];
+
 function inputGaps(index: SnapshotIndex, rule: Rule, resource: Resource): CoverageEntry[] {
   const { account, region, id } = resource.ref;
-  const out: CoverageEntry[] = [];
-  for (const t of rule.resourceTypes) for (const g of index.gaps(t, account, region, id)) if (g.resourceId === id) out.push(g);
-  for (const t of rule.inputs ?? []) out.push(...index.gaps(t, account, region, id));
+  let out: CoverageEntry[] = NO_GAPS;
+  for (const t of rule.resourceTypes) {
+    for (const g of index.gaps(t, account, region, id)) if (g.resourceId === id) (out === NO_GAPS ? (out = []) : out).push(g);
+  }
+  for (const t of rule.inputs ?? []) {
+    const gs = index.gaps(t, account, region, id);
+    if (gs.length) (out === NO_GAPS ? (out = []) : out).push(...gs);
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { CoverageEntry, Resource, Snapshot } from '../model/types.js';
 import type { SnapshotIndex } from './types.js';
 
 const EMPTY: Resource<any>[] = [];
+const NO_GAPS: CoverageEntry[] = [];
 
 /** A coverage gap applies to a scope when it is in the same account and region, or either side is global. */
 export function gapApplies(gap: CoverageEntry, account: string, region: string): boolean {
@@ -15,15 +16,31 @@ export function isGap(entry: CoverageEntry): boolean {
 /** Builds the lookup structures once; every lookup afterwards is O(1) or O(matches). */
 export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   const byType = new Map<string, Resource<any>[]>();
-  const byScope = new Map<string, Resource<any>[]>();
-  const byId = new Map<string, Resource<any>[]>();
-  for (const r of snapshot.resources) {
-    const { type, account, region, id } = r.ref;
-    push(byType, type, r);
-    push(byScope, `${type}|${account}`, r);
-    push(byScope, `${type}|${account}|${region}`, r);
-    push(byId, `${type}|${id}`, r);
-  }
+  for (const r of snapshot.resources) push(byType, r.ref.type, r);
+  // Scope and id lookups are built per type on first use: most evaluations touch few types that way.
+  const scopeIndexes = new Map<string, Map<string, Resource<any>[]>>();
+  const scopeIndex = (type: string): Map<string, Resource<any>[]> => {
+    let m = scopeIndexes.get(type);
+    if (!m) {
+      m = new Map();
+      for (const r of byType.get(type) ?? EMPTY) {
+        push(m, r.ref.account, r);
+        push(m, `${r.ref.account}|${r.ref.region}`, r);
+      }
+      scopeIndexes.set(type, m);
+    }
+    return m;
+  };
+  const idIndexes = new Map<string, Map<string, Resource<any>[]>>();
+  const idIndex = (type: string): Map<string, Resource<any>[]> => {
+    let m = idIndexes.get(type);
+    if (!m) {
+      m = new Map();
+      for (const r of byType.get(type) ?? EMPTY) push(m, r.ref.id, r);
+      idIndexes.set(type, m);
+    }
+    return m;
+  };
   const gapsByType = new Map<string, CoverageEntry[]>();
   for (const c of snapshot.coverage) {
     if (!isGap(c)) continue;
@@ -32,16 +49,17 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   return {
     snapshot,
     ofType: (type) => byType.get(type) ?? EMPTY,
-    inScope: (type, account, region) => byScope.get(region === undefined ? `${type}|${account}` : `${type}|${account}|${region}`) ?? EMPTY,
+    inScope: (type, account, region) => scopeIndex(type).get(region === undefined ? account : `${account}|${region}`) ?? EMPTY,
     get: (type, id, account) => {
-      const list = byId.get(`${type}|${id}`);
+      const list = idIndex(type).get(id);
       if (!list) return undefined;
       return account === undefined ? list[0] : list.find((r) => r.ref.account === account);
     },
-    gaps: (type, account, region, resourceId) =>
-      (gapsByType.get(type) ?? []).filter(
-        (g) => gapApplies(g, account, region) && (g.resourceId === undefined || g.resourceId === resourceId),
-      ),
+    gaps: (type, account, region, resourceId) => {
+      const list = gapsByType.get(type);
+      if (!list) return NO_GAPS;
+      return list.filter((g) => gapApplies(g, account, region) && (g.resourceId === undefined || g.resourceId === resourceId));
+    },
   };
 }
 
