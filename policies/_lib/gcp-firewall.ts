@@ -5,7 +5,9 @@
  * Only `allowed` entries of enabled INGRESS rules are read. Higher-priority deny rules are not
  * subtracted: a rule that a deny rule shadows is still reported (an over-report, never a false pass).
  */
+import type { RuleResult } from '../../src/engine/types.js';
 import type { GcpFirewall } from '../../src/model/gcp.js';
+import type { Resource } from '../../src/model/types.js';
 import { internetSources, matchPortSpecs, normalizeProtocol, portSpecsCoverAll } from './network.js';
 
 /** Ingress rules that are enforced; everything else is not applicable to "open from the internet" rules. */
@@ -62,4 +64,18 @@ export function firewallEvidence(fw: GcpFirewall, openings: FirewallOpening[]): 
     priority: fw.priority,
     targets: fw.targetTags.length || fw.targetServiceAccounts.length ? [...fw.targetTags.map((t) => `tag:${t}`), ...fw.targetServiceAccounts.map((s) => `serviceAccount:${s}`)] : 'all instances in the network',
   };
+}
+
+/**
+ * The evaluation shared by the `gcp-firewall-open-*` rules (message ids `notIngress`, `closed`, `open`):
+ * not applicable unless an enforced ingress rule; fail naming the first opening `openingsOf` finds.
+ */
+export function evaluateFirewallOpenings(fw: Resource<GcpFirewall>, openingsOf: (fw: GcpFirewall) => FirewallOpening[]): RuleResult {
+  const name = fw.ref.name ?? fw.data.name;
+  if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
+  const openings = openingsOf(fw.data);
+  if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
+  const [first] = openings;
+  const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
+  return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: firewallEvidence(fw.data, openings) };
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { GcpFirewall } from '../../src/model/gcp.js';
-import { firewallAllPortOpenings, firewallEvidence, isEnforcedIngress } from '../_lib/gcp-firewall.js';
+import { evaluateFirewallOpenings, firewallAllPortOpenings } from '../_lib/gcp-firewall.js';
 
 export default defineRule<Record<string, never>, GcpFirewall>({
   id: 'gcp-firewall-open-all-ports',
@@ -26,11 +26,6 @@ export default defineRule<Record<string, never>, GcpFirewall>({
   defaults: {},
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   evaluate(fw) {
-    const name = fw.ref.name ?? fw.data.name;
-    if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
-    const openings = firewallAllPortOpenings(fw.data);
-    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
-    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, rule: openings[0].rule, more }, evidence: firewallEvidence(fw.data, openings) };
+    return evaluateFirewallOpenings(fw, firewallAllPortOpenings);
   },
 });

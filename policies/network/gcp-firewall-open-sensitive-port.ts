@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { GcpFirewall } from '../../src/model/gcp.js';
-import { firewallEvidence, firewallPortOpenings, isEnforcedIngress } from '../_lib/gcp-firewall.js';
+import { evaluateFirewallOpenings, firewallPortOpenings } from '../_lib/gcp-firewall.js';
 import { PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 
 export default defineRule<{ ports: number[] }, GcpFirewall>({
@@ -27,12 +27,6 @@ export default defineRule<{ ports: number[] }, GcpFirewall>({
   defaults: { ports: [...SENSITIVE_PORTS] },
   optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
   evaluate(fw, ctx) {
-    const name = fw.ref.name ?? fw.data.name;
-    if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
-    const openings = firewallPortOpenings(fw.data, ctx.options.ports);
-    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
-    const first = openings[0];
-    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: firewallEvidence(fw.data, openings) };
+    return evaluateFirewallOpenings(fw, (d) => firewallPortOpenings(d, ctx.options.ports));
   },
 });

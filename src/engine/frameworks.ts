@@ -6,13 +6,18 @@
  *
  * - per mapped rule: `fail` if any finding of the rule fails (suppressed failures excepted, see below);
  *   else `unknown` if any finding is unknown (coverage gap, rule error); else `pass` if any passes;
- *   else `not_applicable` (no finding at all: no resource of its types, or every result not applicable).
- *   A rule the run did not evaluate at all (filtered out by `--rules`, disabled in the config) is
- *   `unknown` with a note: nothing was checked, so it can never count as a pass.
- * - per control: `manual` when it lists no rule; else `fail` if any rule fails; else `unknown` if any
- *   is unknown; else `pass` if at least one passes and the rest are not applicable; else
- *   `not_applicable` (nothing the control maps to exists in the snapshot — e.g. a TLS-only control when
- *   no endpoint was probed — which must not read as "pass").
+ *   else `not_applicable` (every finding not applicable, or no finding at all: no resource of its types
+ *   in the snapshot, which the rule's `note` says). A rule the run did not evaluate at all (filtered
+ *   out by `--rules`, disabled in the config) is `unknown` with a note: nothing was checked, so it can
+ *   never count as a pass.
+ * - per control: `manual` when it lists no rule; else `fail` if any rule fails; else `unknown` if any is
+ *   unknown; else `pass` when its rules pass or are not applicable and at least one passes; else
+ *   `not_applicable`. That last case departs from a literal reading of "pass when all pass or are not
+ *   applicable" on purpose: a control none of whose checks passed (every finding not applicable, e.g.
+ *   `gcp-iam-external-member` without `allowedDomains`, or no finding at all: the AWS controls of a
+ *   GCP-only audit, the TLS controls when no endpoint was probed) has no evidence, and counting it as
+ *   passed would be a false pass that inflates the score (on the GCP test export, PCI DSS would read 51 %
+ *   instead of 0 %). Such controls are shown, and counted apart from the score, as not applicable.
  * - suppressed failures (config suppressions with a justification, not expired) do not fail a control:
  *   they count as accepted exceptions, like a pass, and are listed in `suppressedFindingIds` (and in the
  *   rule's `suppressed` count, not in `counts.fail`) so the report shows them beside the control.
@@ -256,10 +261,17 @@ function ruleStatus(counts: StatusCounts, suppressed: number): ControlStatus {
   return 'not_applicable';
 }
 
+/** Findings a rule produced for the control (suppressed failures included): 0 means it examined nothing. */
+const examined = (r: ControlRuleResult): number => r.counts.pass + r.counts.fail + r.counts.unknown + r.counts.not_applicable + (r.suppressed ?? 0);
+
+/** Note on a mapped rule that produced no finding at all. */
+export const NOTHING_EXAMINED = 'no resource of its types in the snapshot';
+
 function controlStatus(rules: ControlRuleResult[]): ControlStatus {
   const s = new Set(rules.map((r) => r.status));
   if (s.has('fail')) return 'fail';
   if (s.has('unknown')) return 'unknown';
+  // Pass needs evidence: at least one check that passed (see the module header for why).
   if (s.has('pass')) return 'pass';
   return 'not_applicable';
 }
@@ -314,6 +326,7 @@ export function evaluateCompliance(result: EvaluationResult, frameworks: readonl
         }
         const r: ControlRuleResult = { ruleId: ref.id, rationale: ref.rationale, status: ruleStatus(ruleCounts, suppressed), counts: ruleCounts };
         if (suppressed) r.suppressed = suppressed;
+        if (examined(r) === 0) r.note = NOTHING_EXAMINED;
         return r;
       });
       const status = controlStatus(rules);

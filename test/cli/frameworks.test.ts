@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { frameworksCommand, renderFramework, renderFrameworkList } from '../../src/cli/frameworks.js';
 import { listBuiltinFrameworks } from '../../src/engine/frameworks.js';
@@ -72,5 +73,31 @@ describe('vigil frameworks', () => {
     expect(renderFramework(fw, true)).toMatch(/\x1b\[/);
     expect(renderFramework(fw, false)).not.toMatch(/\x1b\[/);
     expect(renderFrameworkList([fw], false).split('\n')).toHaveLength(4);
+  });
+});
+
+describe('vigil frameworks (the real CLI, in a subprocess)', () => {
+  const BIN = join(PACKAGE_ROOT, 'src', 'cli', 'bin.js');
+  const vigil = (...args: string[]) => spawnSync(process.execPath, [BIN, 'frameworks', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
+
+  it('lists the packs and shows one', () => {
+    const list = vigil();
+    expect(list.status).toBe(0);
+    expect(list.stdout.split('\n').slice(1, 4).map((l) => l.split(/\s+/)[0])).toEqual(['hipaa', 'soc2', 'pci-dss-4.0']);
+    const show = vigil('show', 'hipaa');
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain('\n164.312(e)(1)  Transmission security\n');
+    expect(show.stdout).toMatch(/\n {4}gcp-ssl-policy-weak +\S/);
+  });
+
+  it('rejects an unknown id or a malformed --framework-file with exit 2, naming the file, path and line', () => {
+    const unknown = vigil('show', 'hipa');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('vigil: vigil frameworks show: unknown framework "hipa"');
+    expect(unknown.stderr).toContain('fix: use one of: hipaa, soc2, pci-dss-4.0');
+    const file = join(PACKAGE_ROOT, 'test', 'fixtures', 'frameworks', 'unknown-property.yaml');
+    const bad = vigil('--framework-file', file);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`vigil: ${file}: $.controls[0].severity (line 10, column 15): control "A-1": unknown property "severity"`);
   });
 });

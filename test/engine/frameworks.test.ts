@@ -1,10 +1,15 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtinRules } from '../../policies/index.js';
+import { collectGcp } from '../../src/collectors/gcp/index.js';
+import { mergeOutputs } from '../../src/collectors/index.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { evaluateCompliance, type Framework, loadFramework, loadFrameworks, parseFramework, rulesForFrameworks } from '../../src/engine/frameworks.js';
+import { evaluateCompliance, type Framework, loadFramework, loadFrameworks, NOTHING_EXAMINED, parseFramework, rulesForFrameworks } from '../../src/engine/frameworks.js';
 import type { ControlResult, EvaluationResult, Finding, FrameworkResult, Rule, RuleResult, Suppression } from '../../src/engine/types.js';
+import { parseSnapshot } from '../../src/model/schema.js';
+import type { CoverageEntry, Snapshot } from '../../src/model/types.js';
 import { InputError } from '../../src/util/errors.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 import { gap, resource, snapshotOf } from '../support/rule-tester.js';
@@ -36,7 +41,7 @@ function testRule(id: string, type: string, check: (data: any) => RuleResult['st
 
 const sgOpen = testRule('test-sg-open', 'aws.ec2.security-group', (d) => (d.open ? 'fail' : 'pass'));
 const volEncrypted = testRule('test-volume-encrypted', 'aws.ec2.volume', (d) => (d.encrypted === null ? 'unknown' : d.encrypted ? 'pass' : 'fail'));
-const tlsModern = testRule('test-tls-modern', 'tls.endpoint', (d) => (d.legacy ? 'fail' : 'pass'));
+const tlsModern = testRule('test-tls-modern', 'tls.endpoint', (d) => (d.notTls ? 'not_applicable' : d.legacy ? 'fail' : 'pass'));
 const rules = [sgOpen, volEncrypted, tlsModern];
 
 const custom = (): Framework => loadFramework(fixture('custom.yaml'), { rules });
@@ -78,7 +83,26 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
       ['test-tls-modern', 'not_applicable'],
     ]);
     expect(control('TLS-1').rules[0].counts).toEqual({ pass: 0, fail: 0, unknown: 0, not_applicable: 0 });
+    expect(control('TLS-1').rules[0].note).toBe(NOTHING_EXAMINED);
+    expect(control('MIX-1').rules[0].note).toBeUndefined();
     expect(control('ORG-1')).toMatchObject({ status: 'manual', rationale: 'Training records exist.', rules: [], failingFindingIds: [] });
+  });
+
+  it('pass needs a passing check: rules that only saw not-applicable resources leave the control not applicable', () => {
+    // The issue reads "pass when all pass or are not applicable"; a control with no passing check has no
+    // evidence, so it is not counted as passed (frameworks/README.md, "How controls are evaluated").
+    const { fw, control } = run([...baseline(), resource('tls.endpoint', 'ep-plain', { notTls: true })]);
+    expect(control('TLS-1')).toMatchObject({ status: 'not_applicable', failingFindingIds: [], unknownFindingIds: [] });
+    expect(control('TLS-1').rules).toEqual([{ ruleId: 'test-tls-modern', rationale: 'Old protocols are weak.', status: 'not_applicable', counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 1 } }]);
+    // A passing rule beside a not-applicable one passes the control.
+    expect(control('MIX-1').rules.map((r) => [r.ruleId, r.status])).toEqual([['test-volume-encrypted', 'pass'], ['test-tls-modern', 'not_applicable']]);
+    expect(control('MIX-1').status).toBe('pass');
+    // Once one endpoint passes, TLS-1 passes too; the not-applicable one does not hold it back.
+    const withModern = run([...baseline(), resource('tls.endpoint', 'ep-plain', { notTls: true }), resource('tls.endpoint', 'ep-1', { legacy: false })]);
+    expect(withModern.control('TLS-1').status).toBe('pass');
+    expect(fw.counts).toEqual({ pass: 2, fail: 1, unknown: 0, manual: 1, not_applicable: 1 });
+    expect(withModern.fw.counts).toEqual({ pass: 3, fail: 1, unknown: 0, manual: 1, not_applicable: 0 });
+    expect(withModern.fw.score).toBe(3 / 4);
   });
 
   it('keeps the evidence chain control → rule → finding → resource', () => {
@@ -256,6 +280,114 @@ describe('evaluateCompliance with the built-in packs', () => {
       expect(f.counts.fail).toBeGreaterThan(0);
       expect(f.counts.unknown).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('fixture snapshots through each built-in pack (real rules, real collector)', () => {
+  const packs = loadFrameworks({ ids: ['all'] });
+  const GCP = join(PACKAGE_ROOT, 'test', 'fixtures', 'gcp');
+  const options = { now: new Date('2026-01-15T00:00:00Z'), ruleOptions: { 'gcp-iam-external-member': { allowedDomains: ['acme.example'] } } };
+  let dirty: Snapshot;
+  let clean: Snapshot;
+
+  /** `gcloud asset export` files → the GCP collector → a schema-checked snapshot. */
+  async function snapshotOf(files: string[]): Promise<Snapshot> {
+    const out = await collectGcp({ exportFiles: files });
+    return parseSnapshot(JSON.stringify(mergeOutputs([out], '2026-01-15T00:00:00.000Z', '2026-01-15T00:00:01.000Z')), 'fixture-snapshot.json');
+  }
+  function comply(snapshot: Snapshot, opts: typeof options | { now: Date } = options) {
+    const result = evaluate(snapshot, builtinRules, opts);
+    const compliance = evaluateCompliance(result, packs);
+    const fw = (id: string) => compliance.find((f) => f.id === id)!;
+    const ctl = (f: string, c: string) => fw(f).controls.find((x) => x.id === c)!;
+    const byId = new Map(result.findings.map((f) => [f.id, f]));
+    /** Control → its failing (or unknown) findings, as "rule resource-name" lines. */
+    const chain = (f: string, c: string, which: 'failingFindingIds' | 'unknownFindingIds' = 'failingFindingIds') =>
+      ctl(f, c)[which].map((id) => `${byId.get(id)!.ruleId} ${byId.get(id)!.resource.name}`).sort();
+    return { result, fw, ctl, byId, chain, counts: (id: string) => ({ ...fw(id).counts, score: fw(id).score }) };
+  }
+
+  beforeAll(async () => {
+    dirty = await snapshotOf([join(GCP, 'resources.jsonl'), join(GCP, 'iam.jsonl'), join(GCP, 'search-iam.json')]);
+    clean = await snapshotOf([fixture('gcp-clean-export.jsonl')]);
+  });
+
+  it('misconfigured GCP export: every automated control its findings reach fails; counts and scores per pack', () => {
+    const { counts, ctl } = comply(dirty);
+    expect(counts('hipaa')).toEqual({ pass: 0, fail: 9, unknown: 0, manual: 21, not_applicable: 9, score: 0 });
+    expect(counts('soc2')).toEqual({ pass: 0, fail: 7, unknown: 0, manual: 26, not_applicable: 4, score: 0 });
+    expect(counts('pci-dss-4.0')).toEqual({ pass: 0, fail: 18, unknown: 0, manual: 33, not_applicable: 19, score: 0 });
+    // AWS-only and TLS-only controls examined nothing in a GCP audit: not applicable, each rule saying so.
+    for (const [f, c] of [['hipaa', '164.312(b)'], ['soc2', 'CC7.2'], ['pci-dss-4.0', '10.2.1'], ['pci-dss-4.0', '8.4.1']]) {
+      expect({ c, status: ctl(f, c).status }).toEqual({ c, status: 'not_applicable' });
+      expect(ctl(f, c).rules.every((r) => r.note === NOTHING_EXAMINED)).toBe(true);
+    }
+    expect(ctl('hipaa', '164.308(a)(2)')).toMatchObject({ status: 'manual', rules: [] });
+  });
+
+  it('the evidence chain goes control → rule → finding → resource and its offending values, in each pack', () => {
+    const { ctl, chain, byId } = comply(dirty);
+    const firewalls = [
+      'gcp-firewall-open-admin-port allow-all-world',
+      'gcp-firewall-open-admin-port allow-ssh-rdp-world',
+      'gcp-firewall-open-all-ports allow-all-world',
+      'gcp-firewall-open-sensitive-port allow-all-world',
+      'gcp-firewall-open-sensitive-port allow-db-world',
+    ];
+    expect(chain('pci-dss-4.0', '1.3.1')).toEqual(firewalls);
+    expect(chain('soc2', 'CC6.6')).toEqual(expect.arrayContaining([...firewalls, 'gcp-iam-public-member acme-dev', 'gcp-sql-public-ip-open orders-db']));
+    expect(chain('hipaa', '164.312(e)(1)')).toEqual(['gcp-https-proxy-no-ssl-policy web-proxy', 'gcp-sql-ssl-not-enforced legacy-db', 'gcp-sql-ssl-not-enforced orders-db']);
+    expect(chain('pci-dss-4.0', '3.7.4')).toEqual(['gcp-kms-key-rotation-long archive-key', 'gcp-kms-key-rotation-long bucket-key']);
+    expect(chain('pci-dss-4.0', '8.2.7')).toEqual(['gcp-iam-external-member acme-prod']);
+
+    const rule = ctl('pci-dss-4.0', '1.3.1').rules.find((r) => r.ruleId === 'gcp-firewall-open-admin-port')!;
+    expect(rule).toMatchObject({ status: 'fail', counts: { fail: 2, pass: 4, not_applicable: 2, unknown: 0 } });
+    expect(rule.rationale).toBeTruthy();
+    const ssh = ctl('pci-dss-4.0', '1.3.1').failingFindingIds.map((id) => byId.get(id)!).find((f) => f.resource.name === 'allow-ssh-rdp-world' && f.ruleId === rule.ruleId)!;
+    expect(ssh.resource).toMatchObject({ provider: 'gcp', account: 'acme-prod', type: 'gcp.compute.firewall', id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world' });
+    expect(ssh.evidence).toMatchObject({ openings: ['0.0.0.0/0 tcp 22 (SSH)', '0.0.0.0/0 tcp 3389 (RDP)'], targets: 'all instances in the network' });
+    expect(ssh.controls).toEqual(['hipaa/164.312(a)(1)', 'soc2/CC6.6', 'pci-dss-4.0/1.3.1']);
+  });
+
+  it('compliant GCP export: the controls its rules evidence pass, score 100 % in each pack', () => {
+    const { counts, ctl, result } = comply(clean);
+    expect(result.findings.filter((f) => f.status === 'fail' || f.status === 'unknown')).toEqual([]);
+    expect(counts('hipaa')).toEqual({ pass: 9, fail: 0, unknown: 0, manual: 21, not_applicable: 9, score: 1 });
+    expect(counts('soc2')).toEqual({ pass: 7, fail: 0, unknown: 0, manual: 26, not_applicable: 4, score: 1 });
+    expect(counts('pci-dss-4.0')).toEqual({ pass: 18, fail: 0, unknown: 0, manual: 33, not_applicable: 19, score: 1 });
+    expect(ctl('hipaa', '164.312(a)(1)').status).toBe('pass');
+    expect(ctl('soc2', 'CC6.6').status).toBe('pass');
+    expect(ctl('pci-dss-4.0', '1.3.1').status).toBe('pass');
+  });
+
+  it('a coverage gap (firewall listing denied) turns the firewall controls unknown instead of pass', () => {
+    const denied: CoverageEntry = { provider: 'gcp', account: 'acme-clean', region: 'global', service: 'cloudasset', operation: 'ListAssets:compute.googleapis.com/Firewall', resourceTypes: ['gcp.compute.firewall'], status: 'denied', errorCode: 'PERMISSION_DENIED', message: 'The caller does not have permission' };
+    const gapped = comply({ ...clean, coverage: [...clean.coverage, denied] });
+    for (const [f, c] of [['hipaa', '164.312(a)(1)'], ['soc2', 'CC6.6'], ['pci-dss-4.0', '1.2.5'], ['pci-dss-4.0', '1.3.1'], ['pci-dss-4.0', '1.4.2'], ['pci-dss-4.0', '1.4.4']]) {
+      expect({ c, status: gapped.ctl(f, c).status }).toEqual({ c, status: 'unknown' });
+    }
+    expect(gapped.chain('pci-dss-4.0', '1.3.1', 'unknownFindingIds')).toEqual([
+      'gcp-firewall-open-admin-port all gcp.compute.firewall in global',
+      'gcp-firewall-open-all-ports all gcp.compute.firewall in global',
+      'gcp-firewall-open-sensitive-port all gcp.compute.firewall in global',
+    ]);
+    const f = gapped.byId.get(gapped.ctl('pci-dss-4.0', '1.3.1').unknownFindingIds[0])!;
+    expect(f).toMatchObject({ status: 'unknown', messageId: '_coverage', resource: { type: 'gcp.compute.firewall', id: '*', account: 'acme-clean' }, evidence: { coverageGap: 'cloudasset:ListAssets:compute.googleapis.com/Firewall in global denied (PERMISSION_DENIED)' } });
+    // Controls that do not read firewalls keep their pass.
+    expect(gapped.ctl('pci-dss-4.0', '4.2.1').status).toBe('pass');
+    expect(gapped.counts('hipaa')).toEqual({ pass: 8, fail: 0, unknown: 1, manual: 21, not_applicable: 9, score: 8 / 9 });
+    expect(gapped.counts('soc2')).toEqual({ pass: 6, fail: 0, unknown: 1, manual: 26, not_applicable: 4, score: 6 / 7 });
+    expect(gapped.counts('pci-dss-4.0')).toEqual({ pass: 14, fail: 0, unknown: 4, manual: 33, not_applicable: 19, score: 14 / 18 });
+  });
+
+  it('a control whose only findings are not applicable is not counted as passed (external members without allowedDomains)', () => {
+    const configured = comply(clean);
+    const unconfigured = comply(clean, { now: options.now });
+    expect(configured.ctl('pci-dss-4.0', '8.2.7').status).toBe('pass');
+    const c = unconfigured.ctl('pci-dss-4.0', '8.2.7');
+    expect(c.status).toBe('not_applicable');
+    expect(c.rules.find((r) => r.ruleId === 'gcp-iam-external-member')).toMatchObject({ status: 'not_applicable', counts: { not_applicable: 2, pass: 0 } });
+    expect(unconfigured.counts('pci-dss-4.0')).toMatchObject({ pass: 17, not_applicable: 20, score: 1 });
   });
 });
 

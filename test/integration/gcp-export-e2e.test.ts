@@ -39,7 +39,11 @@ describe('GCP export → snapshot → findings', () => {
 
   it('finds the planted misconfigurations and passes the compliant resources', async () => {
     const { result, snapshot } = await run(['resources.jsonl', 'iam.jsonl', 'search-iam.json']);
-    expect(snapshot.coverage).toEqual([]);
+    // One ok ReadExport step per project seen and content type given; no gap.
+    expect(snapshot.coverage.every((c) => c.status === 'ok' && c.operation === 'ReadExport')).toBe(true);
+    expect(snapshot.coverage.map((c) => `${c.account} ${c.resourceTypes.includes('gcp.iam.policy') ? 'iam' : 'resources'}`).sort()).toEqual(
+      ['acme-dev', 'acme-prod', 'folders/444444444444', 'organizations/555555555555'].flatMap((a) => [`${a} iam`, `${a} resources`]),
+    );
     const t = table(result.findings);
     expect(t['gcp-firewall-open-admin-port']).toEqual([
       'fail allow-all-world', 'fail allow-ssh-rdp-world', 'not_applicable disabled-ssh-world', 'not_applicable egress-all',

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { collectGcp } from '../../src/collectors/gcp/index.js';
+import { parseScope } from '../../src/collectors/gcp/live.js';
 import { readExports } from '../../src/collectors/gcp/export-reader.js';
 import { type GcpAssetServer, startGcpAssetServer } from '../../src/testing/gcp-asset-server.js';
 import { InputError } from '../../src/util/errors.js';
@@ -122,5 +123,9 @@ describe('live collection through the real Cloud Asset client', () => {
     await expect(collectGcp({ scope: 'project/x' })).rejects.toThrow(InputError);
     await expect(collectGcp({ scope: 'projects/acme-prod', endpoint: 'localhost' })).rejects.toThrow(/invalid endpoint/);
     await expect(collectGcp({})).rejects.toThrow(/nothing to collect/);
+    expect(['organizations/123', 'folders/456', 'projects/p', 'projects/123456789012', 'projects/example.com:legacy-proj'].map((s) => parseScope(s).account)).toEqual([
+      'organizations/123', 'folders/456', 'p', '123456789012', 'example.com:legacy-proj',
+    ]);
+    for (const bad of ['projects/', 'projects/My_Proj', 'projects/-x', 'projects/x-', 'organizations/acme', 'projects/p/zones/a']) expect(() => parseScope(bad)).toThrow(InputError);
   });
 });

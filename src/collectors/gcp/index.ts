@@ -1,30 +1,22 @@
 import { GCP_RESOURCE_TYPES } from '../../model/gcp.js';
 import type { CoverageEntry, Resource, SnapshotScope } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
-import type { CollectorOutput, ProgressListener } from '../types.js';
+import type { CollectorOutput } from '../types.js';
 import { readExports } from './export-reader.js';
 import { GcpInventory } from './inventory.js';
-import { type GcpRetryOptions, collectLive, parseScope } from './live.js';
+import { type GcpLiveOptions, collectLive, parseScope } from './live.js';
 
 export type { GcpRetryOptions } from './live.js';
 
-/** GCP collection through the Cloud Asset API (live) or `gcloud asset export` files (offline). */
-export interface GcpCollectOptions {
+/**
+ * GCP collection through the Cloud Asset API (live) or `gcloud asset export` files (offline). The live
+ * tuning options (endpoint override, page size, backoff, concurrency, timeout) are those of {@link GcpLiveOptions}.
+ */
+export interface GcpCollectOptions extends Pick<GcpLiveOptions, 'endpoint' | 'pageSize' | 'retry' | 'concurrency' | 'timeoutMs' | 'onProgress'> {
   /** `organizations/123`, `folders/456` or `projects/my-proj` (live). */
   scope?: string;
   /** Offline export files (JSON lines of `gcloud asset export`, or JSON of `search-all-iam-policies`). */
   exportFiles?: string[];
-  /** `host:port` of another Cloud Asset endpoint (tests): REST over HTTP, no credentials sent. */
-  endpoint?: string;
-  /** Live page size (default: the API maximum, 1000 for ListAssets and 500 for SearchAllIamPolicies). */
-  pageSize?: number;
-  /** Live backoff on RESOURCE_EXHAUSTED / UNAVAILABLE (default 5 retries from 1 s, doubling, capped at 32 s). */
-  retry?: GcpRetryOptions;
-  /** Live asset types listed concurrently (default 3). */
-  concurrency?: number;
-  /** Live per-request timeout in ms (default 60000). */
-  timeoutMs?: number;
-  onProgress?: ProgressListener;
 }
 
 export interface GcpCollectorOutput extends CollectorOutput {
@@ -33,25 +25,27 @@ export interface GcpCollectorOutput extends CollectorOutput {
 }
 
 /**
- * Offline only: a content type absent from every file (no IAM policy at all, or no resource at all) is
- * not "nothing to report" but "not given": record it, per project seen, so dependent rules are unknown.
+ * Offline coverage, per project seen: an `ok` ReadExport step for each content type the files gave, and
+ * an `error` (NotInExport) for a content type absent from every file (no IAM policy at all, or no resource
+ * at all): that is not "nothing to report" but "not given", so dependent rules are unknown.
  * (A single asset type absent from a resource export is taken as "none exist": exports include every
  * type unless `--asset-types` filtered them.)
  */
-function missingContentGaps(inventory: GcpInventory, resources: Resource[], coverage: CoverageEntry[], warnings: string[]): void {
+function exportCoverage(inventory: GcpInventory, resources: Resource[], files: string[], coverage: CoverageEntry[], warnings: string[]): void {
   const accounts = [...new Set(resources.map((r) => r.ref.account))];
-  const add = (resourceTypes: string[], message: string) => {
-    warnings.push(message);
+  const entry = (resourceTypes: string[], ok: boolean, message: string) => {
+    if (!ok) warnings.push(message);
     for (const account of accounts.length ? accounts : ['unknown']) {
-      coverage.push({ provider: 'gcp', account, region: 'global', service: 'cloudasset', operation: 'ReadExport', resourceTypes, status: 'error', errorCode: 'NotInExport', message });
+      coverage.push({ provider: 'gcp', account, region: 'global', service: 'cloudasset', operation: 'ReadExport', resourceTypes, status: ok ? 'ok' : 'error', ...(ok ? {} : { errorCode: 'NotInExport' }), message });
     }
   };
-  if (inventory.policyRecords === 0) {
-    add(['gcp.iam.policy'], 'no IAM policies in the export files: add the output of `gcloud asset export --content-type=iam-policy` (or `gcloud asset search-all-iam-policies --format=json`) to check IAM');
-  }
-  if (inventory.resourceRecords === 0) {
-    add(GCP_RESOURCE_TYPES.filter((t) => t !== 'gcp.iam.policy'), 'no resources in the export files: add the output of `gcloud asset export --content-type=resource` to check firewalls, SQL, buckets, keys and TLS policies');
-  }
+  const read = `read from ${files.length} export file(s)`;
+  const iamTypes = ['gcp.iam.policy'];
+  const resourceTypes = GCP_RESOURCE_TYPES.filter((t) => t !== 'gcp.iam.policy');
+  if (inventory.policyRecords > 0) entry(iamTypes, true, `IAM policies ${read}`);
+  else entry(iamTypes, false, 'no IAM policies in the export files: add the output of `gcloud asset export --content-type=iam-policy` (or `gcloud asset search-all-iam-policies --format=json`) to check IAM');
+  if (inventory.resourceRecords > 0) entry(resourceTypes, true, `resources ${read}`);
+  else entry(resourceTypes, false, 'no resources in the export files: add the output of `gcloud asset export --content-type=resource` to check firewalls, SQL, buckets, keys and TLS policies');
 }
 
 /**
@@ -78,14 +72,12 @@ export async function collectGcp(options: GcpCollectOptions): Promise<GcpCollect
     options.onProgress?.({ provider: 'gcp', step: `export ${files.length} file(s)`, state: 'done' });
   }
   if (live) {
-    apiCalls = await collectLive(
-      { scope: live.scope, endpoint: options.endpoint, pageSize: options.pageSize, retry: options.retry, concurrency: options.concurrency, timeoutMs: options.timeoutMs, onProgress: options.onProgress },
-      inventory,
-    );
+    const { exportFiles: _files, scope: _scope, ...tuning } = options;
+    apiCalls = await collectLive({ ...tuning, scope: live.scope }, inventory);
   }
 
   const { resources, coverage, warnings } = inventory.finish();
-  if (!live) missingContentGaps(inventory, resources, coverage, warnings);
+  if (!live) exportCoverage(inventory, resources, files, coverage, warnings);
   const regionsOf = (account?: string) => [...new Set(resources.filter((r) => account === undefined || r.ref.account === account).map((r) => r.ref.region))].sort();
   const scopes: SnapshotScope[] = [];
   if (live) {

@@ -52,7 +52,9 @@ export interface GcpLiveOptions {
 /** Validates `--gcp-scope` and returns the account its coverage entries use. */
 export function parseScope(scope: string): { scope: string; account: string } {
   const s = scope.trim();
-  const m = /^(organizations\/\d+|folders\/\d+|projects\/([a-z0-9][a-z0-9.:-]{0,62}[a-z0-9]|\d+))$/.exec(s);
+  // Project ids: lower-case letters, digits and hyphens (legacy domain-scoped ids add `example.com:`);
+  // kept permissive on length so the API, not Vigil, says whether the project exists.
+  const m = /^(organizations\/\d+|folders\/\d+|projects\/([a-z0-9](?:[a-z0-9.:-]{0,98}[a-z0-9])?))$/.exec(s);
   if (!m) {
     throw new InputError(`invalid GCP scope ${JSON.stringify(scope)}`, undefined, '--gcp-scope', 'use organizations/NUMBER, folders/NUMBER or projects/PROJECT_ID');
   }
