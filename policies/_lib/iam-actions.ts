@@ -151,6 +151,20 @@ export function actionsAtLevel(level: AccessLevel, service?: string): CatalogAct
   return list;
 }
 
+const countsCache = new Map<string, Readonly<Partial<Record<AccessLevel, number>>>>();
+
+/** Number of a service's actions per access level (`{ Read: 60, Write: 90, … }`); cached, shared: do not mutate. */
+export function accessLevelCounts(service: string): Readonly<Partial<Record<AccessLevel, number>>> {
+  const key = service.toLowerCase();
+  let counts = countsCache.get(key);
+  if (!counts) {
+    const c: Partial<Record<AccessLevel, number>> = {};
+    for (const a of serviceActions(key)) c[a.level] = (c[a.level] ?? 0) + 1;
+    countsCache.set(key, (counts = c));
+  }
+  return counts;
+}
+
 /** Version of the catalogue (`0.21.YYYYMMDDX`): data date, shown in evidence. */
 export function catalogVersion(): string {
   const pkg = JSON.parse(readFileSync(join(dir(), '..', 'package.json'), 'utf8')) as { version: string };

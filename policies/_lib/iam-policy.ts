@@ -142,6 +142,17 @@ function statementMatches(st: CompiledStatement, action: string): boolean {
 
 const NONE: never[] = [];
 
+const lowered = new Map<string, string>();
+/** Rules ask for the same few hundred action names millions of times: lower-case each once. */
+function lower(action: string): string {
+  let l = lowered.get(action);
+  if (l === undefined) {
+    l = action.toLowerCase();
+    if (lowered.size < 100_000) lowered.set(action, l);
+  }
+  return l;
+}
+
 /** Indexes of the statements of a document that match a (lower-case) action. Memoized per document. */
 function matching(doc: CompiledDocument, action: string): number[] {
   let hit = doc.memo.get(action);
@@ -186,25 +197,25 @@ const baseGrants = new WeakMap<CompiledStatement, Map<PolicySource, Grant>>();
  * The grant of one statement of one attached policy. Shared (and never mutated) across every action and every
  * identity that reaches it through the same policy source: copies are made only to add denies or a boundary.
  */
-function grantOf(l: Located): Grant {
-  let bySource = baseGrants.get(l.st);
-  if (!bySource) baseGrants.set(l.st, (bySource = new Map()));
-  let g = bySource.get(l.source);
-  if (!g) bySource.set(l.source, (g = makeGrant(l)));
+function grantOf(source: PolicySource, st: CompiledStatement): Grant {
+  let bySource = baseGrants.get(st);
+  if (!bySource) baseGrants.set(st, (bySource = new Map()));
+  let g = bySource.get(source);
+  if (!g) bySource.set(source, (g = makeGrant(source, st)));
   return g;
 }
 
-function makeGrant(l: Located): Grant {
+function makeGrant(source: PolicySource, st: CompiledStatement): Grant {
   const g: Grant = {
-    identity: l.source.identity,
-    policy: l.source.policy,
-    policyType: l.source.kind,
-    statement: l.st.label,
-    resources: statementResources(l.st.statement),
-    unconstrained: l.st.unconstrained,
+    identity: source.identity,
+    policy: source.policy,
+    policyType: source.kind,
+    statement: st.label,
+    resources: statementResources(st.statement),
+    unconstrained: st.unconstrained,
   };
-  if (l.source.policyArn) g.policyArn = l.source.policyArn;
-  if (l.st.statement.Condition) g.condition = l.st.statement.Condition;
+  if (source.policyArn) g.policyArn = source.policyArn;
+  if (st.statement.Condition) g.condition = st.statement.Condition;
   return g;
 }
 
@@ -241,23 +252,20 @@ export class PermissionSet {
 
   /** Effective grants of one action (any case): Allows that no unconditional Deny covers and the boundary allows. */
   grants(action: string): Grant[] {
-    const a = action.toLowerCase();
+    const a = lower(action);
     const cached = this.memo.get(a);
     if (cached) return cached;
-    let allows: Located[] | undefined;
+    // Hot path (every rule asks for dozens of actions per identity): no per-statement objects are allocated,
+    // and an identity without Denies or a boundary takes the shared grant of each matching Allow as it is.
     let denies: Located[] | undefined;
+    for (const d of this.denies) if (statementMatches(d.st, a)) (denies ??= []).push(d);
+    let out: Grant[] = NONE;
     for (const d of this.docs) {
       const hit = matching(d.doc, a);
       for (let k = 0; k < hit.length; k++) {
         const st = d.doc.statements[hit[k]];
-        if (st.allow) (allows ??= []).push({ source: d.source, st });
-        else (denies ??= []).push({ source: d.source, st });
-      }
-    }
-    let out: Grant[] = NONE;
-    if (allows) {
-      for (const allow of allows) {
-        const g = this.filter(allow, denies ?? NONE, a);
+        if (!st.allow) continue;
+        const g = denies || this.boundarySet ? this.filter(d.source, st, denies ?? NONE, a) : grantOf(d.source, st);
         if (g) (out === NONE ? (out = []) : out).push(g);
       }
     }
@@ -272,14 +280,14 @@ export class PermissionSet {
     return all.filter((g) => g.unconstrained);
   }
 
-  private filter(allow: Located, denies: Located[], action: string): Grant | undefined {
+  private filter(source: PolicySource, allow: CompiledStatement, denies: Located[], action: string): Grant | undefined {
     const conditional: string[] = [];
     for (const d of denies) {
-      if (!denyCovers(d.st.statement, allow.st.statement)) continue;
+      if (!denyCovers(d.st.statement, allow.statement)) continue;
       if (!d.st.statement.Condition) return undefined;
       conditional.push(locLabel(d));
     }
-    let g = grantOf(allow);
+    let g = grantOf(source, allow);
     if (conditional.length) g = { ...g, conditionalDenies: conditional };
     if (this.boundarySet) {
       const bounded = this.boundarySet.grants(action);
@@ -310,7 +318,7 @@ export class PermissionSet {
       if (!via) continue;
       const total = this.denies.some((d) => !d.st.statement.Condition && d.st.action?.all && denyCovers(d.st.statement, s));
       if (total) continue;
-      grants.push({ ...grantOf(l), via, ...(via === 'NotAction' ? { notAction: s.NotAction } : {}) });
+      grants.push({ ...grantOf(l.source, l.st), via, ...(via === 'NotAction' ? { notAction: s.NotAction } : {}) });
     }
     if (this.boundarySet && grants.length && this.boundarySet.fullAdmin().grants.length === 0) return { grants: [], partialDenies: [] };
     const partialDenies = grants.length ? this.denies.filter((d) => !(d.st.action?.all && !d.st.statement.Condition)).map((d) => `${locLabel(d)}: ${(d.st.statement.Action ?? d.st.statement.NotAction?.map((x) => `NOT ${x}`) ?? []).join(', ')}`) : [];
@@ -328,7 +336,7 @@ export class PermissionSet {
         const removed = this.denies.some(
           (d) => !d.st.statement.Condition && d.st.action && (d.st.action.all || testMatcher(d.st.action, `${service}:*`)) && denyCovers(d.st.statement, l.st.statement),
         );
-        if (!removed) out.push({ service, pattern: p, grant: grantOf(l) });
+        if (!removed) out.push({ service, pattern: p, grant: grantOf(l.source, l.st) });
       }
     }
     return out;
@@ -342,13 +350,15 @@ export class PermissionSet {
     const out = new Map<string, Grant[]>();
     for (const l of this.allowStatements()) {
       if (!l.st.unconstrained) continue;
-      const g = grantOf(l); // one object per statement, shared by every action it grants
+      // One grant object and one one-element list per statement, shared by every action it grants (a NotAction
+      // statement reaches hundreds); an action granted twice gets a list of its own.
+      const g = grantOf(l.source, l.st);
+      const only = [g];
       for (const a of levelActions(l.st, level)) {
         if (this.denies.length && this.deniedOutright(a.key, l.st.statement)) continue;
         if (this.boundarySet && this.boundarySet.unconstrainedGrants(a.key).length === 0) continue;
         const list = out.get(a.id);
-        if (list) list.push(g);
-        else out.set(a.id, [g]);
+        out.set(a.id, list ? [...list, g] : only);
       }
     }
     return out;

@@ -79,9 +79,37 @@ export function unconstrainedHits(set: PermissionSet, actions: string[]): { acti
   return out;
 }
 
+/**
+ * Body of the action-list rules (data exfiltration, credentials exposure): fails when the identity is granted
+ * any of `ctx.options.actions` on every resource, naming up to `shown` of them in the message and all of
+ * them, each with the identity, policy and statement granting it, in the evidence.
+ */
+export function checkUnconstrainedActions<O extends IdentityRuleOptions & { actions: string[] }>(resource: Resource, ctx: RuleContext<O>, shown = Number.POSITIVE_INFINITY): RuleResult {
+  return checkIdentity(resource, ctx, (id) => unconstrainedHits(id.set, ctx.options.actions), (id, hits) => ({
+    status: 'fail',
+    messageId: 'fail',
+    data: {
+      identity: id.label,
+      actions: hits.slice(0, shown).map((h) => h.action).join(', ') + (hits.length > shown ? `, … (${hits.length})` : ''),
+      conditional: hits.every((h) => anyConditional(h.grantedBy)) ? ' (only under a condition)' : '',
+    },
+    evidence: { identity: id.label, actions: hits },
+  }));
+}
+
 /** Keeps evidence readable and bounded: the first `n` items and how many there were. */
 export function capped<T>(list: T[], n = 20): { items: T[]; total: number } {
   return { items: list.slice(0, n), total: list.length };
+}
+
+/** The first `n` items of an iterable (a Map's entries) without copying the rest. */
+export function* take<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const x of items) {
+    yield x;
+    if (++i >= n) return;
+  }
 }
 
 export const anyConditional = (grants: Grant[]): boolean => grants.every((g) => g.condition !== undefined || g.conditionalDenies !== undefined);

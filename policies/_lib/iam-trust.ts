@@ -1,7 +1,9 @@
 /**
  * Role trust policies: who may assume a role, and whether a condition narrows it.
  */
-import type { IamCondition, IamPolicyDocument, IamPrincipal, IamStatement } from '../../src/model/aws/iam.js';
+import type { RuleResult } from '../../src/engine/types.js';
+import type { IamCondition, IamPolicyDocument, IamPrincipal, IamRoleData, IamStatement } from '../../src/model/aws/iam.js';
+import type { Resource } from '../../src/model/types.js';
 import { actionMatches } from './iam-actions.js';
 import { statementLabel } from './iam-policy.js';
 
@@ -97,4 +99,39 @@ export function foreignAccounts(t: TrustStatement, ownAccount: string): Map<stri
     out.set(acct, [...(out.get(acct) ?? []), p]);
   }
   return out;
+}
+
+/** One other-account trust of a role: which statement lets which principals of which account assume it. */
+export interface ForeignTrust {
+  statement: string;
+  account: string;
+  principals: string[];
+  condition: IamCondition | null;
+}
+
+/**
+ * Other-account AWS principals that may assume a role (not `*`: that is aws-iam-role-trust-any-principal's),
+ * leaving out the accounts in `allowed` and the statements `accepted` approves (e.g. an external id).
+ */
+export function foreignTrusts(doc: IamPolicyDocument, ownAccount: string, allowed: ReadonlySet<string>, accepted: (t: TrustStatement) => boolean = () => false): ForeignTrust[] {
+  const hits: ForeignTrust[] = [];
+  for (const t of assumeStatements(doc)) {
+    if (anyPrincipal(t) || accepted(t)) continue;
+    for (const [account, principals] of foreignAccounts(t, ownAccount)) {
+      if (!allowed.has(account)) hits.push({ statement: t.statement, account, principals, condition: t.condition ?? null });
+    }
+  }
+  return hits;
+}
+
+/** Result of a trust rule over {@link foreignTrusts}: `fail` with the trusts as evidence, else `pass`. */
+export function foreignTrustResult(role: Resource<IamRoleData>, hits: ForeignTrust[], failMessageId: string): RuleResult {
+  const data = { role: role.data.name };
+  if (!hits.length) return { status: 'pass', messageId: 'ok', data };
+  return {
+    status: 'fail',
+    messageId: failMessageId,
+    data: { ...data, accounts: [...new Set(hits.map((h) => h.account))].join(', ') },
+    evidence: { identity: `role/${role.data.name}`, policy: 'trust policy', trusts: hits },
+  };
 }

@@ -2,7 +2,7 @@
  * Mozilla server-side TLS guidelines v6.0 as data (mozilla/ssl-config-generator
  * `src/static/guidelines/6.0.json`), and a classification of cipher suites by weakness.
  */
-import type { TlsAcceptedSuite, TlsProtocol } from '../../src/model/tls.js';
+import type { TlsAcceptedSuite, TlsKeyExchange, TlsProtocol } from '../../src/model/tls.js';
 
 export type MozillaProfileName = 'modern' | 'intermediate';
 
@@ -90,9 +90,9 @@ export function hasForwardSecrecy(iana: string): boolean {
 
 /**
  * Weaknesses of one suite, from its IANA name (so names from other scanners work too) and, when
- * known, the key exchange of the handshake that accepted it.
+ * known, the collector's facts: the key exchange of the handshake that accepted it and its forward secrecy.
  */
-export function suiteWeaknesses(suite: Pick<TlsAcceptedSuite, 'iana'> & Partial<Pick<TlsAcceptedSuite, 'keyExchange'>>): SuiteWeakness[] {
+export function suiteWeaknesses(suite: Pick<TlsAcceptedSuite, 'iana'> & Partial<Pick<TlsAcceptedSuite, 'keyExchange' | 'forwardSecrecy'>>): SuiteWeakness[] {
   const n = suite.iana.toUpperCase();
   const out: SuiteWeakness[] = [];
   if (/_WITH_NULL_|^TLS_NULL_/.test(n)) out.push('NULL');
@@ -105,8 +105,27 @@ export function suiteWeaknesses(suite: Pick<TlsAcceptedSuite, 'iana'> & Partial<
   const kx = suite.keyExchange;
   if (kx && kx.type === 'DH' && kx.size > 0 && kx.size < 2048) out.push('DH<2048');
   if (/_CBC_/.test(n)) out.push('CBC');
-  if (!hasForwardSecrecy(suite.iana)) out.push('no-FS');
+  if (!(suite.forwardSecrecy ?? hasForwardSecrecy(suite.iana))) out.push('no-FS');
   return out;
+}
+
+// OpenSSL's names for the groups (`getEphemeralKeyInfo`) → the IANA names the guidelines use.
+const GROUP_ALIASES: Record<string, string> = { prime256v1: 'secp256r1', 'p-256': 'secp256r1', 'p-384': 'secp384r1', 'p-521': 'secp521r1', x25519: 'X25519', x448: 'X448' };
+
+/** IANA name of a negotiated key-exchange group: `secp256r1`, `X25519`, `ffdhe2048`; `DH-1024` for custom DH parameters. */
+export function groupName(kx: TlsKeyExchange): string {
+  if (kx.name) return GROUP_ALIASES[kx.name.toLowerCase()] ?? kx.name;
+  return kx.type === 'DH' ? `DH-${kx.size}` : `${kx.type}-${kx.size}`;
+}
+
+/**
+ * Why a negotiated key exchange falls outside the profile (`group secp521r1 not in the profile`), or null.
+ * Every group the guidelines list is elliptic-curve (or hybrid): finite-field DH is outside both profiles.
+ */
+export function keyExchangeOutsideProfile(profile: MozillaProfile, kx: TlsKeyExchange | null | undefined): string | null {
+  if (!kx) return null;
+  const name = groupName(kx);
+  return profile.groups.some((g) => g.toLowerCase() === name.toLowerCase()) ? null : `group ${name} (${kx.size} bits) not in the profile`;
 }
 
 /** Whether a suite accepted on a protocol is allowed by the profile. */

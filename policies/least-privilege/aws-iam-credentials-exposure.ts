@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { CREDENTIALS_EXPOSURE_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, anyConditional, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, unconstrainedHits, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { CREDENTIALS_EXPOSURE_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 interface Options extends IdentityRuleOptions {
   /** Actions that return or create credentials. */
@@ -26,11 +26,6 @@ export default defineRule<Options>({
   defaults: { ...identityDefaults, actions: CREDENTIALS_EXPOSURE_ACTIONS },
   optionsSchema: { type: 'object', properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
   evaluate(resource, ctx) {
-    return checkIdentity(resource, ctx, (id) => unconstrainedHits(id.set, ctx.options.actions), (id, hits) => ({
-      status: 'fail',
-      messageId: 'fail',
-      data: { identity: id.label, actions: hits.slice(0, 6).map((h) => h.action).join(', ') + (hits.length > 6 ? `, … (${hits.length})` : ''), conditional: hits.every((h) => anyConditional(h.grantedBy)) ? ' (only under a condition)' : '' },
-      evidence: { identity: id.label, actions: hits },
-    }));
+    return checkUnconstrainedActions(resource, ctx, 6);
   },
 });

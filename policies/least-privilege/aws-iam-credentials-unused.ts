@@ -2,14 +2,18 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_CREDENTIAL_REPORT, IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
 import { ageInDays } from '../_lib/iam-rules.js';
 
-type Verdict = { credential: string; status: 'stale' | 'recent' | 'unknown'; lastUsed: string | null; since: string | null };
+type Verdict = { credential: string; status: 'stale' | 'recent' | 'unknown'; lastUsed: string | null; since: string | null; neverUsed?: true };
 
-/** A credential is stale when last used (or, never used, issued) more than `max` days ago; unknown when the dates are. */
+/**
+ * A credential is stale when last used more than `max` days ago. With no last-use date (`N/A`: never used;
+ * `no_information`: not since tracking began in 2014) it has gone unused since it was issued, so it is stale
+ * when issued more than `max` days ago (CIS AWS Foundations 1.12 reads the report the same way), and unknown
+ * only when the issue date is unknown too.
+ */
 function judge(credential: string, lastUsed: string | null, issued: string | null, max: number, now: Date): Verdict {
   if (lastUsed) return { credential, status: ageInDays(lastUsed, now) > max ? 'stale' : 'recent', lastUsed, since: issued };
-  // N/A / no_information: never used or unknown. Only a credential issued within the window is known to be fine.
-  if (issued && ageInDays(issued, now) <= max) return { credential, status: 'recent', lastUsed: null, since: issued };
-  return { credential, status: 'unknown', lastUsed: null, since: issued };
+  if (issued) return { credential, status: ageInDays(issued, now) > max ? 'stale' : 'recent', lastUsed: null, since: issued, neverUsed: true };
+  return { credential, status: 'unknown', lastUsed: null, since: null };
 }
 
 export default defineRule<{ maxUnusedDays: number }, IamUserData>({
@@ -18,7 +22,7 @@ export default defineRule<{ maxUnusedDays: number }, IamUserData>({
   severity: 'medium',
   resourceTypes: [IAM_USER],
   inputs: [IAM_CREDENTIAL_REPORT],
-  description: 'Flags users with a console password or active access key last used more than `maxUnusedDays` (default 90) days ago, from the credential report. A credential with no last-use date (`N/A`, `no_information`) passes only when it was issued within the period; otherwise the result is unknown.',
+  description: 'Flags users with a console password or active access key last used more than `maxUnusedDays` (default 90) days ago, from the credential report. A credential with no last-use date (`N/A`: never used, `no_information`: not since 2014) counts as unused since it was issued (key rotation date, password change or user creation), as CIS AWS Foundations 1.12 reads the report; the result is unknown only when that date is unknown too.',
   risk: 'Credentials nobody uses are credentials nobody watches: they belong to people who left or jobs that were retired, and their misuse goes unnoticed.',
   remediation: [
     'Deactivate unused keys and remove unused console passwords; delete users nobody owns.',
@@ -26,7 +30,7 @@ export default defineRule<{ maxUnusedDays: number }, IamUserData>({
     '- Console: IAM → Users → the user → Security credentials → Manage console access → Disable; Access keys → Deactivate.',
     '- CLI: `aws iam delete-login-profile --user-name NAME`; `aws iam update-access-key --user-name NAME --access-key-id ID --status Inactive`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22'],
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22', 'https://hub.powerpipe.io/mods/turbot/steampipe-mod-aws-compliance/controls/control.cis_v200_1_12'],
   messages: {
     unused: 'User {{user}} has credentials unused for more than {{max}} days: {{credentials}}.',
     ok: 'User {{user}}: every credential was used (or issued) within {{max}} days.',

@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IDENTITY_INPUTS, IDENTITY_TYPES, capped, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import type { ResolvedIdentity } from '../_lib/iam-identity.js';
+import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, take, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 export default defineRule<IdentityRuleOptions>({
   id: 'aws-iam-resource-exposure',
@@ -21,13 +22,18 @@ export default defineRule<IdentityRuleOptions>({
   defaults: identityDefaults,
   optionsSchema: { type: 'object', properties: identityOptionsProps, additionalProperties: false },
   evaluate(resource, ctx) {
-    return checkIdentity(resource, ctx, (id) => [...id.set.unconstrainedAtLevel('Permissions management').entries()], (id, hits) => {
-      const shown = capped(hits, 25);
+    // The map can hold hundreds of actions (a NotAction statement): keep it whole, copy out only what is shown.
+    const find = (id: ResolvedIdentity) => {
+      const found = id.set.unconstrainedAtLevel('Permissions management');
+      return found.size ? [found] : [];
+    };
+    return checkIdentity(resource, ctx, find, (id, [found]) => {
+      const shown = [...take(found, 25)];
       return {
         status: 'fail',
         messageId: 'fail',
-        data: { identity: id.label, count: hits.length, examples: hits.slice(0, 4).map(([a]) => a).join(', ') },
-        evidence: { identity: id.label, actionCount: shown.total, actions: shown.items.map(([action, grantedBy]) => ({ action, grantedBy })) },
+        data: { identity: id.label, count: found.size, examples: shown.slice(0, 4).map(([a]) => a).join(', ') },
+        evidence: { identity: id.label, actionCount: found.size, actions: shown.map(([action, grantedBy]) => ({ action, grantedBy })) },
       };
     });
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_ROLE, type IamRoleData } from '../../src/model/aws/iam.js';
-import { anyPrincipal, assumeStatements, foreignAccounts } from '../_lib/iam-trust.js';
+import { foreignTrustResult, foreignTrusts } from '../_lib/iam-trust.js';
 
 interface Options {
   /** Account ids (12 digits) that may be trusted: your organization, approved vendors. */
@@ -30,22 +30,8 @@ export default defineRule<Options, IamRoleData>({
   defaults: { knownAccounts: [] },
   optionsSchema: { type: 'object', properties: { knownAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
   evaluate(role, ctx) {
-    const data = { role: role.data.name };
     const doc = role.data.trustPolicy;
-    if (!doc) return { status: 'unknown', messageId: 'unreadable', data };
-    const known = new Set(ctx.options.knownAccounts);
-    const hits: { statement: string; account: string; principals: string[]; condition: unknown }[] = [];
-    for (const t of assumeStatements(doc).filter((s) => !anyPrincipal(s))) {
-      for (const [account, principals] of foreignAccounts(t, role.ref.account)) {
-        if (!known.has(account)) hits.push({ statement: t.statement, account, principals, condition: t.condition ?? null });
-      }
-    }
-    if (!hits.length) return { status: 'pass', messageId: 'ok', data };
-    return {
-      status: 'fail',
-      messageId: 'unknownAccount',
-      data: { ...data, accounts: [...new Set(hits.map((h) => h.account))].join(', ') },
-      evidence: { identity: `role/${role.data.name}`, policy: 'trust policy', trusts: hits },
-    };
+    if (!doc) return { status: 'unknown', messageId: 'unreadable', data: { role: role.data.name } };
+    return foreignTrustResult(role, foreignTrusts(doc, role.ref.account, new Set(ctx.options.knownAccounts)), 'unknownAccount');
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_ROLE, type IamRoleData } from '../../src/model/aws/iam.js';
-import { anyPrincipal, assumeStatements, foreignAccounts, hasExternalId, restrictingKeys } from '../_lib/iam-trust.js';
+import { foreignTrustResult, foreignTrusts, hasExternalId, restrictingKeys, type TrustStatement } from '../_lib/iam-trust.js';
 
 interface Options {
   /** Accounts of your own organization: they are not third parties and need no external id. */
@@ -30,23 +30,10 @@ export default defineRule<Options, IamRoleData>({
   defaults: { internalAccounts: [] },
   optionsSchema: { type: 'object', properties: { internalAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
   evaluate(role, ctx) {
-    const data = { role: role.data.name };
     const doc = role.data.trustPolicy;
-    if (!doc) return { status: 'unknown', messageId: 'unreadable', data };
-    const internal = new Set(ctx.options.internalAccounts);
-    const hits: { statement: string; account: string; principals: string[]; condition: unknown }[] = [];
-    for (const t of assumeStatements(doc).filter((s) => !anyPrincipal(s))) {
-      if (hasExternalId(t.condition) || restrictingKeys(t.condition).some((k) => /^aws:PrincipalOrg/i.test(k))) continue;
-      for (const [account, principals] of foreignAccounts(t, role.ref.account)) {
-        if (!internal.has(account)) hits.push({ statement: t.statement, account, principals, condition: t.condition ?? null });
-      }
-    }
-    if (!hits.length) return { status: 'pass', messageId: 'ok', data };
-    return {
-      status: 'fail',
-      messageId: 'noExternalId',
-      data: { ...data, accounts: [...new Set(hits.map((h) => h.account))].join(', ') },
-      evidence: { identity: `role/${role.data.name}`, policy: 'trust policy', trusts: hits },
-    };
+    if (!doc) return { status: 'unknown', messageId: 'unreadable', data: { role: role.data.name } };
+    // An external id, or a pin to your own organization, makes the trust acceptable.
+    const accepted = (t: TrustStatement) => hasExternalId(t.condition) || restrictingKeys(t.condition).some((k) => /^aws:PrincipalOrg/i.test(k));
+    return foreignTrustResult(role, foreignTrusts(doc, role.ref.account, new Set(ctx.options.internalAccounts), accepted), 'noExternalId');
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { serviceActions } from '../_lib/iam-actions.js';
+import { accessLevelCounts } from '../_lib/iam-actions.js';
 import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 export default defineRule<IdentityRuleOptions>({
@@ -24,7 +24,7 @@ export default defineRule<IdentityRuleOptions>({
   evaluate(resource, ctx) {
     return checkIdentity(resource, ctx, (id) => id.set.serviceWildcards(), (id, hits) => {
       const services = [...new Set(hits.map((h) => h.service))];
-      const levels = Object.fromEntries(services.map((s) => [s, serviceActions(s).reduce<Record<string, number>>((acc, a) => ((acc[a.level] = (acc[a.level] ?? 0) + 1), acc), {})]));
+      const levels = Object.fromEntries(services.map((s) => [s, accessLevelCounts(s)]));
       return {
         status: 'fail',
         messageId: 'fail',

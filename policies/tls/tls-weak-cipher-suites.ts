@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsEndpointData } from '../../src/model/tls.js';
-import { allowedByProfile, INSECURE, type MozillaProfileName, PROFILE_OPTION, suiteWeaknesses } from '../_lib/tls-profiles.js';
+import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsEndpointData, type TlsKeyExchange } from '../../src/model/tls.js';
+import { allowedByProfile, INSECURE, keyExchangeOutsideProfile, type MozillaProfileName, PROFILE_OPTION, type SuiteWeakness, suiteWeaknesses } from '../_lib/tls-profiles.js';
 import { endpointName, NOT_PROBED_MESSAGE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
 export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
@@ -9,7 +9,7 @@ export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
   severity: 'high',
   resourceTypes: [TLS_ENDPOINT_TYPE],
   description:
-    'Grades every accepted suite (one handshake per candidate, per protocol) against the Mozilla profile (`intermediate` by default, or `modern`). Fails with `weak` when a broken suite is accepted (NULL, anonymous, EXPORT, RC4, DES/3DES, MD5, DHE under 2048 bits), otherwise with `outsideProfile` for CBC-mode, non-forward-secret or other suites the profile does not list.',
+    'Grades every accepted suite (one handshake per candidate, per protocol) against the Mozilla profile (`intermediate` by default, or `modern`). Fails with `weak` when a broken suite is accepted (NULL, anonymous, EXPORT, RC4, DES/3DES, MD5, DHE under 2048 bits), otherwise with `outsideProfile` for CBC-mode, non-forward-secret or other suites the profile does not list, and for a key exchange on a group the profile does not list (e.g. P-521, finite-field DH), as negotiated by the handshake that accepted the suite.',
   risk: 'Weak suites let an attacker read or alter traffic (NULL, anonymous, EXPORT, RC4, Sweet32 on 3DES, Logjam). Suites without forward secrecy let anyone who later obtains the private key decrypt recorded sessions; CBC suites carry the padding-oracle history (Lucky13).',
   remediation: [
     'Offer only the profile\'s suites; generate a configuration at https://ssl-config.mozilla.org/.',
@@ -30,12 +30,14 @@ export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
   evaluate(r, ctx) {
     const profile = profileOf(ctx.options);
     const endpoint = endpointName(r);
-    const offenders: Array<{ protocol: string; suite: string; weaknesses: string[]; insecure: boolean }> = [];
+    const offenders: Array<{ protocol: string; suite: string; weaknesses: string[]; insecure: boolean; keyExchange?: TlsKeyExchange }> = [];
     for (const p of TLS_PROTOCOLS)
       for (const s of r.data.suites[p]?.accepted ?? []) {
-        const weaknesses = suiteWeaknesses(s);
-        if (weaknesses.length === 0 && allowedByProfile(profile, p, s.iana)) continue;
-        offenders.push({ protocol: protocolName(p), suite: s.iana, weaknesses, insecure: weaknesses.some((w) => INSECURE.has(w)) });
+        const weaknesses: string[] = suiteWeaknesses(s);
+        const group = keyExchangeOutsideProfile(profile, s.keyExchange);
+        if (weaknesses.length === 0 && !group && allowedByProfile(profile, p, s.iana)) continue;
+        const insecure = weaknesses.some((w) => INSECURE.has(w as SuiteWeakness));
+        offenders.push({ protocol: protocolName(p), suite: s.iana, weaknesses: group ? [...weaknesses, group] : weaknesses, insecure, ...(s.keyExchange ? { keyExchange: s.keyExchange } : {}) });
       }
     const show = (list: typeof offenders) => list.slice(0, 8).map((o) => `${o.suite} (${o.protocol}${o.weaknesses.length ? `: ${o.weaknesses.join(', ')}` : ''})`).join('; ') + (list.length > 8 ? '; …' : '');
     const evidence = { profile: profile.name, suites: offenders.map(({ insecure: _, ...o }) => o) };

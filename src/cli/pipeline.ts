@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { builtinRules } from '../../policies/index.js';
+import { awsServiceCollectors } from '../collectors/aws/index.js';
 import { type CollectOptions, mergeOutputs } from '../collectors/index.js';
 import { discoverTlsTargets } from '../collectors/tls/discover.js';
 import { collectTls } from '../collectors/tls/index.js';
@@ -12,7 +13,7 @@ import { loadRulesDir } from '../engine/load-rules.js';
 import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../engine/types.js';
 import type { Snapshot } from '../model/types.js';
 import { writeReports } from '../reporters/index.js';
-import { renderTerminal } from '../reporters/terminal.js';
+import { renderTerminal, shouldColor } from '../reporters/terminal.js';
 import type { ReportFormat } from '../reporters/types.js';
 import { ExitCode, InputError } from '../util/errors.js';
 import { list } from './options.js';
@@ -70,11 +71,17 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
 
   const opts: CollectOptions = {};
   if (providers.includes('aws')) {
+    const services = list(flags.services) ?? config.aws?.services;
+    // An unknown name would silently collect nothing, and the report would look clean for that service.
+    const known = [...new Set(awsServiceCollectors.map((c) => c.service))];
+    for (const sv of services ?? []) {
+      if (!known.includes(sv)) throw new InputError(`unknown AWS service "${sv}"`, undefined, flags.services ? '--services' : 'config aws.services', `use a comma list of ${known.join(', ')}`);
+    }
     opts.aws = {
       regions: list(flags.regions) ?? config.aws?.regions,
       endpointUrl: flags.endpointUrl ?? config.aws?.endpointUrl,
       profile: flags.profile ?? config.aws?.profile,
-      services: list(flags.services) ?? config.aws?.services,
+      services,
       concurrency: flags.concurrency ?? config.aws?.concurrency,
       maxAttempts: config.aws?.maxAttempts,
     };
@@ -100,8 +107,8 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
  * with a public address behind a group and NACL open on the given ports) and merges them into the snapshot.
  */
 export async function discoverAndProbeTls(snapshot: Snapshot, ports: number[], options: CollectOptions): Promise<Snapshot> {
-  const already = new Set((options.tls?.targets ?? []).map(String));
-  const targets = discoverTlsTargets(snapshot, ports).filter((t) => !already.has(t));
+  // Endpoints already requested are left out by endpoint id, whatever their spelling (`x:443` vs `https://x:443`).
+  const targets = discoverTlsTargets(snapshot, ports, options.tls?.targets ?? []);
   if (targets.length === 0) return snapshot;
   const tls = await collectTls({ ...(options.tls ?? {}), targets, onProgress: options.onProgress });
   return mergeOutputs(
@@ -129,9 +136,13 @@ export function progressListener(enabled: boolean): { listener?: ProgressListene
 }
 
 /** Built-in rules plus user rule directories, narrowed by config, `--rules` and `--framework`. */
-export async function selectRules(flags: EvaluateFlags, config: VigilConfig): Promise<{ rules: Rule[]; frameworks: Awaited<ReturnType<typeof loadFrameworks>> }> {
+export async function selectRules(
+  flags: EvaluateFlags,
+  config: VigilConfig,
+): Promise<{ rules: Rule[]; frameworks: Awaited<ReturnType<typeof loadFrameworks>>; known: Rule[] }> {
   let rules: Rule[] = [...builtinRules];
   for (const dir of [...(config.rulesDirs ?? []), ...(flags.rulesDir ?? [])]) rules.push(...(await loadRulesDir(dir, rules)));
+  const known = rules;
   const frameworks = await loadFrameworks({
     ids: list(flags.framework) ?? config.frameworks ?? [],
     files: [...(config.frameworkFiles ?? []), ...(flags.frameworkFile ?? [])],
@@ -139,8 +150,8 @@ export async function selectRules(flags: EvaluateFlags, config: VigilConfig): Pr
   });
   const only = list(flags.rules);
   if (only) {
-    const known = new Set(rules.map((r) => r.id));
-    for (const id of only) if (!known.has(id)) throw new InputError(`unknown rule "${id}"`, undefined, '--rules', 'run `vigil rules` for the list of rule ids');
+    const ids = new Set(rules.map((r) => r.id));
+    for (const id of only) if (!ids.has(id)) throw new InputError(`unknown rule "${id}"`, undefined, '--rules', 'run `vigil rules` for the list of rule ids');
     rules = rules.filter((r) => only.includes(r.id));
   }
   if (frameworks.length && (list(flags.framework)?.length || flags.frameworkFile?.length)) {
@@ -148,13 +159,42 @@ export async function selectRules(flags: EvaluateFlags, config: VigilConfig): Pr
     rules = rules.filter((r) => needed.has(r.id));
   }
   const disabled = new Set(Object.entries(config.rules ?? {}).filter(([, v]) => v.enabled === false).map(([k]) => k));
-  return { rules: rules.filter((r) => !disabled.has(r.id)), frameworks };
+  return { rules: rules.filter((r) => !disabled.has(r.id)), frameworks, known };
+}
+
+/** Everything `evaluateAndReport` needs from flags and config, checked before any collection starts. */
+export interface EvaluationPlan {
+  formats: ReportFormat[];
+  failOn: Severity | 'none';
+  outDir: string;
+  rules: Rule[];
+  frameworks: Awaited<ReturnType<typeof loadFrameworks>>;
+  ruleOptions: Record<string, Record<string, unknown>>;
+  severityOverrides: Record<string, Severity>;
+}
+
+/**
+ * Validates the evaluation and report settings (formats, --fail-on, rules, frameworks, tunables): `audit`
+ * calls it before collecting, so a typo fails in a second instead of after a long collection.
+ */
+export async function planEvaluation(flags: EvaluateFlags, config: VigilConfig, configFile?: string): Promise<EvaluationPlan> {
+  const formats = parseFormatsOrConfig(flags.format, config.output?.formats);
+  const failOn = parseFailOnOrConfig(flags.failOn, config.output?.failOn);
+  const outDir = flags.out ?? config.output?.dir ?? 'vigil-out';
+  const { rules, frameworks, known } = await selectRules(flags, config);
+  // Tunables are checked against every known rule: a rule disabled in the config, or left out by --rules or
+  // --framework, is still a valid key (its options are simply unused in this run).
+  const ruleOptions = ruleOptionsFromConfig(config, known, configFile);
+  const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
+  return { formats, failOn, outDir, rules, frameworks, ruleOptions, severityOverrides };
 }
 
 export interface EvaluateAndReportOptions {
   flags: EvaluateFlags;
   config: VigilConfig;
   configFile?: string;
+  /** From `planEvaluation` when the caller checked the settings up front (`audit`); computed here otherwise. */
+  plan?: EvaluationPlan;
   now?: Date;
   /** Defaults to stdout. */
   print?: (text: string) => void;
@@ -163,18 +203,13 @@ export interface EvaluateAndReportOptions {
 /** Evaluates a snapshot, writes the reports, prints the summary and returns the exit code. */
 export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReportOptions): Promise<{ code: number; result: EvaluationResult; written: string[] }> {
   const { flags, config } = o;
-  const formats = parseFormatsOrConfig(flags.format, config.output?.formats);
-  const failOn = parseFailOnOrConfig(flags.failOn, config.output?.failOn);
-  const outDir = flags.out ?? config.output?.dir ?? 'vigil-out';
-  const { rules, frameworks } = await selectRules(flags, config);
-  const ruleOptions = ruleOptionsFromConfig(config, rules, o.configFile);
-  const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
-  const result = evaluate(snapshot, rules, { ruleOptions, severityOverrides, suppressions: config.suppressions, now: o.now });
-  if (frameworks.length) result.compliance = evaluateCompliance(result, frameworks);
-  const written = await writeReports(result, outDir, formats);
+  const plan = o.plan ?? (await planEvaluation(flags, config, o.configFile));
+  const result = evaluate(snapshot, plan.rules, { ruleOptions: plan.ruleOptions, severityOverrides: plan.severityOverrides, suppressions: config.suppressions, now: o.now });
+  if (plan.frameworks.length) result.compliance = evaluateCompliance(result, plan.frameworks);
+  const written = await writeReports(result, plan.outDir, plan.formats);
   const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
-  if (!flags.quiet) print(renderTerminal(result, { color: !!process.stdout.isTTY && !process.env.NO_COLOR, outputs: written }));
-  return { code: exitCode(result, failOn, !!flags.strict), result, written };
+  if (!flags.quiet) print(renderTerminal(result, { color: shouldColor(), outputs: written }));
+  return { code: exitCode(result, plan.failOn, !!flags.strict), result, written };
 }
 
 /** 1 when a failure (not suppressed) is at or above `failOn`; else 3 when `--strict` and coverage has gaps; else 0. */

@@ -3,7 +3,7 @@
  * time: node-forge encodes the X.509 structure, node:crypto makes the keys and signs (forge cannot sign
  * with EC keys). Never listens on anything but loopback.
  */
-import { createPublicKey, generateKeyPairSync, KeyObject, randomBytes, sign } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, getDiffieHellman, KeyObject, randomBytes, sign } from 'node:crypto';
 import { createServer as createNetServer, isIP, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, type SecureVersion, type TLSSocket } from 'node:tls';
 import forge from 'node-forge';
@@ -168,12 +168,23 @@ export interface TlsServerOptions {
   http?: { hsts: string | null };
   /** Require the client to offer our preference order instead of the server's (default: server order, like Node). */
   honorCipherOrder?: boolean;
+  /**
+   * Finite-field DH group for DHE suites, from RFC 2409 / RFC 3526 (`modp2`: 1024 bits, `modp14`: 2048 bits).
+   * Omitted: no DH parameters, so the server negotiates no DHE suite.
+   */
+  dhGroup?: 'modp2' | 'modp14';
+  /** ECDHE groups the server accepts, colon-separated (`secp521r1`, `X25519:prime256v1`). Default: OpenSSL's. */
+  ecdhCurve?: string;
+  /** Loopback address to listen on: `127.0.0.1` (default) or `::1`. */
+  host?: LoopbackHost;
 }
 
+export type LoopbackHost = '127.0.0.1' | '::1';
+
 export interface RunningServer {
-  host: string;
+  host: LoopbackHost;
   port: number;
-  /** `127.0.0.1:port`. */
+  /** `127.0.0.1:port`, or `[::1]:port`. */
   target: string;
   stop(): Promise<void>;
 }
@@ -194,11 +205,23 @@ function track(server: Server): { stop(): Promise<void> } {
   };
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, host: LoopbackHost = '127.0.0.1'): Promise<number> {
+  // Loopback only, whatever a caller passes at run time.
+  if (host !== '127.0.0.1' && host !== '::1') throw new Error(`test servers listen on loopback only, not ${String(host)}`);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+    server.listen(0, host, () => resolve((server.address() as { port: number }).port));
   });
+}
+
+const targetOf = (host: LoopbackHost, port: number): string => (host === '::1' ? `[::1]:${port}` : `${host}:${port}`);
+
+/** PEM `DH PARAMETERS` (PKCS #3) of a well-known MODP group, so no slow parameter generation is needed. */
+export function dhParamsPem(group: 'modp2' | 'modp14'): string {
+  const dh = getDiffieHellman(group);
+  const int = (b: Buffer) => asn1.create(U, T.INTEGER, false, (b[0] & 0x80 ? Buffer.concat([Buffer.alloc(1), b]) : b).toString('binary'));
+  const body = Buffer.from(der(seq([int(dh.getPrime()), int(dh.getGenerator())])), 'binary');
+  return `-----BEGIN DH PARAMETERS-----\n${body.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n?$/, '\n')}-----END DH PARAMETERS-----\n`;
 }
 
 /** Starts a node:tls server on a free 127.0.0.1 port. */
@@ -210,6 +233,8 @@ export async function startTlsServer(opts: TlsServerOptions): Promise<RunningSer
     maxVersion: opts.maxVersion ?? 'TLSv1.3',
     ...(opts.ciphers ? { ciphers: opts.ciphers } : {}),
     honorCipherOrder: opts.honorCipherOrder ?? true,
+    ...(opts.dhGroup ? { dhparam: dhParamsPem(opts.dhGroup) } : {}),
+    ...(opts.ecdhCurve ? { ecdhCurve: opts.ecdhCurve } : {}),
   });
   server.on('tlsClientError', () => undefined);
   server.on('secureConnection', (socket: TLSSocket) => {
@@ -225,8 +250,9 @@ export async function startTlsServer(opts: TlsServerOptions): Promise<RunningSer
     });
   });
   const t = track(server);
-  const port = await listen(server);
-  return { host: '127.0.0.1', port, target: `127.0.0.1:${port}`, stop: t.stop };
+  const host = opts.host ?? '127.0.0.1';
+  const port = await listen(server, host);
+  return { host, port, target: targetOf(host, port), stop: t.stop };
 }
 
 /** Accepts TCP connections and never says a word: a scanner must time out, not hang. */

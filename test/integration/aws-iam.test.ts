@@ -193,7 +193,8 @@ describe('AWS IAM against moto', () => {
   });
 
   // What moto cannot produce: root values are fixed (no MFA, no keys) and dates cannot be backdated. Those
-  // outcomes are covered by the rule tests; the missing password policy by the next block.
+  // outcomes are covered by the rule tests, on resources the collector's toModel builds from AWS-shaped
+  // responses (test/fixtures/aws/iam/aws-*, awsShaped() in the rule fixtures); the missing password policy by the next block.
   const motoCannot: Record<string, Status> = {
     'aws-iam-root-access-keys': 'fail',
     'aws-iam-root-mfa-disabled': 'pass',

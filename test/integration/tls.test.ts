@@ -54,6 +54,9 @@ beforeAll(async () => {
   await start('mismatch', { chain: [makeCertificate({ commonName: 'other.vigil.test', altNames: ['other.vigil.test'], issuer: ca })] }, (s) => `${s.target}@www.vigil.test`);
   await start('selfsigned', { chain: [makeCertificate({ commonName: 'localhost', altNames: names, key: 'ec256', hash: 'sha256', notAfter: new Date(Date.now() + 800 * DAY) })] });
   await start('sha1', { chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: makeCa('SHA1 CA', 'rsa2048'), hash: 'sha1' })], ciphers: 'DEFAULT@SECLEVEL=0' });
+  await start('dhe1024', { chain: [leaf], maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0', dhGroup: 'modp2' });
+  await start('p521', { chain: [leaf], minVersion: 'TLSv1.3', ecdhCurve: 'secp521r1' });
+  await start('ipv6', { chain: [leaf], minVersion: 'TLSv1.3', host: '::1' });
   servers.silent = await startSilentServer();
   targets.silent = servers.silent.target;
   closed = await closedPort();
@@ -85,6 +88,9 @@ describe('TLS collector against local servers', () => {
     expect(d.trust).toEqual({ trusted: true, verifyError: null, customCa: true });
     expect(d.hostname).toEqual({ name: '127.0.0.1', matches: true, matchedBy: 'IP:127.0.0.1' });
     expect(d.chain![0]).toMatchObject({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'ecdsa-with-SHA256', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+    // Probes reuse what they learn: the first handshake (a full offer) gives the best protocol, its suite, the
+    // chain and the HSTS GET (same connection); then one probe per older protocol and one per other TLS 1.3 suite.
+    expect(d.scan.handshakes).toBe(1 + 3 + (5 - 1));
   });
 
   it('TLS 1.2 only with one suite', () => {
@@ -92,6 +98,8 @@ describe('TLS collector against local servers', () => {
     expect(d.protocols).toEqual({ tls1_0: false, tls1_1: false, tls1_2: true, tls1_3: false });
     expect(accepted(d, 'tls1_2')).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
     expect(d.suites.tls1_2!.candidates).toBeGreaterThan(50);
+    // TLS 1.3 is known off from the first handshake (the server chose TLS 1.2 from a full offer): not probed.
+    expect(d.scan.handshakes).toBe(1 + 2 + (d.suites.tls1_2!.candidates - 1));
     expect(d.hsts).toMatchObject({ present: false, header: null });
   });
 
@@ -118,6 +126,25 @@ describe('TLS collector against local servers', () => {
     const m = data(each, 'mismatch');
     expect(m.sni).toBe('www.vigil.test');
     expect(m.hostname).toEqual({ name: 'www.vigil.test', matches: false, matchedBy: null });
+  });
+
+  it('key exchange per accepted suite: DHE over a 1024-bit group, ECDHE over P-521 (getEphemeralKeyInfo)', () => {
+    const dhe = data(each, 'dhe1024');
+    const byName = new Map(dhe.suites.tls1_2!.accepted.map((x) => [x.iana, x]));
+    expect([...byName.keys()].sort()).toEqual(['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
+    expect(byName.get('TLS_DHE_RSA_WITH_AES_128_GCM_SHA256')).toMatchObject({ kx: 'DH', forwardSecrecy: true, keyExchange: { type: 'DH', size: 1024 } });
+    expect(byName.get('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toMatchObject({ kx: 'ECDH', forwardSecrecy: true, keyExchange: { type: 'ECDH', name: 'X25519', size: 253 } });
+    expect(dhe.forwardSecrecy).toBe(true);
+    const p521 = data(each, 'p521');
+    expect(p521.negotiated).toMatchObject({ protocol: 'TLSv1.3', keyExchange: { type: 'ECDH', name: 'secp521r1', size: 521 } });
+    expect(p521.suites.tls1_3!.accepted.map((x) => x.keyExchange?.name)).toEqual(['secp521r1', 'secp521r1', 'secp521r1']);
+  });
+
+  it('an IPv6 loopback target ([::1]:port)', () => {
+    const d = data(each, 'ipv6');
+    expect(targets.ipv6).toMatch(/^\[::1\]:\d+$/);
+    expect(d).toMatchObject({ host: '::1', address: '::1', sni: null, protocols: { tls1_2: false, tls1_3: true } });
+    expect(d.hostname).toMatchObject({ name: '::1', matches: false });
   });
 
   it('a silent endpoint times out and a closed port is unreachable; both only in coverage', () => {
@@ -194,11 +221,42 @@ describe('tls rules over the scanned endpoints', () => {
     ['selfsigned', 'tls-cert-lifetime-too-long', 'fail:tooLong'],
     ['mismatch', 'tls-cert-hostname-mismatch', 'fail:mismatch'],
     ['tls13', 'tls-cert-hostname-mismatch', 'pass'],
+    ['dhe1024', 'tls-weak-cipher-suites', 'fail:weak'],
+    ['p521', 'tls-weak-cipher-suites', 'fail:outsideProfile'],
+    ['p521', 'tls-1-3-not-supported', 'pass'],
+    ['ipv6', 'tls-1-3-not-supported', 'pass'],
+    ['ipv6', 'tls-cert-hostname-mismatch', 'fail:mismatch'],
     ['silent', 'tls-cert-expired', 'unknown'],
     ['closed', 'tls-1-3-not-supported', 'unknown'],
     ['closed', 'tls-weak-cipher-suites', 'unknown'],
   ])('%s × %s → %s', (key, rule, expected) => {
     expect(status(key, rule)).toEqual([expected]);
+  });
+});
+
+describe('host-name targets (resolver injected: the tests make no DNS lookups)', () => {
+  it('resolves a name, sends it as SNI and checks the certificate against it; a name that does not resolve is a coverage gap', async () => {
+    const names: Record<string, string> = { 'www.vigil.test': '127.0.0.1' };
+    const asked: string[] = [];
+    const resolve = async (host: string): Promise<string> => {
+      asked.push(host);
+      if (names[host]) return names[host];
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    };
+    const named = await startTlsServer({ chain: [makeCertificate({ commonName: 'www.vigil.test', altNames: ['www.vigil.test'] })], minVersion: 'TLSv1.3' });
+    try {
+      const out = await collectTls({ targets: [`www.vigil.test:${named.port}`, 'missing.vigil.test:443'], resolve, connectTimeoutMs: 2000, handshakeTimeoutMs: 2000 });
+      expect(asked.sort()).toEqual(['missing.vigil.test', 'www.vigil.test']);
+      expect(out.resources.map((r) => r.ref.id)).toEqual([`www.vigil.test:${named.port}`]);
+      const d = out.resources[0].data as unknown as TlsEndpointData;
+      expect(d).toMatchObject({ host: 'www.vigil.test', address: '127.0.0.1', sni: 'www.vigil.test', https: false });
+      expect(d.hostname).toEqual({ name: 'www.vigil.test', matches: true, matchedBy: 'DNS:www.vigil.test' });
+      expect(out.coverage.find((c) => c.resourceId === 'missing.vigil.test:443')).toMatchObject({ operation: 'handshake', status: 'unreachable', errorCode: 'ENOTFOUND', resourceTypes: ['tls.endpoint'], message: expect.stringContaining('cannot resolve missing.vigil.test') });
+      const findings = evaluate(mergeOutputs([out], new Date().toISOString()), tlsRules.map((r) => ({ ...r, pack: 'tls' }))).findings;
+      expect(new Set(findings.filter((f) => f.resource.id === 'missing.vigil.test:443').map((f) => f.status))).toEqual(new Set(['unknown']));
+    } finally {
+      await named.stop();
+    }
   });
 });
 

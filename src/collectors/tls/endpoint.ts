@@ -25,7 +25,11 @@ export interface EndpointScanOptions {
   /** Fetch the HSTS header (HTTPS target). */
   https: boolean;
   trust: TrustStore;
+  /** Host name → address (default: the system resolver, `dns.lookup`). */
+  resolve?: (host: string) => Promise<string>;
 }
+
+const systemResolve = async (host: string): Promise<string> => (await lookup(host)).address;
 
 export interface EndpointScanResult {
   resource: Resource<TlsEndpointData> | null;
@@ -63,7 +67,7 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
   let address = target.host;
   if (!isIP(target.host)) {
     try {
-      address = (await withTimeout(lookup(target.host), opts.connectTimeoutMs)).address;
+      address = await withTimeout((opts.resolve ?? systemResolve)(target.host), opts.connectTimeoutMs);
     } catch (err) {
       const c = classifyError(err);
       return lost(c.status === 'error' ? 'unreachable' : c.status, c.code, `cannot resolve ${target.host}: ${c.message}`);

@@ -37,6 +37,8 @@ export interface TlsCollectOptions {
    * record the one the server picks, drop it, repeat (n+1 handshakes; for large fleets).
    */
   suiteStrategy?: 'each' | 'eliminate';
+  /** Host name → address; default: the system resolver (`dns.lookup`). Tests pass their own to stay off DNS. */
+  resolve?: (host: string) => Promise<string>;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -71,7 +73,7 @@ export async function collectTls(options: TlsCollectOptions): Promise<CollectorO
         options.onProgress?.({ provider: 'tls', step, state: 'start' });
         try {
           const https = target.https ?? options.checkHsts ?? target.port === 443;
-          const r = await scanEndpoint(target, { connectTimeoutMs, handshakeTimeoutMs, httpTimeoutMs, probeConcurrency, suiteStrategy, https, trust });
+          const r = await scanEndpoint(target, { connectTimeoutMs, handshakeTimeoutMs, httpTimeoutMs, probeConcurrency, suiteStrategy, https, trust, ...(options.resolve ? { resolve: options.resolve } : {}) });
           if (r.resource) resources.push(r.resource as unknown as Resource);
           coverage.push(...r.coverage);
           handshakes += r.handshakes;

@@ -164,6 +164,33 @@ describe('iam toModel on AWS-shaped responses (what moto does not produce)', () 
     expect(boundary).toMatchObject({ name: 'boundary', id: 'ANPA1', permissionsBoundaryUsageCount: 1, document: { Statement: [{ Action: ['s3:*'] }] } });
   });
 
+  it('AWS-shaped fixture (test/fixtures/aws/iam/aws-*): root row, not_supported / N/A / no_information → null', () => {
+    const m = toModel({
+      account: ACCOUNT,
+      partition: 'aws',
+      authorizationDetails: [json('aws-gaad-users.json')],
+      credentialReport: { content: readFileSync(join(dir, 'aws-credential-report.csv'), 'utf8'), generatedTime: '2026-06-01T00:00:00.000Z' },
+      accountSummary: json('aws-account-summary.json').SummaryMap,
+      passwordPolicy: 'none',
+    });
+    expect(m.gaps).toEqual([]);
+    const acct = byType<IamAccountData>(m.resources, 'aws.iam.account').get(ACCOUNT)!.data;
+    expect(acct.summary).toMatchObject({ accountMfaEnabled: false, accountAccessKeysPresent: true });
+    // Root: password_enabled / password_last_changed are `not_supported` → null, never false or a date.
+    expect(acct.credentialReport!.root).toEqual({
+      createdAt: '2019-03-04T09:12:45.000Z', passwordEnabled: null, passwordLastUsed: '2026-05-20T08:01:02.000Z', passwordLastChanged: null, mfaActive: false,
+      accessKeys: [{ slot: 1, active: true, lastRotated: '2019-03-04T09:30:11.000Z', lastUsed: '2026-05-30T11:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1' }],
+    });
+    const u = byType<IamUserData>(m.resources, 'aws.iam.user');
+    expect([...u.keys()].sort()).toEqual(['active-human', 'after-report', 'ancient-console', 'forgotten-key', 'legacy-deployer', 'new-hire']);
+    expect(u.get('ancient-console')!.data.credentials).toMatchObject({ passwordEnabled: true, passwordLastUsed: null, passwordLastChanged: '2013-05-01T09:00:00.000Z', accessKeys: [] });
+    expect(u.get('forgotten-key')!.data.credentials!.accessKeys).toEqual([{ slot: 1, active: true, lastRotated: '2025-06-01T12:01:00.000Z', lastUsed: null, lastUsedService: null, lastUsedRegion: null }]);
+    expect(u.get('new-hire')!.data.credentials).toMatchObject({ passwordEnabled: true, passwordLastUsed: null, mfaActive: false });
+    expect(u.get('active-human')!.data.credentials!.accessKeys.map((k) => [k.slot, k.active])).toEqual([[1, true], [2, false]]);
+    // In GAAD but created after the report was generated: unknown, not "no credentials".
+    expect(u.get('after-report')!.data.credentials).toBeNull();
+  });
+
   it('parses quoted CSV and derives policy names and paths from ARNs', () => {
     expect(parseCsv('a,"b,c","d""e"\r\n1,2,3\n')).toEqual([['a', 'b,c', 'd"e'], ['1', '2', '3']]);
     expect(parseCredentialReport(`${header}\n"q,x",arn:aws:iam::1:user/q,x,N/A`)).toEqual([]); // wrong column count: skipped, not misread

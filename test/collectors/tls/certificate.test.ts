@@ -34,7 +34,8 @@ describe('analyzeCertificate (DER made at test time)', () => {
     });
     // Cross-check against OpenSSL's own parser.
     const x = new X509Certificate(leaf.der);
-    expect(c.serialNumber.toUpperCase()).toBe(x.serialNumber.replace(/^0+/, ''));
+    // Leading zero nibbles are padding in either spelling (1 serial in 16 starts with one): compare without them.
+    expect(c.serialNumber.toUpperCase().replace(/^0+/, '')).toBe(x.serialNumber.toUpperCase().replace(/^0+/, ''));
     expect(c.fingerprintSha256).toBe(x.fingerprint256.replace(/:/g, '').toLowerCase());
     expect(x.checkIssued(new X509Certificate(ca.der))).toBe(true);
   });

@@ -1,5 +1,9 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { rules as tlsRules } from '../../../policies/tls/index.js';
+import { discoverAndProbeTls } from '../../../src/cli/pipeline.js';
 import { discoverTlsTargets } from '../../../src/collectors/tls/discover.js';
+import { evaluate } from '../../../src/engine/evaluate.js';
+import { makeCertificate, type RunningServer, startTlsServer } from '../../../src/testing/tls-servers.js';
 import { defaultNacl, entry, instance, nacl, perm, sg } from '../../support/aws-ec2.js';
 import { snapshotOf } from '../../support/rule-tester.js';
 
@@ -25,5 +29,46 @@ describe('discoverTlsTargets', () => {
       instance('i-1', { publicIpAddress: '203.0.113.20', ipv6Addresses: ['2001:db8::20'], securityGroupIds: ['sg-web'] }),
     ]);
     expect(discoverTlsTargets(snap, [443, 8443]).sort()).toEqual(['203.0.113.20:8443', 'https://[2001:db8::20]:443']);
+  });
+});
+
+describe('discoverTlsTargets: targets already requested', () => {
+  const snap = snapshotOf([sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0'), perm('tcp', 8443, 8443, '0.0.0.0/0')]), defaultNacl(), instance('i-web', { publicIpAddress: '203.0.113.10', securityGroupIds: ['sg-web'] })]);
+
+  it('leaves out a target given in another spelling (same endpoint id), not only the same string', () => {
+    expect(discoverTlsTargets(snap, [443, 8443]).sort()).toEqual(['203.0.113.10:8443', 'https://203.0.113.10:443']);
+    expect(discoverTlsTargets(snap, [443, 8443], ['203.0.113.10:443', 'tls://203.0.113.10:8443'])).toEqual([]);
+    expect(discoverTlsTargets(snap, [443], ['203.0.113.10:443@www.example.test'])).toEqual(['https://203.0.113.10:443']);
+  });
+});
+
+// End to end on loopback: an instance whose "public" address is 127.0.0.1, behind a group open on the port a
+// local TLS server listens on. Discovery, the probe and the merge into the snapshot, then the tls rules.
+describe('discoverAndProbeTls (audit --tls-discover) against a local TLS server', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTlsServer({ chain: [makeCertificate({ commonName: 'localhost', altNames: ['127.0.0.1'] })], minVersion: 'TLSv1.2' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  const account = () => snapshotOf([sg('sg-app', [perm('tcp', server.port, server.port, '0.0.0.0/0')]), defaultNacl(), instance('i-app', { publicIpAddress: '127.0.0.1', securityGroupIds: ['sg-app'] })]);
+
+  it('probes the exposed instance and adds its tls.endpoint to the snapshot; the rules evaluate it', async () => {
+    const snapshot = account();
+    const merged = await discoverAndProbeTls(snapshot, [server.port], { tls: { targets: [], connectTimeoutMs: 2000, handshakeTimeoutMs: 2000 } });
+    expect(merged.resources.slice(0, snapshot.resources.length)).toEqual(snapshot.resources);
+    const endpoints = merged.resources.filter((r) => r.ref.type === 'tls.endpoint');
+    expect(endpoints.map((r) => r.ref.id)).toEqual([server.target]);
+    expect(endpoints[0].data).toMatchObject({ protocols: { tls1_2: true, tls1_3: true }, https: false });
+    expect(merged.stats?.apiCalls?.['tls:handshake']).toBeGreaterThan(0);
+    const findings = evaluate(merged, tlsRules.map((r) => ({ ...r, pack: 'tls' }))).findings;
+    expect(findings.find((f) => f.ruleId === 'tls-1-3-not-supported' && f.resource.id === server.target)?.status).toBe('pass');
+    expect(findings.find((f) => f.ruleId === 'tls-cert-untrusted' && f.resource.id === server.target)).toMatchObject({ status: 'fail', messageId: 'selfSigned' });
+  }, 30_000);
+
+  it('does not scan again an endpoint already given with --tls, whatever its spelling', async () => {
+    const merged = await discoverAndProbeTls(account(), [server.port], { tls: { targets: [`tls://${server.target}`] } });
+    expect(merged.resources.filter((r) => r.ref.type === 'tls.endpoint')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allowedByProfile, hasForwardSecrecy, MOZILLA_PROFILES, suiteWeaknesses } from '../../../policies/_lib/tls-profiles.js';
+import { allowedByProfile, groupName, hasForwardSecrecy, keyExchangeOutsideProfile, MOZILLA_PROFILES, suiteWeaknesses } from '../../../policies/_lib/tls-profiles.js';
 import { CIPHER_TABLE } from '../../../src/collectors/tls/cipher-table.js';
 import { candidatesFor, isForwardSecret } from '../../../src/collectors/tls/suites.js';
 import { parseHsts, parseHttpHead } from '../../../src/collectors/tls/hsts.js';
@@ -25,6 +25,23 @@ describe('suite classification', () => {
   it('flags DHE groups under 2048 bits from the handshake', () => {
     expect(suiteWeaknesses({ iana: 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', keyExchange: { type: 'DH', size: 1024 } })).toEqual(['DH<2048']);
     expect(suiteWeaknesses({ iana: 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', keyExchange: { type: 'DH', size: 2048 } })).toEqual([]);
+  });
+
+  it('takes forward secrecy from the collector when it has it (a cipher name it could not map)', () => {
+    expect(suiteWeaknesses({ iana: 'ECDHE-RSA-SOMETHING-NEW', forwardSecrecy: true })).toEqual([]);
+    expect(suiteWeaknesses({ iana: 'ECDHE-RSA-SOMETHING-NEW' })).toEqual(['no-FS']);
+  });
+
+  it('names key-exchange groups as the guidelines do and grades them against the profile', () => {
+    expect(groupName({ type: 'ECDH', name: 'prime256v1', size: 256 })).toBe('secp256r1');
+    expect(groupName({ type: 'ECDH', name: 'X25519', size: 253 })).toBe('X25519');
+    expect(groupName({ type: 'DH', size: 1024 })).toBe('DH-1024');
+    const i = MOZILLA_PROFILES.intermediate;
+    for (const ok of [{ type: 'ECDH', name: 'X25519', size: 253 }, { type: 'ECDH', name: 'prime256v1', size: 256 }, { type: 'ECDH', name: 'secp384r1', size: 384 }]) expect(keyExchangeOutsideProfile(i, ok)).toBeNull();
+    expect(keyExchangeOutsideProfile(i, null)).toBeNull();
+    expect(keyExchangeOutsideProfile(i, { type: 'ECDH', name: 'secp521r1', size: 521 })).toBe('group secp521r1 (521 bits) not in the profile');
+    expect(keyExchangeOutsideProfile(i, { type: 'ECDH', name: 'X448', size: 448 })).toMatch(/X448/);
+    expect(keyExchangeOutsideProfile(MOZILLA_PROFILES.modern, { type: 'DH', size: 4096 })).toBe('group DH-4096 (4096 bits) not in the profile');
   });
 
   it('agrees with the cipher table on forward secrecy for every suite', () => {

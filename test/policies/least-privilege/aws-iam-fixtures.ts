@@ -1,9 +1,12 @@
 /** Builders for the AWS IAM rule tests: resources shaped exactly as the collector's toModel writes them. */
-import { parsePolicyDocument } from '../../../src/collectors/aws/iam.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePolicyDocument, toModel } from '../../../src/collectors/aws/iam.js';
 import type {
   IamAccountData, IamCredentialFacts, IamGroupData, IamManagedPolicyData, IamPolicyDocument, IamRoleData, IamUserData,
 } from '../../../src/model/aws/iam.js';
 import type { CoverageEntry, Resource } from '../../../src/model/types.js';
+import { PACKAGE_ROOT } from '../../../src/version.js';
 import { gap, resource } from '../../support/rule-tester.js';
 
 export const ACCOUNT = '123456789012';
@@ -54,3 +57,25 @@ export function account(d: Partial<IamAccountData> = {}): Resource<IamAccountDat
 /** GetAccountAuthorizationDetails denied: users, groups, roles and policies unknown. */
 export const gaadDenied: CoverageEntry = gap(['aws.iam.user', 'aws.iam.group', 'aws.iam.role', 'aws.iam.policy'], { service: 'iam', region: 'global', operation: 'GetAccountAuthorizationDetails' });
 export const reportDenied: CoverageEntry = gap(['aws.iam.credential-report'], { service: 'iam', region: 'global', operation: 'GetCredentialReport' });
+
+/**
+ * Resources built by the collector's own toModel from AWS-shaped responses (test/fixtures/aws/iam/aws-*): what
+ * moto cannot produce — a `<root_account>` row, keys rotated years ago, `N/A` / `no_information` /
+ * `not_supported` cells, and a user created after the report. Dates are relative to {@link NOW}.
+ */
+export function awsShaped(): { users: Map<string, Resource<IamUserData>>; account: Resource<IamAccountData> } {
+  const dir = join(PACKAGE_ROOT, 'test', 'fixtures', 'aws', 'iam');
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  const { resources, gaps } = toModel({
+    account: ACCOUNT,
+    partition: 'aws',
+    authorizationDetails: [JSON.parse(read('aws-gaad-users.json'))],
+    credentialReport: { content: read('aws-credential-report.csv'), generatedTime: '2026-06-01T00:00:00.000Z' },
+    accountSummary: JSON.parse(read('aws-account-summary.json')).SummaryMap,
+    passwordPolicy: JSON.parse(read('password-policy.json')).PasswordPolicy,
+  });
+  if (gaps.length) throw new Error(`AWS-shaped fixtures did not normalize cleanly: ${JSON.stringify(gaps)}`);
+  const users = new Map(resources.filter((r) => r.ref.type === 'aws.iam.user').map((r) => [r.ref.id, r as unknown as Resource<IamUserData>]));
+  const account = resources.find((r) => r.ref.type === 'aws.iam.account') as unknown as Resource<IamAccountData>;
+  return { users, account };
+}
