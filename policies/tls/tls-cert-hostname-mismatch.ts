@@ -21,12 +21,14 @@ export default defineRule<Record<string, never>, TlsEndpointData>({
     mismatch: 'The certificate of {{endpoint}} does not cover "{{name}}" (it names {{names}}).',
     ok: 'The certificate of {{endpoint}} covers "{{name}}" ({{matchedBy}}).',
     notProbed: NOT_PROBED_MESSAGE,
+    discovered: '{{endpoint}} was derived from {{origin}} by address: no name is known that clients use, so there is none to check.',
   },
   defaults: {},
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   evaluate(r) {
     const endpoint = endpointName(r);
     const h = r.data.hostname;
+    if (r.data.origin && !r.data.sni) return { status: 'not_applicable', messageId: 'discovered', data: { endpoint, origin: r.data.origin } };
     if (!h || !r.data.chain) return notProbed('the certificate', r);
     if (h.matches) return { status: 'pass', messageId: 'ok', data: { endpoint, name: h.name, matchedBy: h.matchedBy ?? '' } };
     const leaf = r.data.chain[0];

@@ -147,6 +147,8 @@ export interface TlsEndpointData {
   /** Leaf first, then the rest of the chain as seen by the client. */
   chain: TlsCertificate[] | null;
   hostname: TlsHostnameCheck | null;
+  /** Where Vigil found the target when it derived it (`--tls-discover`); such targets have no expected name. */
+  origin?: string;
   trust: TlsTrust | null;
   /** null when not an HTTPS target or when the GET failed (see coverage). */
   hsts: TlsHsts | null;

@@ -2,7 +2,7 @@ import { instanceExposure } from '../../../policies/_lib/aws-ec2.js';
 import { indexSnapshot } from '../../engine/snapshot-index.js';
 import { EC2_INSTANCE, type InstanceData } from '../../model/aws/ec2.js';
 import type { Snapshot } from '../../model/types.js';
-import { formatTarget, parseTarget, parseTargetArgs, type TlsTarget } from './targets.js';
+import { parseTarget, parseTargetArgs, type TlsTarget } from './targets.js';
 
 /** Ports probed on discovered instances by default. */
 export const DEFAULT_DISCOVERY_PORTS = [443];
@@ -16,7 +16,7 @@ export const DEFAULT_DISCOVERY_PORTS = [443];
  * `exclude`: targets already requested (`--tls`, `--tls-targets`), in any spelling (`1.2.3.4:443`,
  * `https://1.2.3.4`, `tls://…`): an endpoint with the same id is not returned, so it is not scanned twice.
  */
-export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] = DEFAULT_DISCOVERY_PORTS, exclude: ReadonlyArray<string | TlsTarget> = []): string[] {
+export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] = DEFAULT_DISCOVERY_PORTS, exclude: ReadonlyArray<string | TlsTarget> = []): TlsTarget[] {
   const index = indexSnapshot(snapshot);
   const excluded = new Set(exclude.flatMap((t) => (typeof t === 'string' ? parseTargetArgs([t]) : [t])).map((t) => t.id));
   const out = new Map<string, TlsTarget>();
@@ -28,8 +28,9 @@ export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] 
       if (p.protocol !== 'tcp') continue;
       const host = p.address.includes(':') ? `[${p.address}]` : p.address;
       const t = parseTarget(`${p.port === 443 ? 'https://' : ''}${host}:${p.port}`, 'snapshot', instance.ref.id);
+      t.origin = `aws instance ${instance.ref.id} (${instance.ref.account} ${instance.ref.region})`;
       if (!excluded.has(t.id)) out.set(t.id, t);
     }
   }
-  return [...out.values()].map(formatTarget);
+  return [...out.values()];
 }

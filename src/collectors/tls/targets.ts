@@ -12,6 +12,11 @@ export interface TlsTarget {
   sni?: string;
   /** `https://` → true, `tls://` → false, no scheme → undefined (decided by port). */
   https?: boolean;
+  /**
+   * Set when Vigil derived the target itself (`--tls-discover`), e.g. `aws instance i-0abc (123456789012 us-east-1)`.
+   * Such a target is an address with no name clients are known to use, so the hostname check does not apply.
+   */
+  origin?: string;
 }
 
 const SYNTAX = 'write host:port, [IPv6]:port or host:port@sni-name (optionally prefixed with https:// or tls://)';

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rules as tlsRules } from '../../../policies/tls/index.js';
 import { discoverAndProbeTls } from '../../../src/cli/pipeline.js';
-import { discoverTlsTargets } from '../../../src/collectors/tls/discover.js';
+import { discoverTlsTargets as discoverTargets } from '../../../src/collectors/tls/discover.js';
+import { formatTarget } from '../../../src/collectors/tls/targets.js';
+
+/** Targets in their string form, for compact assertions. */
+const discoverTlsTargets = (...args: Parameters<typeof discoverTargets>) => discoverTargets(...args).map(formatTarget);
 import { evaluate } from '../../../src/engine/evaluate.js';
 import { makeCertificate, type RunningServer, startTlsServer } from '../../../src/testing/tls-servers.js';
 import { defaultNacl, entry, instance, nacl, perm, sg } from '../../support/aws-ec2.js';
@@ -20,6 +24,7 @@ describe('discoverTlsTargets', () => {
       instance('i-stopped', { state: 'stopped', publicIpAddress: '203.0.113.12', securityGroupIds: ['sg-web'] }),
     ]);
     expect(discoverTlsTargets(snap)).toEqual(['https://203.0.113.10:443']);
+    expect(discoverTargets(snap)[0].origin).toBe('aws instance i-web (123456789012 us-east-1)');
   });
 
   it('honours the NACL and extra ports, and brackets IPv6 addresses', () => {
