@@ -1,6 +1,7 @@
 /**
  * Benchmark: a full AWS collection (every collector in `awsServiceCollectors`: network, IAM, EBS, S3, KMS,
- * RDS, CloudTrail) of a seeded moto account across all the regions moto reports as enabled (no `--regions`).
+ * RDS, CloudTrail) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
+ * the regions DescribeRegions reports as not opted in are recorded, not scanned).
  *
  * Starts moto_server on a free 127.0.0.1 port, seeds the demo account (examples/demo: network, IAM and
  * data stores in us-east-1 and eu-west-1; `--buckets N` adds N plain buckets to show the per-bucket cost),
@@ -10,13 +11,14 @@
  *
  * `npx tsx bench/aws-full.ts [--buckets 0]`
  */
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { seedAwsData } from '../examples/demo/seed-aws-data.js';
 import { seedAwsIam } from '../examples/demo/seed-aws-iam.js';
 import { seedAwsNetwork } from '../examples/demo/seed-aws-network.js';
 import { awsServiceCollectors, collectAws } from '../src/collectors/aws/index.js';
 import type { ProgressEvent } from '../src/collectors/types.js';
+import { awsClients } from '../src/testing/aws-clients.js';
 import { startMoto } from '../src/testing/moto-server.js';
 
 const SEED_REGIONS = ['us-east-1', 'eu-west-1'];
@@ -45,12 +47,13 @@ function serviceOfCall(key: string): string {
 }
 
 async function seedBuckets(endpoint: string, n: number): Promise<void> {
-  const s3 = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const clients = awsClients(endpoint);
+  const { s3 } = clients;
   const limit = pLimit(8);
   try {
     await Promise.all(Array.from({ length: n }, (_, i) => limit(() => s3.send(new CreateBucketCommand({ Bucket: `bench-bucket-${i}` })))));
   } finally {
-    s3.destroy();
+    clients.destroy();
   }
 }
 
@@ -92,7 +95,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     };
 
     const count = (type: string) => out.resources.filter((r) => r.ref.type === type).length;
-    console.log(`aws-full: full collection of a seeded moto account (${awsServiceCollectors.length} collectors, ${result.regions} regions, seeded in ${SEED_REGIONS.join(', ')}${extraBuckets ? `, +${extraBuckets} buckets` : ''})`);
+    const notEnabled = out.coverage.filter((c) => c.errorCode === 'RegionNotEnabled').length;
+    console.log(`aws-full: full collection of a seeded moto account (${awsServiceCollectors.length} collectors, ${result.regions} enabled regions + ${notEnabled} not enabled (recorded, not scanned), seeded in ${SEED_REGIONS.join(', ')}${extraBuckets ? `, +${extraBuckets} buckets` : ''})`);
     console.log(`  wall time ${(wallMs / 1000).toFixed(1)} s, ${result.totalCalls} API calls (${((result.totalCalls / wallMs) * 1000).toFixed(0)} calls/s), ${result.resources} resources, ${gaps.length} coverage gaps`);
     console.log('  calls per service (span = first region started → last region done):');
     for (const [s, n] of Object.entries(callsByService).sort((a, b) => b[1] - a[1])) {

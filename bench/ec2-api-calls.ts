@@ -2,15 +2,17 @@
  * Benchmark: how many EC2 API calls does a collection make for N security groups? Starts moto_server on a
  * free 127.0.0.1 port, seeds N groups (each with an ingress rule) in us-east-1 for each N, collects with
  * collectAws() and prints `stats.apiCalls`. The count must grow with pages (1,000 groups per page), not with
- * resources: no per-group call. (moto ignores MaxResults for DescribeSecurityGroups, so it always answers in
+ * resources: no per-group call. Every tenth group takes its source from one shared managed prefix list, whose
+ * entries cost one call per distinct list, not per referencing group. (moto ignores MaxResults for DescribeSecurityGroups, so it always answers in
  * one page; the paging path itself is tested in test/collectors/aws/ec2-network-paging.test.ts.)
  *
  * `npx tsx bench/ec2-api-calls.ts [--sizes 10,100,500]`
  */
-import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { AuthorizeSecurityGroupIngressCommand, CreateManagedPrefixListCommand, CreateSecurityGroupCommand, type IpPermission } from '@aws-sdk/client-ec2';
 import pLimit from 'p-limit';
 import { collectAws } from '../src/collectors/aws/index.js';
 import { mergeOutputs } from '../src/collectors/index.js';
+import { awsClients } from '../src/testing/aws-clients.js';
 import { startMoto } from '../src/testing/moto-server.js';
 
 const REGION = 'us-east-1';
@@ -23,19 +25,23 @@ export interface Ec2ApiCallsRow {
 }
 
 async function seedGroups(endpoint: string, n: number): Promise<void> {
-  const ec2 = new EC2Client({ endpoint, region: REGION, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const clients = awsClients(endpoint, REGION);
+  const { ec2 } = clients;
   const limit = pLimit(8);
   try {
+    const office = (await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'bench-office', AddressFamily: 'IPv4', MaxEntries: 5, Entries: [{ Cidr: '198.51.100.0/24' }] }))).PrefixList!.PrefixListId!;
     await Promise.all(
       Array.from({ length: n }, (_, i) =>
         limit(async () => {
           const id = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: `bench-${i}`, Description: 'bench' }))).GroupId!;
-          await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 1000 + (i % 1000), ToPort: 1000 + (i % 1000), IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+          const port = 1000 + (i % 1000);
+          const perm: IpPermission = { IpProtocol: 'tcp', FromPort: port, ToPort: port, ...(i % 10 === 0 ? { PrefixListIds: [{ PrefixListId: office }] } : { IpRanges: [{ CidrIp: '0.0.0.0/0' }] }) };
+          await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [perm] }));
         }),
       ),
     );
   } finally {
-    ec2.destroy();
+    clients.destroy();
   }
 }
 

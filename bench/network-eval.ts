@@ -13,12 +13,14 @@ import {
   EC2_FLOW_LOG,
   EC2_INSTANCE,
   EC2_NETWORK_ACL,
+  EC2_PREFIX_LIST,
   EC2_SECURITY_GROUP,
   EC2_VPC,
   type FlowLogData,
   type InstanceData,
   type NaclEntry,
   type NetworkAclData,
+  type PrefixListData,
   type SecurityGroupData,
   type SgPermission,
   type VpcData,
@@ -45,13 +47,13 @@ const ref = (type: string, region: string, id: string, kind: string, name?: stri
   provider: 'aws', account: ACCOUNT, region, type, id, arn: `arn:aws:ec2:${region}:${ACCOUNT}:${kind}/${id}`, ...(name ? { name, tags: { Name: name, Team: 'bench' } } : {}),
 });
 const perm = (protocol: string, from: number | null, to: number | null, peer: string): SgPermission => ({
-  protocol, fromPort: from, toPort: to, icmpType: null, icmpCode: null, peerKind: peer.startsWith('sg-') ? 'security-group' : peer.includes(':') ? 'cidr6' : 'cidr4', peer,
+  protocol, fromPort: from, toPort: to, icmpType: null, icmpCode: null, peerKind: peer.startsWith('sg-') ? 'security-group' : peer.startsWith('pl-') ? 'prefix-list' : peer.includes(':') ? 'cidr6' : 'cidr4', peer,
 });
 const entry = (n: number, action: 'allow' | 'deny', protocol: string, from: number | null, to: number | null, cidr: string, egress = false): NaclEntry => ({
   ruleNumber: n, action, egress, cidr, ipv6: cidr.includes(':'), protocol, fromPort: from, toPort: to, icmpType: null, icmpCode: null,
 });
 
-/** Mix: 40% security groups, 50% instances, 5% ACLs, 2.5% VPCs, 2.5% flow logs. */
+/** Mix: 40% security groups, 50% instances, 5% ACLs, 2.5% VPCs, 2.5% flow logs (+ two prefix lists per region). */
 export function syntheticSnapshot(total: number, seed = 42): Snapshot {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
@@ -80,7 +82,15 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
     const entries = [...inbound, entry(100, 'allow', 'all', null, null, '0.0.0.0/0', true), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0', true)];
     push<NetworkAclData>({ ref: ref(EC2_NETWORK_ACL, regionOf(i), `acl-${i}`, 'network-acl'), data: { networkAclId: `acl-${i}`, vpcId: `vpc-${i % counts.vpc}`, isDefault: kind < 0.5, entries, subnetIds: [0, 1, 2, 3].map((k) => `subnet-${i}-${k}`) } });
   }
+  // Managed prefix lists, referenced by some groups: one of office ranges, one that also holds 0.0.0.0/0.
+  for (const region of REGIONS) {
+    for (const [id, cidrs] of [['pl-office', ['198.51.100.0/24', '203.0.113.0/24']], ['pl-partners', ['192.0.2.0/24', '0.0.0.0/0']]] as const) {
+      push<PrefixListData>({ ref: ref(EC2_PREFIX_LIST, region, id, 'prefix-list', id), data: { prefixListId: id, prefixListName: id, ownerId: ACCOUNT, addressFamily: 'IPv4', maxEntries: 10, state: 'create-complete', entries: cidrs.map((cidr) => ({ cidr })) } });
+    }
+  }
   const templates: (() => SgPermission[])[] = [
+    () => [perm('tcp', 22, 22, 'pl-office'), perm('tcp', 443, 443, '0.0.0.0/0')],
+    () => [perm('tcp', 3389, 3389, 'pl-partners')],
     () => [perm('tcp', 443, 443, '0.0.0.0/0'), perm('tcp', 443, 443, '::/0'), perm('tcp', 80, 80, '0.0.0.0/0')],
     () => [perm('tcp', 22, 22, '0.0.0.0/0'), perm('tcp', 443, 443, '0.0.0.0/0')],
     () => [perm('tcp', 3306, 3306, '::/0'), perm('tcp', 5432, 5432, 'sg-1')],

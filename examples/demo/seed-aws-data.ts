@@ -19,19 +19,19 @@
  *   `acme-cloudtrail-logs` bucket; `dev-trail` in the second region: single-region, not logging, no
  *   validation, no KMS, into the public `acme-public-assets-R` bucket.
  */
-import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
+import { type CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import {
   CreateImageCommand,
   CreateSnapshotCommand,
   CreateVolumeCommand,
-  EC2Client,
+  type EC2Client,
   EnableEbsEncryptionByDefaultCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
-import { CreateDBInstanceCommand, CreateDBParameterGroupCommand, ModifyDBParameterGroupCommand, RDSClient } from '@aws-sdk/client-rds';
+import { CreateKeyCommand, EnableKeyRotationCommand, type KMSClient, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { CreateDBInstanceCommand, CreateDBParameterGroupCommand, ModifyDBParameterGroupCommand, type RDSClient } from '@aws-sdk/client-rds';
 import {
   type BucketCannedACL,
   type BucketLocationConstraint,
@@ -42,13 +42,14 @@ import {
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutPublicAccessBlockCommand,
-  S3Client,
+  type S3Client,
 } from '@aws-sdk/client-s3';
+import { awsClients } from '../../src/testing/aws-clients.js';
 
 const ACCOUNT = '123456789012';
-const credentials = () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'testing', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'testing' });
 const nameTag = (resourceType: string, name: string) => [{ ResourceType: resourceType as never, Tags: [{ Key: 'Name', Value: name }] }];
-const tlsDeny = (bucket: string) => ({
+/** The bucket-policy statement that denies every request not made over TLS. */
+export const tlsDeny = (bucket: string) => ({
   Sid: 'DenyInsecureTransport',
   Effect: 'Deny',
   Principal: '*',
@@ -63,12 +64,8 @@ export async function seedAwsData(endpoint: string, regions: string[]): Promise<
 }
 
 async function seedRegion(endpoint: string, region: string, isHome: boolean, isSecond: boolean): Promise<void> {
-  const cfg = { endpoint, region, credentials: credentials() };
-  const ec2 = new EC2Client(cfg);
-  const s3 = new S3Client({ ...cfg, forcePathStyle: true });
-  const kms = new KMSClient(cfg);
-  const rds = new RDSClient(cfg);
-  const trails = new CloudTrailClient(cfg);
+  const clients = awsClients(endpoint, region);
+  const { ec2, s3, kms, rds, cloudtrail: trails } = clients;
   try {
     await seedEbs(ec2, region, isHome);
     const keyArn = await seedKms(kms, isHome);
@@ -79,7 +76,7 @@ async function seedRegion(endpoint: string, region: string, isHome: boolean, isS
       await trails.send(new CreateTrailCommand({ Name: 'dev-trail', S3BucketName: `acme-public-assets-${region}` }));
     }
   } finally {
-    for (const c of [ec2, s3, kms, rds, trails]) c.destroy();
+    clients.destroy();
   }
 }
 
@@ -114,7 +111,8 @@ async function seedKms(kms: KMSClient, isHome: boolean): Promise<string> {
   return app.Arn!;
 }
 
-async function createBucket(s3: S3Client, bucket: string, region: string): Promise<void> {
+/** Creates a bucket in `region` (us-east-1 takes no LocationConstraint). */
+export async function createBucket(s3: S3Client, bucket: string, region: string): Promise<void> {
   await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }) }));
 }
 

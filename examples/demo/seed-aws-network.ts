@@ -10,14 +10,17 @@
  *   `legacy-worker` in the default VPC (public IP, IMDSv1) is reachable on them through the default NACL;
  * - `debug-wide-open`: every protocol from 0.0.0.0/0;
  * - a group named `<img src=x onerror=alert(1)>` with Redis (6379) open: reports must show the name as text;
+ * - `partner-ssh`: SSH from the managed prefix list `partner-ranges`, to which someone added 0.0.0.0/0;
  * - the prod VPC's default group with rules, the default VPC and `staging-vpc` without flow logs.
  * Compliant: `web-public` (HTTPS/HTTP only), `internal-ssh` (22 from the VPC only), `monitoring` (ICMP echo),
+ * `office-ssh` (22 from the prefix list `office-ranges`, two /24s),
  * `private-nacl`, instances `api-server` (IMDSv2 required, HTTPS only) and `db-primary` (no public IP),
  * and the prod VPC's flow log (to S3).
  */
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
+  CreateManagedPrefixListCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
   CreateSecurityGroupCommand,
@@ -28,32 +31,58 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
-  EC2Client,
+  type EC2Client,
   type IpPermission,
   ReplaceNetworkAclAssociationCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { awsClients } from '../../src/testing/aws-clients.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const IMAGE_ID = 'ami-0abcdef1234567890';
 
-const credentials = () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'testing', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'testing' });
 const tags = (resourceType: string, name: string, extra: Record<string, string> = {}) => [
   { ResourceType: resourceType as never, Tags: [{ Key: 'Name', Value: name }, ...Object.entries(extra).map(([Key, Value]) => ({ Key, Value }))] },
 ];
-const tcp = (port: number | [number, number], cidrs: string[] = [], cidrs6: string[] = []): IpPermission => {
+/** `tcp(22, ['0.0.0.0/0'])`, `tcp([1000, 4000], [], ['::/0'])`: one tcp permission from CIDRs. */
+export const tcp = (port: number | [number, number], cidrs: string[] = [], cidrs6: string[] = []): IpPermission => {
   const [from, to] = Array.isArray(port) ? port : [port, port];
   return { IpProtocol: 'tcp', FromPort: from, ToPort: to, IpRanges: cidrs.map((CidrIp) => ({ CidrIp })), Ipv6Ranges: cidrs6.map((CidrIpv6) => ({ CidrIpv6 })) };
 };
+
+/** One network ACL entry to create (inbound unless `egress`). */
+export interface NaclEntrySpec {
+  n: number;
+  protocol: string;
+  ports?: [number, number];
+  cidr: string;
+  action: 'allow' | 'deny';
+  egress?: boolean;
+}
+
+/** Creates a network ACL with `entries` in the VPC and makes it the subnet's ACL. Returns its id. */
+export async function subnetNacl(ec2: EC2Client, vpcId: string, subnetId: string, entries: NaclEntrySpec[], tagSpecs?: ReturnType<typeof tags>): Promise<string> {
+  const id = (await ec2.send(new CreateNetworkAclCommand({ VpcId: vpcId, TagSpecifications: tagSpecs }))).NetworkAcl!.NetworkAclId!;
+  for (const e of entries) {
+    await ec2.send(new CreateNetworkAclEntryCommand({
+      NetworkAclId: id, RuleNumber: e.n, Protocol: e.protocol, RuleAction: e.action, Egress: e.egress ?? false, CidrBlock: e.cidr,
+      ...(e.ports ? { PortRange: { From: e.ports[0], To: e.ports[1] } } : {}),
+    }));
+  }
+  const current = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }))).NetworkAcls![0];
+  const assoc = current.Associations!.find((a) => a.SubnetId === subnetId)!;
+  await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: assoc.NetworkAclAssociationId!, NetworkAclId: id }));
+  return id;
+}
 
 export async function seedAwsNetwork(endpoint: string, regions: string[]): Promise<void> {
   for (const [i, region] of regions.entries()) await seedRegion(endpoint, region, i);
 }
 
 async function seedRegion(endpoint: string, region: string, i: number): Promise<void> {
-  const ec2 = new EC2Client({ endpoint, region, credentials: credentials() });
-  const s3 = new S3Client({ endpoint, region, credentials: credentials(), forcePathStyle: true });
+  const clients = awsClients(endpoint, region);
+  const { ec2, s3 } = clients;
   try {
     const env = { Environment: 'prod', Team: 'platform' };
     const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${i}.0.0/16`, AmazonProvidedIpv6CidrBlock: true, TagSpecifications: tags('vpc', 'prod-vpc', env) }))).Vpc!;
@@ -86,6 +115,12 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     await group(XSS, XSS, [tcp(6379, ['0.0.0.0/0'])]);
     const internal = await group('internal-ssh', 'SSH from inside the VPC only', [tcp(22, [`10.${i}.0.0/16`])]);
     await group('monitoring', 'ICMP echo for uptime checks', [{ IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
+    // Managed prefix lists: the rule looks narrow, the list is not.
+    const prefixList = async (name: string, cidrs: string[]) =>
+      (await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: name, AddressFamily: 'IPv4', MaxEntries: 10, Entries: cidrs.map((Cidr) => ({ Cidr })), TagSpecifications: tags('prefix-list', name, env) }))).PrefixList!.PrefixListId!;
+    const fromList = (port: number, pl: string): IpPermission => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, PrefixListIds: [{ PrefixListId: pl }] });
+    await group('partner-ssh', 'SSH for the support partner', [fromList(22, await prefixList('partner-ranges', ['198.51.100.0/24', '0.0.0.0/0']))]);
+    await group('office-ssh', 'SSH from the offices', [fromList(22, await prefixList('office-ranges', ['203.0.113.0/24', '192.0.2.0/24']))]);
     const dbGroup = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['db-mysql'] }, { Name: 'vpc-id', Values: [vpcId] }] }))).SecurityGroups![0].GroupId!;
 
     // The prod VPC's default group gets the self-reference AWS creates (and moto does not).
@@ -93,18 +128,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: defaultGroup, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: defaultGroup }] }] }));
 
     // Network ACLs: a public one that lets SSH in from anywhere, a private one limited to the VPC.
-    const nacl = async (name: string, subnetId: string, entries: { n: number; protocol: string; ports?: [number, number]; cidr: string; action: 'allow' | 'deny'; egress?: boolean }[]) => {
-      const id = (await ec2.send(new CreateNetworkAclCommand({ VpcId: vpcId, TagSpecifications: tags('network-acl', name, env) }))).NetworkAcl!.NetworkAclId!;
-      for (const e of entries) {
-        await ec2.send(new CreateNetworkAclEntryCommand({
-          NetworkAclId: id, RuleNumber: e.n, Protocol: e.protocol, RuleAction: e.action, Egress: e.egress ?? false, CidrBlock: e.cidr,
-          ...(e.ports ? { PortRange: { From: e.ports[0], To: e.ports[1] } } : {}),
-        }));
-      }
-      const current = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }))).NetworkAcls![0];
-      const assoc = current.Associations!.find((a) => a.SubnetId === subnetId)!;
-      await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: assoc.NetworkAclAssociationId!, NetworkAclId: id }));
-    };
+    const nacl = (name: string, subnetId: string, entries: NaclEntrySpec[]) => subnetNacl(ec2, vpcId, subnetId, entries, tags('network-acl', name, env));
     await nacl('public-nacl', publicSubnet, [
       { n: 100, protocol: '6', ports: [22, 22], cidr: '0.0.0.0/0', action: 'allow' },
       { n: 110, protocol: '6', ports: [443, 443], cidr: '0.0.0.0/0', action: 'allow' },
@@ -138,7 +162,6 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
       await ec2.send(new CreateTagsCommand({ Resources: [legacy], Tags: [{ Key: 'Owner', Value: 'unknown' }] }));
     }
   } finally {
-    ec2.destroy();
-    s3.destroy();
+    clients.destroy();
   }
 }

@@ -1,29 +1,84 @@
 /**
- * AWS EC2 network logic shared by the network rules: security group openings to the internet,
- * network ACL evaluation (rule-number order, first match wins), instance exposure paths.
+ * AWS EC2 network logic shared by the network rules: security group openings to the internet (direct
+ * CIDRs and the entries of referenced managed prefix lists), network ACL evaluation (rule-number order,
+ * first match wins), instance exposure paths.
  */
-import type { InstanceData, NaclEntry, NetworkAclData, SecurityGroupData, SgPermission } from '../../src/model/aws/ec2.js';
-import { EC2_NETWORK_ACL, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
+import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
+import type { InstanceData, NaclEntry, NetworkAclData, PrefixListData, SecurityGroupData, SgPermission } from '../../src/model/aws/ec2.js';
+import { EC2_NETWORK_ACL, EC2_PREFIX_LIST, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
 import type { Resource } from '../../src/model/types.js';
-import type { SnapshotIndex } from '../../src/engine/types.js';
-import { type PortHit, describeRule, isInternetCidr, matchPorts, parseCidr, rangeCovers } from './network.js';
+import { type PortHit, coversAllPorts, describeRule, isInternetCidr, matchPorts, parseCidr, rangeCovers } from './network.js';
 import type { PortProtocol } from './ports.js';
 
 export type IpFamily = 'ipv4' | 'ipv6';
 
-/** An ingress permission of a group whose peer is the internet (IPv4 or IPv6 CIDR). Prefix lists are not resolved. */
-export function internetIngress(sg: SecurityGroupData): { perm: SgPermission; family: IpFamily }[] {
-  const out: { perm: SgPermission; family: IpFamily }[] = [];
-  for (const perm of sg.ingress) {
-    if (perm.peerKind !== 'cidr4' && perm.peerKind !== 'cidr6') continue;
-    if (isInternetCidr(perm.peer)) out.push({ perm, family: perm.peerKind === 'cidr4' ? 'ipv4' : 'ipv6' });
-  }
-  return out;
+/** An inbound permission whose source is the internet: its own CIDR, or an internet entry of its prefix list. */
+export interface InternetIngress {
+  perm: SgPermission;
+  family: IpFamily;
+  /** The internet CIDR: the permission's own, or the prefix-list entry that made it the internet. */
+  cidr: string;
+  /** Set when the permission's source is a managed prefix list (`pl-…`). */
+  prefixList?: string;
 }
 
-/** `0.0.0.0/0 tcp 22` */
-export const describePermission = (p: SgPermission): string =>
-  describeRule(p.peer, p.protocol, p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpType ?? -1) : p.fromPort, p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpCode ?? -1) : p.toPort);
+/** The internet-facing inbound permissions of a group, and those whose prefix list could not be read. */
+export interface IngressView {
+  internet: InternetIngress[];
+  /** Prefix-list permissions whose entries are unknown (list not collected or unreadable): maybe the internet. */
+  unresolved: { perm: SgPermission; prefixList: string }[];
+}
+
+const prefixListMaps = new WeakMap<SnapshotIndex, Map<string, Resource<PrefixListData>>>();
+
+/** The collected prefix list `id` of an account and region (indexed once per evaluation). */
+export function prefixListOf(index: SnapshotIndex, account: string, region: string, id: string): Resource<PrefixListData> | undefined {
+  let map = prefixListMaps.get(index);
+  if (!map) {
+    map = new Map();
+    for (const pl of index.ofType<PrefixListData>(EC2_PREFIX_LIST)) map.set(`${pl.ref.account}|${pl.ref.region}|${pl.data.prefixListId}`, pl);
+    prefixListMaps.set(index, map);
+  }
+  return map.get(`${account}|${region}|${id}`);
+}
+
+const familyOf = (cidr: string): IpFamily => (cidr.includes(':') ? 'ipv6' : 'ipv4');
+
+/**
+ * Inbound permissions of a group open to the internet (0.0.0.0/0, ::/0 or another very wide public range,
+ * see `isInternetCidr`). A prefix-list source counts once per internet entry of the list; a list whose
+ * entries are unknown is reported apart, so rules say `unknown` for it rather than pass.
+ */
+export function internetIngress(sg: Resource<SecurityGroupData>, index: SnapshotIndex): IngressView {
+  let bySg = viewCache.get(index);
+  if (!bySg) viewCache.set(index, (bySg = new WeakMap()));
+  let view = bySg.get(sg.data);
+  if (!view) bySg.set(sg.data, (view = buildView(sg, index)));
+  return view;
+}
+
+const viewCache = new WeakMap<SnapshotIndex, WeakMap<SecurityGroupData, IngressView>>();
+
+function buildView(sg: Resource<SecurityGroupData>, index: SnapshotIndex): IngressView {
+  const view: IngressView = { internet: [], unresolved: [] };
+  for (const perm of sg.data.ingress) {
+    if (perm.peerKind === 'cidr4' || perm.peerKind === 'cidr6') {
+      if (isInternetCidr(perm.peer)) view.internet.push({ perm, family: perm.peerKind === 'cidr4' ? 'ipv4' : 'ipv6', cidr: perm.peer });
+    } else if (perm.peerKind === 'prefix-list') {
+      const entries = prefixListOf(index, sg.ref.account, sg.ref.region, perm.peer)?.data.entries;
+      if (!entries) view.unresolved.push({ perm, prefixList: perm.peer });
+      else for (const e of entries) if (isInternetCidr(e.cidr)) view.internet.push({ perm, family: familyOf(e.cidr), cidr: e.cidr, prefixList: perm.peer });
+    }
+  }
+  return view;
+}
+
+/** The permission as evidence, from its source: `0.0.0.0/0 tcp 22`, `pl-0abc (0.0.0.0/0) tcp 22`. */
+export const describePermission = (p: SgPermission, source: string = p.peer): string =>
+  describeRule(source, p.protocol, p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpType ?? -1) : p.fromPort, p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpCode ?? -1) : p.toPort);
+
+/** An internet-facing permission as evidence, naming the prefix list and its internet entry when it has one. */
+export const describeIngress = (i: InternetIngress): string => describePermission(i.perm, i.prefixList ? `${i.prefixList} (${i.cidr})` : i.cidr);
 
 /** One internet-sourced permission that lets a listed port through. */
 export interface SgOpening {
@@ -33,6 +88,7 @@ export interface SgOpening {
   service: string;
   family: IpFamily;
   perm: SgPermission;
+  prefixList?: string;
 }
 
 const hitsCache = new WeakMap<readonly number[], Map<string, PortHit[]>>();
@@ -50,23 +106,21 @@ export function portHits(perm: SgPermission, ports: readonly number[]): PortHit[
   return hits;
 }
 
-const ingressCache = new WeakMap<SecurityGroupData, { perm: SgPermission; family: IpFamily }[]>();
-const internetIngressMemo = (sg: SecurityGroupData) => {
-  let v = ingressCache.get(sg);
-  if (!v) ingressCache.set(sg, (v = internetIngress(sg)));
-  return v;
-};
-
-/** Every (permission, port) pair of the group open to the internet on one of `ports` (ranges and `all` count). */
-export function sgPortOpenings(sg: SecurityGroupData, ports: readonly number[]): SgOpening[] {
-  const out: SgOpening[] = [];
-  for (const { perm, family } of internetIngressMemo(sg)) {
-    const hits = portHits(perm, ports);
+/**
+ * Every (permission, port) pair of the group open to the internet on one of `ports` (ranges and `all`
+ * count), and the prefix lists of unknown content on permissions that would let one of them through.
+ */
+export function sgPortOpenings(sg: Resource<SecurityGroupData>, index: SnapshotIndex, ports: readonly number[]): { openings: SgOpening[]; unresolved: string[] } {
+  const view = internetIngress(sg, index);
+  const openings: SgOpening[] = [];
+  for (const ing of view.internet) {
+    const hits = portHits(ing.perm, ports);
     if (hits.length === 0) continue;
-    const rule = describePermission(perm);
-    for (const h of hits) out.push({ rule, port: h.port, protocol: h.protocol, service: h.service, family, perm });
+    const rule = describeIngress(ing);
+    for (const h of hits) openings.push({ rule, port: h.port, protocol: h.protocol, service: h.service, family: ing.family, perm: ing.perm, ...(ing.prefixList ? { prefixList: ing.prefixList } : {}) });
   }
-  return out;
+  const unresolved = [...new Set(view.unresolved.filter((u) => portHits(u.perm, ports).length > 0).map((u) => u.prefixList))];
+  return { openings, unresolved };
 }
 
 /** Evidence form of openings: the first one's fields at top level, the list (capped) under `openings`. */
@@ -76,8 +130,39 @@ export function openingsEvidence(list: SgOpening[], cap = 10): Record<string, un
     rule: first.rule,
     port: first.port,
     service: first.service,
+    ...(first.prefixList ? { prefixList: first.prefixList } : {}),
     openings: list.slice(0, cap).map((o) => ({ rule: o.rule, port: o.port, protocol: o.protocol, service: o.service })),
     ...(list.length > cap ? { more: list.length - cap } : {}),
+  };
+}
+
+/** Message every security group rule uses when a prefix list it needs could not be read. */
+export const PREFIX_LIST_UNKNOWN = 'Security group {{name}}: cannot tell whether it is open to the internet, the entries of prefix list {{prefixLists}} were not read.';
+
+/**
+ * The whole verdict of an "internet → these ports" security group rule (admin ports, sensitive ports):
+ * fail with the openings as evidence; unknown when only an unreadable prefix list could open them; pass.
+ * Message ids: `open`, `prefixListUnknown`, `closed`.
+ */
+export function sgPortsVerdict(sg: Resource<SecurityGroupData>, index: SnapshotIndex, ports: readonly number[]): RuleResult {
+  const name = sg.ref.name ?? sg.data.groupId;
+  const { openings, unresolved } = sgPortOpenings(sg, index, ports);
+  if (openings.length > 0) {
+    const first = openings[0];
+    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
+    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: openingsEvidence(openings) };
+  }
+  if (unresolved.length > 0) return { status: 'unknown', messageId: 'prefixListUnknown', data: { name, prefixLists: unresolved.join(', ') }, evidence: { prefixLists: unresolved } };
+  return { status: 'pass', messageId: 'closed', data: { name } };
+}
+
+/** Internet-facing permissions that allow every protocol or every port, and unreadable lists on such permissions. */
+export function sgAllPortsOpenings(sg: Resource<SecurityGroupData>, index: SnapshotIndex): { rules: string[]; unresolved: string[] } {
+  const view = internetIngress(sg, index);
+  const all = (p: SgPermission) => coversAllPorts(p.protocol, p.fromPort, p.toPort);
+  return {
+    rules: view.internet.filter((i) => all(i.perm)).map(describeIngress),
+    unresolved: [...new Set(view.unresolved.filter((u) => all(u.perm)).map((u) => u.prefixList))],
   };
 }
 
@@ -186,7 +271,7 @@ interface RawPath {
   address: string;
   eni: string;
   sgId: string;
-  perm: SgPermission;
+  ingress: InternetIngress;
   hit: PortHit;
   acl: NetworkAclData;
   entry: NaclEntry;
@@ -197,7 +282,8 @@ const rankCache = new WeakMap<readonly number[], Map<number, number>>();
 
 /**
  * Every path from the internet to one of `ports` on the instance, per network interface. Returns the
- * `limit` most important paths (in `ports` order) as evidence, and the total count.
+ * `limit` most important paths (in `ports` order) as evidence, and the total count; `missing` when a
+ * needed input is absent, including the entries of a prefix list that could open a port (no false pass).
  */
 export function instanceExposure(instance: Resource<InstanceData>, index: SnapshotIndex, ports: readonly number[], limit = 10): ExposureResult {
   const { account, region } = instance.ref;
@@ -206,6 +292,7 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
     ? d.networkInterfaces
     : [{ networkInterfaceId: d.instanceId, subnetId: d.subnetId, publicIp: d.publicIpAddress, privateIp: d.privateIpAddress, ipv6Addresses: d.ipv6Addresses, securityGroupIds: d.securityGroupIds }];
   const raw: RawPath[] = [];
+  const unresolved = new Set<string>();
   let anyPublic = false;
   let rankOf = rankCache.get(ports);
   if (!rankOf) rankCache.set(ports, (rankOf = new Map(ports.map((p, i) => [p, i]))));
@@ -220,24 +307,32 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
     for (const sgId of eni.securityGroupIds) {
       const sg = index.get<SecurityGroupData>(EC2_SECURITY_GROUP, sgId, account);
       if (!sg) return { kind: 'missing', what: `security group ${sgId}` };
-      for (const { perm, family } of internetIngressMemo(sg.data)) {
-        const address = family === 'ipv4' ? v4 : v6;
+      const view = internetIngress(sg, index);
+      for (const ing of view.internet) {
+        const address = ing.family === 'ipv4' ? v4 : v6;
         if (!address) continue;
-        for (const hit of portHits(perm, ports)) {
-          const verdict = naclIngress(acl.data, family, hit.protocol, hit.port);
+        for (const hit of portHits(ing.perm, ports)) {
+          const verdict = naclIngress(acl.data, ing.family, hit.protocol, hit.port);
           if (!verdict.allowed || !verdict.entry) continue;
-          raw.push({ address, eni: eni.networkInterfaceId, sgId, perm, hit, acl: acl.data, entry: verdict.entry, rank: rankOf.get(hit.port) ?? 0 });
+          raw.push({ address, eni: eni.networkInterfaceId, sgId, ingress: ing, hit, acl: acl.data, entry: verdict.entry, rank: rankOf.get(hit.port) ?? 0 });
         }
+      }
+      // A list of unknown content could open a port the network ACL lets through, on either address family.
+      for (const u of view.unresolved) {
+        const families: [IpFamily, string | null | undefined][] = [['ipv4', v4], ['ipv6', v6]];
+        const open = portHits(u.perm, ports).some((hit) => families.some(([f, address]) => address && naclIngress(acl.data, f, hit.protocol, hit.port).allowed));
+        if (open) unresolved.add(u.prefixList);
       }
     }
   }
   if (!anyPublic) return { kind: 'no-public-address' };
+  if (raw.length === 0 && unresolved.size > 0) return { kind: 'missing', what: `entries of prefix list ${[...unresolved].join(', ')}` };
   raw.sort((a, b) => a.rank - b.rank);
   const paths = raw.slice(0, limit).map((r) => ({
     address: r.address,
     networkInterfaceId: r.eni,
     securityGroup: r.sgId,
-    sgRule: describePermission(r.perm),
+    sgRule: describeIngress(r.ingress),
     networkAcl: r.acl.networkAclId,
     naclEntry: describeNaclEntry(r.entry),
     port: r.hit.port,

@@ -2,7 +2,7 @@
  * RDS helpers: which settings live on the cluster rather than the instance, and how to read whether a
  * database forces TLS from its parameter group.
  */
-import type { SnapshotIndex } from '../../src/engine/types.js';
+import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
 import {
   type DbClusterData,
   type DbInstanceData,
@@ -29,6 +29,27 @@ export function clusterMember(db: RdsDatabase): string | null {
 
 export function dbKind(db: RdsDatabase): string {
   return isInstance(db) ? 'DB instance' : 'DB cluster';
+}
+
+/** `not_applicable` (message `member`) for an instance of a cluster, whose cluster-level settings are judged on the cluster. */
+export function memberResult(db: RdsDatabase): RuleResult | undefined {
+  const cluster = clusterMember(db);
+  return cluster ? { status: 'not_applicable', messageId: 'member', data: { name: db.ref.id, cluster } } : undefined;
+}
+
+/**
+ * Verdict of a rule over one cluster-level on/off setting where on is compliant (storage encryption,
+ * deletion protection): cluster members not applicable, `null` (not reported) unknown, then pass or fail
+ * with the setting as evidence. Message ids: `member`, `unknown`, and the rule's own `on` / `off` ids.
+ */
+export function rdsSettingVerdict(db: RdsDatabase, setting: 'storageEncrypted' | 'deletionProtection', ids: { on: string; off: string }, evidence: Record<string, unknown> = {}): RuleResult {
+  const member = memberResult(db);
+  if (member) return member;
+  const data = { kind: dbKind(db), name: db.ref.id };
+  const value = db.data[setting];
+  if (value === null) return { status: 'unknown', messageId: 'unknown', data };
+  if (value) return { status: 'pass', messageId: ids.on, data };
+  return { status: 'fail', messageId: ids.off, data, evidence: { arn: db.data.arn, [setting]: false, ...evidence } };
 }
 
 /** The parameter that forces TLS for an engine and the values that mean "on"; `null` for engines without one. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_INSTANCE } from '../../src/model/aws/rds.js';
-import { type RdsDatabase, clusterMember, dbKind, isInstance } from '../_lib/aws-rds.js';
+import { type RdsDatabase, dbKind, isInstance, memberResult } from '../_lib/aws-rds.js';
 
 export default defineRule<{ minDays: number }, RdsDatabase['data']>({
   id: 'aws-rds-backup-retention-short',
@@ -28,10 +28,10 @@ export default defineRule<{ minDays: number }, RdsDatabase['data']>({
   optionsSchema: { type: 'object', properties: { minDays: { type: 'integer', minimum: 1, maximum: 35 } }, additionalProperties: false },
   evaluate(db, ctx) {
     const d = db as RdsDatabase;
+    const member = memberResult(d);
+    if (member) return member;
     const name = d.ref.id;
     const kind = dbKind(d);
-    const cluster = clusterMember(d);
-    if (cluster) return { status: 'not_applicable', messageId: 'member', data: { name, cluster } };
     if (isInstance(d) && d.data.readReplicaSourceIdentifier) return { status: 'not_applicable', messageId: 'replica', data: { name, source: d.data.readReplicaSourceIdentifier } };
     const days = d.data.backupRetentionPeriod;
     if (days === null) return { status: 'unknown', messageId: 'unknown', data: { kind, name } };

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_INSTANCE } from '../../src/model/aws/rds.js';
-import { type RdsDatabase, clusterMember, dbKind } from '../_lib/aws-rds.js';
+import { type RdsDatabase, rdsSettingVerdict } from '../_lib/aws-rds.js';
 
 export default defineRule<Record<string, never>, RdsDatabase['data']>({
   id: 'aws-rds-deletion-protection-off',
@@ -23,13 +23,6 @@ export default defineRule<Record<string, never>, RdsDatabase['data']>({
     unknown: 'RDS {{kind}} {{name}}: the API did not report deletion protection.',
   },
   evaluate(db) {
-    const d = db as RdsDatabase;
-    const name = d.ref.id;
-    const kind = dbKind(d);
-    const cluster = clusterMember(d);
-    if (cluster) return { status: 'not_applicable', messageId: 'member', data: { name, cluster } };
-    if (d.data.deletionProtection === null) return { status: 'unknown', messageId: 'unknown', data: { kind, name } };
-    if (d.data.deletionProtection) return { status: 'pass', messageId: 'on', data: { kind, name } };
-    return { status: 'fail', messageId: 'off', data: { kind, name }, evidence: { arn: d.data.arn, deletionProtection: false } };
+    return rdsSettingVerdict(db as RdsDatabase, 'deletionProtection', { on: 'on', off: 'off' });
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_INSTANCE } from '../../src/model/aws/rds.js';
-import { type RdsDatabase, clusterMember, dbKind } from '../_lib/aws-rds.js';
+import { type RdsDatabase, rdsSettingVerdict } from '../_lib/aws-rds.js';
 
 export default defineRule<Record<string, never>, RdsDatabase['data']>({
   id: 'aws-rds-storage-unencrypted',
@@ -24,12 +24,6 @@ export default defineRule<Record<string, never>, RdsDatabase['data']>({
   },
   evaluate(db) {
     const d = db as RdsDatabase;
-    const name = d.ref.id;
-    const kind = dbKind(d);
-    const cluster = clusterMember(d);
-    if (cluster) return { status: 'not_applicable', messageId: 'member', data: { name, cluster } };
-    if (d.data.storageEncrypted === null) return { status: 'unknown', messageId: 'unknown', data: { kind, name } };
-    if (d.data.storageEncrypted) return { status: 'pass', messageId: 'encrypted', data: { kind, name } };
-    return { status: 'fail', messageId: 'unencrypted', data: { kind, name }, evidence: { arn: d.data.arn, storageEncrypted: false, engine: d.data.engine } };
+    return rdsSettingVerdict(d, 'storageEncrypted', { on: 'encrypted', off: 'unencrypted' }, { engine: d.data.engine });
   },
 });

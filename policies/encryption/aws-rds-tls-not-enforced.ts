@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_CLUSTER_PARAMETER_GROUP, RDS_DB_INSTANCE, RDS_DB_PARAMETER_GROUP } from '../../src/model/aws/rds.js';
-import { type RdsDatabase, clusterMember, dbKind, tlsVerdict } from '../_lib/aws-rds.js';
+import { type RdsDatabase, dbKind, memberResult, tlsVerdict } from '../_lib/aws-rds.js';
 
 const REASONS: Record<string, string> = {
   engine: 'the engine has no TLS parameter Vigil reads (Oracle and Db2 use option groups)',
@@ -38,10 +38,10 @@ export default defineRule<Record<string, never>, RdsDatabase['data']>({
   },
   evaluate(db, ctx) {
     const d = db as RdsDatabase;
+    const member = memberResult(d);
+    if (member) return member;
     const name = d.ref.id;
     const kind = dbKind(d);
-    const cluster = clusterMember(d);
-    if (cluster) return { status: 'not_applicable', messageId: 'member', data: { name, cluster } };
     const v = tlsVerdict(d, ctx.index);
     if (v.status === 'unknown') {
       const reason = `${REASONS[v.reason]}${v.parameter ? ` (${v.parameter}${v.group ? ` in ${v.group}` : ''})` : ` (engine ${d.data.engine ?? 'unknown'})`}`;

@@ -38,7 +38,7 @@ export default defineRule<Record<string, never>, SecurityGroupData>({
       status: 'fail',
       messageId: 'hasRules',
       data: { name, vpc, ingress: ingress.length, egress: egress.length },
-      evidence: { rule: describePermission(ingress[0] ?? egress[0]), ingress: ingress.map(describePermission), egress: egress.map(describePermission) },
+      evidence: { rule: describePermission(ingress[0] ?? egress[0]), ingress: ingress.map((p) => describePermission(p)), egress: egress.map((p) => describePermission(p)) },
     };
   },
 });

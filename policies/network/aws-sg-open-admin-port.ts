@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
-import { openingsEvidence, sgPortOpenings } from '../_lib/aws-ec2.js';
+import { PREFIX_LIST_UNKNOWN, sgPortsVerdict } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA } from '../_lib/ports.js';
 
 export default defineRule<{ ports: number[] }, SecurityGroupData>({
@@ -9,7 +9,7 @@ export default defineRule<{ ports: number[] }, SecurityGroupData>({
   severity: 'high',
   resourceTypes: [EC2_SECURITY_GROUP],
   description:
-    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) that lets an administrative port through: SSH 22, RDP 3389, Telnet 23, FTP 20/21, VNC 5500/5900, WinRM 5985/5986. Port ranges that cover such a port and protocol `-1` (all traffic) count.',
+    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) that lets an administrative port through: SSH 22, RDP 3389, Telnet 23, FTP 20/21, VNC 5500/5900, WinRM 5985/5986. Port ranges that cover such a port and protocol `-1` (all traffic) count, and so does a managed prefix list source that contains such a range; a prefix list whose entries could not be read gives unknown.',
   risk: 'Remote administration services are the first thing internet-wide scanners try: brute force, credential stuffing and exploits of the service itself lead straight to a shell or desktop on the host.',
   remediation: [
     'Remove the rule, or restrict its source to the addresses that need it (a VPN or bastion range); prefer AWS Systems Manager Session Manager or EC2 Instance Connect Endpoint to open admin ports at all.',
@@ -25,16 +25,12 @@ export default defineRule<{ ports: number[] }, SecurityGroupData>({
   ],
   messages: {
     open: 'Security group {{name}} allows {{service}} (port {{port}}) from the internet through `{{rule}}`{{more}}.',
+    prefixListUnknown: PREFIX_LIST_UNKNOWN,
     closed: 'Security group {{name}} allows no administrative port from the internet.',
   },
   defaults: { ports: [...ADMIN_PORTS] },
   optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
   evaluate(sg, ctx) {
-    const name = sg.ref.name ?? sg.data.groupId;
-    const openings = sgPortOpenings(sg.data, ctx.options.ports);
-    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
-    const first = openings[0];
-    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: openingsEvidence(openings) };
+    return sgPortsVerdict(sg, ctx.index, ctx.options.ports);
   },
 });

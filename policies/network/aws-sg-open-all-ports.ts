@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
-import { describePermission, internetIngress } from '../_lib/aws-ec2.js';
-import { coversAllPorts } from '../_lib/network.js';
+import { PREFIX_LIST_UNKNOWN, sgAllPortsOpenings } from '../_lib/aws-ec2.js';
 
 export default defineRule<Record<string, never>, SecurityGroupData>({
   id: 'aws-sg-open-all-ports',
@@ -9,7 +8,7 @@ export default defineRule<Record<string, never>, SecurityGroupData>({
   severity: 'critical',
   resourceTypes: [EC2_SECURITY_GROUP],
   description:
-    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) that allows every protocol (`-1`) or every tcp/udp port (0-65535 or 1-65535).',
+    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range, directly or through a managed prefix list that contains one) that allows every protocol (`-1`) or every tcp/udp port (0-65535 or 1-65535). A prefix list whose entries could not be read gives unknown.',
   risk: 'Every service on every attached instance, including ones started later or by accident (debug servers, databases, admin consoles), is reachable from the internet; the group no longer filters anything.',
   remediation: [
     'Replace the rule with rules for the ports the workload actually serves, from the sources that need them.',
@@ -24,17 +23,19 @@ export default defineRule<Record<string, never>, SecurityGroupData>({
   ],
   messages: {
     open: 'Security group {{name}} allows all traffic from the internet through `{{rule}}`{{more}}.',
+    prefixListUnknown: PREFIX_LIST_UNKNOWN,
     closed: 'Security group {{name}} does not allow all ports from the internet.',
   },
   defaults: {},
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
-  evaluate(sg) {
+  evaluate(sg, ctx) {
     const name = sg.ref.name ?? sg.data.groupId;
-    const rules = internetIngress(sg.data)
-      .filter(({ perm }) => coversAllPorts(perm.protocol, perm.fromPort, perm.toPort))
-      .map(({ perm }) => describePermission(perm));
-    if (rules.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
-    const more = rules.length > 1 ? ` (and ${rules.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, rule: rules[0], more }, evidence: { rule: rules[0], rules } };
+    const { rules, unresolved } = sgAllPortsOpenings(sg, ctx.index);
+    if (rules.length > 0) {
+      const more = rules.length > 1 ? ` (and ${rules.length - 1} more)` : '';
+      return { status: 'fail', messageId: 'open', data: { name, rule: rules[0], more }, evidence: { rule: rules[0], rules } };
+    }
+    if (unresolved.length > 0) return { status: 'unknown', messageId: 'prefixListUnknown', data: { name, prefixLists: unresolved.join(', ') }, evidence: { prefixLists: unresolved } };
+    return { status: 'pass', messageId: 'closed', data: { name } };
   },
 });

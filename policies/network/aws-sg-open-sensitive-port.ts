@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
-import { openingsEvidence, sgPortOpenings } from '../_lib/aws-ec2.js';
+import { PREFIX_LIST_UNKNOWN, sgPortsVerdict } from '../_lib/aws-ec2.js';
 import { PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 
 export default defineRule<{ ports: number[] }, SecurityGroupData>({
@@ -9,7 +9,7 @@ export default defineRule<{ ports: number[] }, SecurityGroupData>({
   severity: 'high',
   resourceTypes: [EC2_SECURITY_GROUP],
   description:
-    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) to a sensitive service port: databases (MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, MongoDB 27017, Cassandra 9042 …), caches (Redis 6379, Memcached 11211), queues (Kafka 9092), search (Elasticsearch 9200, Kibana 5601), file sharing (SMB 445, NFS 2049), directory (LDAP, Kerberos), management APIs (Docker 2375, Salt 4505), mail, DNS and SNMP. The list comes from the Prowler and CloudSploit checks and is tunable; port ranges and protocol `-1` count.',
+    'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) to a sensitive service port: databases (MySQL 3306, PostgreSQL 5432, SQL Server 1433, Oracle 1521, MongoDB 27017, Cassandra 9042 …), caches (Redis 6379, Memcached 11211), queues (Kafka 9092), search (Elasticsearch 9200, Kibana 5601), file sharing (SMB 445, NFS 2049), directory (LDAP, Kerberos), management APIs (Docker 2375, Salt 4505), mail, DNS and SNMP. The list comes from the Prowler and CloudSploit checks and is tunable; port ranges and protocol `-1` count, and so does a managed prefix list source that contains an internet range (unreadable list: unknown).',
   risk: 'Data stores and management APIs exposed to the internet are found by scanners within minutes; many ship without authentication or with default credentials, and are routinely wiped, ransomed or used for amplification attacks.',
   remediation: [
     'Remove the rule and reach the service from inside the VPC (reference the client security group instead of a CIDR), through a VPN, or through a private endpoint.',
@@ -24,16 +24,12 @@ export default defineRule<{ ports: number[] }, SecurityGroupData>({
   ],
   messages: {
     open: 'Security group {{name}} allows {{service}} (port {{port}}) from the internet through `{{rule}}`{{more}}.',
+    prefixListUnknown: PREFIX_LIST_UNKNOWN,
     closed: 'Security group {{name}} allows no sensitive service port from the internet.',
   },
   defaults: { ports: [...SENSITIVE_PORTS] },
   optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
   evaluate(sg, ctx) {
-    const name = sg.ref.name ?? sg.data.groupId;
-    const openings = sgPortOpenings(sg.data, ctx.options.ports);
-    if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
-    const first = openings[0];
-    const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: openingsEvidence(openings) };
+    return sgPortsVerdict(sg, ctx.index, ctx.options.ports);
   },
 });

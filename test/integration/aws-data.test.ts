@@ -7,18 +7,17 @@
  * `unknown`, never `pass`.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
+import { CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import {
   CreateImageCommand,
   CreateSnapshotCommand,
   CreateVolumeCommand,
-  EC2Client,
   EnableEbsEncryptionByDefaultCommand,
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, EnableKeyRotationCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import {
   CreateDBClusterCommand,
   CreateDBClusterParameterGroupCommand,
@@ -26,22 +25,18 @@ import {
   CreateDBParameterGroupCommand,
   ModifyDBClusterParameterGroupCommand,
   ModifyDBParameterGroupCommand,
-  RDSClient,
 } from '@aws-sdk/client-rds';
 import {
   type BucketCannedACL,
-  type BucketLocationConstraint,
-  CreateBucketCommand,
   PutBucketAclCommand,
   PutBucketEncryptionCommand,
   PutBucketLoggingCommand,
   PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutPublicAccessBlockCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
-import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { seedAwsData } from '../../examples/demo/seed-aws-data.js';
+import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { createBucket, seedAwsData, tlsDeny } from '../../examples/demo/seed-aws-data.js';
 import { builtinRules } from '../../policies/index.js';
 import { collectAws } from '../../src/collectors/aws/index.js';
 import { mergeOutputs } from '../../src/collectors/index.js';
@@ -49,29 +44,20 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult, Status } from '../../src/engine/types.js';
 import { parseSnapshot } from '../../src/model/schema.js';
 import type { Snapshot } from '../../src/model/types.js';
+import { awsClients } from '../../src/testing/aws-clients.js';
 import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 const SERVICES = ['ebs', 's3', 'kms', 'rds', 'cloudtrail'];
 const ACCOUNT = '123456789012';
-const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 const tag = (resourceType: string, name: string) => [{ ResourceType: resourceType as never, Tags: [{ Key: 'Name', Value: name }] }];
-const tlsDeny = (b: string) => ({ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
 
 let moto: MotoServer;
 
-async function createBucket(s3: S3Client, bucket: string, region: string): Promise<void> {
-  await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }) }));
-}
-
 async function seedRegion(endpoint: string, region: string, home: boolean): Promise<void> {
-  const cfg = { endpoint, region, credentials };
-  const ec2 = new EC2Client(cfg);
-  const s3 = new S3Client({ ...cfg, forcePathStyle: true });
-  const kms = new KMSClient(cfg);
-  const rds = new RDSClient(cfg);
-  const ct = new CloudTrailClient(cfg);
+  const clients = awsClients(endpoint, region);
+  const { ec2, s3, kms, rds, cloudtrail: ct } = clients;
   try {
     // EBS
     const az = `${region}a`;
@@ -152,7 +138,7 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
       await ct.send(new CreateTrailCommand({ Name: 'side-trail', S3BucketName: b('public-policy') }));
     }
   } finally {
-    for (const c of [ec2, s3, kms, rds, ct]) c.destroy();
+    clients.destroy();
   }
 }
 
@@ -181,9 +167,10 @@ describe('encryption, exposure and audit trails against moto (two regions)', () 
   let snapshot: Snapshot;
   beforeAll(async () => {
     await moto.reset();
-    await new S3ControlClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials, disableHostPrefix: true, endpointProvider: () => ({ url: new URL(moto.endpoint) }) } as never).send(
-      new PutAccountPublicAccessBlockCommand({ AccountId: ACCOUNT, PublicAccessBlockConfiguration: { BlockPublicPolicy: true } }),
-    );
+    // Through the shared client configuration: S3 Control's `{AccountId}.` host label stays off the endpoint.
+    const clients = awsClients(moto.endpoint);
+    await clients.s3control.send(new PutAccountPublicAccessBlockCommand({ AccountId: ACCOUNT, PublicAccessBlockConfiguration: { BlockPublicPolicy: true } }));
+    clients.destroy();
     for (const [i, region] of REGIONS.entries()) await seedRegion(moto.endpoint, region, i === 0);
     ({ snapshot, result } = await collectAndEvaluate());
   }, 120000);
@@ -294,8 +281,8 @@ describe('encryption, exposure and audit trails against moto (two regions)', () 
 describe('CloudTrail account view against moto', () => {
   it('fails when the only multi-region trail is not logging, and when there is none', async () => {
     await moto.reset();
-    const s3 = new S3Client({ endpoint: moto.endpoint, region: 'eu-west-1', credentials, forcePathStyle: true });
-    const ct = new CloudTrailClient({ endpoint: moto.endpoint, region: 'eu-west-1', credentials });
+    const clients = awsClients(moto.endpoint, 'eu-west-1');
+    const { s3, cloudtrail: ct } = clients;
     await createBucket(s3, 'idle-logs', 'eu-west-1');
     await ct.send(new CreateTrailCommand({ Name: 'local-only', S3BucketName: 'idle-logs' }));
     await ct.send(new StartLoggingCommand({ Name: 'local-only' }));
@@ -305,8 +292,7 @@ describe('CloudTrail account view against moto', () => {
     await ct.send(new CreateTrailCommand({ Name: 'stopped', S3BucketName: 'idle-logs', IsMultiRegionTrail: true }));
     ({ result } = await collectAndEvaluate());
     expect(result.findings.filter((f) => f.ruleId === 'aws-cloudtrail-multi-region-missing').map((f) => [f.status, f.messageId])).toEqual([['fail', 'inadequate']]);
-    s3.destroy();
-    ct.destroy();
+    clients.destroy();
   }, 120000);
 });
 

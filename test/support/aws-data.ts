@@ -11,6 +11,7 @@ import {
   RDS_DB_CLUSTER_PARAMETER_GROUP,
   RDS_DB_INSTANCE,
   RDS_DB_PARAMETER_GROUP,
+  type RdsDatabaseData,
   type RdsParameter,
 } from '../../src/model/aws/rds.js';
 import { type BucketData, type PublicAccessBlockSettings, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET } from '../../src/model/aws/s3.js';
@@ -112,20 +113,25 @@ export function kmsKey(id: string, data: Partial<KmsKeyData> = {}): Resource {
   });
 }
 
+/** Compliant shared settings of a DB instance or cluster (encrypted, private, 7-day backups, protected, Multi-AZ). */
+const dbCommon = (identifier: string, arn: string, engine: string, engineVersion: string): RdsDatabaseData => ({
+  identifier,
+  arn,
+  engine,
+  engineVersion,
+  status: 'available',
+  storageEncrypted: true,
+  kmsKeyId: 'k',
+  publiclyAccessible: false,
+  backupRetentionPeriod: 7,
+  deletionProtection: true,
+  multiAz: true,
+});
+
 export function dbInstance(id: string, data: Partial<DbInstanceData> = {}): Resource {
   return r<DbInstanceData>(RDS_DB_INSTANCE, id, {
-    identifier: id,
-    arn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:${id}`,
-    engine: 'postgres',
-    engineVersion: '16.3',
+    ...dbCommon(id, `arn:aws:rds:us-east-1:${ACCOUNT}:db:${id}`, 'postgres', '16.3'),
     instanceClass: 'db.t3.micro',
-    status: 'available',
-    storageEncrypted: true,
-    kmsKeyId: 'k',
-    publiclyAccessible: false,
-    backupRetentionPeriod: 7,
-    deletionProtection: true,
-    multiAz: true,
     clusterIdentifier: null,
     readReplicaSourceIdentifier: null,
     parameterGroups: [{ name: 'pg-tls', applyStatus: 'in-sync' }],
@@ -137,18 +143,8 @@ export function dbInstance(id: string, data: Partial<DbInstanceData> = {}): Reso
 
 export function dbCluster(id: string, data: Partial<DbClusterData> = {}): Resource {
   return r<DbClusterData>(RDS_DB_CLUSTER, id, {
-    identifier: id,
-    arn: `arn:aws:rds:us-east-1:${ACCOUNT}:cluster:${id}`,
-    engine: 'aurora-mysql',
-    engineVersion: '8.0.mysql_aurora.3.05.2',
+    ...dbCommon(id, `arn:aws:rds:us-east-1:${ACCOUNT}:cluster:${id}`, 'aurora-mysql', '8.0.mysql_aurora.3.05.2'),
     engineMode: 'provisioned',
-    status: 'available',
-    storageEncrypted: true,
-    kmsKeyId: 'k',
-    publiclyAccessible: false,
-    backupRetentionPeriod: 7,
-    deletionProtection: true,
-    multiAz: true,
     parameterGroup: 'cpg-tls',
     members: [],
     ...data,

@@ -3,12 +3,14 @@ import {
   EC2_FLOW_LOG,
   EC2_INSTANCE,
   EC2_NETWORK_ACL,
+  EC2_PREFIX_LIST,
   EC2_SECURITY_GROUP,
   EC2_VPC,
   type FlowLogData,
   type InstanceData,
   type NaclEntry,
   type NetworkAclData,
+  type PrefixListData,
   type SecurityGroupData,
   type SgPermission,
   type VpcData,
@@ -73,3 +75,7 @@ export const vpc = (id: string, extra: Partial<VpcData> = {}): Resource =>
 
 export const flowLog = (id: string, resourceId: string, extra: Partial<FlowLogData> = {}): Resource =>
   widen<FlowLogData>(resource(EC2_FLOW_LOG, id, { flowLogId: id, resourceId, status: 'ACTIVE', deliverLogsStatus: 'SUCCESS', trafficType: 'ALL', destinationType: 's3', destination: 'arn:aws:s3:::logs', ...extra }));
+
+/** A managed prefix list with these CIDRs; `null` = entries could not be read. */
+export const prefixList = (id: string, cidrs: string[] | null, extra: Partial<PrefixListData> = {}): Resource =>
+  widen<PrefixListData>(resource(EC2_PREFIX_LIST, id, { prefixListId: id, prefixListName: id, ownerId: '123456789012', addressFamily: 'IPv4', maxEntries: 10, state: 'create-complete', entries: cidrs === null ? null : cidrs.map((cidr) => ({ cidr })), ...extra }));

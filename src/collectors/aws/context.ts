@@ -1,7 +1,7 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CoverageEntry, Resource } from '../../model/types.js';
-import { classifyError } from '../errors.js';
+import { type ClassifiedError, classifyError } from '../errors.js';
 import type { ProgressListener } from '../types.js';
 
 export interface AwsCollectOptions {
@@ -92,6 +92,73 @@ export function clientConfig(region: string, options: AwsCollectOptions): Record
   return cfg;
 }
 
+/**
+ * Builds an SDK client with {@link clientConfig}; `extra` adds client settings (tests: fixed emulator
+ * credentials). With an endpoint override the client's endpoint rules are pinned to it
+ * ({@link pinEndpointHost}), so clients whose rules add host labels work against emulators and proxies.
+ */
+export function createClient<C>(ctor: ClientCtor<C>, region: string, options: AwsCollectOptions, extra: Record<string, unknown> = {}): C {
+  const client = new ctor({ ...clientConfig(region, options), ...extra });
+  if (options.endpointUrl) pinEndpointHost(client as { config: unknown }, options.endpointUrl);
+  return client;
+}
+
+type EndpointProvider = (params: Record<string, unknown>, context?: unknown) => { url: URL; [k: string]: unknown };
+
+/** A host name that can never resolve (RFC 2606 `.invalid`); it never reaches the network, see below. */
+const PLACEHOLDER_HOST = 'endpoint-override.invalid';
+
+/**
+ * Some services' endpoint rules put a label in front of the host (S3 Control: `{AccountId}.`), and
+ * `disableHostPrefix` does not reach endpoint rules. Against `http://127.0.0.1:PORT` the rules then build
+ * `123456789012.127.0.0.1`, which is not even a valid URL, or with a host name one that a DNS lookup would
+ * send off the machine. So the rules are run on a placeholder host and every resolved URL is put back on
+ * the override's scheme, host and port, keeping the rest of the rules' result (its path, e.g. an S3
+ * path-style bucket, and its signing properties). The account id still travels in `x-amz-account-id`.
+ */
+export function pinEndpointHost(client: { config: unknown }, endpointUrl: string): void {
+  const config = client.config as { endpointProvider?: EndpointProvider };
+  const rules = config.endpointProvider;
+  if (typeof rules !== 'function') return;
+  const target = new URL(endpointUrl);
+  config.endpointProvider = (params, context) => {
+    let p = params;
+    if (typeof params.Endpoint === 'string') {
+      const placeholder = new URL(params.Endpoint);
+      placeholder.hostname = PLACEHOLDER_HOST;
+      p = { ...params, Endpoint: placeholder.href };
+    }
+    const resolved = rules(p, context);
+    const url = new URL(resolved.url.href);
+    url.protocol = target.protocol;
+    url.host = target.host;
+    return { ...resolved, url };
+  };
+}
+
+/** Node system error codes that mean the endpoint could not be reached (refused, reset, no route, no such host). */
+const UNREACHABLE_CODE = /\b(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)\b/;
+
+/**
+ * {@link classifyError} for AWS SDK errors, with two SDK habits undone first:
+ * - the SDK names a reset connection (`ECONNRESET`, "socket hang up") `TimeoutError` so that its retry
+ *   strategy retries it; once the retries are spent it means the endpoint dropped every connection:
+ *   `unreachable`, not `timeout`;
+ * - its retry middleware replaces a thrown value that is not an `Error` of this realm (a test runner's VM
+ *   context, a handler throwing a string) by `AWS SDK error wrapper for <name>: <message>`, dropping the
+ *   `code`: the name and the system error code are read back from that text.
+ */
+export function classifyAwsError(err: unknown): ClassifiedError {
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; $metadata?: unknown } | null | undefined;
+  const message = String(e?.message ?? err);
+  const wrapped = /^AWS SDK error wrapper for (\w+): ([\s\S]*)$/.exec(message);
+  const text = wrapped?.[2] ?? '';
+  const code = typeof e?.code === 'string' ? e.code : (UNREACHABLE_CODE.exec(text)?.[1] ?? (/socket hang up/i.test(text) ? 'ECONNRESET' : undefined));
+  if (code && UNREACHABLE_CODE.test(code)) return classifyError({ name: code, code, message: wrapped?.[2] ?? message, $metadata: e?.$metadata });
+  if (wrapped) return classifyError({ name: wrapped[1], code: wrapped[1], message: wrapped[2], $metadata: e?.$metadata });
+  return classifyError(err);
+}
+
 /** Adds a middleware that counts logical API calls (not retries) per `service:Operation`. */
 export function countCalls(client: { middlewareStack: any }, service: string, counts: Record<string, number>): void {
   client.middlewareStack.add(
@@ -117,7 +184,7 @@ export function createAwsContext(account: string, partition: string, options: Aw
       const key = `${ctor.name}|${region}`;
       let c = clients.get(key) as ReturnType<typeof ctx.client> | undefined;
       if (!c) {
-        c = new ctor(clientConfig(region, options));
+        c = createClient(ctor, region, options);
         countCalls(c, serviceOf(ctor.name), apiCalls);
         clients.set(key, c);
       }
@@ -129,7 +196,7 @@ export function createAwsContext(account: string, partition: string, options: Aw
         coverage.push({ provider: 'aws', account, ...step, status: 'ok' });
         return value;
       } catch (err) {
-        const c = classifyError(err);
+        const c = classifyAwsError(err);
         coverage.push({ provider: 'aws', account, ...step, status: c.status, errorCode: c.code, message: c.message });
         return undefined;
       }

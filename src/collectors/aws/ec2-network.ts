@@ -1,29 +1,41 @@
 /**
- * EC2 network collector: security groups, network ACLs, instances, VPCs and flow logs, per region.
+ * EC2 network collector: security groups, network ACLs, instances, VPCs, flow logs and the managed prefix
+ * lists security groups reference, per region.
  *
- * Fetch (five paged Describe calls, concurrent within the region, each its own coverage step) is kept
- * apart from the pure `*ToModel` functions, which are unit-tested on recorded API responses.
+ * Fetch (six paged Describe calls, concurrent within the region, each its own coverage step, then the
+ * entries of each referenced prefix list) is kept apart from the pure `*ToModel` functions, which are
+ * unit-tested on recorded API responses.
+ *
+ * Prefix lists: a rule whose source is `pl-…` is as open as the list's entries, so the entries of every
+ * list an inbound rule references are read (GetManagedPrefixListEntries, every page, one call per list:
+ * there is no batch API), under the shared per-resource cap. Lists nothing references are not read: that
+ * keeps the cost at the few lists in use instead of the half-dozen AWS-managed lists of every region.
  */
 import {
   EC2Client,
   type FlowLog,
   type Instance,
   type IpPermission,
+  type ManagedPrefixList,
   type NetworkAcl,
   type NetworkAclEntry,
+  type PrefixListEntry as RawPrefixListEntry,
   type SecurityGroup,
   type Tag,
   type Vpc,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
+  paginateDescribeManagedPrefixLists,
   paginateDescribeNetworkAcls,
   paginateDescribeSecurityGroups,
   paginateDescribeVpcs,
+  paginateGetManagedPrefixListEntries,
 } from '@aws-sdk/client-ec2';
 import {
   EC2_FLOW_LOG,
   EC2_INSTANCE,
   EC2_NETWORK_ACL,
+  EC2_PREFIX_LIST,
   EC2_SECURITY_GROUP,
   EC2_VPC,
   type FlowLogData,
@@ -31,12 +43,14 @@ import {
   type InstanceInterface,
   type NaclEntry,
   type NetworkAclData,
+  type PrefixListData,
   type SecurityGroupData,
   type SgPermission,
   type VpcData,
 } from '../../model/aws/ec2.js';
 import type { Resource, ResourceRef } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
+import { allPages, perResource, tagRecord } from './per-resource.js';
 
 /** Where a resource lives; ARNs are built from it. */
 export interface Ec2Scope {
@@ -96,13 +110,6 @@ export function flattenPermissions(perms: IpPermission[] | undefined): SgPermiss
   return out;
 }
 
-function tagsOf(tags: Tag[] | undefined): Record<string, string> | undefined {
-  if (!tags || tags.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const t of tags) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
-  return out;
-}
-
 function makeRef(scope: Ec2Scope, type: string, id: string, arnKind: string, name: string | undefined, tags: Tag[] | undefined): ResourceRef {
   const ref: ResourceRef = {
     provider: 'aws',
@@ -113,7 +120,7 @@ function makeRef(scope: Ec2Scope, type: string, id: string, arnKind: string, nam
     arn: `arn:${scope.partition}:ec2:${scope.region}:${scope.account}:${arnKind}/${id}`,
   };
   if (name) ref.name = name;
-  const t = tagsOf(tags);
+  const t = tagRecord(tags);
   if (t) ref.tags = t;
   return ref;
 }
@@ -239,19 +246,46 @@ export function flowLogToModel(raw: FlowLog, scope: Ec2Scope): Resource<FlowLogD
   };
 }
 
+/**
+ * `meta`: the list as DescribeManagedPrefixLists described it (`undefined` when that listing failed or did
+ * not include it: only the id is known then). `entries`: every entry, or `null` when they could not be read.
+ */
+export function prefixListToModel(id: string, meta: ManagedPrefixList | undefined, entries: RawPrefixListEntry[] | null, scope: Ec2Scope): Resource<PrefixListData> {
+  const ref = makeRef(scope, EC2_PREFIX_LIST, id, 'prefix-list', meta?.PrefixListName, meta?.Tags);
+  if (meta?.PrefixListArn) ref.arn = meta.PrefixListArn;
+  return {
+    ref,
+    data: {
+      prefixListId: id,
+      prefixListName: meta?.PrefixListName ?? null,
+      ownerId: meta?.OwnerId ?? null,
+      addressFamily: meta?.AddressFamily ?? null,
+      maxEntries: meta?.MaxEntries ?? null,
+      state: meta?.State ?? null,
+      entries:
+        entries === null
+          ? null
+          : entries.filter((e) => e.Cidr).map((e) => (e.Description ? { cidr: e.Cidr!, description: e.Description } : { cidr: e.Cidr! })),
+    },
+  };
+}
+
+/** Prefix lists the inbound rules of these groups reference (what the exposure rules need resolved). */
+export function referencedPrefixLists(groups: SecurityGroup[]): string[] {
+  const ids = new Set<string>();
+  for (const g of groups) for (const p of g.IpPermissions ?? []) for (const r of p.PrefixListIds ?? []) if (r.PrefixListId) ids.add(r.PrefixListId);
+  return [...ids].sort();
+}
+
 // ------------------------------------------------------------------ fetch
 
-/** Collects every page of a paginator into one list. */
-async function allPages<P, T>(pages: AsyncIterable<P>, pick: (page: P) => T[] | undefined): Promise<T[]> {
-  const out: T[] = [];
-  for await (const page of pages) out.push(...(pick(page) ?? []));
-  return out;
-}
+/** Largest page the prefix-list calls accept. */
+const PREFIX_LIST_PAGE_SIZE = 100;
 
 export const ec2Network: AwsServiceCollector = {
   service: 'ec2',
   scope: 'regional',
-  resourceTypes: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_INSTANCE, EC2_VPC, EC2_FLOW_LOG],
+  resourceTypes: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_INSTANCE, EC2_VPC, EC2_FLOW_LOG, EC2_PREFIX_LIST],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(EC2Client, region);
@@ -259,7 +293,7 @@ export const ec2Network: AwsServiceCollector = {
     const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };
     const step = (operation: string, type: string) => ({ service: 'ec2', region, operation, resourceTypes: [type] });
 
-    const [groups, acls, instances, vpcs, flowLogs] = await Promise.all([
+    const [groups, acls, instances, vpcs, flowLogs, prefixLists] = await Promise.all([
       ctx.attempt(step('DescribeSecurityGroups', EC2_SECURITY_GROUP), () =>
         allPages(paginateDescribeSecurityGroups(paging, {}), (p) => p.SecurityGroups),
       ),
@@ -269,7 +303,19 @@ export const ec2Network: AwsServiceCollector = {
       ),
       ctx.attempt(step('DescribeVpcs', EC2_VPC), () => allPages(paginateDescribeVpcs(paging, {}), (p) => p.Vpcs)),
       ctx.attempt(step('DescribeFlowLogs', EC2_FLOW_LOG), () => allPages(paginateDescribeFlowLogs(paging, {}), (p) => p.FlowLogs)),
+      ctx.attempt(step('DescribeManagedPrefixLists', EC2_PREFIX_LIST), () =>
+        allPages(paginateDescribeManagedPrefixLists({ ...paging, pageSize: PREFIX_LIST_PAGE_SIZE }, {}), (p) => p.PrefixLists),
+      ),
     ]);
+
+    // Entries of every referenced list, even when the listing failed (only the names are lost then); a list
+    // whose entries cannot be read gets `entries: null` and a gap of its own, so only the rules that need it
+    // become unknown.
+    const referenced = referencedPrefixLists(groups ?? []);
+    const entries = await perResource(ctx, step('GetManagedPrefixListEntries', EC2_PREFIX_LIST), referenced, (id) => id, (id) =>
+      allPages(paginateGetManagedPrefixListEntries({ ...paging, pageSize: PREFIX_LIST_PAGE_SIZE }, { PrefixListId: id }), (p) => p.Entries),
+    );
+    const meta = new Map((prefixLists ?? []).filter((l) => l.PrefixListId).map((l) => [l.PrefixListId!, l]));
 
     // Typed data interfaces have no index signature, hence the widening cast to the snapshot's generic Resource.
     return [
@@ -278,6 +324,7 @@ export const ec2Network: AwsServiceCollector = {
       ...(instances ?? []).filter((i) => i.InstanceId).map((i) => instanceToModel(i, scope)),
       ...(vpcs ?? []).filter((v) => v.VpcId).map((v) => vpcToModel(v, scope)),
       ...(flowLogs ?? []).filter((f) => f.FlowLogId).map((f) => flowLogToModel(f, scope)),
+      ...referenced.map((id) => prefixListToModel(id, meta.get(id), entries.get(id) ?? null, scope)),
     ] as unknown as Resource[];
   },
 };

@@ -3,9 +3,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import type { Resource } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
-import { classifyError } from '../errors.js';
 import type { CollectorOutput } from '../types.js';
-import { type AwsCollectOptions, type AwsServiceCollector, clientConfig, countCalls, createAwsContext } from './context.js';
+import { type AwsCollectOptions, type AwsServiceCollector, classifyAwsError, countCalls, createAwsContext, createClient } from './context.js';
 import { ec2Network } from './ec2-network.js';
 import { iam } from './iam.js';
 import { cloudtrail, cloudtrailAccount } from './cloudtrail.js';
@@ -24,12 +23,17 @@ export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs
 
 const BOOTSTRAP_REGION = 'us-east-1';
 
+/** `opt-in-not-required` (default regions) and `opted-in` are usable; `not-opted-in` is not. Absent: assume usable. */
+function isEnabled(optIn: string | undefined): boolean {
+  return optIn === undefined || optIn === 'opt-in-not-required' || optIn === 'opted-in';
+}
+
 /** Collects one AWS account: identity, enabled regions, then every service × region under a concurrency cap. */
 export async function collectAws(options: AwsCollectOptions): Promise<CollectorOutput> {
   const bootstrapRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? BOOTSTRAP_REGION;
   const apiCalls: Record<string, number> = {};
 
-  const sts = new STSClient(clientConfig(bootstrapRegion, options));
+  const sts = createClient(STSClient, bootstrapRegion, options);
   countCalls(sts, 'sts', apiCalls);
   let account: string;
   let partition = 'aws';
@@ -38,7 +42,7 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
     account = id.Account ?? 'unknown';
     partition = id.Arn?.split(':')[1] ?? 'aws';
   } catch (err) {
-    const c = classifyError(err);
+    const c = classifyAwsError(err);
     throw new InputError(
       `cannot identify the AWS account (${c.code}: ${c.message})`,
       undefined,
@@ -53,23 +57,30 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
   const { ctx } = run;
   const selected = options.services ? awsServiceCollectors.filter((c) => options.services!.includes(c.service)) : awsServiceCollectors;
 
-  // Enabled regions. `--regions` limits them; a region the account has not enabled is recorded, not scanned.
+  // Regions. DescribeRegions with AllRegions lists every region with its opt-in status (moto, unlike AWS,
+  // also lists not-opted-in regions without AllRegions, so the status decides either way). `--regions`
+  // limits the scan; a requested region the account has not enabled is a gap (it could not be scanned),
+  // and the disabled regions of a full scan are recorded as not applicable (they cannot hold resources).
   let regions: string[];
   const ec2 = ctx.client(EC2Client, bootstrapRegion);
-  const listed = await ctx.attempt(
-    { service: 'ec2', region: bootstrapRegion, operation: 'DescribeRegions', resourceTypes: [] },
-    async () => (await ec2.send(new DescribeRegionsCommand({ AllRegions: false }))).Regions?.map((r) => r.RegionName!).filter(Boolean) ?? [],
+  const listed = await ctx.attempt({ service: 'ec2', region: bootstrapRegion, operation: 'DescribeRegions', resourceTypes: [] }, async () =>
+    ((await ec2.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? []).filter((r) => r.RegionName).map((r) => ({ name: r.RegionName!, optIn: r.OptInStatus })),
   );
+  const enabled = listed?.filter((r) => isEnabled(r.optIn)).map((r) => r.name);
+  const optInOf = (r: string) => listed?.find((x) => x.name === r)?.optIn ?? 'not listed';
   if (options.regions?.length) {
     regions = options.regions;
-    if (listed) {
-      for (const r of regions.filter((x) => !listed.includes(x))) {
-        ctx.record({ service: 'ec2', region: r, operation: 'DescribeRegions', resourceTypes: [], status: 'unreachable', errorCode: 'RegionNotEnabled', message: `region ${r} is not enabled for account ${account} (or does not exist)` });
+    if (enabled) {
+      for (const r of regions.filter((x) => !enabled.includes(x))) {
+        ctx.record({ service: 'ec2', region: r, operation: 'DescribeRegions', resourceTypes: [], status: 'unreachable', errorCode: 'RegionNotEnabled', message: `region ${r} is not enabled for account ${account} (opt-in status: ${optInOf(r)}); it was not scanned` });
       }
-      regions = regions.filter((x) => listed.includes(x));
+      regions = regions.filter((x) => enabled.includes(x));
     }
-  } else if (listed) {
-    regions = listed;
+  } else if (enabled) {
+    regions = enabled;
+    for (const r of listed!.filter((x) => !isEnabled(x.optIn))) {
+      ctx.record({ service: 'ec2', region: r.name, operation: 'DescribeRegions', resourceTypes: [], status: 'not_applicable', errorCode: 'RegionNotEnabled', message: `region ${r.name} is not enabled for account ${account} (opt-in status: ${r.optIn})` });
+    }
   } else {
     // Without DescribeRegions we cannot know the region list: scan the bootstrap region and say so.
     regions = [bootstrapRegion];
@@ -90,7 +101,7 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
             return out;
           } catch (err) {
             // A collector bug must not pass silently: record it as a gap over everything the service feeds.
-            const c = classifyError(err);
+            const c = classifyAwsError(err);
             ctx.record({ service: collector.service, region, operation: 'collect', resourceTypes: collector.resourceTypes, status: 'error', errorCode: c.code, message: c.message });
             options.onProgress?.({ provider: 'aws', step, state: 'failed' });
             return [];

@@ -7,8 +7,7 @@
  * calls of an operation are all denied, the rest are not attempted (they are recorded as denied too):
  * a missing permission would otherwise cost one failed call per resource.
  */
-import { classifyError } from '../errors.js';
-import type { AwsContext, CoverageStep } from './context.js';
+import { type AwsContext, type CoverageStep, classifyAwsError } from './context.js';
 
 /** After this many denials with no success, the operation is treated as denied for every resource. */
 const DENIED_CUTOFF = 5;
@@ -46,7 +45,7 @@ export async function perResource<T, R>(
           out.set(id, await fn(item));
           ok++;
         } catch (err) {
-          const c = classifyError(err);
+          const c = classifyAwsError(err);
           if (c.status === 'denied') {
             denied++;
             skippedCode = c.code;

@@ -27,6 +27,7 @@ import {
   RDS_DB_INSTANCE,
   RDS_DB_PARAMETER_GROUP,
   RDS_TLS_PARAMETERS,
+  type RdsDatabaseData,
 } from '../../model/aws/rds.js';
 import type { Resource, ResourceRef } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -47,24 +48,33 @@ function makeRef(scope: RdsScope, type: string, id: string, arn: string, tags: D
   return ref;
 }
 
+/** The fields DescribeDBInstances and DescribeDBClusters name alike. */
+type SharedFields = Pick<DBInstance & DBCluster, 'Engine' | 'EngineVersion' | 'StorageEncrypted' | 'KmsKeyId' | 'PubliclyAccessible' | 'BackupRetentionPeriod' | 'DeletionProtection' | 'MultiAZ'>;
+
+function databaseToModel(raw: SharedFields, identifier: string, arn: string, status: string | undefined): RdsDatabaseData {
+  return {
+    identifier,
+    arn,
+    engine: raw.Engine ?? null,
+    engineVersion: raw.EngineVersion ?? null,
+    status: status ?? null,
+    storageEncrypted: raw.StorageEncrypted ?? null,
+    kmsKeyId: raw.KmsKeyId ?? null,
+    publiclyAccessible: raw.PubliclyAccessible ?? null,
+    backupRetentionPeriod: raw.BackupRetentionPeriod ?? null,
+    deletionProtection: raw.DeletionProtection ?? null,
+    multiAz: raw.MultiAZ ?? null,
+  };
+}
+
 export function dbInstanceToModel(raw: DBInstance, scope: RdsScope): Resource<DbInstanceData> {
   const id = raw.DBInstanceIdentifier!;
   const arn = raw.DBInstanceArn ?? `arn:${scope.partition}:rds:${scope.region}:${scope.account}:db:${id}`;
   return {
     ref: makeRef(scope, RDS_DB_INSTANCE, id, arn, raw.TagList),
     data: {
-      identifier: id,
-      arn,
-      engine: raw.Engine ?? null,
-      engineVersion: raw.EngineVersion ?? null,
+      ...databaseToModel(raw, id, arn, raw.DBInstanceStatus),
       instanceClass: raw.DBInstanceClass ?? null,
-      status: raw.DBInstanceStatus ?? null,
-      storageEncrypted: raw.StorageEncrypted ?? null,
-      kmsKeyId: raw.KmsKeyId ?? null,
-      publiclyAccessible: raw.PubliclyAccessible ?? null,
-      backupRetentionPeriod: raw.BackupRetentionPeriod ?? null,
-      deletionProtection: raw.DeletionProtection ?? null,
-      multiAz: raw.MultiAZ ?? null,
       clusterIdentifier: raw.DBClusterIdentifier ?? null,
       readReplicaSourceIdentifier: raw.ReadReplicaSourceDBInstanceIdentifier ?? raw.ReadReplicaSourceDBClusterIdentifier ?? null,
       parameterGroups: (raw.DBParameterGroups ?? [])
@@ -82,18 +92,8 @@ export function dbClusterToModel(raw: DBCluster, scope: RdsScope): Resource<DbCl
   return {
     ref: makeRef(scope, RDS_DB_CLUSTER, id, arn, raw.TagList),
     data: {
-      identifier: id,
-      arn,
-      engine: raw.Engine ?? null,
-      engineVersion: raw.EngineVersion ?? null,
+      ...databaseToModel(raw, id, arn, raw.Status),
       engineMode: raw.EngineMode ?? null,
-      status: raw.Status ?? null,
-      storageEncrypted: raw.StorageEncrypted ?? null,
-      kmsKeyId: raw.KmsKeyId ?? null,
-      publiclyAccessible: raw.PubliclyAccessible ?? null,
-      backupRetentionPeriod: raw.BackupRetentionPeriod ?? null,
-      deletionProtection: raw.DeletionProtection ?? null,
-      multiAz: raw.MultiAZ ?? null,
       parameterGroup: raw.DBClusterParameterGroup ?? null,
       members: (raw.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier).filter((m): m is string => !!m),
     },

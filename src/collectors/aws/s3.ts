@@ -232,19 +232,6 @@ export async function fetchBuckets(ctx: AwsContext, buckets: Bucket[]): Promise<
   }));
 }
 
-/**
- * S3 Control's endpoint rules put the account id in front of the host (`{AccountId}.{endpoint}`), and
- * `disableHostPrefix` does not apply to endpoint rules. With an endpoint override (emulators, tests) that
- * name does not exist, so the override is addressed exactly, as for every other client. The account id
- * still travels in the `x-amz-account-id` header.
- */
-function s3Control(ctx: AwsContext, region: string): S3ControlClient {
-  const client = ctx.client(S3ControlClient, region);
-  const override = ctx.options.endpointUrl;
-  if (override) (client.config as { endpointProvider: unknown }).endpointProvider = () => ({ url: new URL(override) });
-  return client;
-}
-
 export const s3: AwsServiceCollector = {
   service: 's3',
   scope: 'global',
@@ -261,7 +248,7 @@ export const s3: AwsServiceCollector = {
       ),
       ctx.attempt({ service: 's3', region: 'global', operation: 'S3Control.GetPublicAccessBlock', resourceTypes: [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK] }, () =>
         orNotConfigured(['NoSuchPublicAccessBlockConfiguration'], async () => {
-          const r = await s3Control(ctx, home).send(new GetAccountPublicAccessBlockCommand({ AccountId: ctx.account }));
+          const r = await ctx.client(S3ControlClient, home).send(new GetAccountPublicAccessBlockCommand({ AccountId: ctx.account }));
           return { PublicAccessBlockConfiguration: r.PublicAccessBlockConfiguration };
         }),
       ),

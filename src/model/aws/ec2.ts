@@ -12,6 +12,7 @@ export const EC2_NETWORK_ACL = 'aws.ec2.network-acl';
 export const EC2_INSTANCE = 'aws.ec2.instance';
 export const EC2_VPC = 'aws.ec2.vpc';
 export const EC2_FLOW_LOG = 'aws.ec2.flow-log';
+export const EC2_PREFIX_LIST = 'aws.ec2.prefix-list';
 
 /** Where a security group rule's traffic comes from (ingress) or goes to (egress). */
 export type SgPeerKind = 'cidr4' | 'cidr6' | 'prefix-list' | 'security-group';
@@ -153,4 +154,30 @@ export interface FlowLogData {
   destinationType: string | null;
   /** ARN of the destination, or the CloudWatch Logs group name. */
   destination: string | null;
+}
+
+/** One CIDR of a managed prefix list. */
+export interface PrefixListEntry {
+  cidr: string;
+  /** Attacker-controlled. */
+  description?: string;
+}
+
+/**
+ * `aws.ec2.prefix-list`: a managed prefix list that a security group rule of the region references
+ * (`peerKind: 'prefix-list'`). Lists no rule references are not collected: nothing reads them.
+ */
+export interface PrefixListData {
+  prefixListId: string;
+  /** Attacker-controlled (customer-managed lists). */
+  prefixListName: string | null;
+  /** `AWS` for AWS-managed lists (S3, DynamoDB, CloudFront origin-facing …), else the owning account. */
+  ownerId: string | null;
+  /** `IPv4` or `IPv6`. */
+  addressFamily: string | null;
+  maxEntries: number | null;
+  /** `create-complete`, `modify-complete`, … */
+  state: string | null;
+  /** Current entries (every page). `null` when they could not be read (coverage entry with the list's id). */
+  entries: PrefixListEntry[] | null;
 }

@@ -16,22 +16,28 @@ export const RDS_DB_CLUSTER_PARAMETER_GROUP = 'aws.rds.db-cluster-parameter-grou
 /** Parameters that force TLS: `rds.force_ssl` (PostgreSQL, SQL Server), `require_secure_transport` (MySQL, MariaDB). */
 export const RDS_TLS_PARAMETERS = ['rds.force_ssl', 'require_secure_transport'] as const;
 
-/** `aws.rds.db-instance` */
-export interface DbInstanceData {
+/** Settings DB instances and DB clusters share (same meaning, same API field names). */
+export interface RdsDatabaseData {
+  /** DB instance or DB cluster identifier. */
   identifier: string;
   arn: string | null;
   /** `postgres`, `mysql`, `mariadb`, `aurora-postgresql`, `aurora-mysql`, `sqlserver-se`, `oracle-ee`, … */
   engine: string | null;
   engineVersion: string | null;
-  instanceClass: string | null;
   status: string | null;
   storageEncrypted: boolean | null;
   kmsKeyId: string | null;
+  /** Instances, and Multi-AZ DB clusters; Aurora reports public access per instance. */
   publiclyAccessible: boolean | null;
   /** Days of automated backups; `0` disables them. */
   backupRetentionPeriod: number | null;
   deletionProtection: boolean | null;
   multiAz: boolean | null;
+}
+
+/** `aws.rds.db-instance` */
+export interface DbInstanceData extends RdsDatabaseData {
+  instanceClass: string | null;
   /** Set for Aurora (and Multi-AZ DB cluster) members. */
   clusterIdentifier: string | null;
   /** Set for read replicas: the source instance. */
@@ -43,21 +49,9 @@ export interface DbInstanceData {
 }
 
 /** `aws.rds.db-cluster` */
-export interface DbClusterData {
-  identifier: string;
-  arn: string | null;
-  engine: string | null;
-  engineVersion: string | null;
+export interface DbClusterData extends RdsDatabaseData {
   /** `provisioned`, `serverless`, `parallelquery`, `global`, `multimaster`. */
   engineMode: string | null;
-  status: string | null;
-  storageEncrypted: boolean | null;
-  kmsKeyId: string | null;
-  /** Multi-AZ DB clusters only; Aurora reports public access per instance. */
-  publiclyAccessible: boolean | null;
-  backupRetentionPeriod: number | null;
-  deletionProtection: boolean | null;
-  multiAz: boolean | null;
   /** DB cluster parameter group name. */
   parameterGroup: string | null;
   /** Identifiers of the member instances. */

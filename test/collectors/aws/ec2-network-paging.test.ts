@@ -12,12 +12,14 @@ import { Readable } from 'node:stream';
 import {
   DescribeFlowLogsCommand,
   DescribeInstancesCommand,
+  DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeRegionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcsCommand,
   EC2Client,
   EC2ServiceException,
+  GetManagedPrefixListEntriesCommand,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -71,6 +73,7 @@ beforeEach(() => {
   ec2Mock.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
   ec2Mock.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
+  ec2Mock.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
 });
 
 afterAll(() => {
@@ -128,6 +131,66 @@ describe('ec2 network collector: paging', () => {
   });
 });
 
+describe('ec2 network collector: managed prefix lists', () => {
+  const plGroup = (id: string, port: number, pl: string): SecurityGroup => ({
+    ...sgItem(id, port),
+    IpPermissions: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, PrefixListIds: [{ PrefixListId: pl }] }],
+  });
+
+  it('reads every page of the listing and of the entries, only for the lists inbound rules reference', async () => {
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [plGroup('sg-1', 22, 'pl-open'), plGroup('sg-2', 3306, 'pl-office')] });
+    const listCalls: { NextToken?: string; MaxResults?: number }[] = [];
+    ec2Mock.on(DescribeManagedPrefixListsCommand).callsFake(async (input: { NextToken?: string; MaxResults?: number }) => {
+      listCalls.push({ ...input });
+      return input.NextToken
+        ? { PrefixLists: [{ PrefixListId: 'pl-office', PrefixListName: 'office', OwnerId: ACCOUNT, AddressFamily: 'IPv4' }, { PrefixListId: 'pl-unused', PrefixListName: 'unused' }] }
+        : { PrefixLists: [{ PrefixListId: 'pl-open', PrefixListName: 'everyone', OwnerId: ACCOUNT, AddressFamily: 'IPv4', MaxEntries: 5 }], NextToken: 'l2' };
+    });
+    const entryCalls: { PrefixListId?: string; NextToken?: string; MaxResults?: number }[] = [];
+    ec2Mock.on(GetManagedPrefixListEntriesCommand).callsFake(async (input: { PrefixListId?: string; NextToken?: string; MaxResults?: number }) => {
+      entryCalls.push({ ...input });
+      if (input.PrefixListId === 'pl-office') return { Entries: [{ Cidr: '198.51.100.0/24', Description: 'HQ' }] };
+      return input.NextToken ? { Entries: [{ Cidr: '0.0.0.0/0' }] } : { Entries: [{ Cidr: '203.0.113.0/24' }], NextToken: 'e2' };
+    });
+
+    const snap = await collect();
+    const lists = snap.resources.filter((r) => r.ref.type === 'aws.ec2.prefix-list' && r.ref.region === 'us-east-1');
+    expect(lists.map((r) => [r.ref.id, r.ref.name, (r.data as { entries: unknown }).entries])).toEqual([
+      ['pl-office', 'office', [{ cidr: '198.51.100.0/24', description: 'HQ' }]],
+      ['pl-open', 'everyone', [{ cidr: '203.0.113.0/24' }, { cidr: '0.0.0.0/0' }]],
+    ]);
+    expect(listCalls).toHaveLength(4); // two pages in each region
+    for (const c of [...listCalls, ...entryCalls]) expect(c.MaxResults).toBe(100);
+    // pl-unused is referenced by no rule: never read. pl-open takes two pages, pl-office one (per region).
+    expect(entryCalls.map((c) => `${c.PrefixListId} ${c.NextToken ?? '-'}`).sort()).toEqual(['pl-office -', 'pl-office -', 'pl-open -', 'pl-open -', 'pl-open e2', 'pl-open e2']);
+    expect(snap.coverage.filter((c) => c.status !== 'ok')).toEqual([]);
+
+    const admin = evaluate(snap, networkRules).findings.filter((f) => f.ruleId === 'aws-sg-open-admin-port' && f.resource.region === 'us-east-1');
+    expect(admin.map((f) => [f.resource.id, f.status])).toEqual([['sg-1', 'fail'], ['sg-2', 'pass']]);
+    expect(admin[0].evidence).toMatchObject({ rule: 'pl-open (0.0.0.0/0) tcp 22', prefixList: 'pl-open', port: 22 });
+  });
+
+  it('entries denied for one list: that list has entries null and its own gap; only the group using it is unknown', async () => {
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [plGroup('sg-1', 22, 'pl-secret'), sgItem('sg-2', 443)] });
+    ec2Mock.on(DescribeManagedPrefixListsCommand).rejects(awsError('UnauthorizedOperation', 403));
+    ec2Mock.on(GetManagedPrefixListEntriesCommand).rejects(awsError('UnauthorizedOperation', 403));
+    const snap = await collect();
+    expect(snap.coverage.filter((c) => c.status !== 'ok' && c.region === 'us-east-1').map((c) => [c.operation, c.status, c.resourceId])).toEqual([
+      ['DescribeManagedPrefixLists', 'denied', undefined],
+      ['GetManagedPrefixListEntries', 'denied', 'pl-secret'],
+    ]);
+    const pl = snap.resources.find((r) => r.ref.type === 'aws.ec2.prefix-list' && r.ref.region === 'us-east-1');
+    expect(pl?.data).toMatchObject({ prefixListId: 'pl-secret', prefixListName: null, entries: null });
+
+    const findings = evaluate(snap, networkRules).findings.filter((f) => f.resource.region === 'us-east-1' && f.resource.type === 'aws.ec2.security-group');
+    const status = (rule: string, id: string) => findings.find((f) => f.ruleId === rule && f.resource.id === id)?.status;
+    expect(status('aws-sg-open-admin-port', 'sg-1')).toBe('unknown');
+    expect(status('aws-sg-open-sensitive-port', 'sg-1')).toBe('pass'); // tcp 22 cannot reach a sensitive port whatever the list holds
+    expect(status('aws-sg-open-admin-port', 'sg-2')).toBe('pass');
+    expect(findings.find((f) => f.ruleId === 'aws-sg-open-admin-port' && f.resource.id === 'sg-1')?.message).toContain('pl-secret');
+  });
+});
+
 describe('ec2 network collector: errors become coverage gaps, rules become unknown', () => {
   it('UnauthorizedOperation on DescribeSecurityGroups in one region → denied; that region is unknown, the other is evaluated', async () => {
     ec2Mock.on(DescribeSecurityGroupsCommand).callsFake(async (_input, getClient) => {
@@ -140,7 +203,7 @@ describe('ec2 network collector: errors become coverage gaps, rules become unkno
       expect.objectContaining({ provider: 'aws', account: ACCOUNT, region: 'eu-west-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'denied', errorCode: 'UnauthorizedOperation' }),
     ]);
     // The rest of the region was still collected.
-    expect(snap.coverage.filter((c) => c.region === 'eu-west-1' && c.status === 'ok').map((c) => c.operation).sort()).toEqual(['DescribeFlowLogs', 'DescribeInstances', 'DescribeNetworkAcls', 'DescribeVpcs']);
+    expect(snap.coverage.filter((c) => c.region === 'eu-west-1' && c.status === 'ok').map((c) => c.operation).sort()).toEqual(['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeVpcs']);
 
     const findings = evaluate(snap, networkRules).findings;
     const admin = findings.filter((f) => f.ruleId === 'aws-sg-open-admin-port');
@@ -202,6 +265,7 @@ describe('ec2 network collector: SDK retries (real client, fake transport)', () 
     DescribeInstances: '<reservationSet/>',
     DescribeVpcs: '<vpcSet/>',
     DescribeFlowLogs: '<flowLogSet/>',
+    DescribeManagedPrefixLists: '<prefixListSet/>',
   };
   const throttle = xml('<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r</RequestID></Response>');
 

@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FlowLog, Instance, NetworkAcl, SecurityGroup, Vpc } from '@aws-sdk/client-ec2';
+import type { FlowLog, Instance, ManagedPrefixList, NetworkAcl, PrefixListEntry, SecurityGroup, Vpc } from '@aws-sdk/client-ec2';
 import {
   type Ec2Scope,
   flowLogToModel,
   instanceToModel,
   networkAclToModel,
   normalizeIpProtocol,
+  prefixListToModel,
+  referencedPrefixLists,
   securityGroupToModel,
   vpcToModel,
 } from '../../../src/collectors/aws/ec2-network.js';
@@ -23,6 +25,10 @@ const rawInstances = fixture<{ Reservations: { Instances: Instance[] }[] }>('des
 const instances = rawInstances.map((i) => instanceToModel(i, scope));
 const vpcs = fixture<{ Vpcs: Vpc[] }>('describe-vpcs').Vpcs.map((v) => vpcToModel(v, scope));
 const flowLogs = fixture<{ FlowLogs: FlowLog[] }>('describe-flow-logs').FlowLogs.map((f) => flowLogToModel(f, scope));
+
+const rawGroups = fixture<{ SecurityGroups: SecurityGroup[] }>('describe-security-groups').SecurityGroups;
+const prefixLists = fixture<{ PrefixLists: ManagedPrefixList[] }>('describe-managed-prefix-lists').PrefixLists;
+const officeEntries = fixture<{ Entries: PrefixListEntry[] }>('get-managed-prefix-list-entries').Entries;
 
 const group = (name: string, vpcId?: string) => groups.find((g) => g.data.groupName === name && (!vpcId || g.data.vpcId === vpcId))!;
 const prodVpc = vpcs.find((v) => v.ref.name === 'prod-vpc')!;
@@ -184,5 +190,36 @@ describe('vpcToModel and flowLogToModel', () => {
   it('uses the partition in ARNs', () => {
     const cn = vpcToModel({ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }, { partition: 'aws-cn', account: '1', region: 'cn-north-1' });
     expect(cn.ref.arn).toBe('arn:aws-cn:ec2:cn-north-1:1:vpc/vpc-1');
+  });
+});
+
+describe('prefixListToModel (recorded DescribeManagedPrefixLists / GetManagedPrefixListEntries)', () => {
+  const office = prefixLists.find((l) => l.PrefixListName === 'office')!;
+
+  it('finds the lists inbound rules reference, and only those', () => {
+    // The recorded listing also holds moto's six AWS-managed lists per region (S3, DynamoDB, CloudFront …): none is referenced.
+    expect(prefixLists.length).toBeGreaterThan(1);
+    expect(referencedPrefixLists(rawGroups)).toEqual([office.PrefixListId]);
+    expect(referencedPrefixLists([{ GroupId: 'sg-1', IpPermissionsEgress: [{ IpProtocol: '-1', PrefixListIds: [{ PrefixListId: 'pl-s3' }] }] }])).toEqual([]);
+  });
+
+  it('maps metadata and entries', () => {
+    const pl = prefixListToModel(office.PrefixListId!, office, officeEntries, scope);
+    expect(pl.ref).toMatchObject({ type: 'aws.ec2.prefix-list', id: office.PrefixListId, name: 'office', arn: office.PrefixListArn });
+    expect(pl.data).toEqual({
+      prefixListId: office.PrefixListId,
+      prefixListName: 'office',
+      ownerId: '123456789012',
+      addressFamily: 'IPv4',
+      maxEntries: 5,
+      state: 'create-complete',
+      entries: [{ cidr: '203.0.113.0/24', description: 'HQ' }, { cidr: '198.51.100.0/24' }],
+    });
+  });
+
+  it('unread entries are null, never an empty list; a list missing from the listing keeps its id', () => {
+    const pl = prefixListToModel('pl-123', undefined, null, scope);
+    expect(pl.data).toEqual({ prefixListId: 'pl-123', prefixListName: null, ownerId: null, addressFamily: null, maxEntries: null, state: null, entries: null });
+    expect(pl.ref.arn).toBe('arn:aws:ec2:us-east-1:123456789012:prefix-list/pl-123');
   });
 });

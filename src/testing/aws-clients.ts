@@ -1,0 +1,62 @@
+/**
+ * AWS SDK clients for an emulator endpoint (moto, or a fault proxy in front of it), configured exactly as
+ * the collectors configure theirs (src/collectors/aws/context.ts `createClient`: endpoint override,
+ * path-style S3, host prefixes pinned to the endpoint), with the emulator's fixed test credentials, so a
+ * developer's real credentials are never sent to it. Used by the demo seeders, the integration tests and
+ * the benchmarks.
+ */
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
+import { type AwsCollectOptions, type ClientCtor, createClient } from '../collectors/aws/context.js';
+
+/** The access key moto (and the fault proxy) accept; moto maps unknown keys to account 123456789012. */
+export const TEST_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+
+export interface AwsClients {
+  readonly ec2: EC2Client;
+  readonly s3: S3Client;
+  readonly s3control: S3ControlClient;
+  readonly kms: KMSClient;
+  readonly rds: RDSClient;
+  readonly cloudtrail: CloudTrailClient;
+  readonly iam: IAMClient;
+  readonly sts: STSClient;
+  /** Closes every client that was created. */
+  destroy(): void;
+}
+
+/**
+ * Clients for one region of an emulator. Each client is created on first use and reused;
+ * `options` tunes retries and timeouts as for a collection (e.g. `{ maxAttempts: 1 }`).
+ */
+export function awsClients(endpoint: string, region = 'us-east-1', options: Omit<AwsCollectOptions, 'endpointUrl'> = {}): AwsClients {
+  const made = new Map<string, { destroy(): void }>();
+  const lazy = <C extends { destroy(): void }>(ctor: ClientCtor<C>): C => {
+    let c = made.get(ctor.name) as C | undefined;
+    if (!c) {
+      c = createClient(ctor, region, { maxAttempts: 3, ...options, endpointUrl: endpoint }, { credentials: { ...TEST_CREDENTIALS } });
+      made.set(ctor.name, c);
+    }
+    return c;
+  };
+  return {
+    get ec2() { return lazy(EC2Client); },
+    get s3() { return lazy(S3Client); },
+    get s3control() { return lazy(S3ControlClient); },
+    get kms() { return lazy(KMSClient); },
+    get rds() { return lazy(RDSClient); },
+    get cloudtrail() { return lazy(CloudTrailClient); },
+    get iam() { return lazy(IAMClient); },
+    get sts() { return lazy(STSClient); },
+    destroy: () => {
+      for (const c of made.values()) c.destroy();
+      made.clear();
+    },
+  };
+}

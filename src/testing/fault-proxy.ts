@@ -1,0 +1,119 @@
+/**
+ * A loopback HTTP proxy in front of moto that injects the faults moto cannot produce: each protocol's
+ * native throttling error, and regions whose endpoint cannot be reached (the connection is cut before
+ * any answer, as when a regional endpoint is down or blocked). Everything else is forwarded unchanged,
+ * so the real AWS SDK, its retry strategy and the collectors run exactly as against AWS.
+ *
+ * Requests are told apart by their SigV4 credential scope (`…/<region>/<service>/aws4_request`) and
+ * their operation (query `Action=`, JSON `X-Amz-Target`, or `METHOD /path` for S3).
+ */
+import { type IncomingMessage, type ServerResponse, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ProxiedRequest {
+  service: string;
+  region: string;
+  /** `DescribeSecurityGroups`, `TrentService.ListKeys`, `GET /bucket` … */
+  operation: string;
+}
+
+export interface FaultProxyOptions {
+  /** Where to forward: the moto endpoint. */
+  target: string;
+  /**
+   * Answer this request with the service's throttling error instead of forwarding it. `nth` counts the
+   * requests of the same (service, region, operation) so far, this one included (1 = first attempt).
+   */
+  throttle?: (req: ProxiedRequest, nth: number) => boolean;
+  /** Regions whose requests get their connection cut without an answer. */
+  unreachableRegions?: string[];
+}
+
+export interface FaultProxy {
+  endpoint: string;
+  /** Every request seen, in order, with what the proxy did with it. */
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' }>;
+  stop(): Promise<void>;
+}
+
+/** The protocol-native throttling answer: status, content type and body, by service. */
+function throttleAnswer(service: string): { status: number; type: string; body: string } {
+  switch (service) {
+    case 'ec2':
+      return { status: 503, type: 'text/xml', body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>' };
+    case 's3':
+      return { status: 503, type: 'application/xml', body: '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>fault-proxy</RequestId></Error>' };
+    case 'kms':
+    case 'cloudtrail':
+      return { status: 400, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) };
+    default: // awsQuery: iam, sts, rds
+      return { status: 400, type: 'text/xml', body: '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>' };
+  }
+}
+
+function describe(req: IncomingMessage, body: Buffer): ProxiedRequest {
+  const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));
+  const region = scope?.[1] ?? 'unknown';
+  const service = scope?.[2] ?? 'unknown';
+  const target = req.headers['x-amz-target'];
+  const action = /(?:^|&)Action=([A-Za-z0-9]+)/.exec(body.toString('utf8'))?.[1];
+  const operation = typeof target === 'string' ? target : (action ?? `${req.method} ${(req.url ?? '/').split('?')[0]}`);
+  return { service, region, operation };
+}
+
+/** Starts the proxy on a free 127.0.0.1 port. */
+export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
+  const target = new URL(options.target);
+  const counts = new Map<string, number>();
+  const log: FaultProxy['log'] = [];
+  const cut = new Set(options.unreachableRegions ?? []);
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const info = describe(req, body);
+    const key = `${info.service}|${info.region}|${info.operation}`;
+    const nth = (counts.get(key) ?? 0) + 1;
+    counts.set(key, nth);
+    if (cut.has(info.region)) {
+      log.push({ ...info, outcome: 'cut' });
+      req.socket.destroy();
+      return;
+    }
+    if (options.throttle?.(info, nth)) {
+      log.push({ ...info, outcome: 'throttled' });
+      const a = throttleAnswer(info.service);
+      res.writeHead(a.status, { 'content-type': a.type, 'content-length': Buffer.byteLength(a.body) });
+      res.end(a.body);
+      return;
+    }
+    log.push({ ...info, outcome: 'forwarded' });
+    const upstream = httpRequest(
+      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => req.socket.destroy());
+    upstream.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
