@@ -34,10 +34,13 @@ export function classifyError(err: unknown): ClassifiedError {
   const code = String((typeof e?.code === 'number' ? grpcCodes[e.code] : e?.code) ?? e?.Code ?? e?.name ?? 'Error');
   const name = String(e?.name ?? '');
   const message = redact(String(e?.details ?? e?.message ?? err));
-  const has = (set: Set<string>) => set.has(code) || set.has(name);
-  if (has(DENIED) || e?.$metadata?.httpStatusCode === 403) return { status: 'denied', code, message };
-  if (has(THROTTLED) || e?.$metadata?.httpStatusCode === 429) return { status: 'throttled', code, message };
-  if (has(TIMEOUT) || /timed? ?out/i.test(message)) return { status: 'timeout', code, message };
-  if (has(UNREACHABLE)) return { status: 'unreachable', code, message };
+  // The specific code wins over the generic name (the SDK names a reset connection `TimeoutError` with code ECONNRESET).
+  const byKey = (k: string): ClassifiedError['status'] | undefined =>
+    DENIED.has(k) ? 'denied' : THROTTLED.has(k) ? 'throttled' : TIMEOUT.has(k) ? 'timeout' : UNREACHABLE.has(k) ? 'unreachable' : undefined;
+  const status = byKey(code) ?? byKey(name);
+  if (status) return { status, code, message };
+  if (e?.$metadata?.httpStatusCode === 403) return { status: 'denied', code, message };
+  if (e?.$metadata?.httpStatusCode === 429) return { status: 'throttled', code, message };
+  if (/timed? ?out/i.test(message)) return { status: 'timeout', code, message };
   return { status: 'error', code, message };
 }
