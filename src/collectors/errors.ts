@@ -22,8 +22,9 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNR
 export function redact(message: string): string {
   return message
     .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1…')
-    .replace(/(Signature|X-Amz-Signature|X-Amz-Security-Token|access_token|Authorization)([=:]\s*)[^\s&,"]+/gi, '$1$2…')
+    .replace(/(Authorization[=:]\s*)(Bearer|Basic|AWS4-HMAC-SHA256)?\s*[^\s&"]+/gi, '$1…')
     .replace(/Bearer\s+[A-Za-z0-9._~+/-]+=*/g, 'Bearer …')
+    .replace(/(Signature|X-Amz-Signature|X-Amz-Security-Token|access_token)([=:]\s*)[^\s&,"]+/gi, '$1$2…')
     .slice(0, 400);
 }
 
