@@ -19,17 +19,52 @@
   }
   function add(parent, child) { parent.appendChild(child); return child; }
   function badge(kind, label) { return el('span', 'badge b-' + kind.replace(/[^a-z_]/g, ''), label || kind); }
-  function scopeText(i) { var s = D.scopes[i]; return s[0] + ' ' + s[1] + ' ' + s[2]; }
+  // `aws 123456789012 us-east-1`; TLS endpoints have placeholders for account and region (`tls`, `global`).
+  function scopeText(i) { var s = D.scopes[i]; return s[1] === s[0] && s[2] === 'global' ? s[0] : s[0] + ' ' + s[1] + ' ' + s[2]; }
   function fmt(n) { return n.toLocaleString('en-US'); }
   function message(f) { return D.texts[f[MSG]]; }
   function evidence(f) { return f[EV] >= 0 ? JSON.parse(D.texts[f[EV]]) : null; }
 
-  function evidenceList(ev) {
+  // Evidence as an auditor reads it: plain values as text, lists one item per line, lists of records as a
+  // small table, nested records as nested key/value lists. Long lists show their first items and a count.
+  var EV_ITEMS = 10;
+  function isPlain(v) { return v === null || typeof v !== 'object'; }
+  function plainText(v) { return v === null ? '—' : String(v); }
+  function evidenceValue(v, depth) {
+    if (isPlain(v)) return el('span', null, plainText(v));
+    if (depth > 3) return el('span', 'mono', JSON.stringify(v));
+    if (Array.isArray(v)) {
+      if (!v.length) return el('span', 'muted', 'none');
+      var shown = v.slice(0, EV_ITEMS), rest = v.length - shown.length, box = el('div');
+      if (v.every(isPlain)) {
+        var ul = add(box, el('ul', 'ev-list'));
+        shown.forEach(function (x) { add(ul, el('li', null, plainText(x))); });
+      } else if (v.every(function (x) { return x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).every(function (k) { return isPlain(x[k]); }); })) {
+        // Records of plain values (e.g. exposure paths): one line each, `key value · key value`, which wraps
+        // in a narrow column where a table would not.
+        var rl = add(box, el('ol', 'ev-list ev-records'));
+        shown.forEach(function (x) {
+          var li = add(rl, el('li'));
+          Object.keys(x).forEach(function (k, j) {
+            if (j) li.appendChild(document.createTextNode(' · '));
+            add(li, el('span', 'muted', k + ' '));
+            li.appendChild(document.createTextNode(plainText(x[k])));
+          });
+        });
+      } else {
+        var ol = add(box, el('ol', 'ev-list'));
+        shown.forEach(function (x) { add(add(ol, el('li')), evidenceValue(x, depth + 1)); });
+      }
+      if (rest > 0) add(box, el('div', 'muted', 'and ' + fmt(rest) + ' more (all in findings.json)'));
+      return box;
+    }
+    return evidenceList(v, depth + 1);
+  }
+  function evidenceList(ev, depth) {
     var dl = el('dl', 'evidence');
     Object.keys(ev).forEach(function (k) {
-      var v = ev[k];
       add(dl, el('dt', null, k));
-      add(dl, el('dd', null, typeof v === 'string' ? v : JSON.stringify(v, null, 1)));
+      add(add(dl, el('dd')), evidenceValue(ev[k], depth || 0));
     });
     return dl;
   }
@@ -40,7 +75,7 @@
     var st = add(tr, el('td'));
     add(st, badge(f[ST] === 3 ? 'not_applicable' : STATUS[f[ST]], STATUS[f[ST]]));
     if (f[SUP]) { st.appendChild(document.createTextNode(' ')); add(st, badge('suppressed')); }
-    if (showRule) add(tr, el('td', 'mono', D.rules[f[R]].id));
+    if (showRule) add(tr, el('td', 'mono rule', D.rules[f[R]].id));
     var res = add(tr, el('td', 'res'));
     add(res, el('div', 'mono', f[NAME] && f[NAME] !== f[ID] ? f[NAME] + ' (' + f[ID] + ')' : f[ID]));
     add(res, el('div', 'muted', D.types[f[TY]] + ' · ' + scopeText(f[SC])));
@@ -53,7 +88,7 @@
     } else {
       add(msg, el('span', 'muted', 'details in findings.json'));
     }
-    var evc = add(tr, el('td'));
+    var evc = add(tr, el('td', 'ev'));
     var ev = f.length > EV ? evidence(f) : null;
     if (ev && typeof ev === 'object') add(evc, evidenceList(ev));
     return tr;
@@ -203,10 +238,24 @@
     });
   });
 
+  // ---- compliance frameworks fold under their score line: open one when it is linked to, all when printing ----
+  function openFramework(id) {
+    var d = id && document.getElementById(id);
+    if (d && d.tagName === 'DETAILS') d.open = true;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('a[data-open]'), function (a) {
+    a.addEventListener('click', function () { openFramework(a.getAttribute('data-open')); });
+  });
+  if (location.hash) openFramework(location.hash.slice(1));
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.framework'), function (d) { d.open = true; });
+  });
+
   // ---- coverage gaps ----
   var gapEl = document.getElementById('gap-list');
   if (!D.gaps.length) {
-    add(gapEl, el('p', null, 'None: every collection step was read in full.'));
+    add(gapEl, el('p', null, 'None: every collection step was read in full.' +
+      (D.uo ? ' The ' + fmt(D.uo) + ' unknown check' + (D.uo === 1 ? '' : 's') + ' did not come from missing data: the Summary says which rules and why.' : '')));
   } else {
     var gi = D.gaps.map(function (_, i) { return i; });
     pagedTable(gapEl, gi, ['Scope', 'Step', 'Outcome', 'Resource types', 'Message'], function (i) {

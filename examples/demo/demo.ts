@@ -11,7 +11,8 @@
  * Flags: --out DIR (default vigil-out), --write-bundled-snapshot (refresh aws-snapshot.json from moto).
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collect, mergeOutputs } from '../../src/collectors/index.js';
 import { evaluateAndReport } from '../../src/cli/pipeline.js';
 import { parseSnapshot } from '../../src/model/schema.js';
@@ -83,8 +84,10 @@ async function main(): Promise<number> {
     flags: { out: outDir, failOn: 'none' },
     config: { frameworks: ['hipaa', 'soc2', 'pci-dss-4.0'] },
   });
-  console.log(`\n[demo] reports written to ${outDir}/: report.html (open it in a browser), vigil.sarif, findings.json, compliance.json`);
-  console.log(`[demo] the snapshot is in ${outDir}/snapshot.json: re-evaluate it offline with \`npx vigil evaluate ${outDir}/snapshot.json\``);
+  console.log(`\n[demo] reports written to ${outDir}/: report.html, vigil.sarif, findings.json, compliance.json`);
+  console.log(`[demo] open the HTML report in a browser: ${pathToFileURL(resolve(outDir, 'report.html')).href}`);
+  console.log(`[demo] the snapshot is in ${outDir}/snapshot.json; re-evaluate it offline (no network) with`);
+  console.log(`[demo]   npx vigil evaluate ${outDir}/snapshot.json --framework hipaa,soc2,pci-dss-4.0 --out vigil-out-2`);
   return 0;
 }
 

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { ensureOutputDir, writeOutput } from '../reporters/index.js';
 import { addCollectOptions, addEvaluateOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { InputError } from '../util/errors.js';
-import { type CollectFlags, type EvaluateFlags, collectOptions, discoverAndProbeTls, evaluateAndReport, progressListener } from './pipeline.js';
+import { type CollectFlags, type EvaluateFlags, collectOptions, discoverAndProbeTls, evaluateAndReport, planEvaluation, progressListener } from './pipeline.js';
 
 function discoveryPorts(value: string | true): number[] {
   if (value === true) return [443];
@@ -25,12 +25,16 @@ export function auditCommand(): Command {
   cmd.action(async (flags: CollectFlags & EvaluateFlags & { config?: string; snapshot?: string; tlsDiscover?: string | true }) => {
     const { config, file } = await loadConfig(flags.config);
     const options = await collectOptions(flags, config);
+    // Every setting is checked before the collection, which can take minutes: a typo fails now.
+    const plan = await planEvaluation(flags, config, file);
+    const ports = flags.tlsDiscover ? discoveryPorts(flags.tlsDiscover) : undefined;
+    await ensureOutputDir(plan.outDir, '--out');
     const progress = progressListener(flags.progress !== false && !flags.quiet);
     let snapshot = await collect({ ...options, onProgress: progress.listener });
-    if (flags.tlsDiscover) snapshot = await discoverAndProbeTls(snapshot, discoveryPorts(flags.tlsDiscover), { ...options, onProgress: progress.listener });
+    if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });
     progress.done();
-    if (flags.snapshot) await writeFileAtomic(flags.snapshot, JSON.stringify(snapshot));
-    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file });
+    if (flags.snapshot) await writeOutput(flags.snapshot, JSON.stringify(snapshot), '--snapshot');
+    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file, plan });
     setExitCode(cmd, code);
   });
   return cmd;

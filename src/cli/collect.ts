@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeOutput } from '../reporters/index.js';
 import { ExitCode } from '../util/errors.js';
 import { addCollectOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
@@ -20,7 +20,7 @@ export function collectCommand(): Command {
     const progress = progressListener(flags.progress !== false);
     const snapshot = await collect({ ...options, onProgress: progress.listener });
     progress.done();
-    await writeFileAtomic(flags.out, JSON.stringify(snapshot, null, 1));
+    await writeOutput(flags.out, JSON.stringify(snapshot, null, 1), '--out');
     const gaps = snapshot.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable');
     process.stdout.write(
       `snapshot: ${flags.out} (${snapshot.resources.length} resources, ${snapshot.coverage.length} collection steps, ${gaps.length} coverage gaps)\n`,

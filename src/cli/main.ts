@@ -13,9 +13,7 @@ import { uploadCommand } from './upload.js';
 export function buildProgram(): Command {
   const program = new Command('vigil')
     .description('Cloud security and compliance scanner: AWS, GCP (Cloud Asset) and live TLS endpoints.')
-    .version(TOOL_VERSION)
-    .showHelpAfterError()
-    .exitOverride();
+    .version(TOOL_VERSION);
   program.addCommand(auditCommand());
   program.addCommand(collectCommand());
   program.addCommand(evaluateCommand());
@@ -23,8 +21,20 @@ export function buildProgram(): Command {
   program.addCommand(frameworksCommand());
   program.addCommand(diffCommand());
   program.addCommand(uploadCommand());
-  for (const c of program.commands) c.exitOverride();
+  configureErrors(program, 'vigil');
   return program;
+}
+
+/**
+ * Commander's own usage errors (unknown flag, missing argument) in Vigil's format: `vigil audit: unknown
+ * option '--bogus'` plus where to look, on every command and subcommand (settings are not inherited by
+ * commands added with addCommand).
+ */
+function configureErrors(cmd: Command, path: string): void {
+  cmd.exitOverride();
+  cmd.configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, `${path}: `)) });
+  cmd.showHelpAfterError(`  fix: see \`${path} --help\``);
+  for (const sub of cmd.commands) configureErrors(sub, `${path} ${sub.name()}`);
 }
 
 /** Runs the CLI and returns the exit code (0 clean, 1 findings ≥ --fail-on, 2 usage/input error, 3 incomplete with --strict). */
@@ -39,8 +49,9 @@ export async function main(argv: string[]): Promise<number> {
     return code.value;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // --help and --version are not errors; everything else commander rejects is a usage error.
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? ExitCode.Ok : ExitCode.InputError;
+      // --help, `vigil help` and --version exit 0; everything else commander rejects (including a bare `vigil`,
+      // which shows the help because a command is missing) is a usage error.
+      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.InputError;
     }
     if (err instanceof InputError) {
       process.stderr.write(`vigil: ${err.describe()}\n`);

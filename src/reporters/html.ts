@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EvaluationResult, Finding, Status } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { effectiveSeverity, severityRank } from './common.js';
+import { UNKNOWN_CAUSE_TEXT, describeScope, effectiveSeverity, failingRules, scopeSummary, unknownBreakdown } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
 
 /** HTML-escapes text for element content and quoted attribute values. */
@@ -122,17 +122,26 @@ function pageData(result: EvaluationResult) {
   const toIdx = (ids: string[]): number[] => ids.map((id) => idIndex.get(id)).filter((n): n is number => n !== undefined);
   const cf = (result.compliance ?? []).map((fw) => fw.controls.map((c) => [toIdx(c.failingFindingIds), toIdx(c.unknownFindingIds), toIdx(c.suppressedFindingIds ?? [])]));
   const gaps = result.snapshot.coverage.gaps.map((g) => [g.provider, g.account, g.region, g.service, g.operation, g.status, g.errorCode ?? '', g.resourceId ?? '', g.resourceTypes.join(', '), g.message ?? '']);
-  return { v: 1, rules, scopes, types, texts, f, cf, gaps };
+  // Unknown checks no coverage gap explains (a value a rule could not establish, a rule error): the gap list says so.
+  const uo = result.findings.reduce((n, x) => n + (x.status === 'unknown' && x.messageId !== '_coverage' ? 1 : 0), 0);
+  return { v: 1, rules, scopes, types, texts, f, cf, gaps, uo };
 }
+
+/** At most `max` names, then "and N more". */
+const capped = (items: string[], max: number): string => (items.length > max ? `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more` : items.join(', '));
 
 function header(result: EvaluationResult): string {
   const s = result.snapshot;
   const scopes = s.scopes.length
     ? s.scopes
         .map((sc) => {
-          const regions = sc.regions.length > 24 ? `${sc.regions.slice(0, 24).join(', ')} and ${sc.regions.length - 24} more` : sc.regions.join(', ');
-          const detail = sc.detail && Object.keys(sc.detail).length ? ` <span class="muted">${esc(JSON.stringify(sc.detail))}</span>` : '';
-          return `<li>${badge(sc.provider, sc.provider.toUpperCase())} <strong>${esc(sc.account)}</strong> <span class="muted">regions:</span> ${esc(regions || '—')}${detail}</li>`;
+          const d = describeScope(sc);
+          const where = [...d.where, ...(d.global ? ['global'] : [])];
+          // TLS has no account: the endpoints are the scope ("3 endpoints: a:443, b:443, …").
+          const title = d.account ? `<strong>${esc(d.account)}</strong> <span class="muted">${esc(d.whereLabel)}:</span> ` : `<strong>${esc(scopeSummary(sc).replace(/^\S+:? /, ''))}</strong>${where.length ? ': ' : ''}`;
+          const list = where.length ? esc(capped(where, 24)) : d.account ? '—' : '';
+          const notes = d.notes.length ? ` <span class="muted">· ${esc(d.notes.join(' · '))}</span>` : '';
+          return `<li>${badge(sc.provider, d.provider)} ${title}${list}${notes}</li>`;
         })
         .join('')
     : '<li class="muted">No scope recorded in the snapshot.</li>';
@@ -145,6 +154,30 @@ function header(result: EvaluationResult): string {
 </dl>`;
 }
 
+/**
+ * Why checks are unknown, by cause, with the rules behind each: an auditor reading "could not be evaluated"
+ * next to an empty coverage-gap table would otherwise see a contradiction.
+ */
+function unknownNote(result: EvaluationResult): string {
+  const u = unknownBreakdown(result);
+  if (!u.total) return '';
+  const title = new Map(result.rules.map((r) => [r.id, r.title]));
+  const causes = (['coverage', 'undetermined', 'error'] as const)
+    .filter((c) => u.byCause[c] > 0)
+    .map((c) => {
+      const groups = u.groups.filter((g) => g.cause === c);
+      const items = groups
+        .slice(0, 8)
+        .map((g) => `<li><code>${esc(g.ruleId)}</code> ×${g.count.toLocaleString('en-US')} <span class="muted">(${esc(title.get(g.ruleId) ?? g.ruleId)})</span>, e.g. ${esc(g.example)}</li>`)
+        .join('');
+      const more = groups.length > 8 ? `<li class="muted">and ${(groups.length - 8).toLocaleString('en-US')} more rules</li>` : '';
+      const link = c === 'coverage' ? ` (see <a href="#gaps">Coverage gaps</a>)` : '';
+      return `<li>${u.byCause[c].toLocaleString('en-US')} because ${esc(UNKNOWN_CAUSE_TEXT[c])}${link}:<ul>${items}${more}</ul></li>`;
+    })
+    .join('');
+  return `<div class="warn unknown-note"><p>${u.total.toLocaleString('en-US')} check${u.total === 1 ? '' : 's'} could not be evaluated. They are <strong>unknown</strong>, not passed.</p><ul>${causes}</ul><p class="muted">Each one is listed under Findings with the status filter “unknown”.</p></div>`;
+}
+
 function summary(result: EvaluationResult): string {
   const { byStatus, failuresBySeverity, suppressed } = result.summary;
   const cov = result.snapshot.coverage;
@@ -152,21 +185,13 @@ function summary(result: EvaluationResult): string {
     .map((st) => `<div class="card s-${st}"><div class="num">${byStatus[st].toLocaleString('en-US')}</div><div>${esc(st === 'not_applicable' ? 'not applicable' : st)}</div></div>`)
     .join('');
   const sevRow = SEVERITIES.map((sv) => `<td class="sev-${sv}">${failuresBySeverity[sv].toLocaleString('en-US')}</td>`).join('');
-  const sev = effectiveSeverity(result);
-  const failing = new Map<string, number>();
-  for (const f of result.findings) if (f.status === 'fail' && !f.suppressed) failing.set(f.ruleId, (failing.get(f.ruleId) ?? 0) + 1);
-  const title = new Map(result.rules.map((r) => [r.id, r.title]));
-  const top = [...failing.entries()]
-    .sort((a, b) => severityRank(sev.get(a[0]) ?? 'info') - severityRank(sev.get(b[0]) ?? 'info') || b[1] - a[1])
+  const top = failingRules(result)
     .slice(0, 10)
-    .map(([id, n]) => `<tr><td>${badge(sev.get(id) ?? 'info')}</td><td><code>${esc(id)}</code></td><td>${esc(title.get(id) ?? id)}</td><td class="n">${n.toLocaleString('en-US')}</td></tr>`)
+    .map((r) => `<tr><td>${badge(r.severity)}</td><td><code>${esc(r.ruleId)}</code></td><td>${esc(r.title)}</td><td class="n">${r.count.toLocaleString('en-US')}</td></tr>`)
     .join('');
-  const unknownNote = byStatus.unknown
-    ? `<p class="warn">${byStatus.unknown.toLocaleString('en-US')} checks could not be evaluated because data was missing (see Coverage gaps). They are <strong>unknown</strong>, not passed.</p>`
-    : '';
   return `<h2>Summary</h2>
 <div class="cards">${statusCards}<div class="card"><div class="num">${suppressed.toLocaleString('en-US')}</div><div>suppressed</div></div></div>
-${unknownNote}
+${unknownNote(result)}
 <table class="sev"><caption>Open failures by severity</caption><thead><tr>${SEVERITIES.map((s) => `<th>${s}</th>`).join('')}</tr></thead><tbody><tr>${sevRow}</tr></tbody></table>
 <p>Coverage: ${cov.ok.toLocaleString('en-US')} of ${cov.total.toLocaleString('en-US')} collection steps read in full, ${cov.notApplicable.toLocaleString('en-US')} not applicable, <a href="#gaps">${cov.gaps.length.toLocaleString('en-US')} gaps</a>.</p>
 ${top ? `<table class="top"><caption>Top failing rules</caption><thead><tr><th>Severity</th><th>Rule</th><th>Title</th><th>Failures</th></tr></thead><tbody>${top}</tbody></table>` : '<p>No open failures.</p>'}`;
@@ -200,15 +225,24 @@ function compliance(result: EvaluationResult): string {
             .join('')}</ul>`
         : '';
       const k = fw.counts;
-      return `<div class="framework" id="fw-${esc(fw.id)}">
-<h3>${esc(fw.title)} <span class="muted">${esc(fw.version)}</span></h3>
-<p><span class="score">${pct(fw.score)}</span> of automated controls pass (passed / (passed + failed + unknown)). ${badge('pass')} ${k.pass} ${badge('fail')} ${k.fail} ${badge('unknown')} ${k.unknown} ${badge('not_applicable')} ${k.not_applicable} ${badge('manual')} ${k.manual}. <span class="muted">Source: ${esc(fw.source)}</span></p>
+      // One framework is shown open; with several, each folds under its score line so the overview stays readable.
+      return `<details class="framework" id="fw-${esc(fw.id)}"${result.compliance!.length === 1 ? ' open' : ''}>
+<summary><h3>${esc(fw.title)} <span class="muted">${esc(fw.version)}</span></h3> <span class="score">${pct(fw.score)}</span> <span class="muted">of automated controls pass</span></summary>
+<p>Score = passed / (passed + failed + unknown) automated controls. ${badge('pass')} ${k.pass} ${badge('fail')} ${k.fail} ${badge('unknown')} ${k.unknown} ${badge('not_applicable')} ${k.not_applicable} ${badge('manual')} ${k.manual}. <span class="muted">Source: ${esc(fw.source)}</span></p>
 ${rows ? `<table class="controls"><thead><tr><th>Control</th><th>Requirement and evidence</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 ${checklist}
-</div>`;
+</details>`;
     })
     .join('\n');
-  return `<section id="compliance"><h2>Compliance</h2>${fws}</section>`;
+  const overview = result.compliance
+    .map((fw) => {
+      const k = fw.counts;
+      return `<tr><td><a href="#fw-${esc(fw.id)}" data-open="fw-${esc(fw.id)}">${esc(fw.title)}</a> <span class="muted">${esc(fw.version)}</span></td><td class="n score-cell">${pct(fw.score)}</td><td class="n">${k.pass}</td><td class="n">${k.fail}</td><td class="n">${k.unknown}</td><td class="n">${k.not_applicable}</td><td class="n">${k.manual}</td></tr>`;
+    })
+    .join('');
+  return `<section id="compliance"><h2>Compliance</h2>
+<table class="fw-overview"><caption>Controls per framework (score = passed / (passed + failed + unknown); manual controls need a person to attest them)</caption><thead><tr><th>Framework</th><th>Score</th><th>Pass</th><th>Fail</th><th>Unknown</th><th>N/A</th><th>Manual</th></tr></thead><tbody>${overview}</tbody></table>
+${fws}</section>`;
 }
 
 /** Fills `{{name}}` slots in one pass: inserted values are never scanned again for slots. */
@@ -221,11 +255,12 @@ export function renderHtml(result: EvaluationResult): string {
   const { template, css, js } = loadAssets();
   return fill(template, {
     csp: esc(contentSecurityPolicy(js, css)),
-    title: esc(`Vigil report — ${result.snapshot.scopes.map((s) => `${s.provider} ${s.account}`).join(', ') || 'no scope'}`),
+    title: esc(`Vigil report — ${result.snapshot.scopes.map(scopeSummary).join(', ') || 'no scope'}`),
     css,
     header: header(result),
     summary: summary(result),
     compliance: compliance(result),
+    complianceLink: result.compliance?.length ? ' <a href="#compliance">Compliance</a>' : '',
     gapCount: result.snapshot.coverage.gaps.length.toLocaleString('en-US'),
     data: scriptJson(pageData(result)),
     js,

@@ -1,7 +1,8 @@
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvaluationResult } from '../engine/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { InputError } from '../util/errors.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { sarifReporter } from './sarif.js';
@@ -34,12 +35,40 @@ export async function writeReports(result: EvaluationResult, outDir: string, for
   const written: string[] = [];
   for (const file of files) {
     const path = join(outDir, file.name);
-    await writeFileAtomic(path, file.content);
+    await writeOutput(path, file.content, '--out');
     written.push(path);
   }
-  if (formats.includes('sarif')) {
-    const names = new Set(files.map((f) => f.name));
-    for (const name of await readdir(outDir)) if (SPLIT_SARIF.test(name) && !names.has(name)) await rm(join(outDir, name), { force: true });
-  }
+  // Files an earlier run wrote that this run's formats own but did not produce: SARIF split files of a larger
+  // run (a directory upload would mix two audits), and compliance.json when no framework was evaluated this
+  // time (it would sit next to a findings.json it does not describe).
+  const names = new Set(files.map((f) => f.name));
+  const stale = (name: string): boolean =>
+    !names.has(name) && ((formats.includes('sarif') && SPLIT_SARIF.test(name)) || (formats.includes('json') && name === 'compliance.json'));
+  for (const name of await readdir(outDir)) if (stale(name)) await rm(join(outDir, name), { force: true });
   return written;
+}
+
+/** Creates the output directory up front (before a long collection), as an input error when it cannot be. */
+export async function ensureOutputDir(dir: string, flag: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    throw new InputError(`cannot create the output directory (${code})`, dir, undefined, `choose a writable location with ${flag}`);
+  }
+}
+
+/**
+ * Writes one output file atomically; a file-system refusal (missing permission, a file where a directory
+ * should be, a full disk) becomes an input error naming the path and the flag to change, not a stack trace.
+ */
+export async function writeOutput(path: string, content: string, flag: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, content);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    throw new InputError(`cannot write the file (${code}: ${(err as Error).message.replace(/^\w+: /, '')})`, path, undefined, `choose a writable location with ${flag}`);
+  }
 }

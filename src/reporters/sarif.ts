@@ -153,13 +153,14 @@ function fallbackMeta(f: Finding): RuleMeta {
 function toResult(f: Finding, ruleIndex: number, controls: string[] | undefined): Result {
   const r = f.resource;
   const identity = r.arn ?? `${r.provider}/${r.account}/${r.region}/${r.type}/${r.id}`;
-  const where = [r.provider, r.account === r.provider ? '' : r.account, r.region === 'global' ? '' : r.region].filter(Boolean).join(' ');
+  // TLS endpoints have no account or region (their placeholders equal the provider / `global`): nothing to add.
+  const where = r.account === r.provider && r.region === 'global' ? '' : [r.provider, r.account === r.provider ? '' : r.account, r.region === 'global' ? '' : r.region].filter(Boolean).join(' ');
   const res: Result = {
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
     // The first sentence is GitHub's alert title: rule title + the resource.
-    message: { text: text(`${f.title}: ${resourceLabel(r)} in ${where}. ${f.message}${r.arn ? ` (${r.arn})` : ''}`) },
+    message: { text: text(`${f.title}: ${resourceLabel(r)}${where ? ` in ${where}` : ''}. ${f.message}${r.arn ? ` (${r.arn})` : ''}`) },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: artifactUri(r) }, region: { startLine: 1 } },
@@ -286,7 +287,7 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
           rules: ruleList.map((r) => descriptor(r, byRule.get(r.id) ?? [], limits)),
         },
       },
-      automationDetails: { id: automationId, description: { text: `Vigil audit of ${g.provider} ${g.account}` } },
+      automationDetails: { id: automationId, description: { text: text(`Vigil audit of ${g.provider === 'tls' && g.account === 'tls' ? 'TLS endpoints' : `${g.provider} ${g.account}`}`) } },
       invocations: [
         {
           // Coverage gaps are reported, not fatal: the run completed and every affected rule says unknown.

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { EvaluationResult, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { describeGap, effectiveSeverity, severityRank, stripControls } from './common.js';
+import { describeGap, failingRules, scopeSummary, stripControls, unknownBreakdown } from './common.js';
 
 export interface TerminalOptions {
   /** Colours on; the caller passes `false` when stdout is not a TTY or NO_COLOR is set. */
@@ -32,7 +32,10 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
   const s = result.snapshot;
   const { byStatus, failuresBySeverity, suppressed } = result.summary;
 
-  const scopes = s.scopes.map((sc) => `${sc.provider} ${clean(sc.account, 60)}${sc.regions.length ? ` (${sc.regions.length} region${sc.regions.length === 1 ? '' : 's'})` : ''}`);
+  const MAX_SCOPES = 6;
+  const scopes = s.scopes.slice(0, MAX_SCOPES).map((sc) => clean(scopeSummary(sc), 80));
+  const more = s.scopes.length - MAX_SCOPES;
+  if (more > 0) scopes.push(`${n(more)} more scope${more === 1 ? '' : 's'}`);
   lines.push(c.bold(`Vigil ${clean(result.tool.version, 30)}`) + ` — ${n(s.resourceCount)} resources` + (scopes.length ? ` in ${scopes.join(', ')}` : ''));
   lines.push(
     `Findings: ${c.red(`${n(byStatus.fail)} fail`)} · ${c.yellow(`${n(byStatus.unknown)} unknown`)} · ${c.green(`${n(byStatus.pass)} pass`)} · ${c.dim(`${n(byStatus.not_applicable)} n/a`)}` +
@@ -40,17 +43,12 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
   );
   lines.push(`Open failures by severity: ${SEVERITIES.map((sv) => (failuresBySeverity[sv] ? sevColor[sv](`${sv} ${n(failuresBySeverity[sv])}`) : c.dim(`${sv} 0`))).join(' · ')}`);
 
-  const sev = effectiveSeverity(result);
-  const title = new Map(result.rules.map((r) => [r.id, r.title]));
-  const failing = new Map<string, number>();
-  for (const f of result.findings) if (f.status === 'fail' && !f.suppressed) failing.set(f.ruleId, (failing.get(f.ruleId) ?? 0) + 1);
-  const ranked = [...failing.entries()].sort((a, b) => severityRank(sev.get(a[0]) ?? 'info') - severityRank(sev.get(b[0]) ?? 'info') || b[1] - a[1] || a[0].localeCompare(b[0]));
+  const ranked = failingRules(result);
   if (ranked.length) {
     lines.push('', c.bold('Top failing rules'));
-    const w = Math.min(48, Math.max(...ranked.slice(0, top).map(([id]) => id.length)));
-    for (const [id, count] of ranked.slice(0, top)) {
-      const sv = sev.get(id) ?? 'info';
-      lines.push(`  ${sevColor[sv](sv.toUpperCase().padEnd(8))} ${clean(id, 48).padEnd(w)} ${String(count).padStart(6)}  ${clean(title.get(id) ?? '', 70)}`);
+    const w = Math.min(48, Math.max(...ranked.slice(0, top).map((r) => r.ruleId.length)));
+    for (const r of ranked.slice(0, top)) {
+      lines.push(`  ${sevColor[r.severity](r.severity.toUpperCase().padEnd(8))} ${clean(r.ruleId, 48).padEnd(w)} ${String(r.count).padStart(6)}  ${clean(r.title, 70)}`);
     }
     if (ranked.length > top) lines.push(c.dim(`  … and ${ranked.length - top} more rules with failures`));
   }
@@ -63,15 +61,27 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
   } else {
     lines.push('', c.green('Coverage: every collection step was read in full.'));
   }
+  // Unknowns that no coverage gap explains would otherwise look like a contradiction of the line above.
+  const unknown = unknownBreakdown(result);
+  const other = unknown.total - unknown.byCause.coverage;
+  if (other > 0) {
+    lines.push(c.yellow(`Unknown: ${n(other)} check${other === 1 ? '' : 's'} could not be decided although the data was collected`) + ' (unknown, never pass)');
+    const groups = unknown.groups.filter((g) => g.cause !== 'coverage');
+    for (const g of groups.slice(0, top)) lines.push(`  ${clean(g.ruleId, 48)} ×${n(g.count)}${g.cause === 'error' ? ' (rule error)' : ''}: ${clean(g.example, 120)}`);
+    if (groups.length > top) lines.push(c.dim(`  … and ${n(groups.length - top)} more rules (see the reports)`));
+  }
 
   if (result.compliance?.length) {
     lines.push('', c.bold('Compliance'));
     const w = Math.max(...result.compliance.map((fw) => clean(fw.id, 30).length));
     for (const fw of result.compliance) {
-      const score = fw.score === null ? 'n/a' : `${Math.round(fw.score * 1000) / 10}%`;
+      // Pad before colouring: escape codes would count as width.
+      const score = (fw.score === null ? 'n/a' : `${Math.round(fw.score * 1000) / 10}%`).padStart(6);
       const k = fw.counts;
       const colored = fw.score === null ? c.dim(score) : k.fail ? c.red(score) : k.unknown ? c.yellow(score) : c.green(score);
-      lines.push(`  ${clean(fw.id, 30).padEnd(w)}  ${colored.padStart(6)}  pass ${k.pass} · fail ${k.fail} · unknown ${k.unknown} · manual ${k.manual}  ${c.dim(clean(`${fw.title} ${fw.version}`, 60))}`);
+      // The title names the standard; a long version string ("45 CFR Part 164 Subpart C (as amended 2013)") is in the reports.
+      const name = fw.version && fw.version.length <= 12 ? `${fw.title} ${fw.version}` : fw.title;
+      lines.push(`  ${clean(fw.id, 30).padEnd(w)}  ${colored}  pass ${k.pass} · fail ${k.fail} · unknown ${k.unknown} · manual ${k.manual}  ${c.dim(clean(name, 60))}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version.js';
@@ -76,5 +76,95 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
     const r = vigil(['rules'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d+ rules/);
+  });
+
+  /** Exit 2, the message on stderr (never a stack trace), nothing on stdout. */
+  const inputError = (r: { code: number | null; stdout: string; stderr: string }, ...parts: string[]) => {
+    expect(r.code).toBe(2);
+    for (const p of parts) expect(r.stderr).toContain(p);
+    expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    expect(r.stdout).toBe('');
+  };
+  const reportsOf = (out: string) => Object.fromEntries(readdirSync(join(dir, out)).map((n) => [n, readFileSync(join(dir, out, n), 'utf8')]));
+
+  it("commander's usage errors name the command and where to look; --help and --version exit 0, a bare `vigil` exits 2", () => {
+    inputError(vigil(['evaluate', 'open.json', '--no-such-flag'], dir), "vigil evaluate: unknown option '--no-such-flag'", 'fix: see `vigil evaluate --help`');
+    inputError(vigil(['rules', 'show'], dir), "vigil rules show: missing required argument 'id'", 'fix: see `vigil rules show --help`');
+    inputError(vigil(['evaluate', 'open.json', '--fail-on'], dir), "vigil evaluate: option '--fail-on <severity>' argument missing");
+    inputError(vigil(['scan'], dir), "vigil: unknown command 'scan'", 'fix: see `vigil --help`');
+    const bare = vigil([], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: vigil');
+    expect(vigil(['--help'], dir).code).toBe(0);
+    expect(vigil(['audit', '--help'], dir).code).toBe(0);
+    expect(vigil(['--version'], dir)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
+  it('bad input files exit 2 naming the file, the place and the fix, and leave the earlier reports untouched', () => {
+    expect(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--out', 'out-keep'], dir).code).toBe(1);
+    const before = reportsOf('out-keep');
+    expect(Object.keys(before).sort()).toEqual(['findings.json', 'report.html', 'vigil.sarif']);
+    writeFileSync(join(dir, 'truncated.json'), '{"schemaVersion": 1, "resources": [');
+    inputError(vigil(['evaluate', 'truncated.json', '--out', 'out-keep'], dir), 'truncated.json: not valid JSON', 'fix:');
+    writeFileSync(join(dir, 'bad-options.yaml'), 'rules:\n  custom-open-thing:\n    options: { ports: [22] }\n');
+    inputError(
+      vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--config', 'bad-options.yaml', '--out', 'out-keep'], dir),
+      'bad-options.yaml: $.rules.custom-open-thing.options (line 3, column 14)',
+      'fix: see `vigil rules show custom-open-thing`',
+    );
+    writeFileSync(
+      join(dir, 'fw.yaml'),
+      'id: mine\ntitle: Mine\nversion: "1"\nsource: https://example.invalid\ndescription: Mine.\ncontrols:\n  - id: C1\n    title: One\n    description: One.\n    rules:\n      - id: no-such-rule\n        rationale: x\n',
+    );
+    inputError(vigil(['evaluate', 'open.json', '--framework-file', 'fw.yaml', '--out', 'out-keep'], dir), 'fw.yaml: $.controls[0].rules[0].id', 'no-such-rule');
+    writeFileSync(join(dir, 'targets.txt'), '# endpoints\n127.0.0.1:443\nhost:99999\n');
+    inputError(vigil(['audit', '--tls-targets', 'targets.txt', '--out', 'out-keep'], dir), 'targets.txt: line 3', '"99999" is not a port', 'fix:');
+    inputError(vigil(['audit', '--tls-targets', 'missing.txt', '--out', 'out-keep'], dir), 'missing.txt: cannot read the TLS targets file (ENOENT)', 'fix:');
+    inputError(vigil(['evaluate', 'open.json', '--framework', 'iso27001', '--out', 'out-keep'], dir), '--framework: unknown framework "iso27001"', 'fix:');
+    expect(reportsOf('out-keep')).toEqual(before);
+  });
+
+  it('audit checks formats, --fail-on, rules and tunables before collecting anything', () => {
+    writeFileSync(join(dir, 'bad-options.yaml'), 'rules:\n  custom-open-thing:\n    options: { ports: [22] }\n');
+    const started = Date.now();
+    // 127.0.0.1:9 is never probed: each of these fails before the collection starts, so no snapshot is saved.
+    const base = ['audit', '--tls', '127.0.0.1:9', '--snapshot', 'early.json', '--out', 'out-early'];
+    inputError(vigil([...base, '--format', 'pdf'], dir), '--format: unknown report format "pdf"');
+    inputError(vigil([...base, '--fail-on', 'sometimes'], dir), '--fail-on: unknown severity "sometimes"');
+    inputError(vigil([...base, '--rules', 'no-such-rule'], dir), '--rules: unknown rule "no-such-rule"');
+    inputError(vigil([...base, '--config', 'bad-options.yaml', '--rules-dir', RULES_DIR], dir), 'bad-options.yaml: $.rules.custom-open-thing.options');
+    inputError(vigil([...base, '--tls-discover', '0'], dir), '--tls-discover: "0" is not a port');
+    inputError(vigil(['audit', '--provider', 'aws', '--services', 'ec2,ec3', '--snapshot', 'early.json'], dir), '--services: unknown AWS service "ec3"', 'fix: use a comma list of ec2, iam');
+    expect(existsSync(join(dir, 'early.json'))).toBe(false);
+    expect(existsSync(join(dir, 'out-early'))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(50_000);
+  });
+
+  it('an output path that cannot be written is an input error naming the path and the flag', () => {
+    inputError(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'open.json/reports'], dir), 'open.json/reports/', 'cannot write the file (ENOTDIR', 'fix: choose a writable location with --out');
+    inputError(vigil(['audit', '--tls', '127.0.0.1:9', '--out', 'open.json/reports'], dir), 'open.json/reports: cannot create the output directory (ENOTDIR)', 'fix: choose a writable location with --out');
+    const collect = vigil(['collect', '--tls', '127.0.0.1:9', '--out', 'open.json/snap.json', '--no-progress'], dir);
+    inputError(collect, 'open.json/snap.json: cannot write the file (', 'fix: choose a writable location with --out');
+  });
+
+  it('tunables of a rule that this run does not evaluate are still valid config (disabled, or left out by --rules)', () => {
+    // The README's configuration example and examples/vigil.config.example.yaml both disable a rule and tune others.
+    const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    const yaml = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+    writeFileSync(join(dir, 'readme.yaml'), yaml);
+    for (const cfg of ['readme.yaml', join(PACKAGE_ROOT, 'examples', 'vigil.config.example.yaml')]) {
+      const r = vigil(['evaluate', 'open.json', '--config', cfg, '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o-cfg', '--format', 'json'], dir);
+      expect([r.code, r.stderr]).toEqual([1, '']);
+    }
+  });
+
+  it('a reader that closes the pipe early (`vigil rules | head -1`) ends the command quietly', async () => {
+    const child = spawn(process.execPath, [BIN, 'rules'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -124,3 +124,37 @@ export function framework(findings: Finding[]): FrameworkResult {
     ],
   };
 }
+
+/** A rule that cannot always establish its input: returns `unknown` itself (not from a coverage gap). */
+export const dbTlsRule: Rule = {
+  ...defineRule<Record<string, never>, { forced: boolean | 'not-listed' }>({
+    id: 'test-db-tls-forced',
+    title: 'Database does not force TLS',
+    severity: 'medium',
+    resourceTypes: ['aws.rds.db-instance'],
+    description: 'Flags databases that accept plaintext connections.',
+    risk: 'Credentials and data cross the network in clear text.',
+    remediation: 'Set the parameter that forces TLS.',
+    references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html'],
+    messages: { unknown: 'Database {{id}}: whether TLS is forced cannot be established (parameter not listed).', ok: 'Database {{id}} forces TLS.', off: 'Database {{id}} accepts plaintext.' },
+    evaluate: (r) =>
+      r.data.forced === 'not-listed'
+        ? { status: 'unknown', messageId: 'unknown', data: { id: r.ref.id }, evidence: { reason: 'not-listed' } }
+        : { status: r.data.forced ? 'pass' : 'fail', messageId: r.data.forced ? 'ok' : 'off', data: { id: r.ref.id } },
+  }),
+  pack: 'encryption',
+};
+
+/** Full coverage, yet two unknown checks: the rule could not establish a value (no coverage gap explains them). */
+export function undeterminedResult(): EvaluationResult {
+  const snap = snapshotOf(
+    [
+      resource('aws.rds.db-instance', 'db-1', { forced: 'not-listed' }),
+      resource('aws.rds.db-instance', 'db-1', { forced: 'not-listed' }, { region: 'eu-west-1' }),
+      resource('aws.rds.db-instance', 'db-2', { forced: true }),
+    ],
+    [{ provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'rds', operation: 'DescribeDBInstances', resourceTypes: ['aws.rds.db-instance'], status: 'ok' }],
+  );
+  snap.scopes = [{ provider: 'aws', account: '123456789012', regions: ['us-east-1', 'eu-west-1'], detail: { partition: 'aws' } }];
+  return evaluate(snap, [dbTlsRule], { now: new Date('2026-01-02T03:04:05.000Z') });
+}

@@ -5,7 +5,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../src/model/types.js';
 import { esc, renderHtml, scriptJson } from '../../src/reporters/html.js';
-import { XSS, openGroupRule, sampleResult } from './fixtures.js';
+import { XSS, openGroupRule, sampleResult, undeterminedResult } from './fixtures.js';
 
 interface Page {
   dom: JSDOM;
@@ -215,5 +215,70 @@ describe('HTML reporter', () => {
     expect(more.textContent).toBe('Show 100 more (4,900 left)');
     more.click();
     expect(tbody()).toBe(200);
+  });
+
+  it('describes scopes in words: file names instead of absolute paths, TLS endpoints listed, no raw JSON', () => {
+    const r = sampleResult();
+    r.snapshot.scopes = [
+      { provider: 'aws', account: '123456789012', regions: ['us-east-1', 'global'], detail: { partition: 'aws' } },
+      { provider: 'aws', account: '999999999999', regions: ['cn-north-1'], detail: { partition: 'aws-cn' } },
+      { provider: 'gcp', account: 'nw-analytics-prod', regions: ['europe-west1', 'global'], detail: { source: 'asset-export', files: ['/tmp/work/exports/resources.jsonl', 'C:\\exports\\iam.jsonl'] } },
+      { provider: 'gcp', account: 'org-1', regions: ['global'], detail: { source: 'cloud-asset-api', scope: 'organizations/123' } },
+      { provider: 'tls', account: 'tls', regions: ['global'], detail: { targets: ['127.0.0.1:8443@localhost', `${XSS}:443`] } },
+    ];
+    const { doc } = load(renderHtml(r));
+    const items = [...doc.querySelectorAll('ul.scopes li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual([
+      'AWS 123456789012 regions: us-east-1, global',
+      'AWS 999999999999 regions: cn-north-1 · partition aws-cn',
+      'GCP nw-analytics-prod locations: europe-west1, global · from asset export: resources.jsonl, iam.jsonl',
+      'GCP org-1 locations: global · live Cloud Asset API, scope organizations/123',
+      `TLS 2 endpoints: 127.0.0.1:8443@localhost, ${XSS}:443`,
+    ]);
+    expect(doc.querySelector('ul.scopes')!.textContent).not.toMatch(/[{}]|\/tmp\//);
+    expect(doc.querySelector('ul.scopes img')).toBeNull();
+  });
+
+  it('says which rules left checks unknown and why when no coverage gap explains them', () => {
+    const { doc } = load(renderHtml(undeterminedResult()));
+    const note = doc.querySelector('#summary .unknown-note')!;
+    const text = note.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('2 checks could not be evaluated. They are unknown, not passed.');
+    expect(text).toContain('2 because the collected data does not establish the value the rule needs');
+    expect(text).toContain('test-db-tls-forced ×2 (Database does not force TLS), e.g. Database db-1: whether TLS is forced cannot be established (parameter not listed).');
+    expect(text).not.toContain('Coverage gaps');
+    expect(note.querySelector('a[href="#gaps"]')).toBeNull();
+    expect(doc.getElementById('gap-list')!.textContent).toBe(
+      'None: every collection step was read in full. The 2 unknown checks did not come from missing data: the Summary says which rules and why.',
+    );
+    // With a coverage gap, the note points to the gap table for those checks.
+    const withGap = load(html).doc.querySelector('#summary .unknown-note')!;
+    expect(withGap.textContent).toContain('1 because their input data could not be collected (see Coverage gaps):');
+    expect(withGap.querySelector('a[href="#gaps"]')).not.toBeNull();
+  });
+
+  it('opens with a compliance overview per framework; each framework folds under its score and opens from its link', () => {
+    const r = sampleResult();
+    r.compliance = [r.compliance![0], { ...r.compliance![0], id: 'soc2', title: 'SOC 2 Trust Services Criteria', version: '2017', score: 0.5 }];
+    const { doc } = load(renderHtml(r));
+    const rows = [...doc.querySelectorAll('table.fw-overview tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent!.trim()));
+    expect(rows).toEqual([
+      ['HIPAA Security Rule 45 CFR 164 Subpart C', '0%', '0', '2', '0', '0', '1'],
+      ['SOC 2 Trust Services Criteria 2017', '50%', '0', '2', '0', '0', '1'],
+    ]);
+    const soc2 = doc.getElementById('fw-soc2') as HTMLDetailsElement;
+    expect(soc2.tagName).toBe('DETAILS');
+    expect(soc2.open).toBe(false);
+    expect(soc2.querySelector('summary')!.textContent).toContain('50%');
+    click(doc.querySelector('a[data-open="fw-soc2"]'));
+    expect(soc2.open).toBe(true);
+    expect(doc.querySelector('nav')!.textContent).toContain('Compliance');
+    // A single framework is shown open; without frameworks there is no Compliance section or link.
+    expect((load(html).doc.getElementById('fw-hipaa') as HTMLDetailsElement).open).toBe(true);
+    const none = sampleResult();
+    none.compliance = undefined;
+    const plain = load(renderHtml(none)).doc;
+    expect(plain.getElementById('compliance')).toBeNull();
+    expect(plain.querySelector('nav')!.textContent).not.toContain('Compliance');
   });
 });

@@ -138,7 +138,10 @@ describe('SARIF reporter', () => {
     const tls = log.runs[2].results![0];
     expect(tls.locations![0].physicalLocation!.artifactLocation!.uri).toBe('cloud/tls/tls/global/endpoint/db.example.internal_5432');
     // The first sentence (GitHub's alert title) names the rule and the resource.
-    expect(tls.message.text!.split('. ')[0]).toBe('TLS endpoint accepts TLS 1.0: db.example.internal:5432 in tls');
+    // TLS endpoints have no account or region worth naming ("in tls" would say nothing).
+    expect(tls.message.text!.split('. ')[0]).toBe('TLS endpoint accepts TLS 1.0: db.example.internal:5432');
+    expect(log.runs[2].automationDetails!.description!.text).toBe('Vigil audit of TLS endpoints');
+    expect(r0.message.text!.split('. ')[0]).toBe('Security group open to the world: <img src=x onerror=alert(1)> (sg-0001) in aws 123456789012 us-east-1');
   });
 
   it('maps severities to levels and security-severity strings, carries precision and the framework controls as tags', () => {

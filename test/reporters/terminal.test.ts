@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderTerminal, shouldColor } from '../../src/reporters/terminal.js';
-import { sampleResult } from './fixtures.js';
+import { sampleResult, undeterminedResult } from './fixtures.js';
 
 const ESC = '\u001b';
 
@@ -10,7 +10,7 @@ describe('terminal summary', () => {
   it('prints counts by status and severity, top failing rules, gaps, one line per framework and the report paths', () => {
     const out = renderTerminal(result, { color: false, outputs: ['vigil-out/findings.json', 'vigil-out/report.html'] });
     const lines = out.split('\n');
-    expect(lines[0]).toBe(`Vigil ${result.tool.version} — 5 resources in aws 123456789012 (2 regions), aws 210987654321 (1 region), tls tls (1 region)`);
+    expect(lines[0]).toBe(`Vigil ${result.tool.version} — 5 resources in AWS 123456789012 (2 regions), AWS 210987654321 (1 region), TLS endpoints`);
     expect(lines).toContain('Findings: 4 fail · 1 unknown · 1 pass · 0 n/a · 1 suppressed');
     expect(lines).toContain('Open failures by severity: critical 0 · high 2 · medium 1 · low 0 · info 0');
     const top = lines.indexOf('Top failing rules');
@@ -18,7 +18,7 @@ describe('terminal summary', () => {
     expect(lines[top + 2]).toMatch(/^ {2}MEDIUM {3}test-tls-old-protocol +1 {2}TLS endpoint accepts TLS 1\.0$/);
     expect(out).toContain('Coverage gaps: 1 (rules reading these report unknown, never pass)');
     expect(out).toContain('  ec2:DescribeSecurityGroups in aws 123456789012 ap-south-1: denied (AccessDenied)');
-    expect(lines.find((l) => l.trimStart().startsWith('hipaa'))).toBe('  hipaa      0%  pass 0 · fail 2 · unknown 0 · manual 1  HIPAA Security Rule 45 CFR 164 Subpart C');
+    expect(lines.find((l) => l.trimStart().startsWith('hipaa'))).toBe('  hipaa      0%  pass 0 · fail 2 · unknown 0 · manual 1  HIPAA Security Rule');
     expect(lines.slice(-3)).toEqual(['Reports', '  vigil-out/findings.json', '  vigil-out/report.html']);
     expect(out).not.toContain(ESC);
   });
@@ -69,5 +69,42 @@ describe('terminal summary', () => {
     expect(out).toContain('Coverage: every collection step was read in full.');
     expect(out).not.toContain('Compliance');
     expect(out).not.toContain('Reports');
+  });
+
+  it('describes each scope in words: regions + global, GCP locations, TLS endpoint count; no file paths', () => {
+    const r = sampleResult();
+    r.snapshot.scopes = [
+      { provider: 'aws', account: '123456789012', regions: ['us-east-1', 'eu-west-1', 'global'], detail: { partition: 'aws' } },
+      { provider: 'gcp', account: 'nw-analytics-prod', regions: ['eu', 'europe-west1', 'europe-west1-b', 'global'], detail: { source: 'asset-export', files: ['/home/me/exports/resources.jsonl'] } },
+      { provider: 'gcp', account: 'organizations/738201946655', regions: ['global'] },
+      { provider: 'tls', account: 'tls', regions: ['global'], detail: { targets: ['a.example:443', 'b.example:443', '[::1]:8443@c.example'] } },
+    ];
+    const first = renderTerminal(r, { color: false }).split('\n')[0];
+    expect(first).toBe(
+      `Vigil ${r.tool.version} — 5 resources in AWS 123456789012 (2 regions + global), GCP nw-analytics-prod (3 locations + global), GCP organizations/738201946655 (global), TLS: 3 endpoints`,
+    );
+    r.snapshot.scopes = Array.from({ length: 9 }, (_, i) => ({ provider: 'aws' as const, account: `11111111111${i}`, regions: ['us-east-1'] }));
+    expect(renderTerminal(r, { color: false }).split('\n')[0]).toMatch(/AWS 111111111115 \(1 region\), 3 more scopes$/);
+    r.snapshot.scopes.pop();
+    r.snapshot.scopes.pop();
+    expect(renderTerminal(r, { color: false }).split('\n')[0]).toMatch(/AWS 111111111115 \(1 region\), 1 more scope$/);
+  });
+
+  it('explains unknown checks that no coverage gap explains, instead of only saying coverage is complete', () => {
+    const out = renderTerminal(undeterminedResult(), { color: false });
+    expect(out).toContain('Coverage: every collection step was read in full.');
+    expect(out).toContain('Unknown: 2 checks could not be decided although the data was collected (unknown, never pass)');
+    expect(out).toContain('  test-db-tls-forced ×2: Database db-1: whether TLS is forced cannot be established (parameter not listed).');
+    // Unknowns that a coverage gap explains are already covered by the gap list: no extra line.
+    expect(renderTerminal(sampleResult(), { color: false })).not.toContain('Unknown:');
+  });
+
+  it('keeps the compliance columns aligned with colour on', () => {
+    const r = sampleResult();
+    r.compliance = [r.compliance![0], { ...r.compliance![0], id: 'pci-dss-4.0', title: 'PCI DSS', version: '4.0.1', score: 0.125 }];
+    const plain = renderTerminal(r, { color: false });
+    const colored = renderTerminal(r, { color: true }).replace(/\u001b\[[0-9;]*m/g, '');
+    expect(colored).toBe(plain);
+    expect(plain).toContain('  pci-dss-4.0   12.5%  pass 0 · fail 2 · unknown 0 · manual 1  PCI DSS 4.0.1');
   });
 });

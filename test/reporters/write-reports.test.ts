@@ -7,6 +7,7 @@ import { renderFindingsJson } from '../../src/reporters/json.js';
 import { reporters, writeReports } from '../../src/reporters/index.js';
 import type { ReportFormat, Reporter } from '../../src/reporters/types.js';
 import { sampleResult } from './fixtures.js';
+import { InputError } from '../../src/util/errors.js';
 
 describe('writeReports', () => {
   let dir: string;
@@ -75,5 +76,23 @@ describe('writeReports', () => {
     const written = await writeReports(sampleResult() as EvaluationResult, dir, ['sarif']);
     expect(written).toEqual([join(dir, 'vigil.sarif')]);
     expect((await readdir(dir)).sort()).toEqual(['notes-2.sarif', 'vigil.sarif']);
+  });
+
+  it('removes a compliance.json left by an earlier run with frameworks when this run has none', async () => {
+    await writeReports(sampleResult(), dir, ['json']);
+    expect((await readdir(dir)).sort()).toEqual(['compliance.json', 'findings.json']);
+    const noFrameworks = sampleResult();
+    noFrameworks.compliance = undefined;
+    await writeReports(noFrameworks, dir, ['sarif']); // json not requested: json files are not this run's to touch
+    expect((await readdir(dir)).sort()).toEqual(['compliance.json', 'findings.json', 'vigil.sarif']);
+    await writeReports(noFrameworks, dir, ['json']);
+    expect((await readdir(dir)).sort()).toEqual(['findings.json', 'vigil.sarif']);
+  });
+
+  it('turns a file-system refusal into an input error naming the path and the flag', async () => {
+    await writeFile(join(dir, 'taken'), 'a file where the output directory should be');
+    const err = await writeReports(sampleResult(), join(dir, 'taken', 'out'), ['json']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).describe()).toMatch(/taken\/out\/findings\.json: cannot write the file \(ENOTDIR: .*\)\n {2}fix: choose a writable location with --out$/);
   });
 });
