@@ -106,15 +106,32 @@ export function describeAjvError(e: ErrorObject): string {
   }
 }
 
-/** Line and column of a JSON.parse error, from V8's "at position N" message. */
+/**
+ * Line and column of a JSON.parse error. V8 gives "at position N" for most errors; for an unexpected token
+ * it gives a snippet instead: `..."context"...`, cut 10 characters either side of the error.
+ */
 export function jsonErrorPlace(text: string, err: Error): string | undefined {
-  const m = /position (\d+)/.exec(err.message);
-  if (!m) return undefined;
-  const pos = Number(m[1]);
+  const pos = jsonErrorPosition(text, err.message);
+  if (pos === undefined) return undefined;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const col = pos - before.lastIndexOf('\n');
   return `line ${line}, column ${col}`;
+}
+
+function jsonErrorPosition(text: string, message: string): number | undefined {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const m = /Unexpected token [\s\S]*?, (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON/.exec(message);
+  if (!m) return undefined;
+  const [, lead, snippet, trail] = m;
+  if (lead) {
+    const start = text.indexOf(snippet);
+    return start < 0 ? undefined : start + 10;
+  }
+  if (trail) return snippet.length - 10;
+  return undefined; // the whole (short) text was quoted: no position to recover
 }
 
 /** Parses and validates a snapshot. Throws {@link InputError} naming the file and JSON path. */

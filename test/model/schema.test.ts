@@ -33,3 +33,19 @@ describe('parseSnapshot', () => {
     expect(() => parseSnapshot(JSON.stringify({ ...snapshotOf([]), schemaVersion: 99 }), 'old.json')).toThrow(/schema version 99/);
   });
 });
+
+describe('JSON syntax errors without a position in the message', () => {
+  it.each([
+    ['{"resources": [' + '{"x":1},'.repeat(50) + '{"a": tru}]}', 'line 1, column'],
+    ['{"a": tru,\n' + '"b": 1,\n'.repeat(20) + '"c": 2}', 'line 1, column 10'],
+    ['{\n' + '"b": 1,\n'.repeat(20) + '"c": tru\n}', 'line 22, column 9'],
+    ['{"a": [1, 2', 'line 1, column 12'],
+  ])('%#: names the line and column', (text, place) => {
+    try {
+      parseSnapshot(text, 'bad.json');
+      throw new Error('no error');
+    } catch (e) {
+      expect((e as InputError).describe()).toContain(`bad.json: ${place}`);
+    }
+  });
+});
