@@ -105,7 +105,7 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
     const before = reportsOf('out-keep');
     expect(Object.keys(before).sort()).toEqual(['findings.json', 'report.html', 'vigil.sarif']);
     writeFileSync(join(dir, 'truncated.json'), '{"schemaVersion": 1, "resources": [');
-    inputError(vigil(['evaluate', 'truncated.json', '--out', 'out-keep'], dir), 'truncated.json: not valid JSON', 'fix:');
+    inputError(vigil(['evaluate', 'truncated.json', '--out', 'out-keep'], dir), 'truncated.json: line 1, column 36: not valid JSON', 'fix:');
     writeFileSync(join(dir, 'bad-options.yaml'), 'rules:\n  custom-open-thing:\n    options: { ports: [22] }\n');
     inputError(
       vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--config', 'bad-options.yaml', '--out', 'out-keep'], dir),
