@@ -27,7 +27,10 @@ let failed = 0;
 for (const b of BENCHES.filter((x) => !wanted.length || wanted.includes(x.name))) {
   console.log(`\n=== ${b.name}: ${b.what}`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, [tsx, fileURLToPath(new URL(`./${b.name}.ts`, import.meta.url))], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [tsx, fileURLToPath(new URL(`./${b.name}.ts`, import.meta.url))], {
+    stdio: 'inherit',
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
+  });
   console.log(`=== ${b.name}: exit ${r.status}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (r.status !== 0) failed++;
 }
