@@ -12,13 +12,14 @@
  * moto answers ~100 calls/s here: treat collection times as relative, not as AWS latency.
  * `npx tsx bench/iam.ts [--scale 0.1] [--skip-collection] [--identities 10000]`
  */
-import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
 import { builtinRules } from '../policies/index.js';
 import { collectAws } from '../src/collectors/aws/index.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import type { IamGroupData, IamManagedPolicyData, IamPolicyDocument, IamRoleData, IamUserData } from '../src/model/aws/iam.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Resource, type Snapshot } from '../src/model/types.js';
+import { awsClients } from '../src/testing/aws-clients.js';
 import { startMoto } from '../src/testing/moto-server.js';
 
 const ACCOUNT = '123456789012';
@@ -35,7 +36,8 @@ async function benchCollection(scale: number): Promise<NonNullable<IamBenchResul
   const users = Math.round(1000 * scale);
   const policies = Math.round(500 * scale);
   const moto = await startMoto();
-  const iam = new IAMClient({ endpoint: moto.endpoint, region: 'us-east-1', maxAttempts: 10, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const clients = awsClients(moto.endpoint, 'us-east-1', { maxAttempts: 10 });
+  const { iam } = clients;
   try {
     const limit = pLimit(16);
     const t0 = performance.now();
@@ -69,7 +71,7 @@ async function benchCollection(scale: number): Promise<NonNullable<IamBenchResul
     if (gaps.length) throw new Error(`collection had gaps: ${JSON.stringify(gaps)}`);
     return { roles, users, policies, seedMs, collectMs, iamCalls, resources: out.resources.length };
   } finally {
-    iam.destroy();
+    clients.destroy();
     await moto.stop();
   }
 }

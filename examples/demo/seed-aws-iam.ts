@@ -28,23 +28,20 @@ import {
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
-  IAMClient,
   PutGroupPolicyCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
+import { awsClients } from '../../src/testing/aws-clients.js';
 
 const doc = (statements: Record<string, unknown>[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const trust = (principal: unknown, condition?: Record<string, unknown>): string =>
   doc([{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) }]);
 
 export async function seedAwsIam(endpoint: string): Promise<void> {
-  const iam = new IAMClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'testing', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'testing' },
-  });
+  const clients = awsClients(endpoint);
+  const { iam } = clients;
   // One loose signature for the many command types below (each call's output is unused).
   const send = (c: unknown): Promise<unknown> => iam.send(c as never);
   try {
@@ -132,6 +129,6 @@ export async function seedAwsIam(endpoint: string): Promise<void> {
       PolicyDocument: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]),
     }));
   } finally {
-    iam.destroy();
+    clients.destroy();
   }
 }

@@ -1,8 +1,8 @@
 /** Shared helpers of the tls-* rules. */
-import type { RuleResult } from '../../src/engine/types.js';
+import type { OptionsSchema, RuleResult } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/types.js';
 import { TLS_PROTOCOL_NAMES, type TlsCertificate, type TlsEndpointData, type TlsProtocol } from '../../src/model/tls.js';
-import { MOZILLA_PROFILES, type MozillaProfile, type MozillaProfileName } from './tls-profiles.js';
+import { MOZILLA_PROFILES, type MozillaProfile, type MozillaProfileName, PROFILE_OPTION } from './tls-profiles.js';
 
 export type TlsEndpoint = Resource<TlsEndpointData>;
 
@@ -16,6 +16,15 @@ export const REFS = {
   rfc6125: 'https://www.rfc-editor.org/rfc/rfc6125',
   cabf: 'https://cabforum.org/working-groups/server/baseline-requirements/documents/',
   pci: 'https://www.pcisecuritystandards.org/document_library/',
+};
+
+/**
+ * The `profile` tunable of the rules graded against a Mozilla profile (`intermediate` by default, or
+ * `modern`): spread into the rule as its `defaults` and `optionsSchema`.
+ */
+export const PROFILE_TUNABLE: { defaults: { profile: MozillaProfileName }; optionsSchema: OptionsSchema } = {
+  defaults: { profile: 'intermediate' },
+  optionsSchema: { type: 'object', properties: { profile: PROFILE_OPTION }, additionalProperties: false },
 };
 
 export function profileOf(options: { profile?: MozillaProfileName }): MozillaProfile {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsEndpointData } from '../../src/model/tls.js';
-import { type MozillaProfileName, PROFILE_OPTION } from '../_lib/tls-profiles.js';
-import { endpointName, NOT_PROBED_MESSAGE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
+import type { MozillaProfileName } from '../_lib/tls-profiles.js';
+import { endpointName, NOT_PROBED_MESSAGE, PROFILE_TUNABLE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
 export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
   id: 'tls-legacy-protocol-enabled',
@@ -25,8 +25,7 @@ export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
     disabled: '{{endpoint}} accepts only {{profile}}-profile protocols (SSLv2/SSLv3 not probed).',
     notProbed: NOT_PROBED_MESSAGE,
   },
-  defaults: { profile: 'intermediate' },
-  optionsSchema: { type: 'object', properties: { profile: PROFILE_OPTION }, additionalProperties: false },
+  ...PROFILE_TUNABLE,
   evaluate(r, ctx) {
     const profile = profileOf(ctx.options);
     const endpoint = endpointName(r);

@@ -1,18 +1,15 @@
 import { describe, expect, it, beforeAll } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/version.js';
+import { CLI_BIN, runCliSync } from '../support/cli.js';
 import { gap, resource, snapshotOf } from '../support/rule-tester.js';
 
-const BIN = join(PACKAGE_ROOT, 'src', 'cli', 'bin.js');
 const RULES_DIR = join(PACKAGE_ROOT, 'test', 'fixtures', 'custom-rules');
 
-function vigil(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const vigil = (args: string[], cwd: string) => runCliSync(args, { cwd });
 
 describe('vigil CLI (subprocess, as a user runs it)', () => {
   let dir: string;
@@ -159,7 +156,7 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   });
 
   it('a reader that closes the pipe early (`vigil rules | head -1`) ends the command quietly', async () => {
-    const child = spawn(process.execPath, [BIN, 'rules'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI_BIN, 'rules'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());

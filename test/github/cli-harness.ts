@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -6,15 +5,12 @@ import type { CommandIo } from '../../src/cli/upload.js';
 import { getExitCode } from '../../src/cli/exit.js';
 import { InputError } from '../../src/util/errors.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
+import { CLI_BIN, type CliRun, runCli as runSubprocess } from '../support/cli.js';
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
 // VIGIL_TEST_CLI_BIN forces the subprocess mode with another entry point (checking these tests before main.ts registers the commands).
-const BIN = process.env.VIGIL_TEST_CLI_BIN || join(PACKAGE_ROOT, 'src', 'cli', 'bin.js');
+const BIN = process.env.VIGIL_TEST_CLI_BIN || CLI_BIN;
 
 /** Whether src/cli/main.ts registers `<name>Command()` (then the tests run the real binary as a subprocess). */
 export function registered(name: string): boolean {
@@ -33,19 +29,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
  */
 export async function runCli(name: string, factory: (io: CommandIo) => Command, args: string[], o: { env?: NodeJS.ProcessEnv; cwd: string }): Promise<CliRun> {
   if (process.env.VIGIL_TEST_CLI_BIN || registered(name)) {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, name, ...args], { cwd: o.cwd, env: { ...cleanEnv(), NO_COLOR: '1', ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
+    return runSubprocess([name, ...args], { bin: BIN, cwd: o.cwd, env: { ...cleanEnv(), NO_COLOR: '1', ...o.env }, killSignal: 'SIGKILL' });
   }
   const out: string[] = [];
   const err: string[] = [];

@@ -20,7 +20,7 @@ import {
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
-  IAMClient,
+  type IAMClient,
   PutGroupPolicyCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
@@ -33,6 +33,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult, Status } from '../../src/engine/types.js';
 import { parseSnapshot } from '../../src/model/schema.js';
 import type { Snapshot } from '../../src/model/types.js';
+import { type AwsClients, awsClients } from '../../src/testing/aws-clients.js';
 import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
 
 const ACCOUNT = '123456789012';
@@ -41,6 +42,7 @@ const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Versio
 const trust = (Principal: unknown, Condition?: Record<string, unknown>) => doc({ Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...(Condition ? { Condition } : {}) });
 
 let moto: MotoServer;
+let clients: AwsClients;
 let iam: IAMClient;
 const send = (c: unknown): Promise<any> => iam.send(c as never);
 
@@ -108,11 +110,12 @@ const statusOf = (r: EvaluationResult, ruleId: string, id: string): Status[] => 
 
 beforeAll(async () => {
   moto = await startMoto({ env: { MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' } });
-  iam = new IAMClient({ endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  clients = awsClients(moto.endpoint);
+  iam = clients.iam;
 }, 60_000);
 
 afterAll(async () => {
-  iam?.destroy();
+  clients?.destroy();
   await moto?.stop();
 });
 

@@ -6,7 +6,6 @@
  * The server runs in this process, so the CLI is spawned asynchronously (spawnSync would block the server).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,17 +13,14 @@ import { loadFramework, FRAMEWORKS_DIR } from '../../src/engine/frameworks.js';
 import type { EvaluationResult, Finding, FrameworkResult } from '../../src/engine/types.js';
 import { type GcpAssetServer, startGcpAssetServer } from '../../src/testing/gcp-asset-server.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
+import { type CliRun, runCli } from '../support/cli.js';
 
-const BIN = join(PACKAGE_ROOT, 'src', 'cli', 'bin.js');
 const FIX = join(PACKAGE_ROOT, 'test', 'fixtures', 'gcp');
 const fx = (f: string) => join(FIX, f);
 const assets = readFileSync(fx('resources.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 const iamPolicies = JSON.parse(readFileSync(fx('search-iam.json'), 'utf8')) as unknown[];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Run extends CliRun {
   out: string;
   findings: () => EvaluationResult;
   /** compliance.json: the framework results plus the findings they reference. */
@@ -37,26 +33,12 @@ function vigil(args: string[]): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), 'vigil-gcp-cli-'));
   dirs.push(out);
   const env = { ...process.env, NO_COLOR: '1', METADATA_SERVER_DETECTION: 'none' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--out', out, '--no-progress'], { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 90000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({
-        code,
-        stdout,
-        stderr,
-        out,
-        findings: () => JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as EvaluationResult,
-        compliance: () => JSON.parse(readFileSync(join(out, 'compliance.json'), 'utf8')) as { frameworks: FrameworkResult[]; findings: Finding[] },
-      });
-    });
-  });
+  return runCli([...args, '--out', out, '--no-progress'], { cwd: PACKAGE_ROOT, env, timeoutMs: 90000 }).then((r) => ({
+    ...r,
+    out,
+    findings: () => JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as EvaluationResult,
+    compliance: () => JSON.parse(readFileSync(join(out, 'compliance.json'), 'utf8')) as { frameworks: FrameworkResult[]; findings: Finding[] },
+  }));
 }
 
 /** "status rule name" lines of the findings, sorted. */

@@ -6,21 +6,16 @@
  * The servers run in this process, so the CLI is spawned asynchronously (spawnSync would block them).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { closedPort, makeCa, makeCertificate, type RunningServer, startTlsServer } from '../../src/testing/tls-servers.js';
-import { PACKAGE_ROOT } from '../../src/version.js';
+import { type CliRun, runCli } from '../support/cli.js';
 
-const BIN = join(PACKAGE_ROOT, 'src', 'cli', 'bin.js');
 const DAY = 86_400_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Run extends CliRun {
   out: string;
   findings: () => EvaluationResult;
 }
@@ -31,19 +26,11 @@ let closed: number;
 
 function vigil(args: string[]): Promise<Run> {
   const out = join(mkdtempSync(join(dir, 'run-')), 'out');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--out', out, '--no-progress'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, out, findings: () => JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as EvaluationResult });
-    });
-  });
+  return runCli([...args, '--out', out, '--no-progress'], { cwd: dir }).then((r) => ({
+    ...r,
+    out,
+    findings: () => JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as EvaluationResult,
+  }));
 }
 
 /** `rule → status[:messageId]` of one endpoint. */

@@ -304,13 +304,18 @@ describe('ec2 network collector: SDK retries (real client, fake transport)', () 
     };
   }
 
-  it('RequestLimitExceeded twice, then success: data collected, coverage ok, logical call counted once', async () => {
-    const run = createAwsContext(ACCOUNT, 'aws', { endpointUrl: NOWHERE, maxAttempts: 4 });
+  /** Collects us-east-1 security groups through transport `t`, with `maxAttempts` tries per call. */
+  async function collectThrough(t: ReturnType<typeof fakeTransport>, maxAttempts: number) {
+    const run = createAwsContext(ACCOUNT, 'aws', { endpointUrl: NOWHERE, maxAttempts });
     const client = run.ctx.client(EC2Client, 'us-east-1');
-    const t = fakeTransport(2);
     (client.config as { requestHandler: unknown }).requestHandler = t.handler;
     const resources = await ec2Network.collect(run.ctx, 'us-east-1');
     run.destroy();
+    return { run, t, resources };
+  }
+
+  it('RequestLimitExceeded twice, then success: data collected, coverage ok, logical call counted once', async () => {
+    const { run, t, resources } = await collectThrough(fakeTransport(2), 4);
     expect(t.seen.filter((a) => a === 'DescribeSecurityGroups')).toHaveLength(3);
     expect(resources.map((r) => r.ref.id)).toEqual(['sg-9']);
     expect(run.coverage.every((c) => c.status === 'ok')).toBe(true);
@@ -318,12 +323,7 @@ describe('ec2 network collector: SDK retries (real client, fake transport)', () 
   });
 
   it('throttled on every attempt → coverage throttled after maxAttempts tries', async () => {
-    const run = createAwsContext(ACCOUNT, 'aws', { endpointUrl: NOWHERE, maxAttempts: 2 });
-    const client = run.ctx.client(EC2Client, 'us-east-1');
-    const t = fakeTransport(99);
-    (client.config as { requestHandler: unknown }).requestHandler = t.handler;
-    const resources = await ec2Network.collect(run.ctx, 'us-east-1');
-    run.destroy();
+    const { run, t, resources } = await collectThrough(fakeTransport(99), 2);
     expect(t.seen.filter((a) => a === 'DescribeSecurityGroups')).toHaveLength(2);
     expect(resources).toEqual([]);
     expect(run.coverage.filter((c) => c.status !== 'ok')).toEqual([
