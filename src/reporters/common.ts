@@ -50,7 +50,9 @@ export function resourceLabel(ref: ResourceRef): string {
 /** One line describing a coverage gap, e.g. `ec2:DescribeSecurityGroups in eu-west-1: denied (AccessDenied)`. */
 export function describeGap(g: CoverageEntry): string {
   const what = `${g.service}:${g.operation}${g.resourceId ? ` for ${g.resourceId}` : ''}`;
-  return `${what} in ${g.provider} ${g.account} ${g.region}: ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`;
+  // TLS endpoints have no account or region of their own: the endpoint id says it all.
+  const where = g.provider === 'tls' ? '' : ` in ${g.provider} ${g.account} ${g.region}`;
+  return `${what}${where}: ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`;
 }
 
 /**
