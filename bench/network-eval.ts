@@ -1,6 +1,6 @@
 /**
  * Benchmark: evaluate the network pack (+ the VPC flow-log rule) over a synthetic snapshot of 100,000
- * EC2 network resources (security groups with rules, instances, network ACLs, VPCs, flow logs) and print
+ * EC2 network resources (security groups with rules, instances, network ACLs, route tables, VPCs, flow logs) and print
  * the evaluation time and the peak RSS. Targets: < 2 s and < 500 MB on a 2-core machine.
  *
  * `npx tsx bench/network-eval.ts [--resources N]`
@@ -14,6 +14,7 @@ import {
   EC2_INSTANCE,
   EC2_NETWORK_ACL,
   EC2_PREFIX_LIST,
+  EC2_ROUTE_TABLE,
   EC2_SECURITY_GROUP,
   EC2_VPC,
   type FlowLogData,
@@ -21,6 +22,8 @@ import {
   type NaclEntry,
   type NetworkAclData,
   type PrefixListData,
+  type Route,
+  type RouteTableData,
   type SecurityGroupData,
   type SgPermission,
   type VpcData,
@@ -53,15 +56,21 @@ const entry = (n: number, action: 'allow' | 'deny', protocol: string, from: numb
   ruleNumber: n, action, egress, cidr, ipv6: cidr.includes(':'), protocol, fromPort: from, toPort: to, icmpType: null, icmpCode: null,
 });
 
-/** Mix: 40% security groups, 50% instances, 5% ACLs, 2.5% VPCs, 2.5% flow logs (+ two prefix lists per region). */
+/** Mix: 40% security groups, 42.5% instances, 5% ACLs, 7.5% route tables, 2.5% VPCs, 2.5% flow logs (+ two prefix lists per region). */
 export function syntheticSnapshot(total: number, seed = 42): Snapshot {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const counts = { vpc: Math.round(total * 0.025), flow: Math.round(total * 0.025), nacl: Math.round(total * 0.05), sg: Math.round(total * 0.4) };
-  const instances = total - counts.vpc - counts.flow - counts.nacl - counts.sg;
+  // Route tables: one main table per VPC, and one explicit table per ACL (for 3 of its 4 subnets).
+  const rtbCount = counts.vpc + counts.nacl;
+  const instances = total - counts.vpc - counts.flow - counts.nacl - counts.sg - rtbCount;
   const resources: Resource[] = [];
   const push = <D>(r: Resource<D>) => resources.push(r as unknown as Resource);
   const regionOf = (i: number) => REGIONS[i % REGIONS.length];
+  /** VPC of ACL `i` (and of its subnets): one of the same region, so the main-table fallback resolves. */
+  const vpcPerRegion = Math.max(1, Math.floor(counts.vpc / REGIONS.length));
+  const vpcOf = (i: number) => `vpc-${(i % vpcPerRegion) * REGIONS.length + (i % REGIONS.length)}`;
+  const route = (dest: string, gatewayId: string | null): Route => ({ destinationCidr: dest, destinationIpv6Cidr: null, gatewayId, state: 'active' });
 
   for (let i = 0; i < counts.vpc; i++) {
     push<VpcData>({ ref: ref(EC2_VPC, regionOf(i), `vpc-${i}`, 'vpc', `vpc-${i}`), data: { vpcId: `vpc-${i}`, cidrBlocks: [`10.${i % 256}.0.0/16`], ipv6CidrBlocks: [], isDefault: i < REGIONS.length, state: 'available' } });
@@ -69,6 +78,16 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
   for (let i = 0; i < counts.flow; i++) {
     const v = Math.floor(rand() * counts.vpc);
     push<FlowLogData>({ ref: ref(EC2_FLOW_LOG, regionOf(v), `fl-${i}`, 'vpc-flow-log'), data: { flowLogId: `fl-${i}`, resourceId: `vpc-${v}`, status: 'ACTIVE', deliverLogsStatus: rand() < 0.1 ? 'FAILED' : 'SUCCESS', trafficType: pick(['ALL', 'REJECT', 'ACCEPT']), destinationType: 's3', destination: 'arn:aws:s3:::flow-logs' } });
+  }
+  // Main tables: 60% of VPCs route 0.0.0.0/0 to an internet gateway, the rest have the local route only.
+  for (let i = 0; i < counts.vpc; i++) {
+    const routes = [route(`10.${i % 256}.0.0/16`, 'local'), ...(rand() < 0.6 ? [route('0.0.0.0/0', `igw-${i}`)] : [])];
+    push<RouteTableData>({ ref: ref(EC2_ROUTE_TABLE, regionOf(i), `rtb-main-${i}`, 'route-table'), data: { routeTableId: `rtb-main-${i}`, vpcId: `vpc-${i}`, isMain: true, subnetIds: [], routes } });
+  }
+  // Explicit tables: subnets 0-2 of each ACL; 70% public (igw), 30% private (NAT gateway). Subnet 3 uses the main table.
+  for (let i = 0; i < counts.nacl; i++) {
+    const routes = [route('10.0.0.0/16', 'local'), rand() < 0.7 ? route('0.0.0.0/0', `igw-${i}`) : route('0.0.0.0/0', null)];
+    push<RouteTableData>({ ref: ref(EC2_ROUTE_TABLE, regionOf(i), `rtb-${i}`, 'route-table'), data: { routeTableId: `rtb-${i}`, vpcId: vpcOf(i), isMain: false, subnetIds: [0, 1, 2].map((k) => `subnet-${i}-${k}`), routes } });
   }
   // Each ACL covers 4 subnets; subnet s lives in region regionOf(s's ACL).
   for (let i = 0; i < counts.nacl; i++) {
@@ -80,7 +99,7 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
           ? [entry(100, 'allow', 'tcp', 443, 443, '0.0.0.0/0'), entry(110, 'allow', 'tcp', 22, 22, '0.0.0.0/0'), entry(120, 'allow', 'tcp', 1024, 65535, '0.0.0.0/0'), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0')]
           : [entry(50, 'deny', 'tcp', 22, 22, '0.0.0.0/0'), entry(60, 'deny', 'tcp', 3389, 3389, '0.0.0.0/0'), entry(100, 'allow', 'all', null, null, '10.0.0.0/8'), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0')];
     const entries = [...inbound, entry(100, 'allow', 'all', null, null, '0.0.0.0/0', true), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0', true)];
-    push<NetworkAclData>({ ref: ref(EC2_NETWORK_ACL, regionOf(i), `acl-${i}`, 'network-acl'), data: { networkAclId: `acl-${i}`, vpcId: `vpc-${i % counts.vpc}`, isDefault: kind < 0.5, entries, subnetIds: [0, 1, 2, 3].map((k) => `subnet-${i}-${k}`) } });
+    push<NetworkAclData>({ ref: ref(EC2_NETWORK_ACL, regionOf(i), `acl-${i}`, 'network-acl'), data: { networkAclId: `acl-${i}`, vpcId: vpcOf(i), isDefault: kind < 0.5, entries, subnetIds: [0, 1, 2, 3].map((k) => `subnet-${i}-${k}`) } });
   }
   // Managed prefix lists, referenced by some groups: one of office ranges, one that also holds 0.0.0.0/0.
   for (const region of REGIONS) {
@@ -121,7 +140,7 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
       ref: ref(EC2_INSTANCE, region, `i-${i}`, 'instance', `host-${i}`),
       data: {
         instanceId: `i-${i}`, state: rand() < 0.9 ? 'running' : 'stopped', instanceType: 't3.micro', imageId: 'ami-1', launchTime: '2026-01-01T00:00:00.000Z',
-        publicIpAddress: publicIp, privateIpAddress: '10.0.0.1', ipv6Addresses: rand() < 0.05 ? ['2600:1f18::1'] : [], securityGroupIds: groups, subnetId: subnet, vpcId: `vpc-${acl % counts.vpc}`,
+        publicIpAddress: publicIp, privateIpAddress: '10.0.0.1', ipv6Addresses: rand() < 0.05 ? ['2600:1f18::1'] : [], securityGroupIds: groups, subnetId: subnet, vpcId: vpcOf(acl),
         metadataOptions: { httpTokens: tokens, httpEndpoint: 'enabled', hopLimit: 1 }, iamInstanceProfileArn: null, networkInterfaces: [],
       },
     });
@@ -133,7 +152,7 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
     finishedAt: '2026-01-01T00:00:01.000Z',
     scopes: [{ provider: 'aws', account: ACCOUNT, regions: REGIONS }],
     resources,
-    coverage: REGIONS.flatMap((region) => ['DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeInstances', 'DescribeVpcs', 'DescribeFlowLogs'].map((operation) => ({ provider: 'aws' as const, account: ACCOUNT, region, service: 'ec2', operation, resourceTypes: [], status: 'ok' as const }))),
+    coverage: REGIONS.flatMap((region) => ['DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeInstances', 'DescribeVpcs', 'DescribeFlowLogs'].map((operation) => ({ provider: 'aws' as const, account: ACCOUNT, region, service: 'ec2', operation, resourceTypes: [], status: 'ok' as const }))),
   };
 }
 

@@ -4,7 +4,8 @@
  *
  * What the scan should find, per region:
  * - `bastion-ssh`: SSH (22) open to 0.0.0.0/0; instance `bastion` (public IP, IMDSv1 allowed) behind it,
- *   reachable through the `public-nacl` entry 100 (tcp 22 from anywhere);
+ *   reachable through the `public-rt` route 0.0.0.0/0 → internet gateway and the `public-nacl` entry 100
+ *   (tcp 22 from anywhere);
  * - `db-mysql`: MySQL (3306) open to ::/0 (plus a compliant PostgreSQL rule that only references `web-public`);
  * - `legacy-app`: tcp 1000-4000 open to the world (covers RDP 3389, MySQL 3306, Docker 2375 …); instance
  *   `legacy-worker` in the default VPC (public IP, IMDSv1) is reachable on them through the default NACL;
@@ -14,20 +15,27 @@
  * - the prod VPC's default group with rules, the default VPC and `staging-vpc` without flow logs.
  * Compliant: `web-public` (HTTPS/HTTP only), `internal-ssh` (22 from the VPC only), `monitoring` (ICMP echo),
  * `office-ssh` (22 from the prefix list `office-ranges`, two /24s),
- * `private-nacl`, instances `api-server` (IMDSv2 required, HTTPS only) and `db-primary` (no public IP),
+ * `private-nacl` (its subnet `private-a` uses the prod VPC's main route table: no internet gateway route), instances `api-server` (IMDSv2 required, HTTPS only) and `db-primary` (no public IP),
  * and the prod VPC's flow log (to S3).
  */
 import {
+  AssociateRouteTableCommand,
+  AttachInternetGatewayCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateFlowLogsCommand,
+  CreateInternetGatewayCommand,
   CreateManagedPrefixListCommand,
   CreateNetworkAclCommand,
   CreateNetworkAclEntryCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateTagsCommand,
   CreateVpcCommand,
+  DescribeInternetGatewaysCommand,
   DescribeNetworkAclsCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
@@ -76,6 +84,36 @@ export async function subnetNacl(ec2: EC2Client, vpcId: string, subnetId: string
   return id;
 }
 
+/**
+ * Makes `subnetIds` public: a new internet gateway attached to the VPC and a route table of their own with
+ * 0.0.0.0/0 (and ::/0 when `ipv6`) to it. Returns the route table and gateway ids.
+ */
+export async function publicRouteTable(ec2: EC2Client, vpcId: string, subnetIds: string[], ipv6 = false, tagSpecs?: ReturnType<typeof tags>): Promise<{ routeTableId: string; igwId: string }> {
+  const igwId = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+  await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
+  const routeTableId = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagSpecs }))).RouteTable!.RouteTableId!;
+  await ec2.send(new CreateRouteCommand({ RouteTableId: routeTableId, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igwId }));
+  if (ipv6) await ec2.send(new CreateRouteCommand({ RouteTableId: routeTableId, DestinationIpv6CidrBlock: '::/0', GatewayId: igwId }));
+  for (const SubnetId of subnetIds) await ec2.send(new AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId }));
+  return { routeTableId, igwId };
+}
+
+/**
+ * In AWS the default VPC's main route table sends 0.0.0.0/0 to the VPC's internet gateway; moto 5 creates
+ * the default VPC with a local route only. Adds the gateway (if none is attached) and the route, so the
+ * emulated default VPC is public as in AWS.
+ */
+export async function publicDefaultVpc(ec2: EC2Client, vpcId: string): Promise<void> {
+  const main = (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'association.main', Values: ['true'] }] }))).RouteTables?.[0];
+  if (!main?.RouteTableId || main.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0')) return;
+  let igwId = (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] }))).InternetGateways?.[0]?.InternetGatewayId;
+  if (!igwId) {
+    igwId = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+    await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
+  }
+  await ec2.send(new CreateRouteCommand({ RouteTableId: main.RouteTableId, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igwId }));
+}
+
 export async function seedAwsNetwork(endpoint: string, regions: string[]): Promise<void> {
   for (const [i, region] of regions.entries()) await seedRegion(endpoint, region, i);
 }
@@ -92,6 +130,8 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
       (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, TagSpecifications: tags('subnet', name) }))).Subnet!.SubnetId!;
     const publicSubnet = await subnet(`10.${i}.1.0/24`, 'public-a');
     const privateSubnet = await subnet(`10.${i}.2.0/24`, 'private-a');
+    // Only public-a gets an internet gateway route; private-a keeps the main table (local route only).
+    await publicRouteTable(ec2, vpcId, [publicSubnet], true, tags('route-table', 'public-rt', env));
 
     // Flow logs for the prod VPC only (to S3; moto requires the bucket to exist).
     const bucket = `vigil-demo-flow-logs-${region}`;
@@ -155,6 +195,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     // A forgotten instance in the default VPC, behind the wide port range.
     const defaultVpc = (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0]?.VpcId;
     if (defaultVpc) {
+      await publicDefaultVpc(ec2, defaultVpc);
       const defaultSubnet = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [defaultVpc] }] }))).Subnets![0].SubnetId!;
       const legacyDefault = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'legacy-app', Description: 'Legacy app server, wide port range', VpcId: defaultVpc }))).GroupId!;
       await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: legacyDefault, IpPermissions: [tcp([1000, 4000], ['0.0.0.0/0'])] }));

@@ -1,11 +1,11 @@
 /**
  * AWS EC2 network logic shared by the network rules: security group openings to the internet (direct
  * CIDRs and the entries of referenced managed prefix lists), network ACL evaluation (rule-number order,
- * first match wins), instance exposure paths.
+ * first match wins), the subnet's route to an internet gateway, instance exposure paths.
  */
 import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
-import type { InstanceData, NaclEntry, NetworkAclData, PrefixListData, SecurityGroupData, SgPermission } from '../../src/model/aws/ec2.js';
-import { EC2_NETWORK_ACL, EC2_PREFIX_LIST, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
+import type { InstanceData, NaclEntry, NetworkAclData, PrefixListData, Route, RouteTableData, SecurityGroupData, SgPermission } from '../../src/model/aws/ec2.js';
+import { EC2_NETWORK_ACL, EC2_PREFIX_LIST, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
 import type { Resource } from '../../src/model/types.js';
 import { type PortHit, coversAllPorts, describeRule, isInternetCidr, matchPorts, parseCidr, rangeCovers } from './network.js';
 import type { PortProtocol } from './ports.js';
@@ -251,10 +251,49 @@ export function naclForSubnet(index: SnapshotIndex, subnetId: string, account: s
   return map.get(`${account}|${region}|${subnetId}`);
 }
 
-/** One way in: public address → security group rule → network ACL entry. */
+// ---------------------------------------------------------------- route tables
+
+const routeTables = new WeakMap<SnapshotIndex, { bySubnet: Map<string, Resource<RouteTableData>>; mainByVpc: Map<string, Resource<RouteTableData>> }>();
+
+/**
+ * The route table of a subnet (indexed once per evaluation): the table explicitly associated with it, else
+ * the main table of its VPC (`vpcId`). `undefined` when neither is in the snapshot.
+ */
+export function routeTableForSubnet(index: SnapshotIndex, subnetId: string, vpcId: string | null, account: string, region: string): Resource<RouteTableData> | undefined {
+  let maps = routeTables.get(index);
+  if (!maps) {
+    maps = { bySubnet: new Map(), mainByVpc: new Map() };
+    for (const t of index.ofType<RouteTableData>(EC2_ROUTE_TABLE)) {
+      const scope = `${t.ref.account}|${t.ref.region}|`;
+      for (const s of t.data.subnetIds) maps.bySubnet.set(scope + s, t);
+      if (t.data.isMain && t.data.vpcId) maps.mainByVpc.set(scope + t.data.vpcId, t);
+    }
+    routeTables.set(index, maps);
+  }
+  const scope = `${account}|${region}|`;
+  return maps.bySubnet.get(scope + subnetId) ?? (vpcId ? maps.mainByVpc.get(scope + vpcId) : undefined);
+}
+
+/**
+ * The route that brings internet traffic of `family` to the subnet: a route for the whole space (`0.0.0.0/0`
+ * or `::/0`) to an internet gateway (`igw-…`) that is not a blackhole. Egress-only gateways (`eigw-…`), NAT
+ * gateways and narrower routes do not let the internet in.
+ */
+export function internetRoute(table: RouteTableData, family: IpFamily): Route | undefined {
+  return table.routes.find(
+    (r) => (family === 'ipv4' ? r.destinationCidr === '0.0.0.0/0' : r.destinationIpv6Cidr === '::/0') && r.gatewayId?.startsWith('igw-') === true && r.state !== 'blackhole',
+  );
+}
+
+/** `rtb-0abc 0.0.0.0/0 → igw-0def` */
+export const describeRoute = (table: RouteTableData, r: Route): string => `${table.routeTableId} ${r.destinationCidr ?? r.destinationIpv6Cidr} → ${r.gatewayId}`;
+
+/** One way in: public address → route to an internet gateway → security group rule → network ACL entry. */
 export interface ExposurePath {
   address: string;
   networkInterfaceId: string;
+  /** The subnet's route to the internet gateway, e.g. `rtb-0abc 0.0.0.0/0 → igw-0def`. */
+  route: string;
   securityGroup: string;
   sgRule: string;
   networkAcl: string;
@@ -269,6 +308,7 @@ export type ExposureResult = { kind: 'paths'; paths: ExposurePath[]; total: numb
 /** A path before it is turned into strings: most are counted, only the first few are shown. */
 interface RawPath {
   address: string;
+  route: string;
   eni: string;
   sgId: string;
   ingress: InternetIngress;
@@ -281,9 +321,11 @@ interface RawPath {
 const rankCache = new WeakMap<readonly number[], Map<number, number>>();
 
 /**
- * Every path from the internet to one of `ports` on the instance, per network interface. Returns the
- * `limit` most important paths (in `ports` order) as evidence, and the total count; `missing` when a
- * needed input is absent, including the entries of a prefix list that could open a port (no false pass).
+ * Every path from the internet to one of `ports` on the instance, per network interface. An address family
+ * counts only when the subnet's route table (explicit association, else the VPC's main table) routes the
+ * whole space to an internet gateway. Returns the `limit` most important paths (in `ports` order) as
+ * evidence, and the total count; `missing` when a needed input is absent (route table, network ACL,
+ * security group), including the entries of a prefix list that could open a port (no false pass).
  */
 export function instanceExposure(instance: Resource<InstanceData>, index: SnapshotIndex, ports: readonly number[], limit = 10): ExposureResult {
   const { account, region } = instance.ref;
@@ -302,6 +344,15 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
     if (!v4 && !v6) continue;
     anyPublic = true;
     if (!eni.subnetId) return { kind: 'missing', what: `subnet of ${eni.networkInterfaceId}` };
+    const table = routeTableForSubnet(index, eni.subnetId, d.vpcId, account, region);
+    if (!table) return { kind: 'missing', what: `route table of subnet ${eni.subnetId}` };
+    const route4 = v4 ? internetRoute(table.data, 'ipv4') : undefined;
+    const route6 = v6 ? internetRoute(table.data, 'ipv6') : undefined;
+    if (!route4 && !route6) continue; // public addresses, but the internet has no way into the subnet
+    const routes: Record<IpFamily, string | undefined> = {
+      ipv4: route4 && describeRoute(table.data, route4),
+      ipv6: route6 && describeRoute(table.data, route6),
+    };
     const acl = naclForSubnet(index, eni.subnetId, account, region);
     if (!acl) return { kind: 'missing', what: `network ACL of subnet ${eni.subnetId}` };
     for (const sgId of eni.securityGroupIds) {
@@ -310,16 +361,17 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
       const view = internetIngress(sg, index);
       for (const ing of view.internet) {
         const address = ing.family === 'ipv4' ? v4 : v6;
-        if (!address) continue;
+        const route = routes[ing.family];
+        if (!address || !route) continue;
         for (const hit of portHits(ing.perm, ports)) {
           const verdict = naclIngress(acl.data, ing.family, hit.protocol, hit.port);
           if (!verdict.allowed || !verdict.entry) continue;
-          raw.push({ address, eni: eni.networkInterfaceId, sgId, ingress: ing, hit, acl: acl.data, entry: verdict.entry, rank: rankOf.get(hit.port) ?? 0 });
+          raw.push({ address, route, eni: eni.networkInterfaceId, sgId, ingress: ing, hit, acl: acl.data, entry: verdict.entry, rank: rankOf.get(hit.port) ?? 0 });
         }
       }
       // A list of unknown content could open a port the network ACL lets through, on either address family.
       for (const u of view.unresolved) {
-        const families: [IpFamily, string | null | undefined][] = [['ipv4', v4], ['ipv6', v6]];
+        const families: [IpFamily, string | null | undefined][] = [['ipv4', route4 && v4], ['ipv6', route6 && v6]];
         const open = portHits(u.perm, ports).some((hit) => families.some(([f, address]) => address && naclIngress(acl.data, f, hit.protocol, hit.port).allowed));
         if (open) unresolved.add(u.prefixList);
       }
@@ -331,6 +383,7 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
   const paths = raw.slice(0, limit).map((r) => ({
     address: r.address,
     networkInterfaceId: r.eni,
+    route: r.route,
     securityGroup: r.sgId,
     sgRule: describeIngress(r.ingress),
     networkAcl: r.acl.networkAclId,

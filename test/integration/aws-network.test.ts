@@ -16,7 +16,7 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { type NaclEntrySpec, seedAwsNetwork, subnetNacl, tcp } from '../../examples/demo/seed-aws-network.js';
+import { type NaclEntrySpec, publicRouteTable, seedAwsNetwork, subnetNacl, tcp } from '../../examples/demo/seed-aws-network.js';
 import { builtinRules } from '../../policies/index.js';
 import { collectAws } from '../../src/collectors/aws/index.js';
 import { mergeOutputs } from '../../src/collectors/index.js';
@@ -34,7 +34,8 @@ interface Seeded {
   sg: Record<'sshOpen' | 'mysqlV6' | 'rangeRdp' | 'allOpen' | 'refOnly' | 'compliant' | 'defaultWithRules' | 'defaultEmpty' | 'listOpen' | 'listOffice', string>;
   prefixList: Record<'open' | 'office', string>;
   nacl: Record<'ssh' | 'deny', string>;
-  instance: Record<'exposed' | 'safe' | 'naclBlocked' | 'private' | 'viaList', string>;
+  instance: Record<'exposed' | 'safe' | 'naclBlocked' | 'private' | 'viaList' | 'noRoute', string>;
+  route: { table: string; igw: string };
   vpc: Record<'flowLogs' | 'none' | 'failing', string>;
 }
 
@@ -49,6 +50,10 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     const subnet = async (cidr: string) => (await ec2.send(new CreateSubnetCommand({ VpcId: vpcA, CidrBlock: cidr }))).Subnet!.SubnetId!;
     const subnetSsh = await subnet(`10.${10 + i}.1.0/24`);
     const subnetDeny = await subnet(`10.${10 + i}.2.0/24`);
+    // Those two are public (their own table: 0.0.0.0/0 → internet gateway); this one keeps the VPC's main
+    // table (local route only) and the VPC's default network ACL (allow all).
+    const subnetNoRoute = await subnet(`10.${10 + i}.3.0/24`);
+    const { routeTableId, igwId } = await publicRouteTable(ec2, vpcA, [subnetSsh, subnetDeny]);
 
     // Flow logs: A delivers to S3; C's CloudWatch Logs group does not exist, so moto reports delivery FAILED; B has none.
     const bucket = `it-flow-logs-${region}`;
@@ -112,8 +117,9 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
       naclBlocked: await run(subnetDeny, [sg.sshOpen], true, 'required'),
       private: await run(subnetSsh, [sg.allOpen], false, 'required'),
       viaList: await run(subnetSsh, [sg.listOpen], true, 'required'),
+      noRoute: await run(subnetNoRoute, [sg.sshOpen], true, 'required'),
     };
-    return { sg, prefixList, nacl: naclIds, instance, vpc: { flowLogs: vpcA, none: vpcB, failing: vpcC } };
+    return { sg, prefixList, nacl: naclIds, instance, vpc: { flowLogs: vpcA, none: vpcB, failing: vpcC }, route: { table: routeTableId, igw: igwId } };
   } finally {
     clients.destroy();
   }
@@ -156,13 +162,13 @@ describe('AWS network audit against moto', () => {
     const ec2 = snapshot.coverage.filter((c) => c.service === 'ec2' && c.operation !== 'DescribeRegions');
     expect(ec2.map((c) => `${c.region} ${c.operation} ${c.status}`).sort()).toEqual(
       REGIONS.flatMap((r) =>
-        ['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeSecurityGroups', 'DescribeVpcs', 'GetManagedPrefixListEntries'].map((op) => `${r} ${op} ok`),
+        ['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeSecurityGroups', 'DescribeVpcs', 'GetManagedPrefixListEntries'].map((op) => `${r} ${op} ok`),
       ).sort(),
     );
     for (const region of REGIONS) {
       const s = seeded[region];
       const ids = new Set(snapshot.resources.filter((r) => r.ref.region === region).map((r) => r.ref.id));
-      for (const id of [...Object.values(s.sg), ...Object.values(s.nacl), ...Object.values(s.instance), ...Object.values(s.vpc), ...Object.values(s.prefixList)]) expect(ids).toContain(id);
+      for (const id of [...Object.values(s.sg), ...Object.values(s.nacl), ...Object.values(s.instance), ...Object.values(s.vpc), ...Object.values(s.prefixList), s.route.table]) expect(ids).toContain(id);
       // Only referenced lists are read: moto's AWS-managed lists (S3, DynamoDB …) are not in the snapshot.
       expect(snapshot.resources.filter((r) => r.ref.region === region && r.ref.type === 'aws.ec2.prefix-list').map((r) => r.ref.name).sort()).toEqual(['everyone', 'office']);
     }
@@ -210,13 +216,17 @@ describe('AWS network audit against moto', () => {
       });
 
       it('aws-instance-internet-exposed: public IP + open group + permissive ACL fails with the path; the rest pass', () => {
-        const { instance, sg, nacl } = seeded[region];
-        expectStatuses('aws-instance-internet-exposed', region, { [instance.exposed]: 'fail', [instance.safe]: 'pass', [instance.naclBlocked]: 'pass', [instance.private]: 'pass', [instance.viaList]: 'fail' });
+        const { instance, sg, nacl, route } = seeded[region];
+        expectStatuses('aws-instance-internet-exposed', region, { [instance.exposed]: 'fail', [instance.safe]: 'pass', [instance.naclBlocked]: 'pass', [instance.private]: 'pass', [instance.viaList]: 'fail', [instance.noRoute]: 'pass' });
         const viaList = findingsOf('aws-instance-internet-exposed', region, instance.viaList)[0].evidence as { path: string[] };
-        expect(viaList.path[1]).toBe(`${sg.listOpen} ${seeded[region].prefixList.open} (0.0.0.0/0) tcp 22`);
+        expect(viaList.path[2]).toBe(`${sg.listOpen} ${seeded[region].prefixList.open} (0.0.0.0/0) tcp 22`);
+        // Public IP, SSH open to the world, a default ACL that allows all: only the route table keeps the internet out.
+        const noRoute = findingsOf('aws-instance-internet-exposed', region, instance.noRoute)[0];
+        expect(noRoute.messageId).toBe('notExposed');
+        expect(snapshot.resources.find((r) => r.ref.id === instance.noRoute)?.data).toMatchObject({ publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/), securityGroupIds: [sg.sshOpen] });
         const ev = findingsOf('aws-instance-internet-exposed', region, instance.exposed)[0].evidence as { address: string; path: string[]; port: number };
         expect(ev.port).toBe(22);
-        expect(ev.path).toEqual([ev.address, `${sg.sshOpen} 0.0.0.0/0 tcp 22`, `${nacl.ssh} 100 allow 0.0.0.0/0 tcp 22`]);
+        expect(ev.path).toEqual([ev.address, `${route.table} 0.0.0.0/0 → ${route.igw}`, `${sg.sshOpen} 0.0.0.0/0 tcp 22`, `${nacl.ssh} 100 allow 0.0.0.0/0 tcp 22`]);
         expect(ev.address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
       });
 
@@ -293,7 +303,7 @@ describe('throttling and unreachable regions, end to end', () => {
     proxy = await startFaultProxy({ target: moto.endpoint, unreachableRegions: ['eu-west-1'] });
     const out = await collectAws({ endpointUrl: proxy.endpoint, regions: REGIONS, maxAttempts: 2 });
     const eu = out.coverage.filter((c) => c.region === 'eu-west-1');
-    expect(eu.length).toBeGreaterThanOrEqual(10); // ec2 (6), ebs (4), kms, rds (2), cloudtrail
+    expect(eu.length).toBeGreaterThanOrEqual(10); // ec2 (7), ebs (4), kms, rds (2), cloudtrail
     for (const c of eu) expect([c.service, c.operation, c.status, c.errorCode]).toEqual([c.service, c.operation, 'unreachable', 'ECONNRESET']);
     expect(new Set(eu.map((c) => c.service))).toEqual(new Set(['ec2', 'ebs', 'kms', 'rds', 'cloudtrail']));
     expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1')).toEqual([]);

@@ -4,6 +4,7 @@ import {
   EC2_INSTANCE,
   EC2_NETWORK_ACL,
   EC2_PREFIX_LIST,
+  EC2_ROUTE_TABLE,
   EC2_SECURITY_GROUP,
   EC2_VPC,
   type FlowLogData,
@@ -11,6 +12,8 @@ import {
   type NaclEntry,
   type NetworkAclData,
   type PrefixListData,
+  type Route,
+  type RouteTableData,
   type SecurityGroupData,
   type SgPermission,
   type VpcData,
@@ -79,3 +82,18 @@ export const flowLog = (id: string, resourceId: string, extra: Partial<FlowLogDa
 /** A managed prefix list with these CIDRs; `null` = entries could not be read. */
 export const prefixList = (id: string, cidrs: string[] | null, extra: Partial<PrefixListData> = {}): Resource =>
   widen<PrefixListData>(resource(EC2_PREFIX_LIST, id, { prefixListId: id, prefixListName: id, ownerId: '123456789012', addressFamily: 'IPv4', maxEntries: 10, state: 'create-complete', entries: cidrs === null ? null : cidrs.map((cidr) => ({ cidr })), ...extra }));
+
+/** `route('0.0.0.0/0', 'igw-1')`; the family is inferred from the destination. */
+export const route = (destination: string, gatewayId: string | null, state = 'active'): Route => ({
+  destinationCidr: destination.includes(':') ? null : destination,
+  destinationIpv6Cidr: destination.includes(':') ? destination : null,
+  gatewayId,
+  state,
+});
+
+/** A route table of `vpc-1`: explicitly associated with `subnetIds`, and/or the VPC's main table. */
+export const routeTable = (id: string, routes: Route[], extra: Partial<RouteTableData> = {}): Resource =>
+  widen<RouteTableData>(resource(EC2_ROUTE_TABLE, id, { routeTableId: id, vpcId: 'vpc-1', isMain: false, subnetIds: [], routes: [route('10.0.0.0/16', 'local'), ...routes], ...extra }));
+
+/** The main table of `vpc-1` of a public VPC: 0.0.0.0/0 and ::/0 to an internet gateway. */
+export const defaultRouteTable = (id = 'rtb-main', igw = 'igw-1') => routeTable(id, [route('0.0.0.0/0', igw), route('::/0', igw)], { isMain: true });

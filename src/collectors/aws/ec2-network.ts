@@ -1,8 +1,8 @@
 /**
- * EC2 network collector: security groups, network ACLs, instances, VPCs, flow logs and the managed prefix
- * lists security groups reference, per region.
+ * EC2 network collector: security groups, network ACLs, route tables, instances, VPCs, flow logs and the
+ * managed prefix lists security groups reference, per region.
  *
- * Fetch (six paged Describe calls, concurrent within the region, each its own coverage step, then the
+ * Fetch (seven paged Describe calls, concurrent within the region, each its own coverage step, then the
  * entries of each referenced prefix list) is kept apart from the pure `*ToModel` functions, which are
  * unit-tested on recorded API responses.
  *
@@ -20,6 +20,7 @@ import {
   type NetworkAcl,
   type NetworkAclEntry,
   type PrefixListEntry as RawPrefixListEntry,
+  type RouteTable,
   type SecurityGroup,
   type Tag,
   type Vpc,
@@ -27,6 +28,7 @@ import {
   paginateDescribeInstances,
   paginateDescribeManagedPrefixLists,
   paginateDescribeNetworkAcls,
+  paginateDescribeRouteTables,
   paginateDescribeSecurityGroups,
   paginateDescribeVpcs,
   paginateGetManagedPrefixListEntries,
@@ -36,6 +38,7 @@ import {
   EC2_INSTANCE,
   EC2_NETWORK_ACL,
   EC2_PREFIX_LIST,
+  EC2_ROUTE_TABLE,
   EC2_SECURITY_GROUP,
   EC2_VPC,
   type FlowLogData,
@@ -44,6 +47,7 @@ import {
   type NaclEntry,
   type NetworkAclData,
   type PrefixListData,
+  type RouteTableData,
   type SecurityGroupData,
   type SgPermission,
   type VpcData,
@@ -174,6 +178,31 @@ export function networkAclToModel(raw: NetworkAcl, scope: Ec2Scope): Resource<Ne
   };
 }
 
+/**
+ * A route table: explicit subnet associations, the `Main` flag, and the routes (IPv4/IPv6 destination, the
+ * gateway target: `igw-…`, `eigw-…`, `vgw-…`, `local`; other targets such as NAT gateways keep `gatewayId: null`).
+ */
+export function routeTableToModel(raw: RouteTable, scope: Ec2Scope): Resource<RouteTableData> {
+  const id = raw.RouteTableId!;
+  const assoc = raw.Associations ?? [];
+  const live = assoc.filter((a) => a.AssociationState?.State === undefined || a.AssociationState.State === 'associated');
+  return {
+    ref: makeRef(scope, EC2_ROUTE_TABLE, id, 'route-table', nameTag(raw.Tags), raw.Tags),
+    data: {
+      routeTableId: id,
+      vpcId: raw.VpcId ?? null,
+      isMain: live.some((a) => a.Main === true),
+      subnetIds: [...new Set(live.map((a) => a.SubnetId).filter((s): s is string => !!s))],
+      routes: (raw.Routes ?? []).map((r) => ({
+        destinationCidr: r.DestinationCidrBlock ?? null,
+        destinationIpv6Cidr: r.DestinationIpv6CidrBlock ?? null,
+        gatewayId: r.GatewayId ?? r.EgressOnlyInternetGatewayId ?? null,
+        state: r.State ?? null,
+      })),
+    },
+  };
+}
+
 export function instanceToModel(raw: Instance, scope: Ec2Scope): Resource<InstanceData> {
   const id = raw.InstanceId!;
   const interfaces: InstanceInterface[] = (raw.NetworkInterfaces ?? []).map((n) => ({
@@ -279,13 +308,16 @@ export function referencedPrefixLists(groups: SecurityGroup[]): string[] {
 
 // ------------------------------------------------------------------ fetch
 
+/** Largest page DescribeRouteTables accepts (5–100). */
+const ROUTE_TABLE_PAGE_SIZE = 100;
+
 /** Largest page the prefix-list calls accept. */
 const PREFIX_LIST_PAGE_SIZE = 100;
 
 export const ec2Network: AwsServiceCollector = {
   service: 'ec2',
   scope: 'regional',
-  resourceTypes: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_INSTANCE, EC2_VPC, EC2_FLOW_LOG, EC2_PREFIX_LIST],
+  resourceTypes: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_ROUTE_TABLE, EC2_INSTANCE, EC2_VPC, EC2_FLOW_LOG, EC2_PREFIX_LIST],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(EC2Client, region);
@@ -293,11 +325,12 @@ export const ec2Network: AwsServiceCollector = {
     const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };
     const step = (operation: string, type: string) => ({ service: 'ec2', region, operation, resourceTypes: [type] });
 
-    const [groups, acls, instances, vpcs, flowLogs, prefixLists] = await Promise.all([
+    const [groups, acls, routeTables, instances, vpcs, flowLogs, prefixLists] = await Promise.all([
       ctx.attempt(step('DescribeSecurityGroups', EC2_SECURITY_GROUP), () =>
         allPages(paginateDescribeSecurityGroups(paging, {}), (p) => p.SecurityGroups),
       ),
       ctx.attempt(step('DescribeNetworkAcls', EC2_NETWORK_ACL), () => allPages(paginateDescribeNetworkAcls(paging, {}), (p) => p.NetworkAcls)),
+      ctx.attempt(step('DescribeRouteTables', EC2_ROUTE_TABLE), () => allPages(paginateDescribeRouteTables({ ...paging, pageSize: ROUTE_TABLE_PAGE_SIZE }, {}), (p) => p.RouteTables)),
       ctx.attempt(step('DescribeInstances', EC2_INSTANCE), () =>
         allPages(paginateDescribeInstances(paging, {}), (p) => p.Reservations?.flatMap((r) => r.Instances ?? [])),
       ),
@@ -321,6 +354,7 @@ export const ec2Network: AwsServiceCollector = {
     return [
       ...(groups ?? []).filter((g) => g.GroupId).map((g) => securityGroupToModel(g, scope)),
       ...(acls ?? []).filter((a) => a.NetworkAclId).map((a) => networkAclToModel(a, scope)),
+      ...(routeTables ?? []).filter((t) => t.RouteTableId).map((t) => routeTableToModel(t, scope)),
       ...(instances ?? []).filter((i) => i.InstanceId).map((i) => instanceToModel(i, scope)),
       ...(vpcs ?? []).filter((v) => v.VpcId).map((v) => vpcToModel(v, scope)),
       ...(flowLogs ?? []).filter((f) => f.FlowLogId).map((f) => flowLogToModel(f, scope)),

@@ -9,9 +9,9 @@ export const DEFAULT_DISCOVERY_PORTS = [443];
 
 /**
  * TLS targets derived from a snapshot: running instances whose public address the internet can reach
- * on one of `ports` (public IP + a security group open to the world + the subnet's NACL allowing it: the
- * same effective-exposure path as `aws-instance-internet-exposed`). Opt-in (`--tls-discover`): it sends
- * handshakes to the account's public addresses, so it never runs unless asked.
+ * on one of `ports` (public IP + the subnet's route to an internet gateway + a security group open to the
+ * world + the subnet's NACL allowing it: the same effective-exposure path as `aws-instance-internet-exposed`).
+ * Opt-in (`--tls-discover`): it sends handshakes to the account's public addresses, so it never runs unless asked.
  *
  * `exclude`: targets already requested (`--tls`, `--tls-targets`), in any spelling (`1.2.3.4:443`,
  * `https://1.2.3.4`, `tls://…`): an endpoint with the same id is not returned, so it is not scanned twice.

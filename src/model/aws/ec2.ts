@@ -13,6 +13,7 @@ export const EC2_INSTANCE = 'aws.ec2.instance';
 export const EC2_VPC = 'aws.ec2.vpc';
 export const EC2_FLOW_LOG = 'aws.ec2.flow-log';
 export const EC2_PREFIX_LIST = 'aws.ec2.prefix-list';
+export const EC2_ROUTE_TABLE = 'aws.ec2.route-table';
 
 /** Where a security group rule's traffic comes from (ingress) or goes to (egress). */
 export type SgPeerKind = 'cidr4' | 'cidr6' | 'prefix-list' | 'security-group';
@@ -180,4 +181,31 @@ export interface PrefixListData {
   state: string | null;
   /** Current entries (every page). `null` when they could not be read (coverage entry with the list's id). */
   entries: PrefixListEntry[] | null;
+}
+
+/** One route of a route table. */
+export interface Route {
+  /** IPv4 destination (`0.0.0.0/0`, `10.0.0.0/16` …); `null` for IPv6 and prefix-list routes. */
+  destinationCidr: string | null;
+  /** IPv6 destination (`::/0` …); `null` for IPv4 and prefix-list routes. */
+  destinationIpv6Cidr: string | null;
+  /**
+   * Target when it is a gateway: `igw-…` (internet gateway, inbound and outbound), `eigw-…` (egress-only
+   * internet gateway: outbound IPv6 only), `vgw-…`, `local`. `null` when the target is something else
+   * (NAT gateway, instance, peering connection, transit gateway …).
+   */
+  gatewayId: string | null;
+  /** `active`, or `blackhole` when the target is gone (traffic dropped). `null` when the API did not say. */
+  state: string | null;
+}
+
+/** `aws.ec2.route-table` */
+export interface RouteTableData {
+  routeTableId: string;
+  vpcId: string | null;
+  /** The VPC's main table: it routes every subnet that has no explicit association. */
+  isMain: boolean;
+  /** Subnets explicitly associated with this table. */
+  subnetIds: string[];
+  routes: Route[];
 }

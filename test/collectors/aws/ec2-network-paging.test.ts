@@ -15,6 +15,7 @@ import {
   DescribeManagedPrefixListsCommand,
   DescribeNetworkAclsCommand,
   DescribeRegionsCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcsCommand,
   EC2Client,
@@ -74,6 +75,7 @@ beforeEach(() => {
   ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
   ec2Mock.on(DescribeFlowLogsCommand).resolves({ FlowLogs: [] });
   ec2Mock.on(DescribeManagedPrefixListsCommand).resolves({ PrefixLists: [] });
+  ec2Mock.on(DescribeRouteTablesCommand).resolves({ RouteTables: [] });
 });
 
 afterAll(() => {
@@ -107,6 +109,11 @@ describe('ec2 network collector: paging', () => {
     ec2Mock.on(DescribeFlowLogsCommand).callsFake(async (input: { NextToken?: string }) =>
       input.NextToken ? { FlowLogs: [{ FlowLogId: 'fl-2', ResourceId: 'vpc-2' }] } : { FlowLogs: [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1' }], NextToken: 'f2' },
     );
+    const rtbCalls: { NextToken?: string; MaxResults?: number }[] = [];
+    ec2Mock.on(DescribeRouteTablesCommand).callsFake(async (input: { NextToken?: string; MaxResults?: number }) => {
+      rtbCalls.push({ ...input });
+      return input.NextToken ? { RouteTables: [{ RouteTableId: 'rtb-2' }] } : { RouteTables: [{ RouteTableId: 'rtb-1' }], NextToken: 'rt2' };
+    });
 
     const snap = await collect();
     const ids = (type: string, region: string) => snap.resources.filter((r) => r.ref.type === type && r.ref.region === region).map((r) => r.ref.id);
@@ -115,6 +122,9 @@ describe('ec2 network collector: paging', () => {
     expect(ids('aws.ec2.vpc', 'us-east-1')).toEqual(['vpc-1', 'vpc-2']);
     expect(ids('aws.ec2.network-acl', 'us-east-1')).toEqual(['acl-1', 'acl-2']);
     expect(ids('aws.ec2.flow-log', 'eu-west-1')).toEqual(['fl-1', 'fl-2']);
+    expect(ids('aws.ec2.route-table', 'us-east-1')).toEqual(['rtb-1', 'rtb-2']);
+    expect(rtbCalls).toHaveLength(4); // two pages per region, at DescribeRouteTables' largest page size
+    for (const c of rtbCalls) expect(c.MaxResults).toBe(100);
 
     expect(sgCalls).toHaveLength(4); // 3 pages in us-east-1, 1 in eu-west-1
     expect(sgCalls.map((i) => i.NextToken).sort()).toEqual(['t2', 't3', undefined, undefined].sort());
@@ -203,7 +213,7 @@ describe('ec2 network collector: errors become coverage gaps, rules become unkno
       expect.objectContaining({ provider: 'aws', account: ACCOUNT, region: 'eu-west-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'denied', errorCode: 'UnauthorizedOperation' }),
     ]);
     // The rest of the region was still collected.
-    expect(snap.coverage.filter((c) => c.region === 'eu-west-1' && c.status === 'ok').map((c) => c.operation).sort()).toEqual(['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeVpcs']);
+    expect(snap.coverage.filter((c) => c.region === 'eu-west-1' && c.status === 'ok').map((c) => c.operation).sort()).toEqual(['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeVpcs']);
 
     const findings = evaluate(snap, networkRules).findings;
     const admin = findings.filter((f) => f.ruleId === 'aws-sg-open-admin-port');
@@ -222,6 +232,24 @@ describe('ec2 network collector: errors become coverage gaps, rules become unkno
     expect(snap.coverage.filter((c) => c.status === 'denied').map((c) => `${c.region} ${c.operation} ${c.errorCode}`).sort()).toEqual([
       'eu-west-1 DescribeNetworkAcls AccessDenied',
       'us-east-1 DescribeNetworkAcls AccessDenied',
+    ]);
+    const exposed = evaluate(snap, networkRules).findings.filter((f) => f.ruleId === 'aws-instance-internet-exposed' && f.resource.id === 'i-1');
+    expect(exposed.map((f) => f.status)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('UnauthorizedOperation on DescribeRouteTables → denied; exposure of a public instance is unknown, never pass', async () => {
+    ec2Mock.on(DescribeRouteTablesCommand).rejects(awsError('UnauthorizedOperation', 403));
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [sgItem('sg-1', 22)] });
+    ec2Mock.on(DescribeNetworkAclsCommand).resolves({
+      NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Associations: [{ SubnetId: 'subnet-1' }], Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
+    });
+    ec2Mock.on(DescribeInstancesCommand).resolves({
+      Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' }, PublicIpAddress: '54.1.2.3', SubnetId: 'subnet-1', VpcId: 'vpc-1', SecurityGroups: [{ GroupId: 'sg-1' }] }] }],
+    });
+    const snap = await collect();
+    expect(snap.coverage.filter((c) => c.status !== 'ok').map((c) => `${c.region} ${c.operation} ${c.status} ${c.resourceTypes.join(',')}`).sort()).toEqual([
+      'eu-west-1 DescribeRouteTables denied aws.ec2.route-table',
+      'us-east-1 DescribeRouteTables denied aws.ec2.route-table',
     ]);
     const exposed = evaluate(snap, networkRules).findings.filter((f) => f.ruleId === 'aws-instance-internet-exposed' && f.resource.id === 'i-1');
     expect(exposed.map((f) => f.status)).toEqual(['unknown', 'unknown']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FlowLog, Instance, ManagedPrefixList, NetworkAcl, PrefixListEntry, SecurityGroup, Vpc } from '@aws-sdk/client-ec2';
+import type { FlowLog, Instance, ManagedPrefixList, NetworkAcl, PrefixListEntry, RouteTable, SecurityGroup, Vpc } from '@aws-sdk/client-ec2';
 import {
   type Ec2Scope,
   flowLogToModel,
@@ -10,6 +10,7 @@ import {
   normalizeIpProtocol,
   prefixListToModel,
   referencedPrefixLists,
+  routeTableToModel,
   securityGroupToModel,
   vpcToModel,
 } from '../../../src/collectors/aws/ec2-network.js';
@@ -221,5 +222,63 @@ describe('prefixListToModel (recorded DescribeManagedPrefixLists / GetManagedPre
     const pl = prefixListToModel('pl-123', undefined, null, scope);
     expect(pl.data).toEqual({ prefixListId: 'pl-123', prefixListName: null, ownerId: null, addressFamily: null, maxEntries: null, state: null, entries: null });
     expect(pl.ref.arn).toBe('arn:aws:ec2:us-east-1:123456789012:prefix-list/pl-123');
+  });
+});
+
+describe('routeTableToModel (recorded DescribeRouteTables)', () => {
+  // The demo network: prod-vpc's main table (local routes only), `public-rt` associated with public-a
+  // (0.0.0.0/0 and ::/0 to an internet gateway), the staging VPC's main table, and the default VPC's main table
+  // (to which the seed adds the 0.0.0.0/0 → igw route AWS has and moto lacks).
+  const raw = fixture<{ RouteTables: RouteTable[] }>('describe-route-tables').RouteTables;
+  const tables = raw.map((t) => routeTableToModel(t, scope));
+  const publicRt = tables.find((t) => t.ref.name === 'public-rt')!;
+
+  it('keeps every table with ref, ARN, tags and VPC', () => {
+    expect(tables).toHaveLength(4);
+    expect(publicRt.ref).toMatchObject({ provider: 'aws', type: 'aws.ec2.route-table', id: publicRt.data.routeTableId, tags: { Name: 'public-rt', Environment: 'prod', Team: 'platform' } });
+    expect(publicRt.ref.arn).toBe(`arn:aws:ec2:us-east-1:123456789012:route-table/${publicRt.data.routeTableId}`);
+    expect(publicRt.data.routeTableId).toMatch(/^rtb-/);
+    expect(tables.filter((t) => t.data.isMain)).toHaveLength(3);
+    expect(new Set(tables.filter((t) => t.data.isMain).map((t) => t.data.vpcId)).size).toBe(3);
+  });
+
+  it('explicit subnet associations and the main flag are apart', () => {
+    expect(publicRt.data.isMain).toBe(false);
+    expect(publicRt.data.subnetIds).toHaveLength(1);
+    expect(publicRt.data.subnetIds[0]).toMatch(/^subnet-/);
+    for (const t of tables.filter((x) => x.data.isMain)) expect(t.data.subnetIds).toEqual([]);
+  });
+
+  it('routes: destination per family, gateway target and state', () => {
+    const igw = publicRt.data.routes.find((r) => r.destinationCidr === '0.0.0.0/0')!;
+    expect(igw).toEqual({ destinationCidr: '0.0.0.0/0', destinationIpv6Cidr: null, gatewayId: expect.stringMatching(/^igw-/), state: 'active' });
+    expect(publicRt.data.routes.find((r) => r.destinationIpv6Cidr === '::/0')).toEqual({ destinationCidr: null, destinationIpv6Cidr: '::/0', gatewayId: igw.gatewayId, state: 'active' });
+    expect(publicRt.data.routes.find((r) => r.gatewayId === 'local' && r.destinationCidr)).toMatchObject({ destinationCidr: prodVpc.data.cidrBlocks[0] });
+    const prodMain = tables.find((t) => t.data.isMain && t.data.vpcId === publicRt.data.vpcId)!;
+    expect(prodMain.data.routes.every((r) => r.gatewayId === 'local')).toBe(true);
+    const defaultMain = tables.find((t) => t.data.isMain && t.data.routes.some((r) => r.destinationCidr === '172.31.0.0/16'))!;
+    expect(defaultMain.data.routes.find((r) => r.destinationCidr === '0.0.0.0/0')?.gatewayId).toMatch(/^igw-/);
+  });
+
+  it('a disassociated association, an egress-only gateway and a NAT target', () => {
+    const t = routeTableToModel(
+      {
+        RouteTableId: 'rtb-1',
+        VpcId: 'vpc-1',
+        Associations: [{ SubnetId: 'subnet-old', AssociationState: { State: 'disassociated' } }, { SubnetId: 'subnet-1', AssociationState: { State: 'associated' } }],
+        Routes: [{ DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: 'eigw-1', State: 'active' }, { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'blackhole' }],
+      },
+      scope,
+    );
+    expect(t.data).toEqual({
+      routeTableId: 'rtb-1',
+      vpcId: 'vpc-1',
+      isMain: false,
+      subnetIds: ['subnet-1'],
+      routes: [
+        { destinationCidr: null, destinationIpv6Cidr: '::/0', gatewayId: 'eigw-1', state: 'active' },
+        { destinationCidr: '0.0.0.0/0', destinationIpv6Cidr: null, gatewayId: null, state: 'blackhole' },
+      ],
+    });
   });
 });

@@ -8,7 +8,7 @@ import { formatTarget } from '../../../src/collectors/tls/targets.js';
 const discoverTlsTargets = (...args: Parameters<typeof discoverTargets>) => discoverTargets(...args).map(formatTarget);
 import { evaluate } from '../../../src/engine/evaluate.js';
 import { makeCertificate, type RunningServer, startTlsServer } from '../../../src/testing/tls-servers.js';
-import { defaultNacl, entry, instance, nacl, perm, sg } from '../../support/aws-ec2.js';
+import { defaultNacl, defaultRouteTable, entry, instance, nacl, perm, routeTable, sg } from '../../support/aws-ec2.js';
 import { snapshotOf } from '../../support/rule-tester.js';
 
 // Addresses here are documentation ranges in a synthetic snapshot: nothing is contacted.
@@ -18,6 +18,7 @@ describe('discoverTlsTargets', () => {
       sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0')]),
       sg('sg-ssh', [perm('tcp', 22, 22, '0.0.0.0/0')]),
       defaultNacl(),
+      defaultRouteTable(),
       instance('i-web', { publicIpAddress: '203.0.113.10', securityGroupIds: ['sg-web'] }),
       instance('i-ssh', { publicIpAddress: '203.0.113.11', securityGroupIds: ['sg-ssh'] }),
       instance('i-private', { publicIpAddress: null, securityGroupIds: ['sg-web'] }),
@@ -31,14 +32,27 @@ describe('discoverTlsTargets', () => {
     const snap = snapshotOf([
       sg('sg-web', [perm('tcp', 8000, 9000, '0.0.0.0/0'), perm('tcp', 443, 443, '::/0')]),
       nacl('acl-1', [entry(100, 'deny', 'tcp', 443, 443, '0.0.0.0/0'), entry(200, 'allow', 'all', null, null, '0.0.0.0/0'), entry(300, 'allow', 'all', null, null, '::/0')]),
+      defaultRouteTable(),
       instance('i-1', { publicIpAddress: '203.0.113.20', ipv6Addresses: ['2001:db8::20'], securityGroupIds: ['sg-web'] }),
     ]);
     expect(discoverTlsTargets(snap, [443, 8443]).sort()).toEqual(['203.0.113.20:8443', 'https://[2001:db8::20]:443']);
   });
+
+  it('skips an instance whose subnet has no route to an internet gateway', () => {
+    const snap = snapshotOf([
+      sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0')]),
+      defaultNacl('acl-1', ['subnet-1', 'subnet-2']),
+      defaultRouteTable(),
+      routeTable('rtb-private', [], { subnetIds: ['subnet-2'] }),
+      instance('i-public', { publicIpAddress: '203.0.113.30', securityGroupIds: ['sg-web'] }),
+      instance('i-private', { publicIpAddress: '203.0.113.31', securityGroupIds: ['sg-web'], subnetId: 'subnet-2' }),
+    ]);
+    expect(discoverTlsTargets(snap)).toEqual(['https://203.0.113.30:443']);
+  });
 });
 
 describe('discoverTlsTargets: targets already requested', () => {
-  const snap = snapshotOf([sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0'), perm('tcp', 8443, 8443, '0.0.0.0/0')]), defaultNacl(), instance('i-web', { publicIpAddress: '203.0.113.10', securityGroupIds: ['sg-web'] })]);
+  const snap = snapshotOf([sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0'), perm('tcp', 8443, 8443, '0.0.0.0/0')]), defaultNacl(), defaultRouteTable(), instance('i-web', { publicIpAddress: '203.0.113.10', securityGroupIds: ['sg-web'] })]);
 
   it('leaves out a target given in another spelling (same endpoint id), not only the same string', () => {
     expect(discoverTlsTargets(snap, [443, 8443]).sort()).toEqual(['203.0.113.10:8443', 'https://203.0.113.10:443']);
@@ -57,7 +71,7 @@ describe('discoverAndProbeTls (audit --tls-discover) against a local TLS server'
   afterAll(async () => {
     await server.stop();
   });
-  const account = () => snapshotOf([sg('sg-app', [perm('tcp', server.port, server.port, '0.0.0.0/0')]), defaultNacl(), instance('i-app', { publicIpAddress: '127.0.0.1', securityGroupIds: ['sg-app'] })]);
+  const account = () => snapshotOf([sg('sg-app', [perm('tcp', server.port, server.port, '0.0.0.0/0')]), defaultNacl(), defaultRouteTable(), instance('i-app', { publicIpAddress: '127.0.0.1', securityGroupIds: ['sg-app'] })]);
 
   it('probes the exposed instance and adds its tls.endpoint to the snapshot; the rules evaluate it', async () => {
     const snapshot = account();
