@@ -15,24 +15,40 @@
  * (each such field says so). Anything that could not be read is `null`. Cloud-supplied strings are
  * attacker-controlled: escape them on output.
  */
+import type { TypeTable } from './type-info.js';
+
+/** Type names, for code (a typo is a compile error). */
+export const GCP_FIREWALL = 'gcp.compute.firewall' as const;
+export const GCP_SSL_POLICY = 'gcp.compute.ssl-policy' as const;
+export const GCP_TARGET_HTTPS_PROXY = 'gcp.compute.target-https-proxy' as const;
+export const GCP_DISK = 'gcp.compute.disk' as const;
+export const GCP_SQL_INSTANCE = 'gcp.sql.instance' as const;
+export const GCP_BUCKET = 'gcp.storage.bucket' as const;
+export const GCP_KMS_KEY = 'gcp.kms.crypto-key' as const;
+export const GCP_SERVICE_ACCOUNT = 'gcp.iam.service-account' as const;
+export const GCP_SERVICE_ACCOUNT_KEY = 'gcp.iam.service-account-key' as const;
+export const GCP_IAM_POLICY = 'gcp.iam.policy' as const;
 
 /** Vigil resource type → Cloud Asset type. */
 export const GCP_ASSET_TYPES = {
-  'gcp.compute.firewall': 'compute.googleapis.com/Firewall',
-  'gcp.compute.ssl-policy': 'compute.googleapis.com/SslPolicy',
-  'gcp.compute.target-https-proxy': 'compute.googleapis.com/TargetHttpsProxy',
-  'gcp.compute.disk': 'compute.googleapis.com/Disk',
-  'gcp.sql.instance': 'sqladmin.googleapis.com/Instance',
-  'gcp.storage.bucket': 'storage.googleapis.com/Bucket',
-  'gcp.kms.crypto-key': 'cloudkms.googleapis.com/CryptoKey',
-  'gcp.iam.service-account': 'iam.googleapis.com/ServiceAccount',
-  'gcp.iam.service-account-key': 'iam.googleapis.com/ServiceAccountKey',
+  [GCP_FIREWALL]: 'compute.googleapis.com/Firewall',
+  [GCP_SSL_POLICY]: 'compute.googleapis.com/SslPolicy',
+  [GCP_TARGET_HTTPS_PROXY]: 'compute.googleapis.com/TargetHttpsProxy',
+  [GCP_DISK]: 'compute.googleapis.com/Disk',
+  [GCP_SQL_INSTANCE]: 'sqladmin.googleapis.com/Instance',
+  [GCP_BUCKET]: 'storage.googleapis.com/Bucket',
+  [GCP_KMS_KEY]: 'cloudkms.googleapis.com/CryptoKey',
+  [GCP_SERVICE_ACCOUNT]: 'iam.googleapis.com/ServiceAccount',
+  [GCP_SERVICE_ACCOUNT_KEY]: 'iam.googleapis.com/ServiceAccountKey',
 } as const;
 
 export type GcpResourceType = keyof typeof GCP_ASSET_TYPES | 'gcp.iam.policy';
 
 /** Every `gcp.*` type the collector writes. */
-export const GCP_RESOURCE_TYPES: readonly GcpResourceType[] = [...(Object.keys(GCP_ASSET_TYPES) as GcpResourceType[]), 'gcp.iam.policy'];
+export const GCP_RESOURCE_TYPES: readonly GcpResourceType[] = [...(Object.keys(GCP_ASSET_TYPES) as GcpResourceType[]), GCP_IAM_POLICY];
+
+/** The `gcp.*` types backed by a Cloud Asset type (all but IAM policies). */
+export type GcpAssetResourceType = keyof typeof GCP_ASSET_TYPES;
 
 // ---------------------------------------------------------------- IAM
 
@@ -246,14 +262,30 @@ export interface GcpKmsCryptoKey {
 
 /** Data interface per Vigil GCP type. */
 export interface GcpDataByType {
-  'gcp.iam.policy': GcpIamPolicy;
-  'gcp.iam.service-account': GcpServiceAccount;
-  'gcp.iam.service-account-key': GcpServiceAccountKey;
-  'gcp.compute.firewall': GcpFirewall;
-  'gcp.compute.ssl-policy': GcpSslPolicy;
-  'gcp.compute.target-https-proxy': GcpTargetHttpsProxy;
-  'gcp.compute.disk': GcpDisk;
-  'gcp.sql.instance': GcpSqlInstance;
-  'gcp.storage.bucket': GcpBucket;
-  'gcp.kms.crypto-key': GcpKmsCryptoKey;
+  [GCP_IAM_POLICY]: GcpIamPolicy;
+  [GCP_SERVICE_ACCOUNT]: GcpServiceAccount;
+  [GCP_SERVICE_ACCOUNT_KEY]: GcpServiceAccountKey;
+  [GCP_FIREWALL]: GcpFirewall;
+  [GCP_SSL_POLICY]: GcpSslPolicy;
+  [GCP_TARGET_HTTPS_PROXY]: GcpTargetHttpsProxy;
+  [GCP_DISK]: GcpDisk;
+  [GCP_SQL_INSTANCE]: GcpSqlInstance;
+  [GCP_BUCKET]: GcpBucket;
+  [GCP_KMS_KEY]: GcpKmsCryptoKey;
 }
+
+const gcpType = (description: string) => ({ provider: 'gcp', scope: 'global', version: 1, description }) as const;
+
+/** Every `gcp.*` type; GCP types are read per scope (organization, folder or project) through the Cloud Asset API. */
+export const GCP_TYPES: TypeTable<GcpDataByType> = {
+  [GCP_IAM_POLICY]: gcpType('IAM allow policies of organizations, folders, projects and resources'),
+  [GCP_SERVICE_ACCOUNT]: gcpType('Service accounts'),
+  [GCP_SERVICE_ACCOUNT_KEY]: gcpType('Service account keys'),
+  [GCP_FIREWALL]: gcpType('VPC firewall rules'),
+  [GCP_SSL_POLICY]: gcpType('SSL policies of load balancers'),
+  [GCP_TARGET_HTTPS_PROXY]: gcpType('Target HTTPS proxies'),
+  [GCP_DISK]: gcpType('Persistent disks'),
+  [GCP_SQL_INSTANCE]: gcpType('Cloud SQL instances'),
+  [GCP_BUCKET]: gcpType('Cloud Storage buckets'),
+  [GCP_KMS_KEY]: gcpType('Cloud KMS crypto keys'),
+};

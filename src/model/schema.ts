@@ -2,6 +2,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import dataSchema from './generated/resource-data.schema.json' with { type: 'json' };
+import { INPUT_TYPES, RESOURCE_TYPES, type ResourceType } from './registry.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
 
 // ajv-formats ships CJS with a default export; under ESM interop it arrives as a namespace.
@@ -10,9 +12,15 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 const str = { type: 'string' } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
 
-/** JSON Schema of the snapshot envelope. Per-type `data` shapes are owned by their collectors. */
+const resourceTypeNames = Object.keys(RESOURCE_TYPES).sort();
+const inputTypeNames = [...resourceTypeNames, ...Object.keys(INPUT_TYPES)].sort();
+
+/**
+ * JSON Schema of the snapshot envelope. Each resource's `data` is then validated against its type's schema
+ * (generated from the registry into `generated/resource-data.schema.json`).
+ */
 export const snapshotSchema = {
-  $id: 'https://vigil.dev/schema/snapshot-v1.json',
+  $id: `https://vigil.dev/schema/snapshot-v${SNAPSHOT_SCHEMA_VERSION}.json`,
   type: 'object',
   required: ['schemaVersion', 'tool', 'startedAt', 'finishedAt', 'scopes', 'resources', 'coverage'],
   properties: {
@@ -46,7 +54,7 @@ export const snapshotSchema = {
               provider: { enum: ['aws', 'gcp', 'tls'] },
               account: nonEmpty,
               region: nonEmpty,
-              type: { type: 'string', pattern: '^[a-z0-9]+(\\.[a-z0-9-]+)+$' },
+              type: { enum: resourceTypeNames },
               id: nonEmpty,
               arn: str,
               name: str,
@@ -68,7 +76,7 @@ export const snapshotSchema = {
           region: nonEmpty,
           service: nonEmpty,
           operation: nonEmpty,
-          resourceTypes: { type: 'array', items: str },
+          resourceTypes: { type: 'array', items: { enum: inputTypeNames } },
           status: { enum: ['ok', 'denied', 'throttled', 'timeout', 'unreachable', 'error', 'not_applicable'] },
           errorCode: str,
           message: str,
@@ -80,9 +88,32 @@ export const snapshotSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
 addFormats(ajv);
 const validateSnapshot = ajv.compile(snapshotSchema);
+ajv.addSchema(dataSchema);
+
+type Validator = ReturnType<typeof ajv.compile>;
+const dataValidators = new Map<string, Validator>();
+
+/** The validator of one type's `data`, compiled on first use (most snapshots hold a few dozen types). */
+function dataValidator(type: ResourceType): Validator {
+  let v = dataValidators.get(type);
+  if (!v) {
+    v = ajv.compile({ $ref: `${dataSchema.$id}#/properties/${type}` });
+    dataValidators.set(type, v);
+  }
+  return v;
+}
+
+/**
+ * Migrations from older snapshot schema versions, each to the next one. Version 1 → 2 is the identity: version
+ * 2 added types (route tables, …) and per-type validation; an older snapshot has no coverage for the added types,
+ * so the rules that need them evaluate to `unknown`, and its data is validated like any other.
+ */
+const MIGRATIONS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (s) => ({ ...s, schemaVersion: 2 }),
+};
 
 /** `/resources/3/ref/id` → `$.resources[3].ref.id` */
 export function jsonPath(instancePath: string): string {
@@ -95,8 +126,14 @@ export function describeAjvError(e: ErrorObject): string {
   switch (e.keyword) {
     case 'required':
       return `missing required property "${(e.params as { missingProperty: string }).missingProperty}"`;
-    case 'enum':
-      return `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+      if (allowed.length <= 8) return `must be one of ${JSON.stringify(allowed)}`;
+      // Long lists (resource types): name the bad value and the nearest allowed one instead of listing all.
+      const got = String(e.data);
+      const near = allowed.map(String).sort((a, b) => editDistance(got, a) - editDistance(got, b))[0];
+      return `${JSON.stringify(e.data)} is not one of the ${allowed.length} allowed values${near !== undefined && editDistance(got, near) <= 3 ? ` (did you mean ${JSON.stringify(near)}?)` : ''}`;
+    }
     case 'const':
       return `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     case 'additionalProperties':
@@ -104,6 +141,17 @@ export function describeAjvError(e: ErrorObject): string {
     default:
       return e.message ?? 'is invalid';
   }
+}
+
+/** Levenshtein distance (short strings only: type names). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /**
@@ -142,19 +190,47 @@ export function parseSnapshot(text: string, file = '<snapshot>'): Snapshot {
   } catch (err) {
     throw new InputError(`not valid JSON (${(err as Error).message})`, file, jsonErrorPlace(text, err as Error), 'pass a snapshot written by `vigil collect`');
   }
-  if (value && typeof value === 'object' && 'schemaVersion' in value && (value as { schemaVersion: unknown }).schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
-    throw new InputError(
-      `snapshot schema version ${JSON.stringify((value as { schemaVersion: unknown }).schemaVersion)} is not supported (this Vigil reads version ${SNAPSHOT_SCHEMA_VERSION})`,
-      file,
-      '$.schemaVersion',
-      'collect a new snapshot with this version of Vigil',
-    );
+  return validateSnapshotValue(value, file);
+}
+
+/** Migrates an older snapshot version, then validates the envelope and every resource's data against its type. */
+export function validateSnapshotValue(input: unknown, file = '<snapshot>'): Snapshot {
+  let value = input;
+  if (value && typeof value === 'object' && 'schemaVersion' in value) {
+    let version = (value as { schemaVersion: unknown }).schemaVersion;
+    while (typeof version === 'number' && version < SNAPSHOT_SCHEMA_VERSION && MIGRATIONS[version]) {
+      value = MIGRATIONS[version]!(value as Record<string, unknown>);
+      version = (value as { schemaVersion: unknown }).schemaVersion;
+    }
+    if (version !== SNAPSHOT_SCHEMA_VERSION) {
+      const newer = typeof version === 'number' && version > SNAPSHOT_SCHEMA_VERSION;
+      throw new InputError(
+        `snapshot schema version ${JSON.stringify(version)} is not supported (this Vigil reads versions 1 to ${SNAPSHOT_SCHEMA_VERSION})`,
+        file,
+        '$.schemaVersion',
+        newer ? 'evaluate it with the newer Vigil that wrote it, or upgrade this one' : 'collect a new snapshot with this version of Vigil (`vigil collect`)',
+      );
+    }
   }
   if (!validateSnapshot(value)) {
-    const e = validateSnapshot.errors![0];
-    throw new InputError(describeAjvError(e), file, jsonPath(e.instancePath), 'fix the value at that path, or collect the snapshot again with `vigil collect`');
+    const e = validateSnapshot.errors![0]!;
+    const typeError = /\/ref\/type$|\/resourceTypes\/\d+$/.test(e.instancePath);
+    throw new InputError(describeAjvError(e), file, jsonPath(e.instancePath), typeError ? '`vigil types` lists the resource types this version of Vigil knows; collect the snapshot again with `vigil collect`' : 'fix the value at that path, or collect the snapshot again with `vigil collect`');
   }
-  return value as unknown as Snapshot;
+  const snapshot = value as unknown as Snapshot;
+  snapshot.resources.forEach((r, i) => {
+    const validate = dataValidator(r.ref.type);
+    if (validate(r.data)) return;
+    const e = validate.errors![0]!;
+    const where = `${jsonPath(`/resources/${i}/data${e.instancePath}`)} (${r.ref.type} ${JSON.stringify(r.ref.id)} in ${r.ref.account}/${r.ref.region})`;
+    throw new InputError(
+      `resource data does not match its type (schema version ${RESOURCE_TYPES[r.ref.type].version} of ${r.ref.type}): ${describeAjvError(e)}`,
+      file,
+      where,
+      'collect the snapshot again with `vigil collect`; a hand-edited snapshot must keep every resource in the shape of its type (`vigil types` lists them)',
+    );
+  });
+  return snapshot;
 }
 
 export async function loadSnapshot(file: string): Promise<Snapshot> {

@@ -4,8 +4,9 @@
  * Convention: `null` means "not probed or inconclusive" (with a coverage entry naming the probe),
  * never "no". Rules turn `null` into `unknown`.
  */
+import type { TypeTable } from './type-info.js';
 
-export const TLS_ENDPOINT_TYPE = 'tls.endpoint';
+export const TLS_ENDPOINT_TYPE = 'tls.endpoint' as const;
 
 /** Protocol keys, oldest first. */
 export type TlsProtocol = 'tls1_0' | 'tls1_1' | 'tls1_2' | 'tls1_3';
@@ -155,3 +156,12 @@ export interface TlsEndpointData {
   /** Milliseconds spent on this endpoint and handshakes made. */
   scan: { ms: number; handshakes: number };
 }
+
+/** Data of the TLS resource types, by type name. */
+export interface TlsDataByType {
+  [TLS_ENDPOINT_TYPE]: TlsEndpointData;
+}
+
+export const TLS_TYPES: TypeTable<TlsDataByType> = {
+  [TLS_ENDPOINT_TYPE]: { provider: 'tls', scope: 'global', version: 1, description: 'Live TLS endpoints probed with real handshakes' },
+};

@@ -6,8 +6,13 @@
  * `data` of a {@link Resource} in a pure `toModel` step.
  */
 
-/** Bumped on any incompatible change to the snapshot layout. */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+import type { InputType, ResourceType } from './registry.js';
+
+/**
+ * Bumped whenever the envelope or an existing type's data schema changes (see src/model/registry.ts);
+ * older snapshots are migrated on load (src/model/schema.ts) or refused with the fix.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export type Provider = 'aws' | 'gcp' | 'tls';
 
@@ -18,8 +23,8 @@ export interface ResourceRef {
   account: string;
   /** Region, zone or location; `global` for global services (IAM, GCP global resources). */
   region: string;
-  /** Vigil resource type, e.g. `aws.ec2.security-group`, `gcp.compute.firewall`, `tls.endpoint`. */
-  type: string;
+  /** Vigil resource type, e.g. `aws.ec2.security-group`, `gcp.compute.firewall`, `tls.endpoint` (src/model/registry.ts). */
+  type: ResourceType;
   /** Provider id of the resource (e.g. `sg-0123`, a bucket name, `host:port`). */
   id: string;
   /** ARN, GCP full resource name, or URL-like identity. */
@@ -61,8 +66,8 @@ export interface CoverageEntry {
   service: string;
   /** API operation or probe name, e.g. `DescribeSecurityGroups`. */
   operation: string;
-  /** Resource types whose data this step feeds. */
-  resourceTypes: string[];
+  /** Resource (or virtual input) types whose data this step feeds. */
+  resourceTypes: InputType[];
   status: CoverageStatus;
   /** Provider error code (`AccessDenied`, `UnauthorizedOperation`, `ETIMEDOUT`, …). */
   errorCode?: string;

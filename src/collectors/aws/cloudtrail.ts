@@ -33,6 +33,7 @@ import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import { perResource } from './per-resource.js';
 import { globalRegion } from './s3.js';
+import type { InputType } from '../../model/registry.js';
 
 /** GetEventSelectors' answer, trimmed to what the model uses. */
 export interface RawSelectors {
@@ -129,7 +130,7 @@ export function accountToModel(
  * for `feeds`: the trail's status (regional view; its other settings stay usable), or the whole account
  * resource (account view), so an unreadable trail can never let the account pass.
  */
-async function trailDetails(ctx: AwsContext, trails: Trail[], fallbackRegion: string, feeds: { region: string; type: string; resourceId?: string }) {
+async function trailDetails(ctx: AwsContext, trails: Trail[], fallbackRegion: string, feeds: { region: string; type: InputType; resourceId?: string }) {
   const client = (t: Trail) => ctx.client(CloudTrailClient, t.HomeRegion ?? fallbackRegion);
   const step = (operation: string) => ({ service: 'cloudtrail', region: feeds.region, operation, resourceTypes: [feeds.type] });
   const arn = (t: Trail) => t.TrailARN!;

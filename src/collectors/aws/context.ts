@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { CoverageEntry, Resource } from '../../model/types.js';
 import { type ClassifiedError, classifyError } from '../errors.js';
 import type { ProgressListener } from '../types.js';
+import type { InputType } from '../../model/registry.js';
 
 export interface AwsCollectOptions {
   /** Limit collection to these regions (default: every region enabled for the account). */
@@ -50,7 +51,7 @@ export interface CoverageStep {
   service: string;
   region: string;
   operation: string;
-  resourceTypes: string[];
+  resourceTypes: InputType[];
   resourceId?: string;
 }
 
@@ -60,7 +61,7 @@ export interface AwsServiceCollector {
   /** `regional` runs once per region; `global` once per account (region `global`). */
   scope: 'regional' | 'global';
   /** Resource types this collector writes (a crash becomes a coverage gap over all of them). */
-  resourceTypes: string[];
+  resourceTypes: InputType[];
   collect(ctx: AwsContext, region: string): Promise<Resource[]>;
 }
 

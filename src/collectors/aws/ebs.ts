@@ -32,6 +32,7 @@ import {
 import type { Resource, ResourceRef } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import { allPages, isoDate, perResource, tagRecord } from './per-resource.js';
+import type { InputType, ResourceType } from '../../model/registry.js';
 
 export interface EbsScope {
   partition: string;
@@ -41,7 +42,7 @@ export interface EbsScope {
 
 // ------------------------------------------------------------------ toModel (pure)
 
-function makeRef(scope: EbsScope, type: string, id: string, arn: string, tags: Volume['Tags']): ResourceRef {
+function makeRef(scope: EbsScope, type: ResourceType, id: string, arn: string, tags: Volume['Tags']): ResourceRef {
   const ref: ResourceRef = { provider: 'aws', account: scope.account, region: scope.region, type, id, arn };
   const t = tagRecord(tags);
   if (t) ref.tags = t;
@@ -128,7 +129,7 @@ export const ebs: AwsServiceCollector = {
     const client = ctx.client(EC2Client, region);
     const scope: EbsScope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };
-    const step = (operation: string, type: string) => ({ service: 'ebs', region, operation, resourceTypes: [type] });
+    const step = (operation: string, type: InputType) => ({ service: 'ebs', region, operation, resourceTypes: [type] });
     const owner = [{ Name: 'owner-id', Values: [ctx.account] }];
 
     const [volumes, byDefault, snapshots, images] = await Promise.all([

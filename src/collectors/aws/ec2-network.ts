@@ -55,6 +55,7 @@ import {
 import type { Resource, ResourceRef } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import { allPages, perResource, tagRecord } from './per-resource.js';
+import type { InputType, ResourceType } from '../../model/registry.js';
 
 /** Where a resource lives; ARNs are built from it. */
 export interface Ec2Scope {
@@ -114,7 +115,7 @@ export function flattenPermissions(perms: IpPermission[] | undefined): SgPermiss
   return out;
 }
 
-function makeRef(scope: Ec2Scope, type: string, id: string, arnKind: string, name: string | undefined, tags: Tag[] | undefined): ResourceRef {
+function makeRef(scope: Ec2Scope, type: ResourceType, id: string, arnKind: string, name: string | undefined, tags: Tag[] | undefined): ResourceRef {
   const ref: ResourceRef = {
     provider: 'aws',
     account: scope.account,
@@ -323,7 +324,7 @@ export const ec2Network: AwsServiceCollector = {
     const client = ctx.client(EC2Client, region);
     const scope: Ec2Scope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };
-    const step = (operation: string, type: string) => ({ service: 'ec2', region, operation, resourceTypes: [type] });
+    const step = (operation: string, type: InputType) => ({ service: 'ec2', region, operation, resourceTypes: [type] });
 
     const [groups, acls, routeTables, instances, vpcs, flowLogs, prefixLists] = await Promise.all([
       ctx.attempt(step('DescribeSecurityGroups', EC2_SECURITY_GROUP), () =>

@@ -34,6 +34,7 @@ import {
 } from '../../model/aws/iam.js';
 import type { CoverageEntry, Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
+import type { InputType, ResourceType } from '../../model/registry.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Raw input of toModel: the API responses, as the SDK returns them (minus transport metadata).
@@ -237,10 +238,10 @@ export function toModel(raw: IamRaw): IamModel {
   const { account, partition } = raw;
   const resources: Resource[] = [];
   const gaps: IamModel['gaps'] = [];
-  const ref = (type: string, id: string, arn: string | undefined, name: string, tags?: Record<string, string>) => ({
+  const ref = (type: ResourceType, id: string, arn: string | undefined, name: string, tags?: Record<string, string>) => ({
     provider: 'aws' as const, account, region: 'global', type, id, ...(arn ? { arn } : {}), name, ...(tags ? { tags } : {}),
   });
-  const parse = (rawDoc: string | undefined, type: string, id: string, what: string): IamPolicyDocument | null => {
+  const parse = (rawDoc: string | undefined, type: InputType, id: string, what: string): IamPolicyDocument | null => {
     if (rawDoc === undefined) {
       gaps.push({ service: 'iam', region: 'global', operation: 'ParsePolicyDocument', resourceTypes: [type], status: 'error', errorCode: 'MissingPolicyDocument', message: `${what}: no document returned`, resourceId: id });
       return null;
@@ -252,7 +253,7 @@ export function toModel(raw: IamRaw): IamModel {
       return null;
     }
   };
-  const inline = (list: { PolicyName?: string; PolicyDocument?: string }[] | undefined, type: string, id: string): IamInlinePolicy[] =>
+  const inline = (list: { PolicyName?: string; PolicyDocument?: string }[] | undefined, type: InputType, id: string): IamInlinePolicy[] =>
     (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: parse(p.PolicyDocument, type, id, `inline policy ${p.PolicyName}`) }));
   const attached = (list: { PolicyName?: string; PolicyArn?: string }[] | undefined): IamAttachedPolicy[] =>
     (list ?? []).filter((p) => p.PolicyArn).map((p) => ({ name: p.PolicyName ?? policyNameFromArn(p.PolicyArn!).name, arn: p.PolicyArn! }));
@@ -357,6 +358,8 @@ export function toModel(raw: IamRaw): IamModel {
     passwordPolicy: passwordPolicyOf(raw.passwordPolicy),
   };
   resources.push({ ref: ref(IAM_ACCOUNT, account, `arn:${partition}:iam::${account}:root`, account), data: account_ as unknown as Record<string, unknown> });
+  // The account resource is always assembled; its parts that could not be read are null with their own entries.
+  gaps.push({ service: 'iam', region: 'global', operation: 'AssembleAccount', resourceTypes: [IAM_ACCOUNT], status: 'ok', message: 'from the account summary, credential report and password policy reads' });
   return { resources, gaps };
 }
 
@@ -467,7 +470,7 @@ export interface IamCollectorOptions {
 /** Fetches everything the IAM model needs, recording coverage for each step. */
 export async function fetchIam(ctx: AwsContext, opts: IamCollectorOptions = {}): Promise<IamRaw> {
   const client = ctx.client(IAMClient, iamRegion(ctx.partition));
-  const step = (operation: string, resourceTypes: string[]) => ({ service: 'iam', region: 'global', operation, resourceTypes });
+  const step = (operation: string, resourceTypes: InputType[]) => ({ service: 'iam', region: 'global', operation, resourceTypes });
   const [gaad, report, summary, password] = await Promise.all([
     ctx.attempt(step('GetAccountAuthorizationDetails', [IAM_USER, IAM_GROUP, IAM_ROLE, IAM_POLICY]), () => fetchAuthorizationDetails(client, opts.pageSize)),
     ctx.attempt(step('GetCredentialReport', [IAM_CREDENTIAL_REPORT]), () => fetchCredentialReport(client, opts.polling)),

@@ -15,6 +15,7 @@ import {
   paginateListKeys,
 } from '@aws-sdk/client-kms';
 import { KMS_KEY, KMS_KEY_POLICY, KMS_KEY_ROTATION, type KmsKeyData } from '../../model/aws/kms.js';
+import type { InputType } from '../../model/registry.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import { allPages, isoDate, perResource } from './per-resource.js';
@@ -70,7 +71,7 @@ export const kms: AwsServiceCollector = {
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(KMSClient, region);
-    const step = (operation: string, type = KMS_KEY) => ({ service: 'kms', region, operation, resourceTypes: [type] });
+    const step = (operation: string, type: InputType = KMS_KEY) => ({ service: 'kms', region, operation, resourceTypes: [type] });
     const keys = await ctx.attempt(step('ListKeys'), () => allPages(paginateListKeys({ client, pageSize: 1000, stopOnSameToken: true }, {}), (p) => p.Keys));
     const listed = (keys ?? []).filter((k): k is KeyListEntry & { KeyId: string } => !!k.KeyId);
 

@@ -28,7 +28,11 @@ export async function perResource<T, R>(
   gapResourceId: (item: T) => string = idOf,
 ): Promise<Map<string, R | undefined>> {
   const out = new Map<string, R | undefined>();
-  if (items.length === 0) return out;
+  if (items.length === 0) {
+    // Positive coverage: "nothing to read" is a complete read, distinct from never having looked.
+    ctx.record({ ...step, status: 'ok', message: 'none to read' });
+    return out;
+  }
   let ok = 0;
   let denied = 0;
   let skippedCode: string | undefined;

@@ -32,6 +32,7 @@ import {
 import type { Resource, ResourceRef } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import { allPages, perResource, tagRecord } from './per-resource.js';
+import type { InputType, ResourceType } from '../../model/registry.js';
 
 export interface RdsScope {
   partition: string;
@@ -41,7 +42,7 @@ export interface RdsScope {
 
 // ------------------------------------------------------------------ toModel (pure)
 
-function makeRef(scope: RdsScope, type: string, id: string, arn: string, tags: DBInstance['TagList']): ResourceRef {
+function makeRef(scope: RdsScope, type: ResourceType, id: string, arn: string, tags: DBInstance['TagList']): ResourceRef {
   const ref: ResourceRef = { provider: 'aws', account: scope.account, region: scope.region, type, id, arn, name: id };
   const t = tagRecord(tags);
   if (t) ref.tags = t;
@@ -131,7 +132,7 @@ export const rds: AwsServiceCollector = {
     const client = ctx.client(RDSClient, region);
     const scope: RdsScope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: 100, stopOnSameToken: true };
-    const step = (operation: string, type: string) => ({ service: 'rds', region, operation, resourceTypes: [type] });
+    const step = (operation: string, type: InputType) => ({ service: 'rds', region, operation, resourceTypes: [type] });
 
     const [instances, clusters] = await Promise.all([
       ctx.attempt(step('DescribeDBInstances', RDS_DB_INSTANCE), () => allPages(paginateDescribeDBInstances(paging, {}), (p) => p.DBInstances)),

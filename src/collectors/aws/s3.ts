@@ -46,6 +46,7 @@ import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import { allPages, errorCode, isoDate, perResource } from './per-resource.js';
 import { parsePolicyDocument } from './resource-policy.js';
+import type { InputType } from '../../model/registry.js';
 
 /** The answer for a setting: the API output, `'not-configured'` for the documented "none set" errors, or `null` (failed). */
 export type Answer<T> = T | 'not-configured' | null;
@@ -174,7 +175,7 @@ async function orNotConfigured<T>(codes: string[], fn: () => Promise<T>): Promis
 /** Fetches every raw answer for the buckets, each call under the shared per-resource cap. */
 export async function fetchBuckets(ctx: AwsContext, buckets: Bucket[]): Promise<RawBucket[]> {
   const home = globalRegion(ctx.partition);
-  const step = (operation: string, type: string) => ({ service: 's3', region: 'global', operation, resourceTypes: [type] });
+  const step = (operation: string, type: InputType) => ({ service: 's3', region: 'global', operation, resourceTypes: [type] });
   const name = (b: Bucket) => b.Name!;
 
   const needLocation = buckets.filter((b) => !b.BucketRegion);

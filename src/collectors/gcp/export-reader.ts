@@ -16,11 +16,12 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
-import { GCP_RESOURCE_TYPES } from '../../model/gcp.js';
+import { GCP_IAM_POLICY, GCP_RESOURCE_TYPES } from '../../model/gcp.js';
 import type { CoverageEntry } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
 import { GcpInventory } from './inventory.js';
 import { NormalizeError, VIGIL_TYPE_BY_ASSET_TYPE, accountOf } from './normalize.js';
+import type { InputType } from '../../model/registry.js';
 
 /** Largest JSON array element accepted (characters). A real search result is a few KB. */
 export const MAX_ELEMENT_CHARS = 64 * 1024 * 1024;
@@ -120,8 +121,8 @@ function gapFor(text: string, message: string): CoverageEntry {
   const assetType = /"asset_?[tT]ype"\s*:\s*"([^"\\]+)"/.exec(head)?.[1];
   const name = /"(?:name|resource)"\s*:\s*"(\/\/[^"\\]+)"/.exec(head)?.[1];
   const isPolicy = /"(?:iam_?[pP]olicy|policy)"\s*:/.test(head);
-  let resourceTypes: string[] = [...GCP_RESOURCE_TYPES];
-  if (isPolicy && name) resourceTypes = ['gcp.iam.policy'];
+  let resourceTypes: InputType[] = [...GCP_RESOURCE_TYPES];
+  if (isPolicy && name) resourceTypes = [GCP_IAM_POLICY];
   else if (assetType && name) resourceTypes = VIGIL_TYPE_BY_ASSET_TYPE[assetType] ? [VIGIL_TYPE_BY_ASSET_TYPE[assetType]] : [];
   return {
     provider: 'gcp',

@@ -1,10 +1,11 @@
-import { GCP_RESOURCE_TYPES } from '../../model/gcp.js';
+import { GCP_IAM_POLICY, GCP_RESOURCE_TYPES } from '../../model/gcp.js';
 import type { CoverageEntry, Resource, SnapshotScope } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
 import type { CollectorOutput } from '../types.js';
 import { readExports } from './export-reader.js';
 import { GcpInventory } from './inventory.js';
 import { type GcpLiveOptions, collectLive, parseScope } from './live.js';
+import type { InputType } from '../../model/registry.js';
 
 export type { GcpRetryOptions } from './live.js';
 
@@ -33,15 +34,15 @@ export interface GcpCollectorOutput extends CollectorOutput {
  */
 function exportCoverage(inventory: GcpInventory, resources: Resource[], files: string[], coverage: CoverageEntry[], warnings: string[]): void {
   const accounts = [...new Set(resources.map((r) => r.ref.account))];
-  const entry = (resourceTypes: string[], ok: boolean, message: string) => {
+  const entry = (resourceTypes: InputType[], ok: boolean, message: string) => {
     if (!ok) warnings.push(message);
     for (const account of accounts.length ? accounts : ['unknown']) {
       coverage.push({ provider: 'gcp', account, region: 'global', service: 'cloudasset', operation: 'ReadExport', resourceTypes, status: ok ? 'ok' : 'error', ...(ok ? {} : { errorCode: 'NotInExport' }), message });
     }
   };
   const read = `read from ${files.length} export file(s)`;
-  const iamTypes = ['gcp.iam.policy'];
-  const resourceTypes = GCP_RESOURCE_TYPES.filter((t) => t !== 'gcp.iam.policy');
+  const iamTypes = [GCP_IAM_POLICY];
+  const resourceTypes = GCP_RESOURCE_TYPES.filter((t) => t !== GCP_IAM_POLICY);
   if (inventory.policyRecords > 0) entry(iamTypes, true, `IAM policies ${read}`);
   else entry(iamTypes, false, 'no IAM policies in the export files: add the output of `gcloud asset export --content-type=iam-policy` (or `gcloud asset search-all-iam-policies --format=json`) to check IAM');
   if (inventory.resourceRecords > 0) entry(resourceTypes, true, `resources ${read}`);

@@ -3,7 +3,7 @@
  * at a time, so that no raw page or file is kept: only the normalized resources, one IAM policy per
  * resource (bindings merged across sources), and the project number → id map.
  */
-import type { GcpIamPolicy } from '../../model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../model/gcp.js';
 import type { CoverageEntry, Resource } from '../../model/types.js';
 import {
   NormalizeError,
@@ -77,7 +77,7 @@ export class GcpInventory {
         region: regionOf(rec.location, rec.name),
         service: 'cloudasset',
         operation,
-        resourceTypes: [type],
+        resourceTypes: type ? [type] : [],
         status: 'error',
         errorCode: 'InvalidAssetData',
         message: message.slice(0, 400),
@@ -135,7 +135,7 @@ export class GcpInventory {
     const add = (r: Resource) => {
       const mapped = this.mapAccount(r.ref.account);
       if (mapped !== r.ref.account) {
-        if (r.ref.type === 'gcp.iam.policy' && r.ref.name === r.ref.account) r.ref.name = mapped;
+        if (r.ref.type === GCP_IAM_POLICY && r.ref.name === r.ref.account) r.ref.name = mapped;
         r.ref.account = mapped;
       }
       counts[r.ref.type] = (counts[r.ref.type] ?? 0) + 1;

@@ -11,12 +11,13 @@
 import assetPkg from '@google-cloud/asset';
 import authPkg from 'google-auth-library';
 import pLimit from 'p-limit';
-import { GCP_ASSET_TYPES } from '../../model/gcp.js';
+import { GCP_ASSET_TYPES, GCP_IAM_POLICY } from '../../model/gcp.js';
 import { InputError } from '../../util/errors.js';
 import { type ClassifiedError, classifyError, redact } from '../errors.js';
 import type { ProgressListener } from '../types.js';
 import type { GcpInventory } from './inventory.js';
 import { NormalizeError, PROJECT_ASSET_TYPE, VIGIL_TYPE_BY_ASSET_TYPE } from './normalize.js';
+import type { InputType } from '../../model/registry.js';
 
 type AssetServiceClient = InstanceType<typeof assetPkg.v1.AssetServiceClient>;
 
@@ -200,7 +201,7 @@ export async function collectLive(options: GcpLiveOptions, inventory: GcpInvento
   const callOptions = { autoPaginate: false, timeout: options.timeoutMs ?? 60000, retry: { retryCodes: [] as number[] } };
   const count = (op: string) => () => (apiCalls[`cloudasset:${op}`] = (apiCalls[`cloudasset:${op}`] ?? 0) + 1);
 
-  const step = async (operation: string, resourceTypes: string[], run: () => Promise<void>) => {
+  const step = async (operation: string, resourceTypes: InputType[], run: () => Promise<void>) => {
     const progressStep = `cloudasset ${operation}`;
     options.onProgress?.({ provider: 'gcp', step: progressStep, state: 'start' });
     try {
@@ -218,7 +219,7 @@ export async function collectLive(options: GcpLiveOptions, inventory: GcpInvento
     const limit = pLimit(options.concurrency ?? 3);
     const tasks: Promise<void>[] = [
       limit(() =>
-        step('SearchAllIamPolicies', ['gcp.iam.policy'], () =>
+        step('SearchAllIamPolicies', [GCP_IAM_POLICY], () =>
           eachPage(
             (pageToken) => c.searchAllIamPolicies({ scope, pageSize: Math.min(options.pageSize ?? 500, 500), pageToken }, callOptions) as Promise<Page<unknown>>,
             (items) => items.forEach((r) => inventory.addSearchResult(r)),

@@ -13,21 +13,7 @@
  *   a documented default is applied only where Google documents one (each case says so).
  */
 import type { Resource } from '../../model/types.js';
-import {
-  GCP_ASSET_TYPES,
-  type GcpBucket,
-  type GcpDisk,
-  type GcpFirewall,
-  type GcpFirewallEntry,
-  type GcpIamBinding,
-  type GcpIamPolicy,
-  type GcpKmsCryptoKey,
-  type GcpServiceAccount,
-  type GcpServiceAccountKey,
-  type GcpSqlInstance,
-  type GcpSslPolicy,
-  type GcpTargetHttpsProxy,
-} from '../../model/gcp.js';
+import { GCP_ASSET_TYPES, type GcpAssetResourceType, GCP_BUCKET, GCP_DISK, GCP_FIREWALL, GCP_IAM_POLICY, GCP_KMS_KEY, GCP_SERVICE_ACCOUNT, GCP_SERVICE_ACCOUNT_KEY, GCP_SQL_INSTANCE, GCP_SSL_POLICY, GCP_TARGET_HTTPS_PROXY, type GcpBucket, type GcpDisk, type GcpFirewall, type GcpFirewallEntry, type GcpIamBinding, type GcpIamPolicy, type GcpKmsCryptoKey, type GcpServiceAccount, type GcpServiceAccountKey, type GcpSqlInstance, type GcpSslPolicy, type GcpTargetHttpsProxy } from '../../model/gcp.js';
 
 export type Json = Record<string, unknown>;
 
@@ -37,7 +23,9 @@ export class NormalizeError extends Error {
 }
 
 /** Cloud Asset type → Vigil type. */
-export const VIGIL_TYPE_BY_ASSET_TYPE: Record<string, string> = Object.fromEntries(Object.entries(GCP_ASSET_TYPES).map(([v, a]) => [a, v]));
+export const VIGIL_TYPE_BY_ASSET_TYPE: Readonly<Partial<Record<string, GcpAssetResourceType>>> = Object.fromEntries(
+  (Object.entries(GCP_ASSET_TYPES) as [GcpAssetResourceType, string][]).map(([v, a]) => [a, v]),
+);
 
 /** Asset types read only to map project numbers to ids (no Vigil type of their own). */
 export const PROJECT_ASSET_TYPE = 'cloudresourcemanager.googleapis.com/Project';
@@ -338,7 +326,7 @@ function firewallEntries(v: unknown, field: string): GcpFirewallEntry[] {
 }
 
 const MAPPERS: Record<string, Mapper> = {
-  'gcp.compute.firewall': (d, rec) => {
+  [GCP_FIREWALL]: (d, rec) => {
     const data: GcpFirewall = {
       name: nameOf(d, rec),
       network: str(d.network),
@@ -360,7 +348,7 @@ const MAPPERS: Record<string, Mapper> = {
     if (dir !== null && !/^(INGRESS|EGRESS)$/i.test(dir)) throw new NormalizeError(`direction ${JSON.stringify(dir)} is unknown`);
     return { name: data.name, data };
   },
-  'gcp.compute.ssl-policy': (d, rec) => {
+  [GCP_SSL_POLICY]: (d, rec) => {
     const data: GcpSslPolicy = {
       name: nameOf(d, rec),
       // Compute API / gcloud: profile defaults to COMPATIBLE and minTlsVersion to TLS_1_0 when unset.
@@ -371,7 +359,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.name, data };
   },
-  'gcp.compute.target-https-proxy': (d, rec) => {
+  [GCP_TARGET_HTTPS_PROXY]: (d, rec) => {
     const data: GcpTargetHttpsProxy = {
       name: nameOf(d, rec),
       sslPolicy: str(d.sslPolicy),
@@ -381,7 +369,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.name, data };
   },
-  'gcp.compute.disk': (d, rec) => {
+  [GCP_DISK]: (d, rec) => {
     const key = isObj(d.diskEncryptionKey) ? d.diskEncryptionKey : null;
     const kmsKeyName = str(pick(key, 'kmsKeyName'));
     const csek = key !== null && kmsKeyName === null && [key.sha256, key.rawKey, key.rsaEncryptedKey].some((x) => str(x) !== null);
@@ -399,7 +387,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.name, data };
   },
-  'gcp.sql.instance': (d, rec) => {
+  [GCP_SQL_INSTANCE]: (d, rec) => {
     const settings = isObj(d.settings) ? d.settings : null;
     const ipc = settings && isObj(settings.ipConfiguration) ? settings.ipConfiguration : null;
     const addresses = d.ipAddresses === undefined || d.ipAddresses === null ? null : list(d.ipAddresses, 'ipAddresses');
@@ -426,7 +414,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.name, data };
   },
-  'gcp.storage.bucket': (d, rec) => {
+  [GCP_BUCKET]: (d, rec) => {
     const iam = isObj(d.iamConfiguration) ? d.iamConfiguration : null;
     const ubla = iam ? (pick(iam, 'uniformBucketLevelAccess') ?? pick(iam, 'bucketPolicyOnly')) : undefined;
     const keyName = isObj(d.encryption) ? str(d.encryption.defaultKmsKeyName) : null;
@@ -444,7 +432,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.name, data };
   },
-  'gcp.kms.crypto-key': (d, rec) => {
+  [GCP_KMS_KEY]: (d, rec) => {
     const full = str(d.name);
     const primary = isObj(d.primary) ? d.primary : null;
     const template = isObj(d.versionTemplate) ? d.versionTemplate : null;
@@ -460,7 +448,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.name, data };
   },
-  'gcp.iam.service-account': (d, rec) => {
+  [GCP_SERVICE_ACCOUNT]: (d, rec) => {
     const data: GcpServiceAccount = {
       email: str(d.email),
       uniqueId: str(d.uniqueId),
@@ -469,7 +457,7 @@ const MAPPERS: Record<string, Mapper> = {
     };
     return { name: data.email ?? lastSegment(rec.name), data };
   },
-  'gcp.iam.service-account-key': (d, rec) => {
+  [GCP_SERVICE_ACCOUNT_KEY]: (d, rec) => {
     // data.name: projects/P/serviceAccounts/EMAIL/keys/KEYID (the asset name carries the unique id instead).
     const full = str(d.name) ?? rec.name;
     const m = /serviceAccounts\/([^/]+)\/keys\/([^/]+)$/.exec(full);
@@ -496,13 +484,13 @@ export function resourceFromAsset(rec: AssetRecord, accountFallback?: string | n
   const type = VIGIL_TYPE_BY_ASSET_TYPE[rec.assetType];
   if (!type || !rec.hasResource) return undefined;
   if (!rec.data) throw new NormalizeError('resource has no data');
-  const fallback = accountFallback ?? (type === 'gcp.storage.bucket' ? str(rec.data.projectNumber) : null);
+  const fallback = accountFallback ?? (type === GCP_BUCKET ? str(rec.data.projectNumber) : null);
   const { name, data } = MAPPERS[type](rec.data, rec);
   return {
     ref: {
       provider: 'gcp',
       account: accountOf(rec.name, rec.ancestors, fallback) ?? 'unknown',
-      region: regionOf(rec.location ?? (type === 'gcp.storage.bucket' ? str(rec.data.location)?.toLowerCase() ?? null : null), rec.name),
+      region: regionOf(rec.location ?? (type === GCP_BUCKET ? str(rec.data.location)?.toLowerCase() ?? null : null), rec.name),
       type,
       id: rec.name,
       arn: rec.name,
@@ -521,7 +509,7 @@ function policyResource(resource: string, assetType: string, account: string | n
       account: acct,
       // IAM policies are not regional; `global` also lets a scope-wide coverage gap reach them.
       region: 'global',
-      type: 'gcp.iam.policy',
+      type: GCP_IAM_POLICY,
       id: resource,
       arn: resource,
       name: level === 'resource' ? lastSegment(resource) : acct,

@@ -13,6 +13,7 @@ import { fetchHsts } from './hsts.js';
 import { acceptedSuite, candidatesFor, PROTOCOL_KEY, protocolSpec, suiteSpec, tableOrder } from './suites.js';
 import type { TlsTarget } from './targets.js';
 import { judgeTrust, type TrustStore } from './trust.js';
+import type { InputType } from '../../model/registry.js';
 
 export interface EndpointScanOptions {
   connectTimeoutMs: number;
@@ -49,7 +50,7 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
   const coverage: CoverageEntry[] = [];
   let handshakes = 0;
   let httpRequests = 0;
-  const record = (operation: string, status: CoverageStatus, resourceTypes: string[], code?: string, message?: string): void => {
+  const record = (operation: string, status: CoverageStatus, resourceTypes: InputType[], code?: string, message?: string): void => {
     coverage.push({
       provider: 'tls', account: 'tls', region: 'global', service: 'tls', operation, resourceTypes, status, resourceId: target.id,
       ...(code ? { errorCode: code } : {}), ...(message ? { message: redact(message) } : {}),

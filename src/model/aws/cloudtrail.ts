@@ -8,11 +8,12 @@
  *   shadow trails: every multi-region trail of the account applies to every region, so one region's view lists
  *   them all, whatever regions the scan was limited to.
  */
+import type { InputTypeInfo, TypeTable } from '../type-info.js';
 
-export const CLOUDTRAIL_TRAIL = 'aws.cloudtrail.trail';
-export const CLOUDTRAIL_ACCOUNT = 'aws.cloudtrail.account';
+export const CLOUDTRAIL_TRAIL = 'aws.cloudtrail.trail' as const;
+export const CLOUDTRAIL_ACCOUNT = 'aws.cloudtrail.account' as const;
 /** Virtual input type (coverage entries only): a trail's GetTrailStatus / GetEventSelectors, read per trail. */
-export const CLOUDTRAIL_TRAIL_STATUS = 'aws.cloudtrail.trail-status';
+export const CLOUDTRAIL_TRAIL_STATUS = 'aws.cloudtrail.trail-status' as const;
 
 /**
  * Which management events a trail records: `all` (read and write), `read-only`, `write-only`, `none`.
@@ -57,3 +58,18 @@ export interface CloudTrailAccountData {
   /** Every multi-region trail that applies to the account (its own and organization trails). */
   multiRegionTrails: MultiRegionTrailSummary[];
 }
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface CloudTrailDataByType {
+  [CLOUDTRAIL_TRAIL]: TrailData;
+  [CLOUDTRAIL_ACCOUNT]: CloudTrailAccountData;
+}
+
+export const CLOUDTRAIL_TYPES: TypeTable<CloudTrailDataByType> = {
+  [CLOUDTRAIL_TRAIL]: { provider: 'aws', scope: 'regional', version: 1, description: 'CloudTrail trails (by home region)' },
+  [CLOUDTRAIL_ACCOUNT]: { provider: 'aws', scope: 'global', version: 1, description: 'Account-level CloudTrail summary (multi-region trails)' },
+};
+
+export const CLOUDTRAIL_INPUT_TYPES = {
+  [CLOUDTRAIL_TRAIL_STATUS]: { provider: 'aws', scope: 'regional', description: "A trail's logging status and event selectors" },
+} as const satisfies Record<string, InputTypeInfo>;

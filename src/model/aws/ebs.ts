@@ -4,18 +4,19 @@
  * A value that could not be read is `null`, with a coverage entry naming the resource (`resourceId`).
  * Tags go to `ref.tags` and the `Name` tag to `ref.name`, not to `data`.
  */
+import type { InputTypeInfo, TypeTable } from '../type-info.js';
 
-export const EBS_VOLUME = 'aws.ebs.volume';
-export const EBS_SNAPSHOT = 'aws.ebs.snapshot';
+export const EBS_VOLUME = 'aws.ebs.volume' as const;
+export const EBS_SNAPSHOT = 'aws.ebs.snapshot' as const;
 /** One per region (`ref.id` = region): the account's EBS encryption-by-default setting there. */
-export const EBS_ENCRYPTION_DEFAULT = 'aws.ebs.encryption-default';
+export const EBS_ENCRYPTION_DEFAULT = 'aws.ebs.encryption-default' as const;
 /** AMIs owned by the account. */
-export const EC2_IMAGE = 'aws.ec2.image';
+export const EC2_IMAGE = 'aws.ec2.image' as const;
 /**
  * Virtual input type (coverage entries only, never a resource): a snapshot's `createVolumePermission`.
  * A failed DescribeSnapshotAttribute makes only the rules listing it in `inputs` unknown for that snapshot.
  */
-export const EBS_SNAPSHOT_PERMISSIONS = 'aws.ebs.snapshot-permissions';
+export const EBS_SNAPSHOT_PERMISSIONS = 'aws.ebs.snapshot-permissions' as const;
 
 /** One attachment of a volume to an instance. */
 export interface VolumeAttachment {
@@ -87,3 +88,22 @@ export interface ImageData {
   /** EBS snapshots backing the image. */
   snapshotIds: string[];
 }
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface EbsDataByType {
+  [EBS_VOLUME]: VolumeData;
+  [EBS_SNAPSHOT]: SnapshotData;
+  [EBS_ENCRYPTION_DEFAULT]: EncryptionDefaultData;
+  [EC2_IMAGE]: ImageData;
+}
+
+export const EBS_TYPES: TypeTable<EbsDataByType> = {
+  [EBS_VOLUME]: { provider: 'aws', scope: 'regional', version: 1, description: 'EBS volumes' },
+  [EBS_SNAPSHOT]: { provider: 'aws', scope: 'regional', version: 1, description: 'EBS snapshots owned by the account' },
+  [EBS_ENCRYPTION_DEFAULT]: { provider: 'aws', scope: 'regional', version: 1, description: 'EBS encryption by default, per region' },
+  [EC2_IMAGE]: { provider: 'aws', scope: 'regional', version: 1, description: 'AMIs owned by the account' },
+};
+
+export const EBS_INPUT_TYPES = {
+  [EBS_SNAPSHOT_PERMISSIONS]: { provider: 'aws', scope: 'regional', description: "A snapshot's createVolumePermission (DescribeSnapshotAttribute)" },
+} as const satisfies Record<string, InputTypeInfo>;

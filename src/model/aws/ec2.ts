@@ -6,14 +6,15 @@
  * or a protocol without ports). ICMP type/code live in their own fields, never in the port fields.
  * Tags go to `ref.tags` and the `Name` tag (or group name) to `ref.name`, not to `data`.
  */
+import type { TypeTable } from '../type-info.js';
 
-export const EC2_SECURITY_GROUP = 'aws.ec2.security-group';
-export const EC2_NETWORK_ACL = 'aws.ec2.network-acl';
-export const EC2_INSTANCE = 'aws.ec2.instance';
-export const EC2_VPC = 'aws.ec2.vpc';
-export const EC2_FLOW_LOG = 'aws.ec2.flow-log';
-export const EC2_PREFIX_LIST = 'aws.ec2.prefix-list';
-export const EC2_ROUTE_TABLE = 'aws.ec2.route-table';
+export const EC2_SECURITY_GROUP = 'aws.ec2.security-group' as const;
+export const EC2_NETWORK_ACL = 'aws.ec2.network-acl' as const;
+export const EC2_INSTANCE = 'aws.ec2.instance' as const;
+export const EC2_VPC = 'aws.ec2.vpc' as const;
+export const EC2_FLOW_LOG = 'aws.ec2.flow-log' as const;
+export const EC2_PREFIX_LIST = 'aws.ec2.prefix-list' as const;
+export const EC2_ROUTE_TABLE = 'aws.ec2.route-table' as const;
 
 /** Where a security group rule's traffic comes from (ingress) or goes to (egress). */
 export type SgPeerKind = 'cidr4' | 'cidr6' | 'prefix-list' | 'security-group';
@@ -209,3 +210,24 @@ export interface RouteTableData {
   subnetIds: string[];
   routes: Route[];
 }
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface Ec2DataByType {
+  [EC2_SECURITY_GROUP]: SecurityGroupData;
+  [EC2_NETWORK_ACL]: NetworkAclData;
+  [EC2_INSTANCE]: InstanceData;
+  [EC2_VPC]: VpcData;
+  [EC2_FLOW_LOG]: FlowLogData;
+  [EC2_PREFIX_LIST]: PrefixListData;
+  [EC2_ROUTE_TABLE]: RouteTableData;
+}
+
+export const EC2_TYPES: TypeTable<Ec2DataByType> = {
+  [EC2_SECURITY_GROUP]: { provider: 'aws', scope: 'regional', version: 1, description: 'VPC security groups and their rules' },
+  [EC2_NETWORK_ACL]: { provider: 'aws', scope: 'regional', version: 1, description: 'Network ACLs and their entries' },
+  [EC2_INSTANCE]: { provider: 'aws', scope: 'regional', version: 1, description: 'EC2 instances: interfaces, addresses, metadata options' },
+  [EC2_VPC]: { provider: 'aws', scope: 'regional', version: 1, description: 'VPCs' },
+  [EC2_FLOW_LOG]: { provider: 'aws', scope: 'regional', version: 1, description: 'VPC flow logs' },
+  [EC2_PREFIX_LIST]: { provider: 'aws', scope: 'regional', version: 1, description: 'Managed prefix lists referenced by security groups' },
+  [EC2_ROUTE_TABLE]: { provider: 'aws', scope: 'regional', version: 1, description: 'Route tables and their subnet associations' },
+};

@@ -9,12 +9,13 @@
  *
  * All in region `global`. A piece that could not be read is `null`, with a coverage entry.
  */
+import type { InputTypeInfo, TypeTable } from '../type-info.js';
 
-export const IAM_USER = 'aws.iam.user';
-export const IAM_GROUP = 'aws.iam.group';
-export const IAM_ROLE = 'aws.iam.role';
-export const IAM_POLICY = 'aws.iam.policy';
-export const IAM_ACCOUNT = 'aws.iam.account';
+export const IAM_USER = 'aws.iam.user' as const;
+export const IAM_GROUP = 'aws.iam.group' as const;
+export const IAM_ROLE = 'aws.iam.role' as const;
+export const IAM_POLICY = 'aws.iam.policy' as const;
+export const IAM_ACCOUNT = 'aws.iam.account' as const;
 
 /**
  * Virtual input types: they have no resources of their own, only coverage entries. A rule that needs a
@@ -23,9 +24,9 @@ export const IAM_ACCOUNT = 'aws.iam.account';
  * - account summary: `summary` of the account;
  * - password policy: `passwordPolicy` of the account.
  */
-export const IAM_CREDENTIAL_REPORT = 'aws.iam.credential-report';
-export const IAM_ACCOUNT_SUMMARY = 'aws.iam.account-summary';
-export const IAM_PASSWORD_POLICY = 'aws.iam.password-policy';
+export const IAM_CREDENTIAL_REPORT = 'aws.iam.credential-report' as const;
+export const IAM_ACCOUNT_SUMMARY = 'aws.iam.account-summary' as const;
+export const IAM_PASSWORD_POLICY = 'aws.iam.password-policy' as const;
 
 /**
  * A principal block, normalized: every present key holds an array.
@@ -204,3 +205,26 @@ export interface IamAccountData {
   /** `null` when it could not be read; `{ set: false }` when the account has none. */
   passwordPolicy: IamPasswordPolicy | null;
 }
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface IamDataByType {
+  [IAM_USER]: IamUserData;
+  [IAM_GROUP]: IamGroupData;
+  [IAM_ROLE]: IamRoleData;
+  [IAM_POLICY]: IamManagedPolicyData;
+  [IAM_ACCOUNT]: IamAccountData;
+}
+
+export const IAM_TYPES: TypeTable<IamDataByType> = {
+  [IAM_USER]: { provider: 'aws', scope: 'global', version: 1, description: 'IAM users' },
+  [IAM_GROUP]: { provider: 'aws', scope: 'global', version: 1, description: 'IAM groups' },
+  [IAM_ROLE]: { provider: 'aws', scope: 'global', version: 1, description: 'IAM roles' },
+  [IAM_POLICY]: { provider: 'aws', scope: 'global', version: 1, description: 'IAM managed policies in use or customer-managed' },
+  [IAM_ACCOUNT]: { provider: 'aws', scope: 'global', version: 1, description: 'Account-level IAM facts: root, password policy, summary' },
+};
+
+export const IAM_INPUT_TYPES = {
+  [IAM_CREDENTIAL_REPORT]: { provider: 'aws', scope: 'global', description: 'The IAM credential report' },
+  [IAM_ACCOUNT_SUMMARY]: { provider: 'aws', scope: 'global', description: 'GetAccountSummary' },
+  [IAM_PASSWORD_POLICY]: { provider: 'aws', scope: 'global', description: 'GetAccountPasswordPolicy' },
+} as const satisfies Record<string, InputTypeInfo>;

@@ -4,12 +4,13 @@
  * Only customer-managed keys are written (`KeyManager` = `CUSTOMER`); AWS-managed keys are AWS's to rotate
  * and their policies cannot be changed. `ref.id` is the key id, `ref.arn` the key ARN.
  */
+import type { InputTypeInfo, TypeTable } from '../type-info.js';
 import type { IamPolicyDocument } from './iam.js';
 
-export const KMS_KEY = 'aws.kms.key';
+export const KMS_KEY = 'aws.kms.key' as const;
 /** Virtual input types (coverage entries only): a key's rotation status and its key policy, read per key. */
-export const KMS_KEY_ROTATION = 'aws.kms.key-rotation';
-export const KMS_KEY_POLICY = 'aws.kms.key-policy';
+export const KMS_KEY_ROTATION = 'aws.kms.key-rotation' as const;
+export const KMS_KEY_POLICY = 'aws.kms.key-policy' as const;
 
 /** `aws.kms.key` */
 export interface KmsKeyData {
@@ -43,3 +44,17 @@ export interface KmsKeyData {
   /** The `default` key policy, parsed; `null` when GetKeyPolicy failed (coverage entry for this key). */
   policy: IamPolicyDocument | null;
 }
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface KmsDataByType {
+  [KMS_KEY]: KmsKeyData;
+}
+
+export const KMS_TYPES: TypeTable<KmsDataByType> = {
+  [KMS_KEY]: { provider: 'aws', scope: 'regional', version: 1, description: 'KMS keys' },
+};
+
+export const KMS_INPUT_TYPES = {
+  [KMS_KEY_ROTATION]: { provider: 'aws', scope: 'regional', description: "A key's rotation status (GetKeyRotationStatus)" },
+  [KMS_KEY_POLICY]: { provider: 'aws', scope: 'regional', description: "A key's policy (GetKeyPolicy)" },
+} as const satisfies Record<string, InputTypeInfo>;

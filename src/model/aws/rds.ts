@@ -7,11 +7,12 @@
  * - `aws.rds.db-parameter-group` / `aws.rds.db-cluster-parameter-group` (`ref.id` = group name): only the
  *   parameters that decide transport encryption are kept.
  */
+import type { TypeTable } from '../type-info.js';
 
-export const RDS_DB_INSTANCE = 'aws.rds.db-instance';
-export const RDS_DB_CLUSTER = 'aws.rds.db-cluster';
-export const RDS_DB_PARAMETER_GROUP = 'aws.rds.db-parameter-group';
-export const RDS_DB_CLUSTER_PARAMETER_GROUP = 'aws.rds.db-cluster-parameter-group';
+export const RDS_DB_INSTANCE = 'aws.rds.db-instance' as const;
+export const RDS_DB_CLUSTER = 'aws.rds.db-cluster' as const;
+export const RDS_DB_PARAMETER_GROUP = 'aws.rds.db-parameter-group' as const;
+export const RDS_DB_CLUSTER_PARAMETER_GROUP = 'aws.rds.db-cluster-parameter-group' as const;
 
 /** Parameters that force TLS: `rds.force_ssl` (PostgreSQL, SQL Server), `require_secure_transport` (MySQL, MariaDB). */
 export const RDS_TLS_PARAMETERS = ['rds.force_ssl', 'require_secure_transport'] as const;
@@ -77,3 +78,18 @@ export interface DbParameterGroupData {
    */
   tlsParameters: RdsParameter[] | null;
 }
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface RdsDataByType {
+  [RDS_DB_INSTANCE]: DbInstanceData;
+  [RDS_DB_CLUSTER]: DbClusterData;
+  [RDS_DB_PARAMETER_GROUP]: DbParameterGroupData;
+  [RDS_DB_CLUSTER_PARAMETER_GROUP]: DbParameterGroupData;
+}
+
+export const RDS_TYPES: TypeTable<RdsDataByType> = {
+  [RDS_DB_INSTANCE]: { provider: 'aws', scope: 'regional', version: 1, description: 'RDS DB instances' },
+  [RDS_DB_CLUSTER]: { provider: 'aws', scope: 'regional', version: 1, description: 'RDS / Aurora DB clusters' },
+  [RDS_DB_PARAMETER_GROUP]: { provider: 'aws', scope: 'regional', version: 1, description: 'DB parameter groups (transport-encryption parameters)' },
+  [RDS_DB_CLUSTER_PARAMETER_GROUP]: { provider: 'aws', scope: 'regional', version: 1, description: 'DB cluster parameter groups (transport-encryption parameters)' },
+};

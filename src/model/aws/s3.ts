@@ -11,23 +11,24 @@
  * the bucket name and whose resource type is the setting's virtual type below. "Not configured" answers (`NoSuchBucketPolicy`, `NoSuchPublicAccessBlockConfiguration`,
  * `ServerSideEncryptionConfigurationNotFoundError`) are facts, not gaps.
  */
+import type { InputTypeInfo, TypeTable } from '../type-info.js';
 import type { IamPolicyDocument } from './iam.js';
 
-export const S3_BUCKET = 'aws.s3.bucket';
-export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK = 'aws.s3.account-public-access-block';
+export const S3_BUCKET = 'aws.s3.bucket' as const;
+export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK = 'aws.s3.account-public-access-block' as const;
 
 /**
  * Virtual input types (coverage entries only, never resources), one per per-bucket setting. A failed read is
  * recorded under the setting's type with `resourceId` = bucket name, so only the rules that list that type in
  * `inputs` become unknown for that bucket (a denied GetBucketLogging does not hide a public bucket).
  */
-export const S3_BUCKET_LOCATION = 'aws.s3.bucket-location';
-export const S3_BUCKET_ENCRYPTION = 'aws.s3.bucket-encryption';
-export const S3_BUCKET_PUBLIC_ACCESS_BLOCK = 'aws.s3.bucket-public-access-block';
-export const S3_BUCKET_POLICY = 'aws.s3.bucket-policy';
-export const S3_BUCKET_ACL = 'aws.s3.bucket-acl';
-export const S3_BUCKET_VERSIONING = 'aws.s3.bucket-versioning';
-export const S3_BUCKET_LOGGING = 'aws.s3.bucket-logging';
+export const S3_BUCKET_LOCATION = 'aws.s3.bucket-location' as const;
+export const S3_BUCKET_ENCRYPTION = 'aws.s3.bucket-encryption' as const;
+export const S3_BUCKET_PUBLIC_ACCESS_BLOCK = 'aws.s3.bucket-public-access-block' as const;
+export const S3_BUCKET_POLICY = 'aws.s3.bucket-policy' as const;
+export const S3_BUCKET_ACL = 'aws.s3.bucket-acl' as const;
+export const S3_BUCKET_VERSIONING = 'aws.s3.bucket-versioning' as const;
+export const S3_BUCKET_LOGGING = 'aws.s3.bucket-logging' as const;
 
 /** The four Block Public Access switches (bucket or account level). */
 export interface PublicAccessBlockSettings {
@@ -109,3 +110,24 @@ export interface BucketData {
 
 /** `aws.s3.account-public-access-block` */
 export type AccountPublicAccessBlockData = PublicAccessBlockState;
+
+/** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
+export interface S3DataByType {
+  [S3_BUCKET]: BucketData;
+  [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK]: AccountPublicAccessBlockData;
+}
+
+export const S3_TYPES: TypeTable<S3DataByType> = {
+  [S3_BUCKET]: { provider: 'aws', scope: 'global', version: 1, description: 'S3 buckets (listed once per account; each in its own region)' },
+  [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK]: { provider: 'aws', scope: 'global', version: 1, description: 'The account-level S3 Block Public Access setting' },
+};
+
+export const S3_INPUT_TYPES = {
+  [S3_BUCKET_LOCATION]: { provider: 'aws', scope: 'global', description: "A bucket's region (GetBucketLocation)" },
+  [S3_BUCKET_ENCRYPTION]: { provider: 'aws', scope: 'global', description: "A bucket's default encryption" },
+  [S3_BUCKET_PUBLIC_ACCESS_BLOCK]: { provider: 'aws', scope: 'global', description: "A bucket's Block Public Access setting" },
+  [S3_BUCKET_POLICY]: { provider: 'aws', scope: 'global', description: "A bucket's policy" },
+  [S3_BUCKET_ACL]: { provider: 'aws', scope: 'global', description: "A bucket's ACL" },
+  [S3_BUCKET_VERSIONING]: { provider: 'aws', scope: 'global', description: "A bucket's versioning and MFA delete" },
+  [S3_BUCKET_LOGGING]: { provider: 'aws', scope: 'global', description: "A bucket's server access logging" },
+} as const satisfies Record<string, InputTypeInfo>;

@@ -1,0 +1,83 @@
+/**
+ * The registry of resource types: the contract between collectors and rules.
+ *
+ * Each model file declares its types once, beside their data interfaces: a `…DataByType` interface (type
+ * name → data shape, with TSDoc) and a runtime table (`provider`, `scope`, `version`). This file only
+ * aggregates them. From it follow:
+ * - the TypeScript types: {@link ResourceType} (a typo in a type name is a compile error) and
+ *   {@link DataOf} (the data a rule over that type reads, without casts);
+ * - the per-type JSON Schema, generated from {@link ResourceDataMap} by `npm run schema` into
+ *   `src/model/generated/`, with which every resource of a snapshot is validated on load;
+ * - the keys of a rule's `resourceTypes` and `inputs`.
+ *
+ * To add a type: declare it in its model file (constant, interface, table entry), extend the two aggregates
+ * below, run `npm run schema`. Changing an existing type's data needs its `version` and
+ * `SNAPSHOT_SCHEMA_VERSION` bumped (`test/model/registry.test.ts` says so).
+ */
+import { CLOUDTRAIL_INPUT_TYPES, CLOUDTRAIL_TYPES, type CloudTrailDataByType } from './aws/cloudtrail.js';
+import { EBS_INPUT_TYPES, EBS_TYPES, type EbsDataByType } from './aws/ebs.js';
+import { EC2_TYPES, type Ec2DataByType } from './aws/ec2.js';
+import { IAM_INPUT_TYPES, IAM_TYPES, type IamDataByType } from './aws/iam.js';
+import { KMS_INPUT_TYPES, KMS_TYPES, type KmsDataByType } from './aws/kms.js';
+import { RDS_TYPES, type RdsDataByType } from './aws/rds.js';
+import { S3_INPUT_TYPES, S3_TYPES, type S3DataByType } from './aws/s3.js';
+import { GCP_TYPES, type GcpDataByType } from './gcp.js';
+import { TLS_TYPES, type TlsDataByType } from './tls.js';
+import type { InputTypeInfo, TypeInfo } from './type-info.js';
+import type { Provider, ResourceRef } from './types.js';
+
+/** Data interface of every resource type, by type name. The schema generator reads this interface. */
+export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, GcpDataByType, TlsDataByType {}
+
+/** Every resource type's provider, scope and version. */
+export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
+  ...EC2_TYPES,
+  ...EBS_TYPES,
+  ...IAM_TYPES,
+  ...KMS_TYPES,
+  ...RDS_TYPES,
+  ...S3_TYPES,
+  ...CLOUDTRAIL_TYPES,
+  ...GCP_TYPES,
+  ...TLS_TYPES,
+};
+
+/** Virtual input types (coverage entries only). */
+export const INPUT_TYPES = {
+  ...EBS_INPUT_TYPES,
+  ...IAM_INPUT_TYPES,
+  ...KMS_INPUT_TYPES,
+  ...S3_INPUT_TYPES,
+  ...CLOUDTRAIL_INPUT_TYPES,
+} as const satisfies Record<string, InputTypeInfo>;
+
+/** A resource type name, e.g. `aws.ec2.security-group`. */
+export type ResourceType = keyof ResourceDataMap;
+/** A virtual input type name, e.g. `aws.s3.bucket-policy`. */
+export type VirtualInputType = keyof typeof INPUT_TYPES;
+/** Anything a rule may list in `inputs`, and a coverage entry in `resourceTypes`. */
+export type InputType = ResourceType | VirtualInputType;
+
+/** The data of a resource of type `T`. */
+export type DataOf<T extends ResourceType> = ResourceDataMap[T];
+
+/** A resource whose `ref.type` is `T` and whose data is `T`'s; distributes over unions, so `ref.type` narrows `data`. */
+export type ResourceOf<T extends ResourceType> = T extends ResourceType ? { ref: ResourceRef & { type: T }; data: ResourceDataMap[T] } : never;
+
+export function isResourceType(name: string): name is ResourceType {
+  return Object.prototype.hasOwnProperty.call(RESOURCE_TYPES, name);
+}
+
+export function isInputType(name: string): name is InputType {
+  return isResourceType(name) || Object.prototype.hasOwnProperty.call(INPUT_TYPES, name);
+}
+
+/** Provider, scope (and version for resource types) of any known type. */
+export function typeInfo(name: InputType): TypeInfo | InputTypeInfo {
+  return isResourceType(name) ? RESOURCE_TYPES[name] : INPUT_TYPES[name as VirtualInputType];
+}
+
+/** Every type of a provider (resource and virtual input types). */
+export function typesOf(provider: Provider): InputType[] {
+  return [...Object.keys(RESOURCE_TYPES), ...Object.keys(INPUT_TYPES)].filter((t) => typeInfo(t as InputType).provider === provider) as InputType[];
+}
