@@ -29,6 +29,7 @@ import {
   type VpcData,
 } from '../src/model/aws/ec2.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Resource, type ResourceRef, type Snapshot } from '../src/model/types.js';
+import type { ResourceType } from '../src/model/registry.js';
 
 const TARGET_MS = 2000;
 const TARGET_MB = 500;
@@ -46,7 +47,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const ref = (type: string, region: string, id: string, kind: string, name?: string): ResourceRef => ({
+const ref = (type: ResourceType, region: string, id: string, kind: string, name?: string): ResourceRef => ({
   provider: 'aws', account: ACCOUNT, region, type, id, arn: `arn:aws:ec2:${region}:${ACCOUNT}:${kind}/${id}`, ...(name ? { name, tags: { Name: name, Team: 'bench' } } : {}),
 });
 const perm = (protocol: string, from: number | null, to: number | null, peer: string): SgPermission => ({

@@ -97,7 +97,7 @@ export function syntheticResult(count = 100_000): EvaluationResult {
     for (const c of controls) counts[c.status]++;
     return { id: fwId, title: fwId.toUpperCase(), version: '1', source: 'https://example.org/standard', score: counts.pass / (counts.pass + counts.fail + counts.unknown), counts, controls };
   });
-  const gaps = REGIONS.slice(0, 2).map((region) => ({ provider: 'aws' as const, account: ACCOUNTS[2], region, service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'denied' as const, errorCode: 'AccessDenied' }));
+  const gaps = REGIONS.slice(0, 2).map((region) => ({ provider: 'aws' as const, account: ACCOUNTS[2], region, service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group' as const], status: 'denied' as const, errorCode: 'AccessDenied' }));
   return {
     tool: { name: 'vigil', version: 'bench' },
     evaluatedAt: '2026-01-01T00:10:00.000Z',

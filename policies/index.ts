@@ -1,4 +1,4 @@
-import type { Rule, RuleDefinition } from '../src/engine/types.js';
+import type { AnyRuleDefinition, Rule } from '../src/engine/types.js';
 import { rules as encryption } from './encryption/index.js';
 import { rules as leastPrivilege } from './least-privilege/index.js';
 import { rules as logging } from './logging/index.js';
@@ -6,7 +6,7 @@ import { rules as network } from './network/index.js';
 import { rules as tls } from './tls/index.js';
 
 /** Rule packs by folder name. Explicit: no registration by import side effect. */
-export const packs: Record<string, RuleDefinition<any, any>[]> = {
+export const packs: Record<string, AnyRuleDefinition[]> = {
   network,
   'least-privilege': leastPrivilege,
   encryption,

@@ -36,7 +36,7 @@ export function prefixListOf(index: SnapshotIndex, account: string, region: stri
   let map = prefixListMaps.get(index);
   if (!map) {
     map = new Map();
-    for (const pl of index.ofType<PrefixListData>(EC2_PREFIX_LIST)) map.set(`${pl.ref.account}|${pl.ref.region}|${pl.data.prefixListId}`, pl);
+    for (const pl of index.ofType(EC2_PREFIX_LIST)) map.set(`${pl.ref.account}|${pl.ref.region}|${pl.data.prefixListId}`, pl);
     prefixListMaps.set(index, map);
   }
   return map.get(`${account}|${region}|${id}`);
@@ -144,7 +144,7 @@ export const PREFIX_LIST_UNKNOWN = 'Security group {{name}}: cannot tell whether
  * fail with the openings as evidence; unknown when only an unreadable prefix list could open them; pass.
  * Message ids: `open`, `prefixListUnknown`, `closed`.
  */
-export function sgPortsVerdict(sg: Resource<SecurityGroupData>, index: SnapshotIndex, ports: readonly number[]): RuleResult {
+export function sgPortsVerdict(sg: Resource<SecurityGroupData>, index: SnapshotIndex, ports: readonly number[]): RuleResult<'open' | 'prefixListUnknown' | 'closed'> {
   const name = sg.ref.name ?? sg.data.groupId;
   const { openings, unresolved } = sgPortOpenings(sg, index, ports);
   if (openings.length > 0) {
@@ -243,7 +243,7 @@ export function naclForSubnet(index: SnapshotIndex, subnetId: string, account: s
   let map = naclBySubnet.get(index);
   if (!map) {
     map = new Map();
-    for (const acl of index.ofType<NetworkAclData>(EC2_NETWORK_ACL)) {
+    for (const acl of index.ofType(EC2_NETWORK_ACL)) {
       for (const s of acl.data.subnetIds) map.set(`${acl.ref.account}|${acl.ref.region}|${s}`, acl);
     }
     naclBySubnet.set(index, map);
@@ -263,7 +263,7 @@ export function routeTableForSubnet(index: SnapshotIndex, subnetId: string, vpcI
   let maps = routeTables.get(index);
   if (!maps) {
     maps = { bySubnet: new Map(), mainByVpc: new Map() };
-    for (const t of index.ofType<RouteTableData>(EC2_ROUTE_TABLE)) {
+    for (const t of index.ofType(EC2_ROUTE_TABLE)) {
       const scope = `${t.ref.account}|${t.ref.region}|`;
       for (const s of t.data.subnetIds) maps.bySubnet.set(scope + s, t);
       if (t.data.isMain && t.data.vpcId) maps.mainByVpc.set(scope + t.data.vpcId, t);
@@ -356,7 +356,7 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
     const acl = naclForSubnet(index, eni.subnetId, account, region);
     if (!acl) return { kind: 'missing', what: `network ACL of subnet ${eni.subnetId}` };
     for (const sgId of eni.securityGroupIds) {
-      const sg = index.get<SecurityGroupData>(EC2_SECURITY_GROUP, sgId, account);
+      const sg = index.get(EC2_SECURITY_GROUP, sgId, account);
       if (!sg) return { kind: 'missing', what: `security group ${sgId}` };
       const view = internetIngress(sg, index);
       for (const ing of view.internet) {

@@ -32,7 +32,7 @@ export function dbKind(db: RdsDatabase): string {
 }
 
 /** `not_applicable` (message `member`) for an instance of a cluster, whose cluster-level settings are judged on the cluster. */
-export function memberResult(db: RdsDatabase): RuleResult | undefined {
+export function memberResult(db: RdsDatabase): RuleResult<'member'> | undefined {
   const cluster = clusterMember(db);
   return cluster ? { status: 'not_applicable', messageId: 'member', data: { name: db.ref.id, cluster } } : undefined;
 }
@@ -42,7 +42,12 @@ export function memberResult(db: RdsDatabase): RuleResult | undefined {
  * deletion protection): cluster members not applicable, `null` (not reported) unknown, then pass or fail
  * with the setting as evidence. Message ids: `member`, `unknown`, and the rule's own `on` / `off` ids.
  */
-export function rdsSettingVerdict(db: RdsDatabase, setting: 'storageEncrypted' | 'deletionProtection', ids: { on: string; off: string }, evidence: Record<string, unknown> = {}): RuleResult {
+export function rdsSettingVerdict<On extends string, Off extends string>(
+  db: RdsDatabase,
+  setting: 'storageEncrypted' | 'deletionProtection',
+  ids: { on: On; off: Off },
+  evidence: Record<string, unknown> = {},
+): RuleResult<'member' | 'unknown' | On | Off> {
   const member = memberResult(db);
   if (member) return member;
   const data = { kind: dbKind(db), name: db.ref.id };
@@ -71,7 +76,7 @@ export function tlsVerdict(db: RdsDatabase, index: SnapshotIndex): TlsVerdict {
   const groupNames = isInstance(db) ? db.data.parameterGroups.map((g) => g.name) : db.data.parameterGroup ? [db.data.parameterGroup] : [];
   if (groupNames.length === 0) return { status: 'unknown', reason: 'no-group', parameter: param.name };
   const type = isInstance(db) ? RDS_DB_PARAMETER_GROUP : RDS_DB_CLUSTER_PARAMETER_GROUP;
-  const groups = index.inScope<DbParameterGroupData>(type, db.ref.account, db.ref.region);
+  const groups = index.inScope(type, db.ref.account, db.ref.region);
   // An instance has one DB parameter group; should there be several, every one must force TLS.
   let last: TlsVerdict | undefined;
   for (const name of groupNames) {

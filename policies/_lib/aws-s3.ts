@@ -15,7 +15,7 @@ export const BPA_SWITCHES: Array<keyof PublicAccessBlockSettings> = ['blockPubli
 
 /** The account-level Block Public Access of an account: `null` when it was not collected. */
 export function accountBpa(index: SnapshotIndex, account: string): AccountPublicAccessBlockData | null {
-  return index.inScope<AccountPublicAccessBlockData>(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, account)[0]?.data ?? null;
+  return index.inScope(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, account)[0]?.data ?? null;
 }
 
 /** ACL grants to everyone (`AllUsers`) or to any AWS account holder (`AuthenticatedUsers`). */

@@ -70,7 +70,7 @@ export function firewallEvidence(fw: GcpFirewall, openings: FirewallOpening[]): 
  * The evaluation shared by the `gcp-firewall-open-*` rules (message ids `notIngress`, `closed`, `open`):
  * not applicable unless an enforced ingress rule; fail naming the first opening `openingsOf` finds.
  */
-export function evaluateFirewallOpenings(fw: Resource<GcpFirewall>, openingsOf: (fw: GcpFirewall) => FirewallOpening[]): RuleResult {
+export function evaluateFirewallOpenings(fw: Resource<GcpFirewall>, openingsOf: (fw: GcpFirewall) => FirewallOpening[]): RuleResult<'notIngress' | 'closed' | 'open'> {
   const name = fw.ref.name ?? fw.data.name;
   if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
   const openings = openingsOf(fw.data);

@@ -36,7 +36,7 @@ function policiesOf(label: string, data: IamIdentityBase, account: string, index
     else missing.push(`${label}: inline policy ${p.name} (document unreadable)`);
   }
   for (const a of data.attachedPolicies) {
-    const doc = index.get<IamManagedPolicyData>(IAM_POLICY, a.arn, account)?.data.document;
+    const doc = index.get(IAM_POLICY, a.arn, account)?.data.document;
     if (doc) docs.push({ source: { identity: label, policy: a.name, policyArn: a.arn, kind: 'managed' }, document: doc });
     else missing.push(`${label}: managed policy ${a.arn} (not collected or unreadable)`);
   }
@@ -59,7 +59,7 @@ export function resolveIdentity(resource: Resource, index: SnapshotIndex): Resol
   policiesOf(label, data, account, index, docs, missing);
   if (kind === 'user') {
     for (const g of (data as IamUserData).groups) {
-      const group = index.get<IamGroupData>(IAM_GROUP, g, account);
+      const group = index.get(IAM_GROUP, g, account);
       if (group) policiesOf(`group/${g}`, group.data as unknown as IamGroupData, account, index, docs, missing);
       else missing.push(`${label}: group ${g} (not collected)`);
     }
@@ -67,7 +67,7 @@ export function resolveIdentity(resource: Resource, index: SnapshotIndex): Resol
   let boundary: SourcedDocument | undefined;
   const boundaryArn = kind === 'group' ? null : (data as IamUserData | IamRoleData).permissionsBoundary;
   if (boundaryArn) {
-    const p = index.get<IamManagedPolicyData>(IAM_POLICY, boundaryArn, account);
+    const p = index.get(IAM_POLICY, boundaryArn, account);
     // An unresolved boundary is ignored: that can only over-report, never hide a grant.
     if (p?.data.document) boundary = { source: { identity: label, policy: p.data.name, policyArn: boundaryArn, kind: 'boundary' }, document: p.data.document };
   }

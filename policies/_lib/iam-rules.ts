@@ -8,9 +8,9 @@ import type { Resource } from '../../src/model/types.js';
 import { isServiceLinkedRole, resolveIdentity, type ResolvedIdentity } from './iam-identity.js';
 import type { Grant, PermissionSet } from './iam-policy.js';
 
-export const IDENTITY_TYPES = [IAM_USER, IAM_GROUP, IAM_ROLE];
+export const IDENTITY_TYPES = [IAM_USER, IAM_GROUP, IAM_ROLE] as const;
 /** Identity rules read managed policies (documents) and groups (a user's group policies). */
-export const IDENTITY_INPUTS = [IAM_POLICY, IAM_GROUP];
+export const IDENTITY_INPUTS = [IAM_POLICY, IAM_GROUP] as const;
 
 export interface IdentityRuleOptions {
   /** Evaluate AWS service-linked roles too (their policies are owned by AWS and cannot be edited). */
@@ -21,7 +21,9 @@ export const identityDefaults: IdentityRuleOptions = { includeServiceLinkedRoles
 export const identityOptionsProps = { includeServiceLinkedRoles: { type: 'boolean' } } as const;
 
 /** The messages every identity-policy rule needs besides its own `fail`. */
-export function identityMessages(fail: string, ok: string): Record<string, string> {
+export type IdentityMessageId = 'fail' | 'ok' | 'incomplete' | 'serviceLinked';
+
+export function identityMessages(fail: string, ok: string): Record<IdentityMessageId, string> {
   return {
     fail,
     ok,
@@ -34,12 +36,12 @@ export function identityMessages(fail: string, ok: string): Record<string, strin
  * Skeleton of a rule over an identity's effective permissions: `find` returns the offending items; any →
  * `fail(...)`; none but unresolved policies → `unknown`; none → `pass`.
  */
-export function checkIdentity<T, O extends IdentityRuleOptions>(
+export function checkIdentity<T, O extends IdentityRuleOptions, F extends string>(
   resource: Resource,
   ctx: RuleContext<O>,
   find: (id: ResolvedIdentity) => T[],
-  fail: (id: ResolvedIdentity, hits: T[]) => RuleResult,
-): RuleResult {
+  fail: (id: ResolvedIdentity, hits: T[]) => RuleResult<F>,
+): RuleResult<F | 'serviceLinked' | 'incomplete' | 'ok'> {
   const identity = `${resource.ref.type.split('.').pop()}/${resource.ref.id}`;
   if (isServiceLinkedRole(resource) && !ctx.options.includeServiceLinkedRoles) return { status: 'not_applicable', messageId: 'serviceLinked', data: { identity } };
   const id = resolveIdentity(resource, ctx.index);
@@ -84,10 +86,10 @@ export function unconstrainedHits(set: PermissionSet, actions: string[]): { acti
  * any of `ctx.options.actions` on every resource, naming up to `shown` of them in the message and all of
  * them, each with the identity, policy and statement granting it, in the evidence.
  */
-export function checkUnconstrainedActions<O extends IdentityRuleOptions & { actions: string[] }>(resource: Resource, ctx: RuleContext<O>, shown = Number.POSITIVE_INFINITY): RuleResult {
+export function checkUnconstrainedActions<O extends IdentityRuleOptions & { actions: string[] }>(resource: Resource, ctx: RuleContext<O>, shown = Number.POSITIVE_INFINITY): RuleResult<IdentityMessageId> {
   return checkIdentity(resource, ctx, (id) => unconstrainedHits(id.set, ctx.options.actions), (id, hits) => ({
-    status: 'fail',
-    messageId: 'fail',
+    status: 'fail' as const,
+    messageId: 'fail' as const,
     data: {
       identity: id.label,
       actions: hits.slice(0, shown).map((h) => h.action).join(', ') + (hits.length > shown ? `, … (${hits.length})` : ''),

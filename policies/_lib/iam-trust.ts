@@ -125,7 +125,7 @@ export function foreignTrusts(doc: IamPolicyDocument, ownAccount: string, allowe
 }
 
 /** Result of a trust rule over {@link foreignTrusts}: `fail` with the trusts as evidence, else `pass`. */
-export function foreignTrustResult(role: Resource<IamRoleData>, hits: ForeignTrust[], failMessageId: string): RuleResult {
+export function foreignTrustResult<F extends string>(role: Resource<IamRoleData>, hits: ForeignTrust[], failMessageId: F): RuleResult<'ok' | F> {
   const data = { role: role.data.name };
   if (!hits.length) return { status: 'pass', messageId: 'ok', data };
   return {

@@ -41,7 +41,7 @@ export function endpointName(r: TlsEndpoint): string {
 }
 
 /** `unknown` result for a field that was not probed. */
-export function notProbed(what: string, r: TlsEndpoint): RuleResult {
+export function notProbed(what: string, r: TlsEndpoint): RuleResult<'notProbed'> {
   return { status: 'unknown', messageId: 'notProbed', data: { endpoint: endpointName(r), what } };
 }
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_IMAGE, type ImageData } from '../../src/model/aws/ebs.js';
 
-export default defineRule<Record<string, never>, ImageData>({
+export default defineRule({
   id: 'aws-ami-public',
   title: 'AMI is public',
   severity: 'high',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { EBS_ENCRYPTION_DEFAULT, EBS_VOLUME, type EncryptionDefaultData, type VolumeData } from '../../src/model/aws/ebs.js';
 import { EC2_INSTANCE, type InstanceData } from '../../src/model/aws/ec2.js';
 
-export default defineRule<Record<string, never>, EncryptionDefaultData>({
+export default defineRule({
   id: 'aws-ebs-default-encryption-off',
   title: 'EBS encryption by default off in a region in use',
   severity: 'medium',
@@ -28,8 +28,8 @@ export default defineRule<Record<string, never>, EncryptionDefaultData>({
   evaluate(setting, ctx) {
     const { account, region } = setting.ref;
     if (setting.data.enabled) return { status: 'pass', messageId: 'on', data: { region } };
-    const volumes = ctx.index.inScope<VolumeData>(EBS_VOLUME, account, region).filter((v) => v.data.state !== 'deleted' && v.data.state !== 'deleting');
-    const instances = ctx.index.inScope<InstanceData>(EC2_INSTANCE, account, region).filter((i) => i.data.state !== 'terminated' && i.data.state !== 'shutting-down');
+    const volumes = ctx.index.inScope(EBS_VOLUME, account, region).filter((v) => v.data.state !== 'deleted' && v.data.state !== 'deleting');
+    const instances = ctx.index.inScope(EC2_INSTANCE, account, region).filter((i) => i.data.state !== 'terminated' && i.data.state !== 'shutting-down');
     if (volumes.length > 0 || instances.length > 0) {
       return {
         status: 'fail',

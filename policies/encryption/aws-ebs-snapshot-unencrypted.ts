@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EBS_SNAPSHOT, type SnapshotData } from '../../src/model/aws/ebs.js';
 
-export default defineRule<Record<string, never>, SnapshotData>({
+export default defineRule({
   id: 'aws-ebs-snapshot-unencrypted',
   title: 'EBS snapshot not encrypted',
   severity: 'medium',

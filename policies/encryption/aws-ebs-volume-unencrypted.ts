@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EBS_VOLUME, type VolumeData } from '../../src/model/aws/ebs.js';
 
-export default defineRule<Record<string, never>, VolumeData>({
+export default defineRule({
   id: 'aws-ebs-volume-unencrypted',
   title: 'EBS volume not encrypted',
   severity: 'medium',

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { KMS_KEY, type KmsKeyData } from '../../src/model/aws/kms.js';
 
-export default defineRule<Record<string, never>, KmsKeyData>({
+export default defineRule({
   id: 'aws-kms-key-pending-deletion',
   title: 'KMS key scheduled for deletion',
   severity: 'high',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { KMS_KEY, KMS_KEY_POLICY, type KmsKeyData } from '../../src/model/aws/kms.js';
 import { publicGrants } from '../_lib/aws-resource-policy.js';
 
-export default defineRule<Record<string, never>, KmsKeyData>({
+export default defineRule({
   id: 'aws-kms-key-policy-public',
   title: 'KMS key policy open to everyone',
   severity: 'critical',

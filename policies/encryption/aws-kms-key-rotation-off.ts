@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { KMS_KEY, KMS_KEY_ROTATION, type KmsKeyData } from '../../src/model/aws/kms.js';
 
-export default defineRule<Record<string, never>, KmsKeyData>({
+export default defineRule({
   id: 'aws-kms-key-rotation-off',
   title: 'KMS key without automatic rotation',
   severity: 'medium',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_INSTANCE } from '../../src/model/aws/rds.js';
 import { type RdsDatabase, dbKind, isInstance, memberResult } from '../_lib/aws-rds.js';
 
-export default defineRule<{ minDays: number }, RdsDatabase['data']>({
+export default defineRule({
   id: 'aws-rds-backup-retention-short',
   title: 'RDS automated backups kept too briefly',
   severity: 'medium',

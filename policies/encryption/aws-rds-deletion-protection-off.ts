@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_INSTANCE } from '../../src/model/aws/rds.js';
 import { type RdsDatabase, rdsSettingVerdict } from '../_lib/aws-rds.js';
 
-export default defineRule<Record<string, never>, RdsDatabase['data']>({
+export default defineRule({
   id: 'aws-rds-deletion-protection-off',
   title: 'RDS deletion protection off',
   severity: 'low',

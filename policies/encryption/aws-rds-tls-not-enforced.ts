@@ -11,7 +11,7 @@ const REASONS: Record<string, string> = {
   'no-value': 'the parameter is listed without a value',
 };
 
-export default defineRule<Record<string, never>, RdsDatabase['data']>({
+export default defineRule({
   id: 'aws-rds-tls-not-enforced',
   title: 'RDS does not force TLS connections',
   severity: 'medium',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { type AccountPublicAccessBlockData, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { BPA_SWITCHES } from '../_lib/aws-s3.js';
 
-export default defineRule<Record<string, never>, AccountPublicAccessBlockData>({
+export default defineRule({
   id: 'aws-s3-account-block-public-access-off',
   title: 'S3 Block Public Access not fully on for the account',
   severity: 'high',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { type BucketData, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { BPA_SWITCHES, accountBpa } from '../_lib/aws-s3.js';
 
-export default defineRule<Record<string, never>, BucketData>({
+export default defineRule({
   id: 'aws-s3-bucket-block-public-access-off',
   title: 'S3 bucket without Block Public Access',
   severity: 'medium',

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { type BucketData, S3_BUCKET, S3_BUCKET_ENCRYPTION } from '../../src/model/aws/s3.js';
 
-export default defineRule<{ requireKms: boolean }, BucketData>({
+export default defineRule({
   id: 'aws-s3-bucket-no-default-encryption',
   title: 'S3 bucket without default encryption',
   severity: 'medium',

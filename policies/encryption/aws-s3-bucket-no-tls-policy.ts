@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { type BucketData, S3_BUCKET, S3_BUCKET_POLICY } from '../../src/model/aws/s3.js';
 import { tlsDenials } from '../_lib/aws-resource-policy.js';
 
-export default defineRule<Record<string, never>, BucketData>({
+export default defineRule({
   id: 'aws-s3-bucket-no-tls-policy',
   title: 'S3 bucket accepts requests without TLS',
   severity: 'medium',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { type BucketData, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { accountBpa, bucketExposure } from '../_lib/aws-s3.js';
 
-export default defineRule<Record<string, never>, BucketData>({
+export default defineRule({
   id: 'aws-s3-bucket-public',
   title: 'S3 bucket is public',
   severity: 'critical',

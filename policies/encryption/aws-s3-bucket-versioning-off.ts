@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { type BucketData, S3_BUCKET, S3_BUCKET_VERSIONING } from '../../src/model/aws/s3.js';
 
-export default defineRule<Record<string, never>, BucketData>({
+export default defineRule({
   id: 'aws-s3-bucket-versioning-off',
   title: 'S3 bucket versioning off',
   severity: 'low',

@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpBucket } from '../../src/model/gcp.js';
+import { GCP_BUCKET, type GcpBucket } from '../../src/model/gcp.js';
 
-export default defineRule<Record<string, never>, GcpBucket>({
+export default defineRule({
   id: 'gcp-bucket-no-cmek',
   title: 'Cloud Storage bucket has no default customer-managed key',
   severity: 'info',
-  resourceTypes: ['gcp.storage.bucket'],
+  resourceTypes: [GCP_BUCKET],
   description:
     'Reports buckets without a default Cloud KMS key (`encryption.defaultKmsKeyName`), whose new objects are therefore encrypted with Google-managed keys. Objects are encrypted at rest either way: this is a key-control requirement some frameworks ask for, so it is info; disable it in the config (`rules: { gcp-bucket-no-cmek: { enabled: false } }`) when you do not need it.',
   risk: 'With Google-managed keys you cannot revoke access to the data by disabling a key, separate key administration from data access, or audit key use in Cloud KMS.',

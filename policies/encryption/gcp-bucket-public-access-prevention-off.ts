@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpBucket } from '../../src/model/gcp.js';
+import { GCP_BUCKET, type GcpBucket } from '../../src/model/gcp.js';
 
-export default defineRule<Record<string, never>, GcpBucket>({
+export default defineRule({
   id: 'gcp-bucket-public-access-prevention-off',
   title: 'Cloud Storage bucket does not enforce public access prevention',
   severity: 'medium',
-  resourceTypes: ['gcp.storage.bucket'],
+  resourceTypes: [GCP_BUCKET],
   description:
     'Flags buckets whose `iamConfiguration.publicAccessPrevention` is not `enforced` (`inherited` or the older `unspecified`). An `inherited` bucket may still be protected by the `storage.publicAccessPrevention` organization policy, which Vigil does not read: hence precision medium. Unknown when the setting could not be read.',
   risk: 'Without public access prevention, one IAM change or ACL (`allUsers`) makes the bucket and its objects readable by anyone on the internet.',

@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpBucket } from '../../src/model/gcp.js';
+import { GCP_BUCKET, type GcpBucket } from '../../src/model/gcp.js';
 
-export default defineRule<Record<string, never>, GcpBucket>({
+export default defineRule({
   id: 'gcp-bucket-uniform-access-off',
   title: 'Cloud Storage bucket uses fine-grained ACLs (uniform bucket-level access off)',
   severity: 'medium',
-  resourceTypes: ['gcp.storage.bucket'],
+  resourceTypes: [GCP_BUCKET],
   description:
     'Flags buckets with uniform bucket-level access disabled (`iamConfiguration.uniformBucketLevelAccess.enabled`, or the legacy `bucketPolicyOnly.enabled`, false). Unknown when the setting could not be read (CIS GCP 5.2).',
   risk: 'With fine-grained access, every object can carry its own ACL: objects can be made public one by one, invisible to a review of the bucket IAM policy.',

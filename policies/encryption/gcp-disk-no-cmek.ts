@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpDisk } from '../../src/model/gcp.js';
+import { GCP_DISK, type GcpDisk } from '../../src/model/gcp.js';
 
-export default defineRule<{ allowCsek: boolean }, GcpDisk>({
+export default defineRule({
   id: 'gcp-disk-no-cmek',
   title: 'Compute Engine disk is not encrypted with a customer-managed key',
   severity: 'info',
-  resourceTypes: ['gcp.compute.disk'],
+  resourceTypes: [GCP_DISK],
   description:
     'Reports persistent disks encrypted with Google-managed keys (no `diskEncryptionKey`) rather than a Cloud KMS customer-managed key (CMEK). Customer-supplied keys (CSEK) pass unless `allowCsek` is false. Every disk is encrypted at rest either way: this is a key-control requirement some frameworks ask for, so it is info; disable it in the config (`rules: { gcp-disk-no-cmek: { enabled: false } }`) when you do not need it.',
   risk: 'With Google-managed keys you cannot revoke access to the data by disabling a key, separate key administration from data access, or audit key use in Cloud KMS.',

@@ -1,15 +1,15 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpKmsCryptoKey } from '../../src/model/gcp.js';
+import { GCP_KMS_KEY, type GcpKmsCryptoKey } from '../../src/model/gcp.js';
 
 const DAY = 86_400;
 /** Automatic rotation exists only for symmetric keys that Cloud KMS holds (not external / EKM keys). */
 const EXTERNAL = new Set(['EXTERNAL', 'EXTERNAL_VPC']);
 
-export default defineRule<{ maxDays: number }, GcpKmsCryptoKey>({
+export default defineRule({
   id: 'gcp-kms-key-rotation-long',
   title: 'Cloud KMS key is not rotated automatically at least once a year',
   severity: 'medium',
-  resourceTypes: ['gcp.kms.crypto-key'],
+  resourceTypes: [GCP_KMS_KEY],
   description:
     'Flags symmetric (`ENCRYPT_DECRYPT`) Cloud KMS keys with no automatic rotation schedule or a `rotationPeriod` longer than `maxDays` (default 365; CIS GCP 1.10 asks for 90). Asymmetric, MAC and external keys, which Cloud KMS cannot rotate automatically, are not applicable. Unknown when the purpose could not be read.',
   risk: 'The longer one key version protects data, the more data a single compromised or leaked version exposes, and the longer a weakness stays in use.',

@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpSqlInstance } from '../../src/model/gcp.js';
+import { GCP_SQL_INSTANCE, type GcpSqlInstance } from '../../src/model/gcp.js';
 import { isInternetCidr } from '../_lib/network.js';
 
-export default defineRule<Record<string, never>, GcpSqlInstance>({
+export default defineRule({
   id: 'gcp-sql-public-ip-open',
   title: 'Cloud SQL instance with a public IP accepts connections from the whole internet',
   severity: 'high',
-  resourceTypes: ['gcp.sql.instance'],
+  resourceTypes: [GCP_SQL_INSTANCE],
   description:
     'Flags Cloud SQL instances that have a public IPv4 address and an authorized network of `0.0.0.0/0` (or another very wide public range such as `0.0.0.0/1`). Instances without a public IP pass. Unknown when the IP configuration could not be read (CIS GCP 6.5).',
   risk: 'The database port is reachable from every address on the internet: only the database password stands between scanners and the data, and brute force, leaked credentials and engine vulnerabilities are routinely exploited.',

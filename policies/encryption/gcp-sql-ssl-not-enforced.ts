@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpSqlInstance } from '../../src/model/gcp.js';
+import { GCP_SQL_INSTANCE, type GcpSqlInstance } from '../../src/model/gcp.js';
 
 const ENFORCING = new Set(['ENCRYPTED_ONLY', 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED']);
 
-export default defineRule<Record<string, never>, GcpSqlInstance>({
+export default defineRule({
   id: 'gcp-sql-ssl-not-enforced',
   title: 'Cloud SQL instance accepts unencrypted connections',
   severity: 'medium',
-  resourceTypes: ['gcp.sql.instance'],
+  resourceTypes: [GCP_SQL_INSTANCE],
   description:
     'Flags Cloud SQL instances whose `sslMode` is `ALLOW_UNENCRYPTED_AND_ENCRYPTED`, or, when `sslMode` is unset, whose legacy `requireSsl` is false or absent (Cloud SQL documents absent as false). `ENCRYPTED_ONLY` and `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` pass. Unknown when the IP configuration could not be read (CIS GCP 6.4).',
   risk: 'Clients may connect in plaintext: credentials and query results cross the network readable by anyone on the path, and a misconfigured client silently downgrades.',

@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../src/engine/types.js';
+import type { AnyRuleDefinition } from '../../src/engine/types.js';
 import awsEbsVolumeUnencrypted from './aws-ebs-volume-unencrypted.js';
 import awsEbsDefaultEncryptionOff from './aws-ebs-default-encryption-off.js';
 import awsEbsSnapshotPublic from './aws-ebs-snapshot-public.js';
@@ -27,7 +27,7 @@ import gcpBucketNoCmek from './gcp-bucket-no-cmek.js';
 import gcpKmsKeyRotationLong from './gcp-kms-key-rotation-long.js';
 
 /** The encryption pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
-export const rules: RuleDefinition<any, any>[] = [
+export const rules: AnyRuleDefinition[] = [
   awsEbsVolumeUnencrypted,
   awsEbsDefaultEncryptionOff,
   awsEbsSnapshotPublic,

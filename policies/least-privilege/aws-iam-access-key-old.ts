@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_CREDENTIAL_REPORT, IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
 import { ageInDays } from '../_lib/iam-rules.js';
 
-export default defineRule<{ maxAgeDays: number }, IamUserData>({
+export default defineRule({
   id: 'aws-iam-access-key-old',
   title: 'Active access key older than the rotation period',
   severity: 'medium',

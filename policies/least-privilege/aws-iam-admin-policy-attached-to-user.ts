@@ -3,7 +3,7 @@ import { IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
 
 const ADMIN = /^arn:[^:]+:iam::aws:policy\/AdministratorAccess$/;
 
-export default defineRule<Record<string, never>, IamUserData>({
+export default defineRule({
   id: 'aws-iam-admin-policy-attached-to-user',
   title: 'AWS-managed AdministratorAccess attached directly to a user',
   severity: 'high',

@@ -6,7 +6,7 @@ interface Options extends IdentityRuleOptions {
   actions: string[];
 }
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'aws-iam-credentials-exposure',
   title: 'IAM identity can obtain credentials without resource constraints',
   severity: 'high',

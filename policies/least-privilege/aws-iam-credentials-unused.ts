@@ -16,7 +16,7 @@ function judge(credential: string, lastUsed: string | null, issued: string | nul
   return { credential, status: 'unknown', lastUsed: null, since: null };
 }
 
-export default defineRule<{ maxUnusedDays: number }, IamUserData>({
+export default defineRule({
   id: 'aws-iam-credentials-unused',
   title: 'Credentials unused for longer than the allowed period',
   severity: 'medium',

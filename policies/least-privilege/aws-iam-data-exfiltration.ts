@@ -6,7 +6,7 @@ interface Options extends IdentityRuleOptions {
   actions: string[];
 }
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'aws-iam-data-exfiltration',
   title: 'IAM identity can read data without resource constraints',
   severity: 'medium',

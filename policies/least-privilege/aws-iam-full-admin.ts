@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
-export default defineRule<IdentityRuleOptions>({
+export default defineRule({
   id: 'aws-iam-full-admin',
   title: 'IAM identity has full administrator access',
   severity: 'high',

@@ -12,7 +12,7 @@ interface Options {
   maxAgeDays: number;
 }
 
-export default defineRule<Options, IamAccountData>({
+export default defineRule({
   id: 'aws-iam-password-policy-weak',
   title: 'Account password policy is missing or weak',
   severity: 'medium',

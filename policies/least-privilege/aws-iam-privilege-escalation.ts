@@ -7,7 +7,7 @@ interface Options extends IdentityRuleOptions {
   unconstrainedOnly: boolean;
 }
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'aws-iam-privilege-escalation',
   title: 'IAM identity can escalate its own privileges',
   severity: 'high',

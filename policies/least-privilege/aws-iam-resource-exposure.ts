@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { ResolvedIdentity } from '../_lib/iam-identity.js';
 import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, take, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
-export default defineRule<IdentityRuleOptions>({
+export default defineRule({
   id: 'aws-iam-resource-exposure',
   title: 'IAM identity can change resource permissions without constraints',
   severity: 'high',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_ROLE, type IamRoleData } from '../../src/model/aws/iam.js';
 import { anyPrincipal, assumeStatements, denyRestrictions, restrictingKeys } from '../_lib/iam-trust.js';
 
-export default defineRule<Record<string, never>, IamRoleData>({
+export default defineRule({
   id: 'aws-iam-role-trust-any-principal',
   title: 'Role can be assumed by any AWS principal',
   severity: 'critical',

@@ -7,7 +7,7 @@ interface Options {
   knownAccounts: string[];
 }
 
-export default defineRule<Options, IamRoleData>({
+export default defineRule({
   id: 'aws-iam-role-trust-cross-account',
   title: 'Role trusts an unknown AWS account',
   severity: 'medium',
@@ -27,7 +27,7 @@ export default defineRule<Options, IamRoleData>({
     ok: 'Role {{role}} trusts no unknown account.',
     unreadable: 'Role {{role}}: its trust policy could not be read.',
   },
-  defaults: { knownAccounts: [] },
+  defaults: { knownAccounts: [] as string[] },
   optionsSchema: { type: 'object', properties: { knownAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
   evaluate(role, ctx) {
     const doc = role.data.trustPolicy;

@@ -7,7 +7,7 @@ interface Options {
   internalAccounts: string[];
 }
 
-export default defineRule<Options, IamRoleData>({
+export default defineRule({
   id: 'aws-iam-role-trust-no-external-id',
   title: 'Third-party role trust without sts:ExternalId',
   severity: 'medium',
@@ -27,7 +27,7 @@ export default defineRule<Options, IamRoleData>({
     ok: 'Role {{role}}: every third-party trust requires an external id.',
     unreadable: 'Role {{role}}: its trust policy could not be read.',
   },
-  defaults: { internalAccounts: [] },
+  defaults: { internalAccounts: [] as string[] },
   optionsSchema: { type: 'object', properties: { internalAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
   evaluate(role, ctx) {
     const doc = role.data.trustPolicy;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_ACCOUNT, type IamAccountData } from '../../src/model/aws/iam.js';
 
-export default defineRule<Record<string, never>, IamAccountData>({
+export default defineRule({
   id: 'aws-iam-root-mfa-disabled',
   title: 'Root user has no MFA',
   severity: 'critical',

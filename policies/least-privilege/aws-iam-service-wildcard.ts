@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { accessLevelCounts } from '../_lib/iam-actions.js';
 import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
-export default defineRule<IdentityRuleOptions>({
+export default defineRule({
   id: 'aws-iam-service-wildcard',
   title: 'IAM identity is granted every action of a service',
   severity: 'medium',

@@ -4,7 +4,7 @@ import { findEscalations } from '../_lib/iam-escalation.js';
 import { PermissionSet } from '../_lib/iam-policy.js';
 import { CREDENTIALS_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS, unconstrainedHits } from '../_lib/iam-rules.js';
 
-export default defineRule<Record<string, never>, IamManagedPolicyData>({
+export default defineRule({
   id: 'aws-iam-unattached-policy-permissive',
   title: 'Unattached customer-managed policy grants risky permissions',
   severity: 'low',

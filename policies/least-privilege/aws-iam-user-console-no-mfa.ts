@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_CREDENTIAL_REPORT, IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
 
-export default defineRule<Record<string, never>, IamUserData>({
+export default defineRule({
   id: 'aws-iam-user-console-no-mfa',
   title: 'Console user without MFA',
   severity: 'high',

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
 
-export default defineRule<Record<string, never>, IamUserData>({
+export default defineRule({
   id: 'aws-iam-user-direct-policies',
   title: 'Policies attached directly to a user',
   severity: 'low',

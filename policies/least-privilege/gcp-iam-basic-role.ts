@@ -1,14 +1,14 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
 import { BASIC_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult, isServiceAgent, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 
 const KINDS = new Set(['user', 'group', 'serviceAccount', 'domain']);
 
-export default defineRule<{ roles: string[]; allowedMembers: string[]; ignoreServiceAgents: boolean }, GcpIamPolicy>({
+export default defineRule({
   id: 'gcp-iam-basic-role',
   title: 'Basic role (Owner or Editor) granted to a user, group or service account',
   severity: 'medium',
-  resourceTypes: ['gcp.iam.policy'],
+  resourceTypes: [GCP_IAM_POLICY],
   description:
     'Flags IAM policies that grant a basic role (`roles/owner`, `roles/editor`; tunable) to users, groups, domains or service accounts. Google-managed service agents (which Google grants Editor itself) are skipped unless `ignoreServiceAgents` is false; `allowedMembers` lists accepted principals (break-glass accounts).',
   risk: 'Basic roles predate IAM and grant thousands of permissions across every service of the project: one phished user or leaked service-account key can read all data, change IAM and delete resources.',
@@ -28,7 +28,7 @@ export default defineRule<{ roles: string[]; allowedMembers: string[]; ignoreSer
     basic: 'The IAM policy of {{label}} grants the basic role {{grant}}{{more}}.',
     noBasic: 'The IAM policy of {{label}} grants no basic role to users, groups or service accounts.',
   },
-  defaults: { roles: [...BASIC_ROLES], allowedMembers: [], ignoreServiceAgents: true },
+  defaults: { roles: [...BASIC_ROLES] as string[], allowedMembers: [] as string[], ignoreServiceAgents: true },
   optionsSchema: {
     type: 'object',
     properties: { roles: ROLE_LIST_SCHEMA, allowedMembers: MEMBER_LIST_SCHEMA, ignoreServiceAgents: { type: 'boolean' } },

@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
 import { MEMBER_LIST_SCHEMA, grants, grantsResult, memberDomain, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 
-export default defineRule<{ allowedDomains: string[]; checkServiceAccounts: boolean; allowedMembers: string[] }, GcpIamPolicy>({
+export default defineRule({
   id: 'gcp-iam-external-member',
   title: 'IAM policy grants a role to a member outside the allowed domains',
   severity: 'medium',
-  resourceTypes: ['gcp.iam.policy'],
+  resourceTypes: [GCP_IAM_POLICY],
   description:
     'Flags IAM bindings to `user:`, `group:` and `domain:` members whose domain is not in `allowedDomains` (exact, case-insensitive match; list subdomains explicitly). Service accounts are checked only with `checkServiceAccounts` (they are named after projects, not domains). Not applicable until `allowedDomains` is configured. Public members are reported by gcp-iam-public-member*.',
   risk: 'Personal accounts (gmail.com) and accounts of other companies are outside your identity provider: no MFA policy, no offboarding, no audit. Access granted to them survives the end of a contract.',
@@ -26,7 +26,7 @@ export default defineRule<{ allowedDomains: string[]; checkServiceAccounts: bool
     internal: 'Every member of the IAM policy of {{label}} is in an allowed domain.',
     notConfigured: 'Set `allowedDomains` to check the members of {{label}}.',
   },
-  defaults: { allowedDomains: [], checkServiceAccounts: false, allowedMembers: [] },
+  defaults: { allowedDomains: [] as string[], checkServiceAccounts: false, allowedMembers: [] as string[] },
   optionsSchema: {
     type: 'object',
     properties: {

@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
 import { PUBLIC_MEMBERS, grants, grantsResult, policyLabel } from '../_lib/gcp-iam.js';
 
 /** The single-resource half of gcp-iam-public-member (high instead of critical: the blast radius is one resource). */
-export default defineRule<Record<string, never>, GcpIamPolicy>({
+export default defineRule({
   id: 'gcp-iam-public-member-resource',
   title: 'Resource IAM policy grants a role to allUsers or allAuthenticatedUsers',
   severity: 'high',
-  resourceTypes: ['gcp.iam.policy'],
+  resourceTypes: [GCP_IAM_POLICY],
   description:
     'Flags IAM policies of single resources (Cloud Storage buckets, KMS keys, service accounts, BigQuery datasets, Pub/Sub topics …) with a binding to `allUsers` or `allAuthenticatedUsers`. Project, folder and organization policies are checked by gcp-iam-public-member.',
   risk: 'Anyone on the internet (allUsers) or anyone with any Google account (allAuthenticatedUsers) gets the role on the resource: public buckets are the most common source of cloud data leaks.',

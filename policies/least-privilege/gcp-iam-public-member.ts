@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
 import { PUBLIC_MEMBERS, grants, grantsResult, policyLabel } from '../_lib/gcp-iam.js';
 
 /**
@@ -7,11 +7,11 @@ import { PUBLIC_MEMBERS, grants, grantsResult, policyLabel } from '../_lib/gcp-i
  * single resource (a bucket, a key) are reported by `gcp-iam-public-member-resource` at high severity:
  * a finding's severity comes from its rule, so the two scopes are two rules.
  */
-export default defineRule<Record<string, never>, GcpIamPolicy>({
+export default defineRule({
   id: 'gcp-iam-public-member',
   title: 'Project, folder or organization IAM policy grants a role to allUsers or allAuthenticatedUsers',
   severity: 'critical',
-  resourceTypes: ['gcp.iam.policy'],
+  resourceTypes: [GCP_IAM_POLICY],
   description:
     'Flags IAM policies of projects, folders and organizations with a binding to `allUsers` (anyone on the internet) or `allAuthenticatedUsers` (anyone with any Google account). Policies on single resources are checked by gcp-iam-public-member-resource.',
   risk: 'Every resource under the node inherits the grant: anyone on the internet (or any of the billions of Google accounts) gets the role on every project, dataset, bucket and VM below it.',

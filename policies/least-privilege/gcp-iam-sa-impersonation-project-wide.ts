@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
 import { IMPERSONATION_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult, policyLabel } from '../_lib/gcp-iam.js';
 
-export default defineRule<{ roles: string[]; allowedMembers: string[] }, GcpIamPolicy>({
+export default defineRule({
   id: 'gcp-iam-sa-impersonation-project-wide',
   title: 'Service Account User or Token Creator granted project-wide',
   severity: 'high',
-  resourceTypes: ['gcp.iam.policy'],
+  resourceTypes: [GCP_IAM_POLICY],
   description:
     'Flags project, folder and organization IAM policies that grant `roles/iam.serviceAccountUser` or `roles/iam.serviceAccountTokenCreator` (tunable `roles`) to anyone. Granted on a node, these roles let the principal act as every service account under it (CIS GCP 1.6). Grants on a single service account are not applicable.',
   risk: 'Impersonation is privilege escalation: the principal can attach any service account (including ones with Owner) to a VM or function, or mint its access tokens, and so obtain every permission any service account in the project has.',
@@ -27,7 +27,7 @@ export default defineRule<{ roles: string[]; allowedMembers: string[] }, GcpIamP
     none: 'The IAM policy of {{label}} grants no service-account impersonation role.',
     resourceLevel: 'The IAM policy of {{label}} is on a single resource.',
   },
-  defaults: { roles: [...IMPERSONATION_ROLES], allowedMembers: [] },
+  defaults: { roles: [...IMPERSONATION_ROLES] as string[], allowedMembers: [] as string[] },
   optionsSchema: { type: 'object', properties: { roles: ROLE_LIST_SCHEMA, allowedMembers: MEMBER_LIST_SCHEMA }, additionalProperties: false },
   evaluate(p, { options }) {
     const label = policyLabel(p.data, p.ref.name);

@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpServiceAccountKey } from '../../src/model/gcp.js';
+import { GCP_SERVICE_ACCOUNT_KEY, type GcpServiceAccountKey } from '../../src/model/gcp.js';
 
 const DAY = 86_400_000;
 
-export default defineRule<{ maxAgeDays: number }, GcpServiceAccountKey>({
+export default defineRule({
   id: 'gcp-iam-sa-key-old',
   title: 'User-managed service account key older than 90 days',
   severity: 'medium',
-  resourceTypes: ['gcp.iam.service-account-key'],
+  resourceTypes: [GCP_SERVICE_ACCOUNT_KEY],
   description:
     'Flags `USER_MANAGED` service-account keys created (`validAfterTime`) more than `maxAgeDays` (default 90) days ago, disabled or not (a disabled key can be re-enabled). Google-managed keys rotate automatically and are not applicable. A key whose type or creation time could not be read is unknown (CIS GCP 1.7).',
   risk: 'The older a key, the more copies of it exist in places nobody tracks; a key leaked long ago keeps working until it is rotated.',

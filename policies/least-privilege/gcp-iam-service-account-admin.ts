@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
 import { BASIC_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult, isServiceAgent, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 
-export default defineRule<{ roles: string[]; includeAdminRoles: boolean; allowedMembers: string[]; ignoreServiceAgents: boolean }, GcpIamPolicy>({
+export default defineRule({
   id: 'gcp-iam-service-account-admin',
   title: 'Service account holds Owner or Editor',
   severity: 'high',
-  resourceTypes: ['gcp.iam.policy'],
+  resourceTypes: [GCP_IAM_POLICY],
   description:
     'Flags IAM policies that grant `roles/owner` or `roles/editor` (tunable `roles`) to a service account; with `includeAdminRoles`, any role whose name ends in `Admin`/`admin` counts too (CIS GCP 1.5). Google-managed service agents are skipped by default; the default Compute Engine and App Engine service accounts are not agents and are reported.',
   risk: 'Service-account credentials live in code, CI systems and on VMs: whoever obtains a key or compromises a workload running as the account gets project-wide control.',
@@ -25,7 +25,7 @@ export default defineRule<{ roles: string[]; includeAdminRoles: boolean; allowed
     admin: 'The IAM policy of {{label}} grants {{grant}}{{more}} to a service account.',
     noAdmin: 'The IAM policy of {{label}} grants no Owner/Editor role to a service account.',
   },
-  defaults: { roles: [...BASIC_ROLES], includeAdminRoles: false, allowedMembers: [], ignoreServiceAgents: true },
+  defaults: { roles: [...BASIC_ROLES] as string[], includeAdminRoles: false, allowedMembers: [] as string[], ignoreServiceAgents: true },
   optionsSchema: {
     type: 'object',
     properties: { roles: ROLE_LIST_SCHEMA, includeAdminRoles: { type: 'boolean' }, allowedMembers: MEMBER_LIST_SCHEMA, ignoreServiceAgents: { type: 'boolean' } },

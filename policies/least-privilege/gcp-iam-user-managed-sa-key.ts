@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpServiceAccountKey } from '../../src/model/gcp.js';
+import { GCP_SERVICE_ACCOUNT_KEY, type GcpServiceAccountKey } from '../../src/model/gcp.js';
 
-export default defineRule<Record<string, never>, GcpServiceAccountKey>({
+export default defineRule({
   id: 'gcp-iam-user-managed-sa-key',
   title: 'Service account has a user-managed key',
   severity: 'medium',
-  resourceTypes: ['gcp.iam.service-account-key'],
+  resourceTypes: [GCP_SERVICE_ACCOUNT_KEY],
   description:
     'Flags service-account keys of type `USER_MANAGED` (downloaded or uploaded keys that live outside Google). `SYSTEM_MANAGED` keys, which Google holds and rotates, pass. A key whose type could not be read is unknown (CIS GCP 1.4).',
   risk: 'A user-managed key is a long-lived bearer credential: it is copied into repositories, CI variables and laptops, does not expire by default, and anyone holding it acts as the service account from anywhere.',

@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../src/engine/types.js';
+import type { AnyRuleDefinition } from '../../src/engine/types.js';
 import awsIamFullAdmin from './aws-iam-full-admin.js';
 import awsIamAdminPolicyAttachedToUser from './aws-iam-admin-policy-attached-to-user.js';
 import awsIamPrivilegeEscalation from './aws-iam-privilege-escalation.js';
@@ -28,7 +28,7 @@ import gcpIamSaImpersonationProjectWide from './gcp-iam-sa-impersonation-project
 import gcpIamExternalMember from './gcp-iam-external-member.js';
 
 /** The least-privilege pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
-export const rules: RuleDefinition<any, any>[] = [
+export const rules: AnyRuleDefinition[] = [
   awsIamFullAdmin,
   awsIamAdminPolicyAttachedToUser,
   awsIamPrivilegeEscalation,

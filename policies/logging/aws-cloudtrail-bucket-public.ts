@@ -3,7 +3,7 @@ import { CLOUDTRAIL_TRAIL, type TrailData } from '../../src/model/aws/cloudtrail
 import { type BucketData, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { accountBpa, bucketExposure } from '../_lib/aws-s3.js';
 
-export default defineRule<Record<string, never>, TrailData>({
+export default defineRule({
   id: 'aws-cloudtrail-bucket-public',
   title: 'CloudTrail log bucket is public',
   severity: 'critical',
@@ -29,7 +29,7 @@ export default defineRule<Record<string, never>, TrailData>({
     const name = trail.data.name;
     const bucketName = trail.data.s3BucketName;
     if (!bucketName) return { status: 'unknown', messageId: 'unknown', data: { name, bucket: '(none reported)', missing: 'no bucket name' } };
-    const bucket = ctx.index.get<BucketData>(S3_BUCKET, bucketName, trail.ref.account);
+    const bucket = ctx.index.get(S3_BUCKET, bucketName, trail.ref.account);
     if (!bucket) return { status: 'unknown', messageId: 'notInSnapshot', data: { name, bucket: bucketName } };
     // Per-bucket read failures are scoped to the bucket, not the trail: look them up here.
     const gaps = [S3_BUCKET, S3_BUCKET_POLICY, S3_BUCKET_ACL, S3_BUCKET_PUBLIC_ACCESS_BLOCK].flatMap((t) =>

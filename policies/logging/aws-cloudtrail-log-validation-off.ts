@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { CLOUDTRAIL_TRAIL, type TrailData } from '../../src/model/aws/cloudtrail.js';
 
-export default defineRule<Record<string, never>, TrailData>({
+export default defineRule({
   id: 'aws-cloudtrail-log-validation-off',
   title: 'CloudTrail log file validation off',
   severity: 'low',

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { CLOUDTRAIL_ACCOUNT, type CloudTrailAccountData } from '../../src/model/aws/cloudtrail.js';
 
-export default defineRule<Record<string, never>, CloudTrailAccountData>({
+export default defineRule({
   id: 'aws-cloudtrail-multi-region-missing',
   title: 'No multi-region CloudTrail trail logging management events',
   severity: 'high',

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { CLOUDTRAIL_TRAIL, type TrailData } from '../../src/model/aws/cloudtrail.js';
 
-export default defineRule<Record<string, never>, TrailData>({
+export default defineRule({
   id: 'aws-cloudtrail-not-kms-encrypted',
   title: 'CloudTrail logs not encrypted with KMS',
   severity: 'medium',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { type BucketData, S3_BUCKET, S3_BUCKET_LOGGING } from '../../src/model/aws/s3.js';
 import { globMatch } from '../_lib/aws-resource-policy.js';
 
-export default defineRule<{ exemptBuckets: string[] }, BucketData>({
+export default defineRule({
   id: 'aws-s3-bucket-access-logging-off',
   title: 'S3 bucket without server access logging',
   severity: 'medium',
@@ -24,7 +24,7 @@ export default defineRule<{ exemptBuckets: string[] }, BucketData>({
     exempt: 'S3 bucket {{name}} is exempt from access logging ({{pattern}}).',
     unreadable: 'S3 bucket {{name}}: its logging configuration could not be read.',
   },
-  defaults: { exemptBuckets: [] },
+  defaults: { exemptBuckets: [] as string[] },
   optionsSchema: { type: 'object', properties: { exemptBuckets: { type: 'array', items: { type: 'string', minLength: 1 } } }, additionalProperties: false },
   evaluate(bucket, ctx) {
     const name = bucket.data.name;

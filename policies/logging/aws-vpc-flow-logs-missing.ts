@@ -10,7 +10,7 @@ function flowLogsOf(index: SnapshotIndex, account: string, region: string, vpcId
   let map = byResource.get(index);
   if (!map) {
     map = new Map();
-    for (const f of index.ofType<FlowLogData>(EC2_FLOW_LOG)) {
+    for (const f of index.ofType(EC2_FLOW_LOG)) {
       const k = `${f.ref.account}|${f.ref.region}|${f.data.resourceId}`;
       map.set(k, [...(map.get(k) ?? []), f]);
     }
@@ -21,7 +21,7 @@ function flowLogsOf(index: SnapshotIndex, account: string, region: string, vpcId
 
 const TRAFFIC_TYPES = ['ALL', 'ACCEPT', 'REJECT'];
 
-export default defineRule<{ trafficTypes: string[] }, VpcData>({
+export default defineRule({
   id: 'aws-vpc-flow-logs-missing',
   title: 'VPC without an active flow log',
   severity: 'medium',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
 import { describePermission } from '../_lib/aws-ec2.js';
 
-export default defineRule<Record<string, never>, SecurityGroupData>({
+export default defineRule({
   id: 'aws-default-sg-has-rules',
   title: 'Default security group has inbound or outbound rules',
   severity: 'medium',

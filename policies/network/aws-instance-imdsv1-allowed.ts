@@ -3,7 +3,7 @@ import { EC2_INSTANCE, type InstanceData } from '../../src/model/aws/ec2.js';
 
 const GONE = new Set(['terminated', 'shutting-down']);
 
-export default defineRule<Record<string, never>, InstanceData>({
+export default defineRule({
   id: 'aws-instance-imdsv1-allowed',
   title: 'Instance allows IMDSv1 (metadata tokens optional)',
   severity: 'medium',

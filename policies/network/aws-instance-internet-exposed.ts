@@ -3,7 +3,7 @@ import { EC2_INSTANCE, EC2_NETWORK_ACL, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP, typ
 import { instanceExposure } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 
-export default defineRule<{ ports: number[] }, InstanceData>({
+export default defineRule({
   id: 'aws-instance-internet-exposed',
   title: 'Running instance reachable from the internet on an administrative or sensitive port',
   severity: 'critical',

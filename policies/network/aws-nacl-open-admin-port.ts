@@ -5,7 +5,7 @@ import { ADMIN_PORTS, PORT_LIST_SCHEMA, portInfo } from '../_lib/ports.js';
 
 const FAMILIES: IpFamily[] = ['ipv4', 'ipv6'];
 
-export default defineRule<{ ports: number[] }, NetworkAclData>({
+export default defineRule({
   id: 'aws-nacl-open-admin-port',
   title: 'Network ACL allows administrative ports or all traffic from the internet',
   severity: 'medium',

@@ -3,7 +3,7 @@ import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/
 import { PREFIX_LIST_UNKNOWN, sgPortsVerdict } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA } from '../_lib/ports.js';
 
-export default defineRule<{ ports: number[] }, SecurityGroupData>({
+export default defineRule({
   id: 'aws-sg-open-admin-port',
   title: 'Security group allows administrative ports from the internet',
   severity: 'high',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
 import { PREFIX_LIST_UNKNOWN, sgAllPortsOpenings } from '../_lib/aws-ec2.js';
 
-export default defineRule<Record<string, never>, SecurityGroupData>({
+export default defineRule({
   id: 'aws-sg-open-all-ports',
   title: 'Security group allows all ports or all protocols from the internet',
   severity: 'critical',

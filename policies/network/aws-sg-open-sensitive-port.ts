@@ -3,7 +3,7 @@ import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/
 import { PREFIX_LIST_UNKNOWN, sgPortsVerdict } from '../_lib/aws-ec2.js';
 import { PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 
-export default defineRule<{ ports: number[] }, SecurityGroupData>({
+export default defineRule({
   id: 'aws-sg-open-sensitive-port',
   title: 'Security group allows database, cache, queue or other sensitive ports from the internet',
   severity: 'high',

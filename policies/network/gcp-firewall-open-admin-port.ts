@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpFirewall } from '../../src/model/gcp.js';
+import { GCP_FIREWALL, type GcpFirewall } from '../../src/model/gcp.js';
 import { evaluateFirewallOpenings, firewallPortOpenings } from '../_lib/gcp-firewall.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA } from '../_lib/ports.js';
 
-export default defineRule<{ ports: number[] }, GcpFirewall>({
+export default defineRule({
   id: 'gcp-firewall-open-admin-port',
   title: 'VPC firewall rule allows administrative ports from the internet',
   severity: 'high',
-  resourceTypes: ['gcp.compute.firewall'],
+  resourceTypes: [GCP_FIREWALL],
   description:
     'Flags enabled INGRESS VPC firewall rules whose allowed traffic comes from 0.0.0.0/0 or ::/0 (or another very wide public range) and reaches an administrative port: SSH 22, RDP 3389, Telnet 23, FTP 20/21, VNC 5500/5900, WinRM 5985/5986. Port ranges covering such a port, `all` and tcp without ports count. Higher-priority deny rules are not subtracted.',
   risk: 'Remote administration services are the first thing internet-wide scanners try: brute force, leaked keys and exploits of the service itself lead straight to a shell or desktop on every VM the rule targets.',

@@ -1,12 +1,12 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpFirewall } from '../../src/model/gcp.js';
+import { GCP_FIREWALL, type GcpFirewall } from '../../src/model/gcp.js';
 import { evaluateFirewallOpenings, firewallAllPortOpenings } from '../_lib/gcp-firewall.js';
 
-export default defineRule<Record<string, never>, GcpFirewall>({
+export default defineRule({
   id: 'gcp-firewall-open-all-ports',
   title: 'VPC firewall rule allows all ports or all protocols from the internet',
   severity: 'critical',
-  resourceTypes: ['gcp.compute.firewall'],
+  resourceTypes: [GCP_FIREWALL],
   description:
     'Flags enabled INGRESS VPC firewall rules that allow protocol `all`, or tcp/udp without a port list or with a range covering every port (0/1-65535), from 0.0.0.0/0 or ::/0 (or another very wide public range).',
   risk: 'Every service on every targeted VM, including ones started later or by accident (debug servers, databases, admin consoles), is reachable from the internet; the firewall no longer filters anything.',

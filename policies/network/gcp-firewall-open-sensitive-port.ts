@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpFirewall } from '../../src/model/gcp.js';
+import { GCP_FIREWALL, type GcpFirewall } from '../../src/model/gcp.js';
 import { evaluateFirewallOpenings, firewallPortOpenings } from '../_lib/gcp-firewall.js';
 import { PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 
-export default defineRule<{ ports: number[] }, GcpFirewall>({
+export default defineRule({
   id: 'gcp-firewall-open-sensitive-port',
   title: 'VPC firewall rule allows database or other sensitive ports from the internet',
   severity: 'high',
-  resourceTypes: ['gcp.compute.firewall'],
+  resourceTypes: [GCP_FIREWALL],
   description:
     'Flags enabled INGRESS VPC firewall rules whose allowed traffic comes from 0.0.0.0/0 or ::/0 (or another very wide public range) and reaches a database, cache, queue, search, file-sharing, directory, management or mail port (MySQL 3306, PostgreSQL 5432, SQL Server 1433, MongoDB 27017, Redis 6379, Memcached 11211, Kafka 9092, Elasticsearch 9200, SMB 445, Docker API 2375 …; the shared catalogue). HTTP/HTTPS are not flagged by default.',
   risk: 'Data stores and management planes exposed to the internet are found by scanners within minutes; weak or default credentials, unauthenticated APIs (Redis, Elasticsearch, Docker) and unpatched services lead to data theft, ransom notes or cryptomining.',

@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../src/engine/types.js';
+import type { AnyRuleDefinition } from '../../src/engine/types.js';
 import awsSgOpenAdminPort from './aws-sg-open-admin-port.js';
 import awsSgOpenSensitivePort from './aws-sg-open-sensitive-port.js';
 import awsSgOpenAllPorts from './aws-sg-open-all-ports.js';
@@ -11,7 +11,7 @@ import gcpFirewallOpenSensitivePort from './gcp-firewall-open-sensitive-port.js'
 import gcpFirewallOpenAllPorts from './gcp-firewall-open-all-ports.js';
 
 /** The network pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
-export const rules: RuleDefinition<any, any>[] = [
+export const rules: AnyRuleDefinition[] = [
   awsSgOpenAdminPort,
   awsSgOpenSensitivePort,
   awsSgOpenAllPorts,

@@ -1,11 +1,11 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpTargetHttpsProxy } from '../../src/model/gcp.js';
+import { GCP_TARGET_HTTPS_PROXY, type GcpTargetHttpsProxy } from '../../src/model/gcp.js';
 
-export default defineRule<Record<string, never>, GcpTargetHttpsProxy>({
+export default defineRule({
   id: 'gcp-https-proxy-no-ssl-policy',
   title: 'HTTPS load balancer has no SSL policy (Google default allows TLS 1.0)',
   severity: 'medium',
-  resourceTypes: ['gcp.compute.target-https-proxy'],
+  resourceTypes: [GCP_TARGET_HTTPS_PROXY],
   description:
     'Flags target HTTPS proxies without an attached SSL policy. Without one, Google applies its default: profile COMPATIBLE with minimum TLS 1.0. Proxies with a policy pass here; the policy itself is checked by gcp-ssl-policy-weak.',
   risk: 'The load balancer negotiates TLS 1.0/1.1 and legacy cipher suites with any client that asks, exposing user traffic to downgrade and legacy-cipher attacks and failing PCI DSS / NIST TLS requirements.',

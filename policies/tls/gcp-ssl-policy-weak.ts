@@ -1,13 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { GcpSslPolicy } from '../../src/model/gcp.js';
+import { GCP_SSL_POLICY, type GcpSslPolicy } from '../../src/model/gcp.js';
 
 const LEGACY_TLS = new Set(['TLS_1_0', 'TLS_1_1']);
 
-export default defineRule<{ weakCustomFeatures: string[] }, GcpSslPolicy>({
+export default defineRule({
   id: 'gcp-ssl-policy-weak',
   title: 'Load balancer SSL policy allows TLS below 1.2 or the COMPATIBLE profile',
   severity: 'medium',
-  resourceTypes: ['gcp.compute.ssl-policy'],
+  resourceTypes: [GCP_SSL_POLICY],
   description:
     'Flags Compute Engine SSL policies with `minTlsVersion` TLS_1_0 or TLS_1_1, with the `COMPATIBLE` profile (which enables 3DES and non-forward-secret suites), or with a `CUSTOM` profile listing a weak feature (`weakCustomFeatures`, default the 3DES suite). An unset profile / minimum version is COMPATIBLE / TLS_1_0, as Google documents (CIS GCP 3.9).',
   risk: 'Clients can be served TLS 1.0/1.1 and legacy cipher suites (CBC with SHA-1, 3DES: BEAST, SWEET32, no forward secrecy): weaker confidentiality for user traffic and failed PCI DSS / NIST requirements.',

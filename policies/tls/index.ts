@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../src/engine/types.js';
+import type { AnyRuleDefinition } from '../../src/engine/types.js';
 import tls13NotSupported from './tls-1-3-not-supported.js';
 import tlsLegacyProtocolEnabled from './tls-legacy-protocol-enabled.js';
 import tlsWeakCipherSuites from './tls-weak-cipher-suites.js';
@@ -14,7 +14,7 @@ import gcpSslPolicyWeak from './gcp-ssl-policy-weak.js';
 import gcpHttpsProxyNoSslPolicy from './gcp-https-proxy-no-ssl-policy.js';
 
 /** The tls pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
-export const rules: RuleDefinition<any, any>[] = [
+export const rules: AnyRuleDefinition[] = [
   tls13NotSupported,
   tlsLegacyProtocolEnabled,
   tlsWeakCipherSuites,

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { TLS_ENDPOINT_TYPE, type TlsEndpointData } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS, servedCertificates } from '../_lib/tls-rules.js';
 
-export default defineRule<Record<string, never>, TlsEndpointData>({
+export default defineRule({
   id: 'tls-cert-expired',
   title: 'TLS certificate expired or not yet valid',
   severity: 'high',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { TLS_ENDPOINT_TYPE, type TlsEndpointData } from '../../src/model/tls.js';
 import { daysLeft, endpointName, NOT_PROBED_MESSAGE, notProbed, REFS, servedCertificates } from '../_lib/tls-rules.js';
 
-export default defineRule<{ days: number }, TlsEndpointData>({
+export default defineRule({
   id: 'tls-cert-expiring-soon',
   title: 'TLS certificate expires soon',
   severity: 'medium',

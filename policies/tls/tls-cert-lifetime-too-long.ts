@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { TLS_ENDPOINT_TYPE, type TlsEndpointData } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS } from '../_lib/tls-rules.js';
 
-export default defineRule<{ maxDays: number }, TlsEndpointData>({
+export default defineRule({
   id: 'tls-cert-lifetime-too-long',
   title: 'TLS certificate lifetime longer than 398 days',
   severity: 'low',

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { TLS_ENDPOINT_TYPE, type TlsEndpointData } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS } from '../_lib/tls-rules.js';
 
-export default defineRule<Record<string, never>, TlsEndpointData>({
+export default defineRule({
   id: 'tls-cert-untrusted',
   title: 'TLS certificate chain untrusted or self-signed',
   severity: 'high',

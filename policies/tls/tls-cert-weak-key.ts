@@ -15,7 +15,7 @@ function weakness(cert: TlsCertificate, o: Options): string | null {
   return null;
 }
 
-export default defineRule<Options, TlsEndpointData>({
+export default defineRule({
   id: 'tls-cert-weak-key',
   title: 'TLS certificate key too small',
   severity: 'high',

@@ -4,7 +4,7 @@ import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS, servedCertificates }
 
 const WEAK = new Set(['md2', 'md4', 'md5', 'sha1']);
 
-export default defineRule<Record<string, never>, TlsEndpointData>({
+export default defineRule({
   id: 'tls-cert-weak-signature',
   title: 'TLS certificate signed with SHA-1 or MD5',
   severity: 'high',

@@ -4,7 +4,7 @@ import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS } from '../_lib/tls-r
 
 const DAY = 86_400;
 
-export default defineRule<{ minMaxAgeDays: number }, TlsEndpointData>({
+export default defineRule({
   id: 'tls-hsts-missing',
   title: 'HTTPS endpoint without HSTS (or with a short max-age)',
   severity: 'medium',

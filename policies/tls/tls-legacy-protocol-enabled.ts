@@ -3,7 +3,7 @@ import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsEndpointData } from '../../sr
 import type { MozillaProfileName } from '../_lib/tls-profiles.js';
 import { endpointName, NOT_PROBED_MESSAGE, PROFILE_TUNABLE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
-export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
+export default defineRule({
   id: 'tls-legacy-protocol-enabled',
   title: 'TLS endpoint accepts TLS 1.0 or TLS 1.1',
   severity: 'high',

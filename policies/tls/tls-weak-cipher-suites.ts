@@ -3,7 +3,7 @@ import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsEndpointData, type TlsKeyExch
 import { allowedByProfile, INSECURE, keyExchangeOutsideProfile, type MozillaProfileName, type SuiteWeakness, suiteWeaknesses } from '../_lib/tls-profiles.js';
 import { endpointName, NOT_PROBED_MESSAGE, PROFILE_TUNABLE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
-export default defineRule<{ profile: MozillaProfileName }, TlsEndpointData>({
+export default defineRule({
   id: 'tls-weak-cipher-suites',
   title: 'TLS endpoint accepts weak or non-recommended cipher suites',
   severity: 'high',

@@ -1,9 +1,11 @@
+import { RESOURCE_TYPES, type InputType, type ResourceType } from '../model/registry.js';
 import type { CoverageEntry, Resource, ResourceRef, Snapshot } from '../model/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { findingIdFromKey, resourceKey } from './finding-id.js';
+import { type Derivation, derive } from './derive.js';
 import { indexSnapshot, isGap } from './snapshot-index.js';
 import { applySuppressions } from './suppressions.js';
-import type { EvaluationResult, Finding, Rule, RuleMeta, RuleResult, Severity, SnapshotIndex, Status, Suppression } from './types.js';
+import type { EvaluationResult, Finding, Rule, RuleContext, RuleMeta, RuleResult, Severity, SnapshotIndex, Status, Suppression } from './types.js';
 import { SEVERITIES } from './types.js';
 
 export interface EvaluateOptions {
@@ -47,8 +49,31 @@ function describeGap(g: CoverageEntry): string {
   return `${g.service}:${g.operation} in ${g.region} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`;
 }
 
-function scopeRef(gap: CoverageEntry, type: string): ResourceRef {
+function scopeRef(gap: Pick<CoverageEntry, 'provider' | 'account' | 'region' | 'resourceId'>, type: ResourceType): ResourceRef {
   return { provider: gap.provider, account: gap.account, region: gap.region, type, id: gap.resourceId ?? '*', name: gap.resourceId ?? `all ${type} in ${gap.region}` };
+}
+
+const STATUSES: ReadonlySet<string> = new Set<Status>(['pass', 'fail', 'unknown', 'not_applicable']);
+
+/**
+ * Coverage entries standing for "never collected": a type the snapshot has no coverage entry for, in a scope of
+ * its provider. They are not in the snapshot; they make the rules over the type `unknown` and are reported
+ * with the coverage gaps (status `error`, code `NotCollected`).
+ */
+export function notCollected(index: SnapshotIndex, types: Iterable<ResourceType>): CoverageEntry[] {
+  const out: CoverageEntry[] = [];
+  for (const type of types) {
+    const info = RESOURCE_TYPES[type];
+    for (const scope of index.snapshot.scopes) {
+      if (scope.provider !== info.provider) continue;
+      const regions = info.scope === 'global' ? ['global'] : scope.regions.filter((r) => r !== 'global');
+      for (const region of regions) {
+        if (index.collected(type, scope.account, region)) continue;
+        out.push({ provider: scope.provider, account: scope.account, region, service: type.split('.')[1] ?? type, operation: 'collect', resourceTypes: [type], status: 'error', errorCode: 'NotCollected', message: `the snapshot has no coverage entry for ${type} in ${scope.account}/${region}: it was never collected there` });
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -69,13 +94,34 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
     return k;
   };
 
+  // The derive stage: joins the selected rules read, computed once before any rule runs.
+  const derived = derive(index, new Set(rules.flatMap((r) => r.derives ?? [])));
+  const missing = notCollected(index, new Set(rules.flatMap((r) => r.resourceTypes)));
+
   for (const rule of rules) {
     const severity = options.severityOverrides?.[rule.id] ?? rule.severity;
-    const ctx = { options: { ...(rule.defaults ?? {}), ...(options.ruleOptions?.[rule.id] ?? {}) }, index, now };
-    const emit = (ref: ResourceRef, result: RuleResult): void => {
-      const template = rule.messages[result.messageId];
-      const message = template === undefined ? `${rule.title} (${result.messageId})` : compileTemplate(template)(result.data);
-      const f: Finding = { id: findingIdFromKey(rule.id, keyOf(ref), result.key), ruleId: rule.id, status: result.status, severity, title: rule.title, messageId: result.messageId, message, resource: ref };
+    const declared = new Set<Derivation<unknown>>(rule.derives ?? []);
+    const ctx: RuleContext<Record<string, unknown>> = {
+      options: { ...(rule.defaults ?? {}), ...(options.ruleOptions?.[rule.id] ?? {}) },
+      index,
+      now,
+      derived: <T>(d: Derivation<T>): T => {
+        if (!declared.has(d as Derivation<unknown>)) throw new Error(`rule reads derivation ${d.id} without listing it in \`derives\``);
+        return derived.get(d);
+      },
+    };
+    const emit = (ref: ResourceRef, result: RuleResult, message?: string): void => {
+      const template = (rule.messages as Record<string, string | undefined>)[result.messageId];
+      const f: Finding = {
+        id: findingIdFromKey(rule.id, keyOf(ref), result.key),
+        ruleId: rule.id,
+        status: result.status,
+        severity,
+        title: rule.title,
+        messageId: result.messageId,
+        message: message ?? (template === undefined ? `${rule.title} (${result.messageId})` : compileTemplate(template)(result.data)),
+        resource: ref,
+      };
       if (result.evidence) f.evidence = result.evidence;
       findings.push(f);
     };
@@ -90,46 +136,60 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
         const k = `${ref.account}|${ref.region}|${ref.id}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        emit(ref, { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(gap) } });
-        findings[findings.length - 1].message = `Not evaluated: could not collect ${type} (${describeGap(gap)}).`;
+        emit(ref, { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(gap) } }, `Not evaluated: could not collect ${type} (${describeGap(gap)}).`);
+      }
+      // Scopes where the type was never collected at all: unknown, never "none exist".
+      for (const m of missing) {
+        if (m.resourceTypes[0] !== type) continue;
+        emit(scopeRef(m, type), { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(m) } }, `Not evaluated: ${type} was never collected in ${m.account}/${m.region}.`);
       }
 
       for (const resource of index.ofType(type)) {
         const gaps = inputGaps(index, rule, resource);
         if (gaps.length > 0) {
-          emit(resource.ref, { status: 'unknown', messageId: '_coverage', evidence: { coverageGaps: gaps.map(describeGap) } });
-          findings[findings.length - 1].message = `Not evaluated: input data missing (${gaps.map(describeGap).join('; ')}).`;
+          emit(resource.ref, { status: 'unknown', messageId: '_coverage', evidence: { coverageGaps: gaps.map(describeGap) } }, `Not evaluated: input data missing (${gaps.map(describeGap).join('; ')}).`);
           continue;
         }
-        let results: RuleResult | RuleResult[] | undefined;
+        let results: RuleResult | readonly RuleResult[] | undefined;
         try {
           results = rule.evaluate(resource, ctx);
         } catch (err) {
-          emit(resource.ref, { status: 'unknown', messageId: '_error', evidence: { error: (err as Error).message } });
-          findings[findings.length - 1].message = `Not evaluated: rule error (${(err as Error).message}).`;
+          const message = err instanceof Error ? err.message : String(err);
+          emit(resource.ref, { status: 'unknown', messageId: '_error', evidence: { error: message } }, `Not evaluated: rule error (${message}).`);
           continue;
         }
         if (results === undefined) continue;
-        for (const r of Array.isArray(results) ? results : [results]) emit(r.resource ?? resource.ref, r);
+        for (const r of Array.isArray(results) ? (results as readonly RuleResult[]) : [results as RuleResult]) {
+          if (!r || !STATUSES.has(r.status)) {
+            const got = JSON.stringify(r?.status);
+            emit(resource.ref, { status: 'unknown', messageId: '_error', evidence: { error: `invalid status ${got}` } }, `Not evaluated: rule returned an invalid status ${got} (expected pass, fail, unknown or not_applicable).`);
+            continue;
+          }
+          emit(r.resource ?? resource.ref, r);
+        }
       }
     }
   }
 
   const suppressed = applySuppressions(findings, options.suppressions ?? [], now);
-  return buildResult(snapshot, rules, findings, suppressed, now);
+  return buildResult(snapshot, rules, findings, suppressed, now, missing);
 }
 
 const NO_GAPS: CoverageEntry[] = [];
 
+/** Gaps in a resource's own per-resource coverage and in the rule's inputs; an input never collected in the resource's scope counts. */
 function inputGaps(index: SnapshotIndex, rule: Rule, resource: Resource): CoverageEntry[] {
-  const { account, region, id } = resource.ref;
+  const { provider, account, region, id } = resource.ref;
   let out: CoverageEntry[] = NO_GAPS;
+  const add = (g: CoverageEntry) => (out === NO_GAPS ? (out = [g]) : out.push(g));
   for (const t of rule.resourceTypes) {
-    for (const g of index.gaps(t, account, region, id)) if (g.resourceId === id) (out === NO_GAPS ? (out = []) : out).push(g);
+    for (const g of index.gaps(t, account, region, id)) if (g.resourceId === id) add(g);
   }
-  for (const t of rule.inputs ?? []) {
-    const gs = index.gaps(t, account, region, id);
-    if (gs.length) (out === NO_GAPS ? (out = []) : out).push(...gs);
+  for (const t of (rule.inputs ?? []) as readonly InputType[]) {
+    for (const g of index.gaps(t, account, region, id)) add(g);
+    if (!index.collected(t, account, region)) {
+      add({ provider, account, region, service: t.split('.')[1] ?? t, operation: 'collect', resourceTypes: [t], status: 'error', errorCode: 'NotCollected', message: `${t} was never collected` });
+    }
   }
   return out;
 }
@@ -149,7 +209,7 @@ export function ruleMeta(rule: Rule): RuleMeta {
   };
 }
 
-function buildResult(snapshot: Snapshot, rules: Rule[], findings: Finding[], suppressed: number, now: Date): EvaluationResult {
+function buildResult(snapshot: Snapshot, rules: Rule[], findings: Finding[], suppressed: number, now: Date, notCollectedEntries: CoverageEntry[]): EvaluationResult {
   const byStatus: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   const failuresBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) {
@@ -169,7 +229,7 @@ function buildResult(snapshot: Snapshot, rules: Rule[], findings: Finding[], sup
         total: cov.length,
         ok: cov.filter((c) => c.status === 'ok').length,
         notApplicable: cov.filter((c) => c.status === 'not_applicable').length,
-        gaps: cov.filter(isGap),
+        gaps: [...cov.filter(isGap), ...notCollectedEntries],
       },
     },
     rules: rules.map(ruleMeta),

@@ -1,16 +1,24 @@
-import type { CoverageEntry, Resource, ResourceRef, Snapshot, SnapshotScope } from '../model/types.js';
+import type { InputType, ResourceOf, ResourceType } from '../model/registry.js';
+import type { CoverageEntry, ResourceRef, Snapshot, SnapshotScope } from '../model/types.js';
+import type { Derivation } from './derive.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
+/** 0 for critical … 4 for info; unknown severities sort last. */
+export const severityRank = (s: Severity): number => {
+  const i = SEVERITIES.indexOf(s);
+  return i < 0 ? SEVERITIES.length : i;
+};
+
 /** `not_applicable`: the rule does not concern this resource (e.g. a stopped instance). */
 export type Status = 'pass' | 'fail' | 'unknown' | 'not_applicable';
 
-/** What a rule returns for one resource. */
-export interface RuleResult {
+/** What a rule returns for one resource. `M` is the rule's message ids: a wrong id does not compile. */
+export interface RuleResult<M extends string = string> {
   status: Status;
   /** Key of the rule's `messages`. */
-  messageId: string;
+  messageId: M;
   /** Values for the message template (`{{name}}`). */
   data?: Record<string, string | number | boolean | null | undefined>;
   /** The offending (or proving) values, e.g. `{ rule: '0.0.0.0/0 tcp 22' }`. Shown to auditors. */
@@ -25,13 +33,15 @@ export interface RuleResult {
 export interface SnapshotIndex {
   readonly snapshot: Snapshot;
   /** All resources of a type (empty array when none). */
-  ofType<D = Record<string, unknown>>(type: string): Resource<D>[];
+  ofType<T extends ResourceType>(type: T): readonly ResourceOf<T>[];
   /** Resources of a type in one account (and region, when given). */
-  inScope<D = Record<string, unknown>>(type: string, account: string, region?: string): Resource<D>[];
+  inScope<T extends ResourceType>(type: T, account: string, region?: string): readonly ResourceOf<T>[];
   /** One resource by type and provider id (first match in the account when given). */
-  get<D = Record<string, unknown>>(type: string, id: string, account?: string): Resource<D> | undefined;
+  get<T extends ResourceType>(type: T, id: string, account?: string): ResourceOf<T> | undefined;
   /** Coverage gaps (status not ok / not_applicable) touching a type, in an account and region. */
-  gaps(type: string, account: string, region: string, resourceId?: string): CoverageEntry[];
+  gaps(type: InputType, account: string, region: string, resourceId?: string): CoverageEntry[];
+  /** Whether any coverage entry (read or not) exists for a type in an account and region (or globally). */
+  collected(type: InputType, account: string, region: string): boolean;
 }
 
 export interface RuleContext<O> {
@@ -40,39 +50,52 @@ export interface RuleContext<O> {
   index: SnapshotIndex;
   /** Evaluation time (fixed for one evaluation, injectable in tests). */
   now: Date;
+  /** Derived data computed once per evaluation by the derive stage; only the derivations the rule lists in `derives`. */
+  derived<T>(derivation: Derivation<T>): T;
 }
 
 /** JSON Schema object for a rule's options. */
 export type OptionsSchema = Record<string, unknown>;
 
-export interface RuleDefinition<O = Record<string, unknown>, D = any> {
+/**
+ * A rule. `T` (its resource types), `M` (its message ids) and `O` (its tunables) are inferred by
+ * {@link defineRule}: the resource a rule evaluates has its type's data, and a `messageId` that is not a key of
+ * `messages` does not compile.
+ */
+export interface RuleDefinition<T extends ResourceType = ResourceType, M extends string = string, O = Record<string, unknown>> {
   /** Kebab-case; equals the file name under `policies/<pack>/`. */
   id: string;
   title: string;
   severity: Severity;
   /** Resource types the rule reports on: `evaluate` runs once for each resource of these types. */
-  resourceTypes: string[];
-  /** Other resource types the rule reads through `ctx.index`; a coverage gap in them makes results `unknown`. */
-  inputs?: string[];
+  resourceTypes: readonly T[];
+  /** Other types the rule reads through `ctx.index`; a coverage gap in them (or no coverage at all) makes results `unknown`. */
+  inputs?: readonly InputType[];
+  /** Derivations (src/engine/derive.ts) the rule reads through `ctx.derived`; computed once per evaluation before rules run. */
+  derives?: readonly Derivation<unknown>[];
   /** What the rule checks (one paragraph). */
   description: string;
   /** Why it matters: what an attacker or an outage gains. */
   risk: string;
   /** How to fix: console steps, CLI and Terraform where useful (Markdown). */
   remediation: string;
-  references: string[];
+  references: readonly string[];
   /** Message id → template with `{{placeholders}}` filled from the result's `data`. */
-  messages: Record<string, string>;
+  messages: Readonly<Record<M, string>>;
   /** Tunables and their defaults. */
   defaults?: O;
   /** JSON Schema validating the tunables (user config). */
   optionsSchema?: OptionsSchema;
   /** Precision for SARIF consumers: how often a `fail` is a true problem. Default `high`. */
   precision?: 'very-high' | 'high' | 'medium' | 'low';
-  evaluate(resource: Resource<D>, ctx: RuleContext<O>): RuleResult | RuleResult[] | undefined;
+  evaluate(resource: ResourceOf<T>, ctx: RuleContext<O>): RuleResult<NoInfer<M>> | readonly RuleResult<NoInfer<M>>[] | undefined;
 }
 
-export type Rule = RuleDefinition<any, any> & { pack: string };
+/** Any rule, whatever its types, messages and tunables (registries and the engine hold rules as this). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- method bivariance: a concrete rule is assignable to this
+export type AnyRuleDefinition = RuleDefinition<any, string, any>;
+
+export type Rule = AnyRuleDefinition & { pack: string };
 
 export interface Suppression {
   rule: string;
@@ -109,8 +132,8 @@ export interface RuleMeta {
   description: string;
   risk: string;
   remediation: string;
-  references: string[];
-  resourceTypes: string[];
+  references: readonly string[];
+  resourceTypes: readonly ResourceType[];
   precision: 'very-high' | 'high' | 'medium' | 'low';
 }
 

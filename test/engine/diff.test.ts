@@ -6,7 +6,8 @@ import type { CoverageEntry, Resource, SnapshotScope } from '../../src/model/typ
 import { renderFindingsJson } from '../../src/reporters/json.js';
 import { InputError } from '../../src/util/errors.js';
 import { openGroupRule, weakTlsRule } from '../reporters/fixtures.js';
-import { gap, resource, snapshotOf } from '../support/rule-tester.js';
+import { looseResource as resource } from '../support/loose.js';
+import { gap, snapshotOf } from '../support/rule-tester.js';
 
 const SG = 'aws.ec2.security-group';
 const A1 = '123456789012';
@@ -27,8 +28,11 @@ interface Run {
 
 /** A findings.json exactly as Vigil writes it (evaluate → JSON reporter → parse). */
 function findingsDoc(run: Run, file: string): FindingsDoc {
-  const snap = snapshotOf(run.resources, run.coverage ?? []);
-  snap.scopes = run.scopes ?? [awsScope(A1), awsScope(A2), { provider: 'tls', account: 'tls', regions: ['global'] }];
+  const scopes = run.scopes ?? [awsScope(A1), awsScope(A2), { provider: 'tls', account: 'tls', regions: ['global'] }];
+  // Every scope was collected (ok coverage); the run's own gaps say where it was not.
+  const ok = scopes.map((s): CoverageEntry => ({ provider: s.provider, account: s.account, region: 'global', service: 'test', operation: 'Collect', resourceTypes: s.provider === 'tls' ? ['tls.endpoint'] : [SG, 'aws.rds.db-instance'], status: 'ok' }));
+  const snap = snapshotOf(run.resources, [...ok, ...(run.coverage ?? [])]);
+  snap.scopes = scopes;
   const result = evaluate(snap, run.rules ?? [openGroupRule, weakTlsRule], { now: new Date('2026-02-01T00:00:00Z'), severityOverrides: run.severity, suppressions: run.suppressions });
   if (run.compliance) result.compliance = run.compliance;
   return parseFindingsJson(renderFindingsJson(result), file);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { builtinRules } from '../../policies/index.js';
 import { collectGcp } from '../../src/collectors/gcp/index.js';
 import { mergeOutputs } from '../../src/collectors/index.js';
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule, inPack } from '../../src/engine/define-rule.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { evaluateCompliance, type Framework, loadFramework, loadFrameworks, NOTHING_EXAMINED, parseFramework, rulesForFrameworks } from '../../src/engine/frameworks.js';
 import type { ControlResult, EvaluationResult, Finding, FrameworkResult, Rule, RuleResult, Suppression } from '../../src/engine/types.js';
@@ -12,15 +12,17 @@ import { parseSnapshot } from '../../src/model/schema.js';
 import type { CoverageEntry, Snapshot } from '../../src/model/types.js';
 import { InputError } from '../../src/util/errors.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
-import { gap, resource, snapshotOf } from '../support/rule-tester.js';
+import { looseResource as resource } from '../support/loose.js';
+import { gap, snapshotOf } from '../support/rule-tester.js';
+import type { ResourceType } from '../../src/model/registry.js';
 
 const FIX_DIR = join(PACKAGE_ROOT, 'test', 'fixtures', 'frameworks');
 const fixture = (name: string) => join(FIX_DIR, name);
 
-function testRule(id: string, type: string, check: (data: any) => RuleResult['status']): Rule {
-  return {
-    pack: 'test',
-    ...defineRule({
+function testRule(id: string, type: ResourceType, check: (data: any) => RuleResult['status']): Rule {
+  return inPack(
+    'test',
+    defineRule({
       id,
       title: id,
       severity: 'high',
@@ -32,15 +34,15 @@ function testRule(id: string, type: string, check: (data: any) => RuleResult['st
       messages: { bad: '{{id}} is bad', good: '{{id}} is good', unread: '{{id}} could not be read' },
       evaluate(r) {
         const status = check(r.data);
-        const messageId = status === 'fail' ? 'bad' : status === 'pass' ? 'good' : 'unread';
+        const messageId = status === 'fail' ? ('bad' as const) : status === 'pass' ? ('good' as const) : ('unread' as const);
         return { status, messageId, data: { id: r.ref.id }, ...(status === 'fail' ? { evidence: { offending: r.data } } : {}) };
       },
     }),
-  };
+  );
 }
 
 const sgOpen = testRule('test-sg-open', 'aws.ec2.security-group', (d) => (d.open ? 'fail' : 'pass'));
-const volEncrypted = testRule('test-volume-encrypted', 'aws.ec2.volume', (d) => (d.encrypted === null ? 'unknown' : d.encrypted ? 'pass' : 'fail'));
+const volEncrypted = testRule('test-volume-encrypted', 'aws.ebs.volume', (d) => (d.encrypted === null ? 'unknown' : d.encrypted ? 'pass' : 'fail'));
 const tlsModern = testRule('test-tls-modern', 'tls.endpoint', (d) => (d.notTls ? 'not_applicable' : d.legacy ? 'fail' : 'pass'));
 const rules = [sgOpen, volEncrypted, tlsModern];
 
@@ -62,7 +64,7 @@ const findingById = (result: EvaluationResult, id: string): Finding => {
 const baseline = () => [
   resource('aws.ec2.security-group', 'sg-open', { open: true }),
   resource('aws.ec2.security-group', 'sg-closed', { open: false }),
-  resource('aws.ec2.volume', 'vol-1', { encrypted: true }),
+  resource('aws.ebs.volume', 'vol-1', { encrypted: true }),
 ];
 
 describe('evaluateCompliance with inline rules and a custom framework', () => {
@@ -127,19 +129,19 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
   });
 
   it('a coverage gap turns a control unknown instead of pass', () => {
-    const resources = [resource('aws.ec2.security-group', 'sg-closed', { open: false }), resource('aws.ec2.volume', 'vol-1', { encrypted: true })];
+    const resources = [resource('aws.ec2.security-group', 'sg-closed', { open: false }), resource('aws.ebs.volume', 'vol-1', { encrypted: true })];
     const clean = run(resources);
     expect(clean.control('ENC-1').status).toBe('pass');
     expect(clean.fw.score).toBe(1);
 
     // Same resources, but DescribeVolumes was denied in the region: other volumes may exist unseen.
-    const gapped = run(resources, { coverage: [gap(['aws.ec2.volume'], { service: 'ec2', operation: 'DescribeVolumes' })] });
+    const gapped = run(resources, { coverage: [gap(['aws.ebs.volume'], { service: 'ec2', operation: 'DescribeVolumes' })] });
     const enc = gapped.control('ENC-1');
     expect(enc.status).toBe('unknown');
     expect(enc.rules[0]).toMatchObject({ status: 'unknown', counts: { pass: 1, fail: 0, unknown: 1, not_applicable: 0 } });
     expect(enc.unknownFindingIds).toHaveLength(1);
     const f = findingById(gapped.result, enc.unknownFindingIds[0]);
-    expect(f).toMatchObject({ ruleId: 'test-volume-encrypted', status: 'unknown', messageId: '_coverage', resource: { type: 'aws.ec2.volume', id: '*', region: 'us-east-1' } });
+    expect(f).toMatchObject({ ruleId: 'test-volume-encrypted', status: 'unknown', messageId: '_coverage', resource: { type: 'aws.ebs.volume', id: '*', region: 'us-east-1' } });
     expect(gapped.control('MIX-1').status).toBe('unknown');
     expect(gapped.control('NET-1').status).toBe('pass');
     expect(gapped.fw.counts).toMatchObject({ pass: 1, unknown: 2, fail: 0 });
@@ -147,9 +149,9 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
   });
 
   it('an unreadable value (null) makes the control unknown; a failure still wins over unknown', () => {
-    const { control } = run([resource('aws.ec2.volume', 'vol-1', { encrypted: null }), resource('aws.ec2.volume', 'vol-2', { encrypted: true })]);
+    const { control } = run([resource('aws.ebs.volume', 'vol-1', { encrypted: null }), resource('aws.ebs.volume', 'vol-2', { encrypted: true })]);
     expect(control('ENC-1').status).toBe('unknown');
-    const mixed = run([resource('aws.ec2.volume', 'vol-1', { encrypted: null }), resource('aws.ec2.volume', 'vol-2', { encrypted: false })]);
+    const mixed = run([resource('aws.ebs.volume', 'vol-1', { encrypted: null }), resource('aws.ebs.volume', 'vol-2', { encrypted: false })]);
     expect(mixed.control('ENC-1').status).toBe('fail');
     expect(mixed.control('ENC-1').unknownFindingIds).toHaveLength(1);
     expect(mixed.control('ENC-1').failingFindingIds).toHaveLength(1);

@@ -1,24 +1,27 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule, inPack } from '../../src/engine/define-rule.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult, Finding, FrameworkResult, Rule } from '../../src/engine/types.js';
+import type { InputType, ResourceType } from '../../src/model/registry.js';
 import { SNAPSHOT_SCHEMA_VERSION, type CoverageEntry, type Resource, type ResourceRef, type Snapshot } from '../../src/model/types.js';
 
 // Same shapes as test/support/rule-tester.ts, without its jest import so scripts can reuse this file.
-function resource<D>(type: string, id: string, data: D, extra: Partial<ResourceRef> = {}): Resource<D> {
+function resource(type: ResourceType, id: string, data: Record<string, unknown>, extra: Partial<ResourceRef> = {}): Resource {
   return { ref: { provider: 'aws', account: '123456789012', region: 'us-east-1', type, id, ...extra }, data };
 }
-function gap(resourceTypes: string[], extra: Partial<CoverageEntry> = {}): CoverageEntry {
+function gap(resourceTypes: InputType[], extra: Partial<CoverageEntry> = {}): CoverageEntry {
   return { provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'test', operation: 'Describe', resourceTypes, status: 'denied', errorCode: 'AccessDenied', ...extra };
 }
 function snapshotOf(resources: Resource[], coverage: CoverageEntry[] = []): Snapshot {
   return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 'test' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources, coverage };
 }
 
+/** Test rules read made-up data (no jest import here: bench scripts reuse this file). */
+const looseData = (r: { data: unknown }): Record<string, any> => r.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export const XSS = '<img src=x onerror=alert(1)>';
 
 /** A small inline rule: fails a security group whose `open` is true; unknown inputs come from coverage. */
-export const openGroupRule: Rule = {
-  ...defineRule<Record<string, never>, { open: boolean | null }>({
+export const openGroupRule: Rule = inPack('network', defineRule({
     id: 'test-sg-open',
     title: 'Security group open to the world',
     severity: 'high',
@@ -29,15 +32,12 @@ export const openGroupRule: Rule = {
     references: ['https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html'],
     messages: { open: 'Security group {{name}} allows {{rule}}.', closed: 'Security group {{name}} allows no public ingress.' },
     evaluate: (r) =>
-      r.data.open
-        ? { status: 'fail', messageId: 'open', data: { name: r.ref.name ?? r.ref.id, rule: '0.0.0.0/0 tcp 22' }, evidence: { rule: '0.0.0.0/0 tcp 22', groupName: r.ref.name } }
-        : { status: 'pass', messageId: 'closed', data: { name: r.ref.name ?? r.ref.id } },
-  }),
-  pack: 'network',
-};
+      looseData(r).open
+        ? { status: 'fail', messageId: 'open' as const, data: { name: r.ref.name ?? r.ref.id, rule: '0.0.0.0/0 tcp 22' }, evidence: { rule: '0.0.0.0/0 tcp 22', groupName: r.ref.name } }
+        : { status: 'pass', messageId: 'closed' as const, data: { name: r.ref.name ?? r.ref.id } },
+}));
 
-export const weakTlsRule: Rule = {
-  ...defineRule<Record<string, never>, { protocols: string[] }>({
+export const weakTlsRule: Rule = inPack('tls', defineRule({
     id: 'test-tls-old-protocol',
     title: 'TLS endpoint accepts TLS 1.0',
     severity: 'medium',
@@ -48,12 +48,10 @@ export const weakTlsRule: Rule = {
     references: ['https://datatracker.ietf.org/doc/html/rfc8996'],
     messages: { old: 'Endpoint {{id}} accepts {{p}}.', ok: 'Endpoint {{id}} accepts only modern TLS.' },
     evaluate: (r) =>
-      r.data.protocols.includes('TLSv1')
-        ? { status: 'fail', messageId: 'old', data: { id: r.ref.id, p: 'TLSv1' }, evidence: { protocols: r.data.protocols } }
-        : { status: 'pass', messageId: 'ok', data: { id: r.ref.id } },
-  }),
-  pack: 'tls',
-};
+      looseData(r).protocols.includes('TLSv1')
+        ? { status: 'fail', messageId: 'old' as const, data: { id: r.ref.id, p: 'TLSv1' }, evidence: { protocols: looseData(r).protocols } }
+        : { status: 'pass', messageId: 'ok' as const, data: { id: r.ref.id } },
+}));
 
 /** Two AWS accounts and a TLS target: fails (one named with an XSS payload), passes, a suppressed fail, a coverage gap, a framework. */
 export function sampleResult(): EvaluationResult {
@@ -67,6 +65,8 @@ export function sampleResult(): EvaluationResult {
     ],
     [
       { provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'ok' },
+      { provider: 'aws', account: '210987654321', region: 'eu-west-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'ok' },
+      { provider: 'tls', account: 'tls', region: 'global', service: 'tls', operation: 'Handshake', resourceTypes: ['tls.endpoint'], status: 'ok' },
       gap(['aws.ec2.security-group'], { region: 'ap-south-1', service: 'ec2', operation: 'DescribeSecurityGroups', message: `denied for ${XSS}` }),
     ],
   );
@@ -126,8 +126,7 @@ export function framework(findings: Finding[]): FrameworkResult {
 }
 
 /** A rule that cannot always establish its input: returns `unknown` itself (not from a coverage gap). */
-export const dbTlsRule: Rule = {
-  ...defineRule<Record<string, never>, { forced: boolean | 'not-listed' }>({
+export const dbTlsRule: Rule = inPack('encryption', defineRule({
     id: 'test-db-tls-forced',
     title: 'Database does not force TLS',
     severity: 'medium',
@@ -138,12 +137,10 @@ export const dbTlsRule: Rule = {
     references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html'],
     messages: { unknown: 'Database {{id}}: whether TLS is forced cannot be established (parameter not listed).', ok: 'Database {{id}} forces TLS.', off: 'Database {{id}} accepts plaintext.' },
     evaluate: (r) =>
-      r.data.forced === 'not-listed'
-        ? { status: 'unknown', messageId: 'unknown', data: { id: r.ref.id }, evidence: { reason: 'not-listed' } }
-        : { status: r.data.forced ? 'pass' : 'fail', messageId: r.data.forced ? 'ok' : 'off', data: { id: r.ref.id } },
-  }),
-  pack: 'encryption',
-};
+      looseData(r).forced === 'not-listed'
+        ? { status: 'unknown', messageId: 'unknown' as const, data: { id: r.ref.id }, evidence: { reason: 'not-listed' } }
+        : { status: looseData(r).forced ? ('pass' as const) : ('fail' as const), messageId: looseData(r).forced ? ('ok' as const) : ('off' as const), data: { id: r.ref.id } },
+}));
 
 /** Full coverage, yet two unknown checks: the rule could not establish a value (no coverage gap explains them). */
 export function undeterminedResult(): EvaluationResult {
@@ -153,7 +150,7 @@ export function undeterminedResult(): EvaluationResult {
       resource('aws.rds.db-instance', 'db-1', { forced: 'not-listed' }, { region: 'eu-west-1' }),
       resource('aws.rds.db-instance', 'db-2', { forced: true }),
     ],
-    [{ provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'rds', operation: 'DescribeDBInstances', resourceTypes: ['aws.rds.db-instance'], status: 'ok' }],
+    ['us-east-1', 'eu-west-1'].map((region) => ({ provider: 'aws' as const, account: '123456789012', region, service: 'rds', operation: 'DescribeDBInstances', resourceTypes: ['aws.rds.db-instance' as const], status: 'ok' as const })),
   );
   snap.scopes = [{ provider: 'aws', account: '123456789012', regions: ['us-east-1', 'eu-west-1'], detail: { partition: 'aws' } }];
   return evaluate(snap, [dbTlsRule], { now: new Date('2026-01-02T03:04:05.000Z') });

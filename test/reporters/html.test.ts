@@ -196,7 +196,7 @@ describe('HTML reporter', () => {
   it('stays small and paginates with many findings', () => {
     const n = 20_000;
     const resources = Array.from({ length: n }, (_, i) => ({
-      ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group', id: `sg-${String(i).padStart(17, '0')}`, name: `group-${i}` },
+      ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${String(i).padStart(17, '0')}`, name: `group-${i}` },
       data: { open: i % 4 === 0 },
     }));
     const big: EvaluationResult = evaluate(

@@ -12,7 +12,7 @@ describe('JSON reporter', () => {
     expect(Object.keys(doc.snapshot)).toEqual(['startedAt', 'finishedAt', 'scopes', 'resourceCount', 'coverage']);
     expect(doc.snapshot.resourceCount).toBe(5);
     expect(doc.snapshot.scopes.map((s: { account: string }) => s.account)).toEqual(['123456789012', '210987654321', 'tls']);
-    expect(doc.snapshot.coverage).toMatchObject({ total: 2, ok: 1, notApplicable: 0 });
+    expect(doc.snapshot.coverage).toMatchObject({ total: 4, ok: 3, notApplicable: 0 });
     expect(doc.snapshot.coverage.gaps).toHaveLength(1);
     expect(doc.snapshot.coverage.gaps[0]).toMatchObject({ region: 'ap-south-1', status: 'denied', errorCode: 'AccessDenied' });
     expect(doc.summary).toEqual({ byStatus: { pass: 1, fail: 4, unknown: 1, not_applicable: 0 }, failuresBySeverity: { critical: 0, high: 2, medium: 1, low: 0, info: 0 }, suppressed: 1 });

@@ -301,13 +301,13 @@ function snapshot(resources: Resource[]): Snapshot {
 
 /** Security groups in one account, all evaluated by the inline rule. */
 function sampleWith(groups: { name: string; open: boolean }[], severity: Severity = 'high'): EvaluationResult {
-  const resources = groups.map((g, i) => ({ ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group', id: `sg-${i}`, name: g.name }, data: { open: g.open } }));
+  const resources = groups.map((g, i) => ({ ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${i}`, name: g.name }, data: { open: g.open } }));
   return evaluate(snapshot(resources), [{ ...openGroupRule, severity }], { now: new Date('2026-01-02T00:00:00Z') });
 }
 
 function multiAccount(accounts: string[], perAccount: number): EvaluationResult {
   const resources = accounts.flatMap((account) =>
-    Array.from({ length: perAccount }, (_, i) => ({ ref: { provider: 'aws' as const, account, region: 'us-east-1', type: 'aws.ec2.security-group', id: `sg-${account}-${i}`, name: `group-${i}-${'x'.repeat(i % 40)}` }, data: { open: true } })),
+    Array.from({ length: perAccount }, (_, i) => ({ ref: { provider: 'aws' as const, account, region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${account}-${i}`, name: `group-${i}-${'x'.repeat(i % 40)}` }, data: { open: true } })),
   );
   const snap = snapshot(resources);
   snap.scopes = accounts.map((account) => ({ provider: 'aws', account, regions: ['us-east-1'] }));

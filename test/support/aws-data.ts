@@ -16,10 +16,11 @@ import {
 } from '../../src/model/aws/rds.js';
 import { type BucketData, type PublicAccessBlockSettings, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET } from '../../src/model/aws/s3.js';
 import type { Resource, ResourceRef } from '../../src/model/types.js';
+import type { ResourceType } from '../../src/model/registry.js';
 import { resource } from './rule-tester.js';
 
 // Rule-tester cases take `Resource` (data: Record<string, unknown>); model interfaces are structurally narrower.
-const r = <D>(type: string, id: string, data: D, extra: Partial<ResourceRef> = {}): Resource => resource(type, id, data, extra) as unknown as Resource;
+const r = <D>(type: ResourceType, id: string, data: D, extra: Partial<ResourceRef> = {}): Resource => resource(type, id, data as never, extra) as unknown as Resource;
 
 export const ACCOUNT = '123456789012';
 

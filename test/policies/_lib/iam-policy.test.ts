@@ -162,16 +162,16 @@ describe('PermissionSet', () => {
 
 describe('identity resolution', () => {
   const policyArn = 'arn:aws:iam::123456789012:policy/lambda-dev';
-  const group = resource<IamGroupData>('aws.iam.group', 'deployers', {
+  const group = resource('aws.iam.group', 'deployers', {
     name: 'deployers', id: 'AGPA1', arn: 'arn:aws:iam::123456789012:group/deployers', path: '/', createDate: null, members: ['dana'],
     inlinePolicies: [{ name: 'pass', document: doc({ Statement: [{ Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }) }],
     attachedPolicies: [],
   }, { region: 'global' });
-  const managed = resource<IamManagedPolicyData>('aws.iam.policy', policyArn, {
+  const managed = resource('aws.iam.policy', policyArn, {
     name: 'lambda-dev', id: 'ANPA1', arn: policyArn, path: '/', awsManaged: false, defaultVersionId: 'v1', attachmentCount: 1, permissionsBoundaryUsageCount: 0, isAttachable: true, createDate: null, updateDate: null,
     document: doc({ Statement: [{ Sid: 'Invoke', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }] }),
   }, { region: 'global' });
-  const user = (groups: string[]) => resource<IamUserData>('aws.iam.user', 'dana', {
+  const user = (groups: string[]) => resource('aws.iam.user', 'dana', {
     name: 'dana', id: 'AIDA1', arn: 'arn:aws:iam::123456789012:user/dana', path: '/', createDate: null, groups, permissionsBoundary: null, credentials: null,
     inlinePolicies: [{ name: 'create', document: doc({ Statement: { Sid: 'Create', Effect: 'Allow', Action: 'lambda:CreateFunction', Resource: '*' } }) }],
     attachedPolicies: [{ name: 'lambda-dev', arn: policyArn }],

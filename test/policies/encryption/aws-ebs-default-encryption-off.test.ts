@@ -2,7 +2,7 @@ import rule from '../../../policies/encryption/aws-ebs-default-encryption-off.js
 import { ebsDefault, ec2Instance, volume } from '../../support/aws-data.js';
 import { gap, ruleTester } from '../../support/rule-tester.js';
 
-const instancesRead = { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', service: 'ec2', operation: 'DescribeInstances', resourceTypes: ['aws.ec2.instance'], status: 'ok' as const };
+const instancesRead = { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', service: 'ec2', operation: 'DescribeInstances', resourceTypes: ['aws.ec2.instance' as const], status: 'ok' as const };
 
 ruleTester(rule, {
   valid: [
