@@ -8,6 +8,7 @@ import { diffCommand } from './diff.js';
 import { evaluateCommand } from './evaluate.js';
 import { frameworksCommand } from './frameworks.js';
 import { rulesCommand } from './rules.js';
+import { typesCommand } from './types.js';
 import { uploadCommand } from './upload.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   program.addCommand(evaluateCommand());
   program.addCommand(rulesCommand());
   program.addCommand(frameworksCommand());
+  program.addCommand(typesCommand());
   program.addCommand(diffCommand());
   program.addCommand(uploadCommand());
   configureErrors(program, 'vigil');

@@ -2,9 +2,30 @@ import { readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../util/errors.js';
+import { isInputType, isResourceType } from '../model/registry.js';
 import { SEVERITIES, type Rule, type RuleDefinition } from './types.js';
 
-const RULE_EXTENSIONS = new Set(['.ts', '.mts', '.js', '.mjs']);
+const RULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+/** Why a module failed to load, with the fix for the usual causes (module format, missing package). */
+function loadFailure(err: unknown, file: string): InputError {
+  const msg = (err as Error).message ?? String(err);
+  const first = msg.split('\n')[0] ?? msg;
+  if (/Cannot use import statement outside a module|Unexpected token 'export'|require\(\) ES Module|ERR_REQUIRE_ESM|in a cycle/.test(msg)) {
+    return new InputError(`cannot load rule module: it is written as an ES module but loaded as CommonJS (${first})`, file, undefined, 'rename it to .mjs (or .mts), or add {"type": "module"} to the package.json of its directory; or write it as CommonJS (module.exports = defineRule({...})) in a .cjs file');
+  }
+  if (/Cannot find (package|module) '@vigil-scanner\/cli/.test(msg)) {
+    return new InputError(`cannot load rule module: ${first}`, file, undefined, 'install the rule API where the rules live: npm install --save-dev @vigil-scanner/cli (or drop the import: defineRule only adds types)');
+  }
+  return new InputError(`cannot load rule module: ${first}`, file, undefined, 'fix the module so that it imports and default-exports defineRule({...})');
+}
+
+/** The rule a module exports: ESM `export default`, CommonJS `module.exports =`, or a transpiled `exports.default`. */
+function exportedRule(mod: { default?: unknown }): unknown {
+  const d = mod.default as { default?: unknown; __esModule?: boolean } | undefined;
+  if (d && typeof d === 'object' && d.default && typeof d.default === 'object' && !('id' in d)) return d.default;
+  return d;
+}
 
 /** Problems with a rule module's shape, as sentences (empty when it is well-formed). */
 export function ruleProblems(rule: unknown, expectedId?: string): string[] {
@@ -16,6 +37,11 @@ export function ruleProblems(rule: unknown, expectedId?: string): string[] {
   for (const k of ['title', 'description', 'risk', 'remediation'] as const) if (typeof r[k] !== 'string' || !r[k]) out.push(`\`${k}\` must be a non-empty string`);
   if (!SEVERITIES.includes(r.severity as never)) out.push(`\`severity\` must be one of ${SEVERITIES.join(', ')}`);
   if (!Array.isArray(r.resourceTypes) || r.resourceTypes.length === 0) out.push('`resourceTypes` must list at least one resource type');
+  else for (const t of r.resourceTypes as unknown[]) if (typeof t !== 'string' || !isResourceType(t)) out.push(`\`resourceTypes\`: unknown resource type ${JSON.stringify(t)} (\`vigil types\` lists them)`);
+  if (r.inputs !== undefined) {
+    if (!Array.isArray(r.inputs)) out.push('`inputs` must be an array of types');
+    else for (const t of r.inputs as unknown[]) if (typeof t !== 'string' || !isInputType(t)) out.push(`\`inputs\`: unknown type ${JSON.stringify(t)} (\`vigil types\` lists them)`);
+  }
   if (!Array.isArray(r.references)) out.push('`references` must be an array of URLs');
   if (!r.messages || typeof r.messages !== 'object' || Object.keys(r.messages).length === 0) out.push('`messages` must map message ids to templates');
   if (typeof r.evaluate !== 'function') out.push('`evaluate` must be a function');
@@ -38,12 +64,13 @@ export async function loadRulesDir(dir: string, existing: Rule[]): Promise<Rule[
     try {
       mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: unknown };
     } catch (err) {
-      throw new InputError(`cannot load rule module: ${(err as Error).message.split('\n')[0]}`, file, undefined, 'fix the module so that it imports and default-exports defineRule({...})');
+      throw loadFailure(err, file);
     }
     const id = basename(f, extname(f));
-    const problems = ruleProblems(mod.default, id);
+    const exported = exportedRule(mod);
+    const problems = ruleProblems(exported, id);
     if (problems.length) throw new InputError(`not a valid rule: ${problems.join('; ')}`, file, 'default export', 'see policies/network/ for examples of rule modules');
-    const rule = mod.default as RuleDefinition;
+    const rule = exported as RuleDefinition;
     if (taken.has(rule.id)) throw new InputError(`rule id "${rule.id}" is already taken`, file, 'id', 'rename the file and its id');
     taken.add(rule.id);
     out.push({ ...rule, pack: `custom:${basename(resolve(dir))}` });

@@ -7,7 +7,8 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { renderFindingsJson } from '../../src/reporters/json.js';
 import { openGroupRule } from '../reporters/fixtures.js';
 import { runCli } from '../github/cli-harness.js';
-import { gap, resource, snapshotOf } from '../support/rule-tester.js';
+import { looseResource as resource } from '../support/loose.js';
+import { gap, snapshotOf } from '../support/rule-tester.js';
 
 const SG = 'aws.ec2.security-group';
 const sg = (id: string, open: boolean, name?: string) => resource(SG, id, { open }, name ? { name } : {});
