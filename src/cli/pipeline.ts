@@ -2,20 +2,21 @@ import pc from 'picocolors';
 import { builtinRules } from '../../policies/index.js';
 import { awsServiceCollectors } from '../collectors/aws/index.js';
 import { type CollectOptions, mergeOutputs } from '../collectors/index.js';
-import { discoverTlsTargets } from '../collectors/tls/discover.js';
+import { discoverTlsTargets } from './tls-discover.js';
 import { collectTls } from '../collectors/tls/index.js';
 import type { ProgressListener } from '../collectors/types.js';
 import { loadTargetsFile } from '../collectors/tls/targets.js';
 import { type VigilConfig, ruleOptionsFromConfig } from '../engine/config.js';
 import { evaluate } from '../engine/evaluate.js';
-import { evaluateCompliance, loadFrameworks, rulesForFrameworks } from '../engine/frameworks.js';
+import { evaluateCompliance, loadFrameworks } from '../engine/frameworks.js';
 import { loadRulesDir } from '../engine/load-rules.js';
 import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../engine/types.js';
 import type { Snapshot } from '../model/types.js';
 import { writeReports } from '../reporters/index.js';
 import { renderTerminal, shouldColor } from '../reporters/terminal.js';
 import type { ReportFormat } from '../reporters/types.js';
-import { ExitCode, InputError } from '../util/errors.js';
+import { InputError } from '../util/errors.js';
+import { assessedAnything, exitCode, selectRules } from '../engine/run-policy.js';
 import { list } from './options.js';
 
 /** Flags shared by `audit` and `collect` (commander camel-cases them). */
@@ -135,31 +136,25 @@ export function progressListener(enabled: boolean): { listener?: ProgressListene
   };
 }
 
-/** Built-in rules plus user rule directories, narrowed by config, `--rules` and `--framework`. */
-export async function selectRules(
+/** Built-in rules plus user rule directories, narrowed by config, `--rules` and `--framework` (src/engine/run-policy.ts). */
+export async function selectRulesFor(
   flags: EvaluateFlags,
   config: VigilConfig,
 ): Promise<{ rules: Rule[]; frameworks: Awaited<ReturnType<typeof loadFrameworks>>; known: Rule[] }> {
-  let rules: Rule[] = [...builtinRules];
-  for (const dir of [...(config.rulesDirs ?? []), ...(flags.rulesDir ?? [])]) rules.push(...(await loadRulesDir(dir, rules)));
-  const known = rules;
+  const known: Rule[] = [...builtinRules];
+  for (const dir of [...(config.rulesDirs ?? []), ...(flags.rulesDir ?? [])]) known.push(...(await loadRulesDir(dir, known)));
   const frameworks = await loadFrameworks({
     ids: list(flags.framework) ?? config.frameworks ?? [],
     files: [...(config.frameworkFiles ?? []), ...(flags.frameworkFile ?? [])],
-    rules,
+    rules: known,
   });
-  const only = list(flags.rules);
-  if (only) {
-    const ids = new Set(rules.map((r) => r.id));
-    for (const id of only) if (!ids.has(id)) throw new InputError(`unknown rule "${id}"`, undefined, '--rules', 'run `vigil rules` for the list of rule ids');
-    rules = rules.filter((r) => only.includes(r.id));
-  }
-  if (frameworks.length && (list(flags.framework)?.length || flags.frameworkFile?.length)) {
-    const needed = rulesForFrameworks(frameworks);
-    rules = rules.filter((r) => needed.has(r.id));
-  }
-  const disabled = new Set(Object.entries(config.rules ?? {}).filter(([, v]) => v.enabled === false).map(([k]) => k));
-  return { rules: rules.filter((r) => !disabled.has(r.id)), frameworks, known };
+  const explicitFrameworks = list(flags.framework)?.length || flags.frameworkFile?.length;
+  const rules = selectRules(known, {
+    only: list(flags.rules),
+    frameworks: explicitFrameworks ? frameworks : undefined,
+    disabled: Object.entries(config.rules ?? {}).filter(([, v]) => v.enabled === false).map(([k]) => k),
+  });
+  return { rules, frameworks, known };
 }
 
 /** Everything `evaluateAndReport` needs from flags and config, checked before any collection starts. */
@@ -181,7 +176,7 @@ export async function planEvaluation(flags: EvaluateFlags, config: VigilConfig, 
   const formats = parseFormatsOrConfig(flags.format, config.output?.formats);
   const failOn = parseFailOnOrConfig(flags.failOn, config.output?.failOn);
   const outDir = flags.out ?? config.output?.dir ?? 'vigil-out';
-  const { rules, frameworks, known } = await selectRules(flags, config);
+  const { rules, frameworks, known } = await selectRulesFor(flags, config);
   // Tunables are checked against every known rule: a rule disabled in the config, or left out by --rules or
   // --framework, is still a valid key (its options are simply unused in this run).
   const ruleOptions = ruleOptionsFromConfig(config, known, configFile);
@@ -209,17 +204,10 @@ export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReport
   const written = await writeReports(result, plan.outDir, plan.formats);
   const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
   if (!flags.quiet) print(renderTerminal(result, { color: shouldColor(), outputs: written }));
-  return { code: exitCode(result, plan.failOn, !!flags.strict), result, written };
-}
-
-/** 1 when a failure (not suppressed) is at or above `failOn`; else 3 when `--strict` and coverage has gaps; else 0. */
-export function exitCode(result: EvaluationResult, failOn: Severity | 'none', strict: boolean): number {
-  if (failOn !== 'none') {
-    const threshold = SEVERITIES.indexOf(failOn);
-    if (SEVERITIES.some((s, i) => i <= threshold && result.summary.failuresBySeverity[s] > 0)) return ExitCode.Findings;
+  if (!assessedAnything(result)) {
+    process.stderr.write('vigil: nothing was assessed (no check passed or failed): the snapshot has no resources the selected rules read, or none of them could be read. Exit 3, not a pass.\n');
   }
-  if (strict && result.snapshot.coverage.gaps.length > 0) return ExitCode.IncompleteCollection;
-  return ExitCode.Ok;
+  return { code: exitCode(result, plan.failOn, !!flags.strict), result, written };
 }
 
 function parseFormatsOrConfig(flag: string | undefined, fromConfig: string[] | undefined): ReportFormat[] {

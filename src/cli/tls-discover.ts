@@ -1,8 +1,8 @@
-import { instanceExposure } from '../../../policies/_lib/aws-ec2.js';
-import { indexSnapshot } from '../../engine/snapshot-index.js';
-import { EC2_INSTANCE, type InstanceData } from '../../model/aws/ec2.js';
-import type { Snapshot } from '../../model/types.js';
-import { parseTarget, parseTargetArgs, type TlsTarget } from './targets.js';
+import { instanceExposure } from '../../policies/_lib/aws-ec2.js';
+import { indexSnapshot } from '../engine/snapshot-index.js';
+import { EC2_INSTANCE, type InstanceData } from '../model/aws/ec2.js';
+import type { Snapshot } from '../model/types.js';
+import { parseTarget, parseTargetArgs, type TlsTarget } from '../collectors/tls/targets.js';
 
 /** Ports probed on discovered instances by default. */
 export const DEFAULT_DISCOVERY_PORTS = [443];
@@ -20,7 +20,7 @@ export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] 
   const index = indexSnapshot(snapshot);
   const excluded = new Set(exclude.flatMap((t) => (typeof t === 'string' ? parseTargetArgs([t]) : [t])).map((t) => t.id));
   const out = new Map<string, TlsTarget>();
-  for (const instance of index.ofType<InstanceData>(EC2_INSTANCE)) {
+  for (const instance of index.ofType(EC2_INSTANCE)) {
     if (instance.data.state !== 'running') continue;
     const exposure = instanceExposure(instance, index, ports, Number.MAX_SAFE_INTEGER);
     if (exposure.kind !== 'paths') continue;

@@ -1,10 +1,10 @@
 import { Ajv } from 'ajv';
 import { readFile } from 'node:fs/promises';
 import { describeAjvError, jsonErrorPlace, jsonPath } from '../model/schema.js';
-import { severityRank, stripControls } from '../reporters/common.js';
-import { FINDINGS_JSON_VERSION, type JsonFinding } from '../reporters/json.js';
+import { stripControls } from '../util/text.js';
+import { FINDINGS_JSON_VERSION, type JsonFinding } from './findings-file.js';
 import { InputError } from '../util/errors.js';
-import { SEVERITIES, type ControlStatus, type Severity, type Status } from './types.js';
+import { SEVERITIES, severityRank, type ControlStatus, type Severity, type Status } from './types.js';
 
 // ───────────────────────────── reading findings.json ─────────────────────────────
 

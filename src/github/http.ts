@@ -1,4 +1,4 @@
-import { stripControls } from '../reporters/common.js';
+import { stripControls } from '../util/text.js';
 import { InputError } from '../util/errors.js';
 import { TOOL_VERSION } from '../version.js';
 

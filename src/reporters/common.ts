@@ -1,12 +1,8 @@
 import type { EvaluationResult, Finding, Severity } from '../engine/types.js';
-import { SEVERITIES } from '../engine/types.js';
+import { SEVERITIES, severityRank } from '../engine/types.js';
 import type { CoverageEntry, ResourceRef, SnapshotScope } from '../model/types.js';
 
-/** 0 for critical … 4 for info: sorts the most severe first. */
-export const severityRank = (s: Severity): number => {
-  const i = SEVERITIES.indexOf(s);
-  return i < 0 ? SEVERITIES.length : i;
-};
+export { severityRank };
 
 /**
  * Framework controls per rule id, as `framework/control` (e.g. `hipaa/164.312(e)(1)`), in the order the
@@ -33,14 +29,9 @@ export function findingControls(f: Finding, byRule: Map<string, string[]>): stri
   return list && list.length ? list : undefined;
 }
 
-/**
- * Removes characters that can act on a terminal or reorder displayed text: C0/C1 controls (ANSI escape
- * sequences start with ESC), DEL, and the Unicode bidi overrides/isolates ("Trojan Source").
- * Cloud-supplied strings (names, tags, messages built from them) pass through this before printing.
- */
-export function stripControls(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-}
+import { stripControls } from '../util/text.js';
+
+export { stripControls };
 
 /** Short human label of a resource: `name (id)` or `id`. */
 export function resourceLabel(ref: ResourceRef): string {

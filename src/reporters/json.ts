@@ -1,35 +1,9 @@
+import { FINDINGS_JSON_VERSION, type JsonFinding } from '../engine/findings-file.js';
 import type { EvaluationResult, Finding } from '../engine/types.js';
 import { controlsByRule, findingControls } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
 
-/** Version of the findings.json / compliance.json layout; bumped on incompatible changes. */
-export const FINDINGS_JSON_VERSION = 1;
-
-/** One entry of `findings.json` `findings[]`: one per (rule, resource) evaluated, passes included. */
-export interface JsonFinding {
-  id: string;
-  ruleId: string;
-  status: Finding['status'];
-  severity: Finding['severity'];
-  title: string;
-  messageId: string;
-  message: string;
-  resource: {
-    provider: string;
-    account: string;
-    region: string;
-    type: string;
-    id: string;
-    /** `null` when the resource has no ARN / full name. */
-    arn: string | null;
-    name: string | null;
-    tags?: Record<string, string>;
-  };
-  /** `null` when the rule gave none. */
-  evidence: Record<string, unknown> | null;
-  suppressed?: { justification: string; expires?: string };
-  controls?: string[];
-}
+export { FINDINGS_JSON_VERSION, type JsonFinding };
 
 export function toJsonFinding(f: Finding, byRule: Map<string, string[]>): JsonFinding {
   const r = f.resource;

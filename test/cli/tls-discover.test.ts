@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rules as tlsRules } from '../../../policies/tls/index.js';
-import { discoverAndProbeTls } from '../../../src/cli/pipeline.js';
-import { discoverTlsTargets as discoverTargets } from '../../../src/collectors/tls/discover.js';
-import { formatTarget } from '../../../src/collectors/tls/targets.js';
+import { rules as tlsRules } from '../../policies/tls/index.js';
+import { discoverAndProbeTls } from '../../src/cli/pipeline.js';
+import { discoverTlsTargets as discoverTargets } from '../../src/cli/tls-discover.js';
+import { formatTarget } from '../../src/collectors/tls/targets.js';
 
 /** Targets in their string form, for compact assertions. */
 const discoverTlsTargets = (...args: Parameters<typeof discoverTargets>) => discoverTargets(...args).map(formatTarget);
-import { evaluate } from '../../../src/engine/evaluate.js';
-import { makeCertificate, type RunningServer, startTlsServer } from '../../../src/testing/tls-servers.js';
-import { defaultNacl, defaultRouteTable, entry, instance, nacl, perm, routeTable, sg } from '../../support/aws-ec2.js';
-import { snapshotOf } from '../../support/rule-tester.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { makeCertificate, type RunningServer, startTlsServer } from '../../src/testing/tls-servers.js';
+import { defaultNacl, defaultRouteTable, entry, instance, nacl, perm, routeTable, sg } from '../support/aws-ec2.js';
+import { snapshotOf } from '../support/rule-tester.js';
 
 // Addresses here are documentation ranges in a synthetic snapshot: nothing is contacted.
 describe('discoverTlsTargets', () => {
