@@ -3,6 +3,7 @@
  * CIDRs and the entries of referenced managed prefix lists), network ACL evaluation (rule-number order,
  * first match wins), the subnet's route to an internet gateway, instance exposure paths.
  */
+import { defineDerivation } from '../../src/engine/derive.js';
 import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
 import type { InstanceData, NaclEntry, NetworkAclData, PrefixListData, Route, RouteTableData, SecurityGroupData, SgPermission } from '../../src/model/aws/ec2.js';
 import { EC2_NETWORK_ACL, EC2_PREFIX_LIST, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
@@ -29,18 +30,58 @@ export interface IngressView {
   unresolved: { perm: SgPermission; prefixList: string }[];
 }
 
-const prefixListMaps = new WeakMap<SnapshotIndex, Map<string, Resource<PrefixListData>>>();
+/**
+ * The EC2 network of one snapshot, indexed once per evaluation by the derive stage ({@link AWS_NETWORK}):
+ * prefix lists, the network ACL and route table of each subnet, and each group's internet-facing ingress
+ * (memoized per group on this object, so nothing outlives the evaluation).
+ */
+export class AwsNetwork {
+  private readonly prefixLists = new Map<string, Resource<PrefixListData>>();
+  private readonly naclBySubnet = new Map<string, Resource<NetworkAclData>>();
+  private readonly tableBySubnet = new Map<string, Resource<RouteTableData>>();
+  private readonly mainTableByVpc = new Map<string, Resource<RouteTableData>>();
+  private readonly views = new WeakMap<SecurityGroupData, IngressView>();
 
-/** The collected prefix list `id` of an account and region (indexed once per evaluation). */
-export function prefixListOf(index: SnapshotIndex, account: string, region: string, id: string): Resource<PrefixListData> | undefined {
-  let map = prefixListMaps.get(index);
-  if (!map) {
-    map = new Map();
-    for (const pl of index.ofType(EC2_PREFIX_LIST)) map.set(`${pl.ref.account}|${pl.ref.region}|${pl.data.prefixListId}`, pl);
-    prefixListMaps.set(index, map);
+  constructor(readonly index: SnapshotIndex) {
+    for (const pl of index.ofType(EC2_PREFIX_LIST)) this.prefixLists.set(`${pl.ref.account}|${pl.ref.region}|${pl.data.prefixListId}`, pl);
+    for (const acl of index.ofType(EC2_NETWORK_ACL)) for (const sn of acl.data.subnetIds) this.naclBySubnet.set(`${acl.ref.account}|${acl.ref.region}|${sn}`, acl);
+    for (const t of index.ofType(EC2_ROUTE_TABLE)) {
+      const scope = `${t.ref.account}|${t.ref.region}|`;
+      for (const sn of t.data.subnetIds) this.tableBySubnet.set(scope + sn, t);
+      if (t.data.isMain && t.data.vpcId) this.mainTableByVpc.set(scope + t.data.vpcId, t);
+    }
   }
-  return map.get(`${account}|${region}|${id}`);
+
+  /** The collected prefix list `id` of an account and region. */
+  prefixList(account: string, region: string, id: string): Resource<PrefixListData> | undefined {
+    return this.prefixLists.get(`${account}|${region}|${id}`);
+  }
+
+  /** The network ACL associated with a subnet. */
+  naclForSubnet(subnetId: string, account: string, region: string): Resource<NetworkAclData> | undefined {
+    return this.naclBySubnet.get(`${account}|${region}|${subnetId}`);
+  }
+
+  /** The route table of a subnet: the one explicitly associated with it, else the main table of its VPC; `undefined` when neither was collected. */
+  routeTableForSubnet(subnetId: string, vpcId: string | null, account: string, region: string): Resource<RouteTableData> | undefined {
+    const scope = `${account}|${region}|`;
+    return this.tableBySubnet.get(scope + subnetId) ?? (vpcId ? this.mainTableByVpc.get(scope + vpcId) : undefined);
+  }
+
+  /** {@link internetIngress}, memoized per group for this evaluation. */
+  ingress(sg: Resource<SecurityGroupData>): IngressView {
+    let view = this.views.get(sg.data);
+    if (!view) this.views.set(sg.data, (view = buildView(sg, this)));
+    return view;
+  }
 }
+
+/** Derived once per evaluation for the network rules (list it in a rule's `derives`). */
+export const AWS_NETWORK = defineDerivation({
+  id: 'aws-network',
+  inputs: [EC2_PREFIX_LIST, EC2_NETWORK_ACL, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP],
+  compute: (index) => new AwsNetwork(index),
+});
 
 const familyOf = (cidr: string): IpFamily => (cidr.includes(':') ? 'ipv6' : 'ipv4');
 
@@ -49,23 +90,17 @@ const familyOf = (cidr: string): IpFamily => (cidr.includes(':') ? 'ipv6' : 'ipv
  * see `isInternetCidr`). A prefix-list source counts once per internet entry of the list; a list whose
  * entries are unknown is reported apart, so rules say `unknown` for it rather than pass.
  */
-export function internetIngress(sg: Resource<SecurityGroupData>, index: SnapshotIndex): IngressView {
-  let bySg = viewCache.get(index);
-  if (!bySg) viewCache.set(index, (bySg = new WeakMap()));
-  let view = bySg.get(sg.data);
-  if (!view) bySg.set(sg.data, (view = buildView(sg, index)));
-  return view;
+export function internetIngress(sg: Resource<SecurityGroupData>, net: AwsNetwork): IngressView {
+  return net.ingress(sg);
 }
 
-const viewCache = new WeakMap<SnapshotIndex, WeakMap<SecurityGroupData, IngressView>>();
-
-function buildView(sg: Resource<SecurityGroupData>, index: SnapshotIndex): IngressView {
+function buildView(sg: Resource<SecurityGroupData>, net: AwsNetwork): IngressView {
   const view: IngressView = { internet: [], unresolved: [] };
   for (const perm of sg.data.ingress) {
     if (perm.peerKind === 'cidr4' || perm.peerKind === 'cidr6') {
       if (isInternetCidr(perm.peer)) view.internet.push({ perm, family: perm.peerKind === 'cidr4' ? 'ipv4' : 'ipv6', cidr: perm.peer });
     } else if (perm.peerKind === 'prefix-list') {
-      const entries = prefixListOf(index, sg.ref.account, sg.ref.region, perm.peer)?.data.entries;
+      const entries = net.prefixList(sg.ref.account, sg.ref.region, perm.peer)?.data.entries;
       if (!entries) view.unresolved.push({ perm, prefixList: perm.peer });
       else for (const e of entries) if (isInternetCidr(e.cidr)) view.internet.push({ perm, family: familyOf(e.cidr), cidr: e.cidr, prefixList: perm.peer });
     }
@@ -110,8 +145,8 @@ export function portHits(perm: SgPermission, ports: readonly number[]): PortHit[
  * Every (permission, port) pair of the group open to the internet on one of `ports` (ranges and `all`
  * count), and the prefix lists of unknown content on permissions that would let one of them through.
  */
-export function sgPortOpenings(sg: Resource<SecurityGroupData>, index: SnapshotIndex, ports: readonly number[]): { openings: SgOpening[]; unresolved: string[] } {
-  const view = internetIngress(sg, index);
+export function sgPortOpenings(sg: Resource<SecurityGroupData>, net: AwsNetwork, ports: readonly number[]): { openings: SgOpening[]; unresolved: string[] } {
+  const view = internetIngress(sg, net);
   const openings: SgOpening[] = [];
   for (const ing of view.internet) {
     const hits = portHits(ing.perm, ports);
@@ -144,9 +179,9 @@ export const PREFIX_LIST_UNKNOWN = 'Security group {{name}}: cannot tell whether
  * fail with the openings as evidence; unknown when only an unreadable prefix list could open them; pass.
  * Message ids: `open`, `prefixListUnknown`, `closed`.
  */
-export function sgPortsVerdict(sg: Resource<SecurityGroupData>, index: SnapshotIndex, ports: readonly number[]): RuleResult<'open' | 'prefixListUnknown' | 'closed'> {
+export function sgPortsVerdict(sg: Resource<SecurityGroupData>, net: AwsNetwork, ports: readonly number[]): RuleResult<'open' | 'prefixListUnknown' | 'closed'> {
   const name = sg.ref.name ?? sg.data.groupId;
-  const { openings, unresolved } = sgPortOpenings(sg, index, ports);
+  const { openings, unresolved } = sgPortOpenings(sg, net, ports);
   if (openings.length > 0) {
     const first = openings[0];
     const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
@@ -157,8 +192,8 @@ export function sgPortsVerdict(sg: Resource<SecurityGroupData>, index: SnapshotI
 }
 
 /** Internet-facing permissions that allow every protocol or every port, and unreadable lists on such permissions. */
-export function sgAllPortsOpenings(sg: Resource<SecurityGroupData>, index: SnapshotIndex): { rules: string[]; unresolved: string[] } {
-  const view = internetIngress(sg, index);
+export function sgAllPortsOpenings(sg: Resource<SecurityGroupData>, net: AwsNetwork): { rules: string[]; unresolved: string[] } {
+  const view = internetIngress(sg, net);
   const all = (p: SgPermission) => coversAllPorts(p.protocol, p.fromPort, p.toPort);
   return {
     rules: view.internet.filter((i) => all(i.perm)).map(describeIngress),
@@ -236,43 +271,7 @@ export function naclAllowsAllTraffic(acl: NetworkAclData, family: IpFamily): Nac
 
 // ---------------------------------------------------------------- instance exposure
 
-const naclBySubnet = new WeakMap<SnapshotIndex, Map<string, Resource<NetworkAclData>>>();
-
-/** The network ACL associated with a subnet (indexed once per evaluation). */
-export function naclForSubnet(index: SnapshotIndex, subnetId: string, account: string, region: string): Resource<NetworkAclData> | undefined {
-  let map = naclBySubnet.get(index);
-  if (!map) {
-    map = new Map();
-    for (const acl of index.ofType(EC2_NETWORK_ACL)) {
-      for (const s of acl.data.subnetIds) map.set(`${acl.ref.account}|${acl.ref.region}|${s}`, acl);
-    }
-    naclBySubnet.set(index, map);
-  }
-  return map.get(`${account}|${region}|${subnetId}`);
-}
-
 // ---------------------------------------------------------------- route tables
-
-const routeTables = new WeakMap<SnapshotIndex, { bySubnet: Map<string, Resource<RouteTableData>>; mainByVpc: Map<string, Resource<RouteTableData>> }>();
-
-/**
- * The route table of a subnet (indexed once per evaluation): the table explicitly associated with it, else
- * the main table of its VPC (`vpcId`). `undefined` when neither is in the snapshot.
- */
-export function routeTableForSubnet(index: SnapshotIndex, subnetId: string, vpcId: string | null, account: string, region: string): Resource<RouteTableData> | undefined {
-  let maps = routeTables.get(index);
-  if (!maps) {
-    maps = { bySubnet: new Map(), mainByVpc: new Map() };
-    for (const t of index.ofType(EC2_ROUTE_TABLE)) {
-      const scope = `${t.ref.account}|${t.ref.region}|`;
-      for (const s of t.data.subnetIds) maps.bySubnet.set(scope + s, t);
-      if (t.data.isMain && t.data.vpcId) maps.mainByVpc.set(scope + t.data.vpcId, t);
-    }
-    routeTables.set(index, maps);
-  }
-  const scope = `${account}|${region}|`;
-  return maps.bySubnet.get(scope + subnetId) ?? (vpcId ? maps.mainByVpc.get(scope + vpcId) : undefined);
-}
 
 /**
  * The route that brings internet traffic of `family` to the subnet: a route for the whole space (`0.0.0.0/0`
@@ -327,7 +326,7 @@ const rankCache = new WeakMap<readonly number[], Map<number, number>>();
  * evidence, and the total count; `missing` when a needed input is absent (route table, network ACL,
  * security group), including the entries of a prefix list that could open a port (no false pass).
  */
-export function instanceExposure(instance: Resource<InstanceData>, index: SnapshotIndex, ports: readonly number[], limit = 10): ExposureResult {
+export function instanceExposure(instance: Resource<InstanceData>, net: AwsNetwork, ports: readonly number[], limit = 10): ExposureResult {
   const { account, region } = instance.ref;
   const d = instance.data;
   const enis = d.networkInterfaces.length
@@ -344,7 +343,7 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
     if (!v4 && !v6) continue;
     anyPublic = true;
     if (!eni.subnetId) return { kind: 'missing', what: `subnet of ${eni.networkInterfaceId}` };
-    const table = routeTableForSubnet(index, eni.subnetId, d.vpcId, account, region);
+    const table = net.routeTableForSubnet(eni.subnetId, d.vpcId, account, region);
     if (!table) return { kind: 'missing', what: `route table of subnet ${eni.subnetId}` };
     const route4 = v4 ? internetRoute(table.data, 'ipv4') : undefined;
     const route6 = v6 ? internetRoute(table.data, 'ipv6') : undefined;
@@ -353,12 +352,12 @@ export function instanceExposure(instance: Resource<InstanceData>, index: Snapsh
       ipv4: route4 && describeRoute(table.data, route4),
       ipv6: route6 && describeRoute(table.data, route6),
     };
-    const acl = naclForSubnet(index, eni.subnetId, account, region);
+    const acl = net.naclForSubnet(eni.subnetId, account, region);
     if (!acl) return { kind: 'missing', what: `network ACL of subnet ${eni.subnetId}` };
     for (const sgId of eni.securityGroupIds) {
-      const sg = index.get(EC2_SECURITY_GROUP, sgId, account);
+      const sg = net.index.get(EC2_SECURITY_GROUP, sgId, account);
       if (!sg) return { kind: 'missing', what: `security group ${sgId}` };
-      const view = internetIngress(sg, index);
+      const view = internetIngress(sg, net);
       for (const ing of view.internet) {
         const address = ing.family === 'ipv4' ? v4 : v6;
         const route = routes[ing.family];

@@ -6,6 +6,7 @@
  */
 import { IAM_GROUP, IAM_POLICY, IAM_ROLE, IAM_USER, type IamGroupData, type IamIdentityBase, type IamManagedPolicyData, type IamRoleData, type IamUserData } from '../../src/model/aws/iam.js';
 import type { Resource } from '../../src/model/types.js';
+import { defineDerivation } from '../../src/engine/derive.js';
 import type { SnapshotIndex } from '../../src/engine/types.js';
 import { PermissionSet, type SourcedDocument } from './iam-policy.js';
 
@@ -24,8 +25,6 @@ export interface ResolvedIdentity {
 
 const KIND: Record<string, ResolvedIdentity['kind']> = { [IAM_USER]: 'user', [IAM_GROUP]: 'group', [IAM_ROLE]: 'role' };
 
-const cache = new WeakMap<SnapshotIndex, WeakMap<Resource, ResolvedIdentity>>();
-
 export function identityLabel(r: Resource): string {
   return `${KIND[r.ref.type] ?? r.ref.type}/${r.ref.id}`;
 }
@@ -42,13 +41,29 @@ function policiesOf(label: string, data: IamIdentityBase, account: string, index
   }
 }
 
-/** The identity's effective policy set. Cached per snapshot index and resource, so every rule shares it. */
-export function resolveIdentity(resource: Resource, index: SnapshotIndex): ResolvedIdentity {
-  let perIndex = cache.get(index);
-  if (!perIndex) cache.set(index, (perIndex = new WeakMap()));
-  const hit = perIndex.get(resource);
-  if (hit) return hit;
+/**
+ * Resolved identities of one snapshot, derived once per evaluation ({@link IAM_IDENTITIES}): every rule over
+ * an identity shares its resolution (and the permission set's per-action memo) for this evaluation only.
+ */
+export class IdentityResolver {
+  private readonly resolved = new WeakMap<Resource, ResolvedIdentity>();
+  constructor(readonly index: SnapshotIndex) {}
+  resolve(resource: Resource): ResolvedIdentity {
+    let r = this.resolved.get(resource);
+    if (!r) this.resolved.set(resource, (r = resolveIdentity(resource, this.index)));
+    return r;
+  }
+}
 
+/** Derived once per evaluation for the identity rules (list it in a rule's `derives`). */
+export const IAM_IDENTITIES = defineDerivation({
+  id: 'iam-identities',
+  inputs: [IAM_USER, IAM_GROUP, IAM_ROLE, IAM_POLICY],
+  compute: (index) => new IdentityResolver(index),
+});
+
+/** The identity's effective policy set: its inline and attached policies, its groups' (users), its permissions boundary. */
+export function resolveIdentity(resource: Resource, index: SnapshotIndex): ResolvedIdentity {
   const label = identityLabel(resource);
   const kind = KIND[resource.ref.type];
   if (!kind) throw new Error(`not an IAM identity: ${resource.ref.type}`);
@@ -71,9 +86,7 @@ export function resolveIdentity(resource: Resource, index: SnapshotIndex): Resol
     // An unresolved boundary is ignored: that can only over-report, never hide a grant.
     if (p?.data.document) boundary = { source: { identity: label, policy: p.data.name, policyArn: boundaryArn, kind: 'boundary' }, document: p.data.document };
   }
-  const resolved: ResolvedIdentity = { label, kind, set: new PermissionSet(label, docs, boundary), missing, policyCount: docs.length };
-  perIndex.set(resource, resolved);
-  return resolved;
+  return { label, kind, set: new PermissionSet(label, docs, boundary), missing, policyCount: docs.length };
 }
 
 /** AWS-managed service-linked roles are owned and scoped by AWS; the policy rules skip them by default. */

@@ -5,12 +5,14 @@
 import type { RuleContext, RuleResult } from '../../src/engine/types.js';
 import { IAM_GROUP, IAM_POLICY, IAM_ROLE, IAM_USER } from '../../src/model/aws/iam.js';
 import type { Resource } from '../../src/model/types.js';
-import { isServiceLinkedRole, resolveIdentity, type ResolvedIdentity } from './iam-identity.js';
+import { IAM_IDENTITIES, isServiceLinkedRole, type ResolvedIdentity } from './iam-identity.js';
 import type { Grant, PermissionSet } from './iam-policy.js';
 
 export const IDENTITY_TYPES = [IAM_USER, IAM_GROUP, IAM_ROLE] as const;
 /** Identity rules read managed policies (documents) and groups (a user's group policies). */
 export const IDENTITY_INPUTS = [IAM_POLICY, IAM_GROUP] as const;
+/** Identity rules read the identities resolved once per evaluation. */
+export const IDENTITY_DERIVES = [IAM_IDENTITIES] as const;
 
 export interface IdentityRuleOptions {
   /** Evaluate AWS service-linked roles too (their policies are owned by AWS and cannot be edited). */
@@ -44,7 +46,7 @@ export function checkIdentity<T, O extends IdentityRuleOptions, F extends string
 ): RuleResult<F | 'serviceLinked' | 'incomplete' | 'ok'> {
   const identity = `${resource.ref.type.split('.').pop()}/${resource.ref.id}`;
   if (isServiceLinkedRole(resource) && !ctx.options.includeServiceLinkedRoles) return { status: 'not_applicable', messageId: 'serviceLinked', data: { identity } };
-  const id = resolveIdentity(resource, ctx.index);
+  const id = ctx.derived(IAM_IDENTITIES).resolve(resource);
   const hits = find(id);
   if (hits.length) {
     const r = fail(id, hits);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { CREDENTIALS_EXPOSURE_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { IDENTITY_DERIVES, CREDENTIALS_EXPOSURE_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 interface Options extends IdentityRuleOptions {
   /** Actions that return or create credentials. */
@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: IDENTITY_TYPES,
   inputs: IDENTITY_INPUTS,
+  derives: IDENTITY_DERIVES,
   description:
     'Flags identities allowed, on every resource, actions that return or mint credentials: access keys and login profiles for any user, `sts:AssumeRole` into any role, federation and session tokens, ECR tokens, EC2 Windows passwords, Redshift/RDS IAM auth tokens, Lightsail keys… (list tunable, after cloudsplaining\'s credentials-exposure glossary).',
   risk: 'Credentials handed out by an API call escape every other control: an attacker holding this identity can become other users and roles, and the new credentials outlive the incident response that revokes the first.',

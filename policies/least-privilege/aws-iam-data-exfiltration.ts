@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { DATA_EXFILTRATION_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { IDENTITY_DERIVES, DATA_EXFILTRATION_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 interface Options extends IdentityRuleOptions {
   /** Actions that read data out of the account. */
@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'medium',
   resourceTypes: IDENTITY_TYPES,
   inputs: IDENTITY_INPUTS,
+  derives: IDENTITY_DERIVES,
   description:
     'Flags identities whose effective policies allow data-reading actions — `s3:GetObject`, `ssm:GetParameter*`, `secretsmanager:GetSecretValue`, RDS snapshot copies (tunable) — on every resource (`*`, `arn:aws:s3:::*/*`, `secret:*`…) rather than on named buckets, parameters or secrets. Wildcards (`s3:Get*`, `s3:*`, `*`) and `NotAction` count; a covering Deny removes the grant.',
   risk: 'A compromised identity with unconstrained read can pull every object, parameter and secret in the account — customer data, database passwords, API keys — in one sweep.',

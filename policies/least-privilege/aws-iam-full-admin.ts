@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 export default defineRule({
   id: 'aws-iam-full-admin',
@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: IDENTITY_TYPES,
   inputs: IDENTITY_INPUTS,
+  derives: IDENTITY_DERIVES,
   description:
     'Flags users, groups and roles whose effective policies (inline, attached managed and, for users, their groups\') contain an Allow of `*` on `*`, or a `NotAction` on every resource that excludes only individual actions (an admin grant in disguise). An unconditional Deny of `*` in the same identity removes it; narrower Denies are listed in the evidence, and a condition on the grant is shown.',
   risk: 'An administrator identity can read every secret, delete every resource, disable logging and create backdoor identities. Its compromise — a leaked key, a phished console login, an SSRF on a host using the role — is the compromise of the whole account.',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { findEscalations } from '../_lib/iam-escalation.js';
-import { IDENTITY_INPUTS, IDENTITY_TYPES, capped, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, capped, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 interface Options extends IdentityRuleOptions {
   /** Count only grants on every resource (`*`, `role/*`…). `false` also counts resource-scoped grants. */
@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: IDENTITY_TYPES,
   inputs: IDENTITY_INPUTS,
+  derives: IDENTITY_DERIVES,
   description:
     "Evaluates the Rhino Security Labs privilege-escalation methods and newer combinations (PassRole to EC2/Lambda/Glue/CloudFormation/Data Pipeline/ECS/CodeBuild/SageMaker/App Runner, policy versions, access keys, login profiles, policy attachment, group membership, trust-policy rewrites, function code updates, …) over the **union** of an identity's policies: a user's own policies and every group's, so a method split across a group and an inline policy is found. Denies in the same identity remove grants; conditions are shown.",
   risk: 'An identity that can rewrite its own permissions, mint credentials for others or run code as a more privileged role is effectively an administrator: least privilege on paper, full control in practice.',

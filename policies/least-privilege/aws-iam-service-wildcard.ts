@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { accessLevelCounts } from '../_lib/iam-actions.js';
-import { IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 export default defineRule({
   id: 'aws-iam-service-wildcard',
@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'medium',
   resourceTypes: IDENTITY_TYPES,
   inputs: IDENTITY_INPUTS,
+  derives: IDENTITY_DERIVES,
   description:
     'Flags identities with an Allow of a whole service (`s3:*`, `iam:*`, `ec2:*` …), whatever the resources. The evidence counts the actions each wildcard grants per access level, from the AWS action catalogue. A full `*` is reported by aws-iam-full-admin instead.',
   risk: 'A service wildcard grants today\'s destructive and permissions-management actions along with the reads the workload needed, and silently grows with every action AWS adds to the service.',

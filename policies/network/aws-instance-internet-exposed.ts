@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_INSTANCE, EC2_NETWORK_ACL, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP, type InstanceData } from '../../src/model/aws/ec2.js';
-import { instanceExposure } from '../_lib/aws-ec2.js';
+import { AWS_NETWORK, instanceExposure } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 
 export default defineRule({
@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'critical',
   resourceTypes: [EC2_INSTANCE],
   inputs: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_ROUTE_TABLE],
+  derives: [AWS_NETWORK],
   description:
     "Effective exposure: a running instance with a public IPv4 or an IPv6 address, a subnet route table (the one associated with the subnet, else the VPC's main table) that routes 0.0.0.0/0 (resp. ::/0) to an internet gateway, an attached security group that lets an admin or sensitive port (or every port) in from the internet, and a subnet network ACL that does not deny it (rule-number order, first match wins). A managed prefix list source counts as the internet when it contains an internet range; one whose entries could not be read makes the result unknown when it could open a port. The evidence is the path: address → route → security group rule → network ACL entry. A subnet whose only default route goes to a NAT or egress-only gateway is not reachable from the internet. A route table that could not be read makes the result unknown. Ports are tunable.",
   risk: 'This is a door, not a misconfiguration in the abstract: the service on that port answers anyone on the internet, so brute force, unauthenticated access and exploits of the service are one scan away.',
@@ -37,7 +38,7 @@ export default defineRule({
   evaluate(instance, ctx) {
     const name = instance.ref.name ?? instance.data.instanceId;
     if (instance.data.state !== 'running') return { status: 'not_applicable', messageId: 'notRunning', data: { name, state: instance.data.state } };
-    const r = instanceExposure(instance, ctx.index, ctx.options.ports);
+    const r = instanceExposure(instance, ctx.derived(AWS_NETWORK), ctx.options.ports);
     if (r.kind === 'no-public-address') return { status: 'pass', messageId: 'noPublicAddress', data: { name } };
     if (r.kind === 'missing') return { status: 'unknown', messageId: 'missing', data: { name, what: r.what } };
     if (r.paths.length === 0) return { status: 'pass', messageId: 'notExposed', data: { name } };

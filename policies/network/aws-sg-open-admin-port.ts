@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
-import { PREFIX_LIST_UNKNOWN, sgPortsVerdict } from '../_lib/aws-ec2.js';
+import { AWS_NETWORK, PREFIX_LIST_UNKNOWN, sgPortsVerdict } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA } from '../_lib/ports.js';
 
 export default defineRule({
@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Security group allows administrative ports from the internet',
   severity: 'high',
   resourceTypes: [EC2_SECURITY_GROUP],
+  derives: [AWS_NETWORK],
   description:
     'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range) that lets an administrative port through: SSH 22, RDP 3389, Telnet 23, FTP 20/21, VNC 5500/5900, WinRM 5985/5986. Port ranges that cover such a port and protocol `-1` (all traffic) count, and so does a managed prefix list source that contains such a range; a prefix list whose entries could not be read gives unknown.',
   risk: 'Remote administration services are the first thing internet-wide scanners try: brute force, credential stuffing and exploits of the service itself lead straight to a shell or desktop on the host.',
@@ -31,6 +32,6 @@ export default defineRule({
   defaults: { ports: [...ADMIN_PORTS] },
   optionsSchema: { type: 'object', properties: { ports: PORT_LIST_SCHEMA }, additionalProperties: false },
   evaluate(sg, ctx) {
-    return sgPortsVerdict(sg, ctx.index, ctx.options.ports);
+    return sgPortsVerdict(sg, ctx.derived(AWS_NETWORK), ctx.options.ports);
   },
 });

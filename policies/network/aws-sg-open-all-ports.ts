@@ -1,12 +1,13 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { EC2_SECURITY_GROUP, type SecurityGroupData } from '../../src/model/aws/ec2.js';
-import { PREFIX_LIST_UNKNOWN, sgAllPortsOpenings } from '../_lib/aws-ec2.js';
+import { AWS_NETWORK, PREFIX_LIST_UNKNOWN, sgAllPortsOpenings } from '../_lib/aws-ec2.js';
 
 export default defineRule({
   id: 'aws-sg-open-all-ports',
   title: 'Security group allows all ports or all protocols from the internet',
   severity: 'critical',
   resourceTypes: [EC2_SECURITY_GROUP],
+  derives: [AWS_NETWORK],
   description:
     'Flags security groups with an inbound rule from 0.0.0.0/0 or ::/0 (or another very wide public range, directly or through a managed prefix list that contains one) that allows every protocol (`-1`) or every tcp/udp port (0-65535 or 1-65535). A prefix list whose entries could not be read gives unknown.',
   risk: 'Every service on every attached instance, including ones started later or by accident (debug servers, databases, admin consoles), is reachable from the internet; the group no longer filters anything.',
@@ -30,7 +31,7 @@ export default defineRule({
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   evaluate(sg, ctx) {
     const name = sg.ref.name ?? sg.data.groupId;
-    const { rules, unresolved } = sgAllPortsOpenings(sg, ctx.index);
+    const { rules, unresolved } = sgAllPortsOpenings(sg, ctx.derived(AWS_NETWORK));
     if (rules.length > 0) {
       const more = rules.length > 1 ? ` (and ${rules.length - 1} more)` : '';
       return { status: 'fail', messageId: 'open', data: { name, rule: rules[0], more }, evidence: { rule: rules[0], rules } };

@@ -1,4 +1,4 @@
-import { instanceExposure } from '../../policies/_lib/aws-ec2.js';
+import { AwsNetwork, instanceExposure } from '../../policies/_lib/aws-ec2.js';
 import { indexSnapshot } from '../engine/snapshot-index.js';
 import { EC2_INSTANCE, type InstanceData } from '../model/aws/ec2.js';
 import type { Snapshot } from '../model/types.js';
@@ -18,11 +18,12 @@ export const DEFAULT_DISCOVERY_PORTS = [443];
  */
 export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] = DEFAULT_DISCOVERY_PORTS, exclude: ReadonlyArray<string | TlsTarget> = []): TlsTarget[] {
   const index = indexSnapshot(snapshot);
+  const net = new AwsNetwork(index);
   const excluded = new Set(exclude.flatMap((t) => (typeof t === 'string' ? parseTargetArgs([t]) : [t])).map((t) => t.id));
   const out = new Map<string, TlsTarget>();
   for (const instance of index.ofType(EC2_INSTANCE)) {
     if (instance.data.state !== 'running') continue;
-    const exposure = instanceExposure(instance, index, ports, Number.MAX_SAFE_INTEGER);
+    const exposure = instanceExposure(instance, net, ports, Number.MAX_SAFE_INTEGER);
     if (exposure.kind !== 'paths') continue;
     for (const p of exposure.paths) {
       if (p.protocol !== 'tcp') continue;

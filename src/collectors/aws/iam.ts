@@ -358,8 +358,6 @@ export function toModel(raw: IamRaw): IamModel {
     passwordPolicy: passwordPolicyOf(raw.passwordPolicy),
   };
   resources.push({ ref: ref(IAM_ACCOUNT, account, `arn:${partition}:iam::${account}:root`, account), data: account_ as unknown as Record<string, unknown> });
-  // The account resource is always assembled; its parts that could not be read are null with their own entries.
-  gaps.push({ service: 'iam', region: 'global', operation: 'AssembleAccount', resourceTypes: [IAM_ACCOUNT], status: 'ok', message: 'from the account summary, credential report and password policy reads' });
   return { resources, gaps };
 }
 
@@ -495,6 +493,8 @@ export const iam: AwsServiceCollector = {
   async collect(ctx) {
     const model = toModel(await fetchIam(ctx));
     for (const g of model.gaps) ctx.record(g);
+    // The account resource is always assembled; the parts that could not be read are null with their own entries.
+    ctx.record({ service: 'iam', region: 'global', operation: 'AssembleAccount', resourceTypes: [IAM_ACCOUNT], status: 'ok', message: 'from the account summary, credential report and password policy reads' });
     return model.resources;
   },
 };
