@@ -15,7 +15,7 @@ function ruleReading(id: string, derivation: ReturnType<typeof defineDerivation<
       title: id,
       severity: 'low',
       resourceTypes: [EBS_ENCRYPTION_DEFAULT],
-      ...(declare ? { derives: [derivation] } : {}),
+      derives: declare ? [derivation] : [],
       description: 'd',
       risk: 'r',
       remediation: 'x',
