@@ -23,8 +23,8 @@ function ruleReading(id: string, derivation: ReturnType<typeof defineDerivation<
       messages: { on: '{{id}} on', off: '{{id}} off' },
       evaluate(r, ctx) {
         const enabled = ctx.derived(derivation);
-        if (enabled.has(r.ref.id)) return { status: 'pass', messageId: 'on', data: { id: r.ref.id } };
-        return { status: 'fail', messageId: 'off', data: { id: r.ref.id } };
+        if (enabled.has(r.ref.id)) return { status: 'pass', messageId: 'on' as const, data: { id: r.ref.id } };
+        return { status: 'fail', messageId: 'off' as const, data: { id: r.ref.id } };
       },
     }),
   );
