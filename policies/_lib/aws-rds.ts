@@ -6,11 +6,9 @@ import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
 import {
   type DbClusterData,
   type DbInstanceData,
-  type DbParameterGroupData,
   RDS_DB_CLUSTER_PARAMETER_GROUP,
   RDS_DB_INSTANCE,
-  RDS_DB_PARAMETER_GROUP,
-} from '../../src/model/aws/rds.js';
+  RDS_DB_PARAMETER_GROUP } from '../../src/model/aws/rds.js';
 import type { Resource } from '../../src/model/types.js';
 
 export type RdsDatabase = Resource<DbInstanceData> | Resource<DbClusterData>;

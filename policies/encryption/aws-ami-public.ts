@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { EC2_IMAGE, type ImageData } from '../../src/model/aws/ebs.js';
+import { EC2_IMAGE } from '../../src/model/aws/ebs.js';
 
 export default defineRule({
   id: 'aws-ami-public',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { EBS_ENCRYPTION_DEFAULT, EBS_VOLUME, type EncryptionDefaultData, type VolumeData } from '../../src/model/aws/ebs.js';
-import { EC2_INSTANCE, type InstanceData } from '../../src/model/aws/ec2.js';
+import { EBS_ENCRYPTION_DEFAULT, EBS_VOLUME } from '../../src/model/aws/ebs.js';
+import { EC2_INSTANCE } from '../../src/model/aws/ec2.js';
 
 export default defineRule({
   id: 'aws-ebs-default-encryption-off',

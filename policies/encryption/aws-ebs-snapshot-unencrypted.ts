@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { EBS_SNAPSHOT, type SnapshotData } from '../../src/model/aws/ebs.js';
+import { EBS_SNAPSHOT } from '../../src/model/aws/ebs.js';
 
 export default defineRule({
   id: 'aws-ebs-snapshot-unencrypted',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { EBS_VOLUME, type VolumeData } from '../../src/model/aws/ebs.js';
+import { EBS_VOLUME } from '../../src/model/aws/ebs.js';
 
 export default defineRule({
   id: 'aws-ebs-volume-unencrypted',

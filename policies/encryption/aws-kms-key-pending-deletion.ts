@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { KMS_KEY, type KmsKeyData } from '../../src/model/aws/kms.js';
+import { KMS_KEY } from '../../src/model/aws/kms.js';
 
 export default defineRule({
   id: 'aws-kms-key-pending-deletion',

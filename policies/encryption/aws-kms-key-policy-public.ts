@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { KMS_KEY, KMS_KEY_POLICY, type KmsKeyData } from '../../src/model/aws/kms.js';
+import { KMS_KEY, KMS_KEY_POLICY } from '../../src/model/aws/kms.js';
 import { publicGrants } from '../_lib/aws-resource-policy.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { type AccountPublicAccessBlockData, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
+import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { BPA_SWITCHES } from '../_lib/aws-s3.js';
 
 export default defineRule({

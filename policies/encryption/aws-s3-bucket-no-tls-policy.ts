@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { type BucketData, S3_BUCKET, S3_BUCKET_POLICY } from '../../src/model/aws/s3.js';
+import { S3_BUCKET, S3_BUCKET_POLICY } from '../../src/model/aws/s3.js';
 import { tlsDenials } from '../_lib/aws-resource-policy.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { type BucketData, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
+import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_ACL, S3_BUCKET_POLICY, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { accountBpa, bucketExposure } from '../_lib/aws-s3.js';
 
 export default defineRule({

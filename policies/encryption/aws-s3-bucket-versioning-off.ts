@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { type BucketData, S3_BUCKET, S3_BUCKET_VERSIONING } from '../../src/model/aws/s3.js';
+import { S3_BUCKET, S3_BUCKET_VERSIONING } from '../../src/model/aws/s3.js';
 
 export default defineRule({
   id: 'aws-s3-bucket-versioning-off',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_BUCKET, type GcpBucket } from '../../src/model/gcp.js';
+import { GCP_BUCKET } from '../../src/model/gcp.js';
 
 export default defineRule({
   id: 'gcp-bucket-uniform-access-off',

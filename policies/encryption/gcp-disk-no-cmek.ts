@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_DISK, type GcpDisk } from '../../src/model/gcp.js';
+import { GCP_DISK } from '../../src/model/gcp.js';
 
 export default defineRule({
   id: 'gcp-disk-no-cmek',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_KMS_KEY, type GcpKmsCryptoKey } from '../../src/model/gcp.js';
+import { GCP_KMS_KEY } from '../../src/model/gcp.js';
 
 const DAY = 86_400;
 /** Automatic rotation exists only for symmetric keys that Cloud KMS holds (not external / EKM keys). */

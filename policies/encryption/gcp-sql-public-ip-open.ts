@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_SQL_INSTANCE, type GcpSqlInstance } from '../../src/model/gcp.js';
+import { GCP_SQL_INSTANCE } from '../../src/model/gcp.js';
 import { isInternetCidr } from '../_lib/network.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
+import { IAM_USER } from '../../src/model/aws/iam.js';
 
 const ADMIN = /^arn:[^:]+:iam::aws:policy\/AdministratorAccess$/;
 

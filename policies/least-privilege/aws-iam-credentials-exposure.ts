@@ -24,7 +24,7 @@ export default defineRule({
   ].join('\n'),
   references: ['https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/credentials-exposure.md', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html'],
   messages: identityMessages('{{identity}} can obtain credentials with {{actions}} on every resource{{conditional}}.', '{{identity}} has no unconstrained credential-issuing action.'),
-  defaults: { ...identityDefaults, actions: CREDENTIALS_EXPOSURE_ACTIONS },
+  defaults: { ...identityDefaults, actions: CREDENTIALS_EXPOSURE_ACTIONS } as Options,
   optionsSchema: { type: 'object', properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
   evaluate(resource, ctx) {
     return checkUnconstrainedActions(resource, ctx, 6);

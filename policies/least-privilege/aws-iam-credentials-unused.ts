@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_CREDENTIAL_REPORT, IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
+import { IAM_CREDENTIAL_REPORT, IAM_USER } from '../../src/model/aws/iam.js';
 import { ageInDays } from '../_lib/iam-rules.js';
 
 type Verdict = { credential: string; status: 'stale' | 'recent' | 'unknown'; lastUsed: string | null; since: string | null; neverUsed?: true };

@@ -24,7 +24,7 @@ export default defineRule({
   ].join('\n'),
   references: ['https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/data-exfiltration.md', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   messages: identityMessages('{{identity}} can {{actions}} on every resource{{conditional}}.', '{{identity}} has no unconstrained data-read action.'),
-  defaults: { ...identityDefaults, actions: DATA_EXFILTRATION_ACTIONS },
+  defaults: { ...identityDefaults, actions: DATA_EXFILTRATION_ACTIONS } as Options,
   optionsSchema: { type: 'object', properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
   evaluate(resource, ctx) {
     return checkUnconstrainedActions(resource, ctx);

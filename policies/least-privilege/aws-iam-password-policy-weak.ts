@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_ACCOUNT, IAM_PASSWORD_POLICY, type IamAccountData } from '../../src/model/aws/iam.js';
+import { IAM_ACCOUNT, IAM_PASSWORD_POLICY } from '../../src/model/aws/iam.js';
 
 interface Options {
   minimumLength: number;
@@ -34,7 +34,7 @@ export default defineRule({
     ok: 'Account {{account}} password policy meets the bar.',
     unknown: 'Account {{account}}: the password policy could not be read.',
   },
-  defaults: { minimumLength: 14, reusePrevention: 24, requireSymbols: false, requireNumbers: false, requireUppercase: false, requireLowercase: false, maxAgeDays: 0 },
+  defaults: { minimumLength: 14, reusePrevention: 24, requireSymbols: false, requireNumbers: false, requireUppercase: false, requireLowercase: false, maxAgeDays: 0 } as Options,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -30,7 +30,7 @@ export default defineRule({
     'https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/privilege-escalation.md',
   ],
   messages: identityMessages('{{identity}} can escalate privileges by {{count}} method(s): {{methods}}{{conditional}}.', '{{identity}} has no known privilege-escalation path.'),
-  defaults: { ...identityDefaults, unconstrainedOnly: true },
+  defaults: { ...identityDefaults, unconstrainedOnly: true } as Options,
   optionsSchema: { type: 'object', properties: { ...identityOptionsProps, unconstrainedOnly: { type: 'boolean' } }, additionalProperties: false },
   evaluate(resource, ctx) {
     return checkIdentity(resource, ctx, (id) => findEscalations(id.set, id.kind, ctx.options.unconstrainedOnly), (id, hits) => {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_ROLE, type IamRoleData } from '../../src/model/aws/iam.js';
+import { IAM_ROLE } from '../../src/model/aws/iam.js';
 import { anyPrincipal, assumeStatements, denyRestrictions, restrictingKeys } from '../_lib/iam-trust.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_ROLE, type IamRoleData } from '../../src/model/aws/iam.js';
+import { IAM_ROLE } from '../../src/model/aws/iam.js';
 import { foreignTrustResult, foreignTrusts, hasExternalId, restrictingKeys, type TrustStatement } from '../_lib/iam-trust.js';
 
 interface Options {
@@ -27,7 +27,7 @@ export default defineRule({
     ok: 'Role {{role}}: every third-party trust requires an external id.',
     unreadable: 'Role {{role}}: its trust policy could not be read.',
   },
-  defaults: { internalAccounts: [] as string[] },
+  defaults: { internalAccounts: [] as string[] } as Options,
   optionsSchema: { type: 'object', properties: { internalAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
   evaluate(role, ctx) {
     const doc = role.data.trustPolicy;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_ACCOUNT, type IamAccountData } from '../../src/model/aws/iam.js';
+import { IAM_ACCOUNT } from '../../src/model/aws/iam.js';
 
 export default defineRule({
   id: 'aws-iam-root-mfa-disabled',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_POLICY, type IamManagedPolicyData } from '../../src/model/aws/iam.js';
+import { IAM_POLICY } from '../../src/model/aws/iam.js';
 import { findEscalations } from '../_lib/iam-escalation.js';
 import { PermissionSet } from '../_lib/iam-policy.js';
 import { CREDENTIALS_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS, unconstrainedHits } from '../_lib/iam-rules.js';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { IAM_CREDENTIAL_REPORT, IAM_USER, type IamUserData } from '../../src/model/aws/iam.js';
+import { IAM_CREDENTIAL_REPORT, IAM_USER } from '../../src/model/aws/iam.js';
 
 export default defineRule({
   id: 'aws-iam-user-console-no-mfa',

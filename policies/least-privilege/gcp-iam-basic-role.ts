@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY } from '../../src/model/gcp.js';
 import { BASIC_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult, isServiceAgent, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 
 const KINDS = new Set(['user', 'group', 'serviceAccount', 'domain']);

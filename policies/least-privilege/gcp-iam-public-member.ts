@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_IAM_POLICY, type GcpIamPolicy } from '../../src/model/gcp.js';
+import { GCP_IAM_POLICY } from '../../src/model/gcp.js';
 import { PUBLIC_MEMBERS, grants, grantsResult, policyLabel } from '../_lib/gcp-iam.js';
 
 /**

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_SERVICE_ACCOUNT_KEY, type GcpServiceAccountKey } from '../../src/model/gcp.js';
+import { GCP_SERVICE_ACCOUNT_KEY } from '../../src/model/gcp.js';
 
 const DAY = 86_400_000;
 

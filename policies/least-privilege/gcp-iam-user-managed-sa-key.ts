@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_SERVICE_ACCOUNT_KEY, type GcpServiceAccountKey } from '../../src/model/gcp.js';
+import { GCP_SERVICE_ACCOUNT_KEY } from '../../src/model/gcp.js';
 
 export default defineRule({
   id: 'gcp-iam-user-managed-sa-key',

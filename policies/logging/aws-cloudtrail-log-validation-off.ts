@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { CLOUDTRAIL_TRAIL, type TrailData } from '../../src/model/aws/cloudtrail.js';
+import { CLOUDTRAIL_TRAIL } from '../../src/model/aws/cloudtrail.js';
 
 export default defineRule({
   id: 'aws-cloudtrail-log-validation-off',

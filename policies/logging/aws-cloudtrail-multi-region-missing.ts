@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { CLOUDTRAIL_ACCOUNT, type CloudTrailAccountData } from '../../src/model/aws/cloudtrail.js';
+import { CLOUDTRAIL_ACCOUNT } from '../../src/model/aws/cloudtrail.js';
 
 export default defineRule({
   id: 'aws-cloudtrail-multi-region-missing',

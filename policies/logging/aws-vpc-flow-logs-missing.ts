@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { SnapshotIndex } from '../../src/engine/types.js';
-import { EC2_FLOW_LOG, EC2_VPC, type FlowLogData, type VpcData } from '../../src/model/aws/ec2.js';
+import { EC2_FLOW_LOG, EC2_VPC, type FlowLogData } from '../../src/model/aws/ec2.js';
 import type { Resource } from '../../src/model/types.js';
 
 const byResource = new WeakMap<SnapshotIndex, Map<string, Resource<FlowLogData>[]>>();

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { EC2_INSTANCE, type InstanceData } from '../../src/model/aws/ec2.js';
+import { EC2_INSTANCE } from '../../src/model/aws/ec2.js';
 
 const GONE = new Set(['terminated', 'shutting-down']);
 

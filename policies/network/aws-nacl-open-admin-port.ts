@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { EC2_NETWORK_ACL, type NetworkAclData } from '../../src/model/aws/ec2.js';
+import { EC2_NETWORK_ACL } from '../../src/model/aws/ec2.js';
 import { type IpFamily, describeNaclEntry, naclAllowsAllTraffic, naclIngress } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA, portInfo } from '../_lib/ports.js';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_FIREWALL, type GcpFirewall } from '../../src/model/gcp.js';
+import { GCP_FIREWALL } from '../../src/model/gcp.js';
 import { evaluateFirewallOpenings, firewallPortOpenings } from '../_lib/gcp-firewall.js';
 import { PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_TARGET_HTTPS_PROXY, type GcpTargetHttpsProxy } from '../../src/model/gcp.js';
+import { GCP_TARGET_HTTPS_PROXY } from '../../src/model/gcp.js';
 
 export default defineRule({
   id: 'gcp-https-proxy-no-ssl-policy',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { GCP_SSL_POLICY, type GcpSslPolicy } from '../../src/model/gcp.js';
+import { GCP_SSL_POLICY } from '../../src/model/gcp.js';
 
 const LEGACY_TLS = new Set(['TLS_1_0', 'TLS_1_1']);
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { TLS_ENDPOINT_TYPE, type TlsEndpointData } from '../../src/model/tls.js';
+import { TLS_ENDPOINT_TYPE } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS } from '../_lib/tls-rules.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { TLS_ENDPOINT_TYPE, type TlsCertificate, type TlsEndpointData } from '../../src/model/tls.js';
+import { TLS_ENDPOINT_TYPE, type TlsCertificate } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, notProbed, REFS, servedCertificates } from '../_lib/tls-rules.js';
 
 interface Options {

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsEndpointData } from '../../src/model/tls.js';
-import type { MozillaProfileName } from '../_lib/tls-profiles.js';
+import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, PROFILE_TUNABLE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
 export default defineRule({

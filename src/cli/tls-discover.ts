@@ -1,6 +1,6 @@
 import { AwsNetwork, instanceExposure } from '../../policies/_lib/aws-ec2.js';
 import { indexSnapshot } from '../engine/snapshot-index.js';
-import { EC2_INSTANCE, type InstanceData } from '../model/aws/ec2.js';
+import { EC2_INSTANCE } from '../model/aws/ec2.js';
 import type { Snapshot } from '../model/types.js';
 import { parseTarget, parseTargetArgs, type TlsTarget } from '../collectors/tls/targets.js';
 

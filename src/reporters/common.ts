@@ -1,5 +1,5 @@
 import type { EvaluationResult, Finding, Severity } from '../engine/types.js';
-import { SEVERITIES, severityRank } from '../engine/types.js';
+import { severityRank } from '../engine/types.js';
 import type { CoverageEntry, ResourceRef, SnapshotScope } from '../model/types.js';
 
 export { severityRank };

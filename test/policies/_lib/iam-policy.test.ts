@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parsePolicyDocument } from '../../../src/collectors/aws/iam.js';
 import { indexSnapshot } from '../../../src/engine/snapshot-index.js';
-import type { IamGroupData, IamManagedPolicyData, IamPolicyDocument, IamUserData } from '../../../src/model/aws/iam.js';
+import type { IamPolicyDocument } from '../../../src/model/aws/iam.js';
 import { accessLevel, catalogAction, expandActionPattern, expandNotAction, isReadStyleName } from '../../../policies/_lib/iam-actions.js';
 import { findEscalations } from '../../../policies/_lib/iam-escalation.js';
 import { resolveIdentity } from '../../../policies/_lib/iam-identity.js';
