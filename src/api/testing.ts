@@ -136,8 +136,10 @@ export function collectedSnapshot(resources: Resource[], types: Iterable<InputTy
     const s = scopeOf(c.provider, c.account);
     if (!s.regions.includes(c.region)) s.regions.push(c.region);
   }
-  const wanted = [...new Set(types)].filter((t) => !notCollected.includes(t));
-  for (const t of wanted) scopeOf(typeInfo(t).provider, TEST_ACCOUNT);
+  const all = [...new Set(types)];
+  const wanted = all.filter((t) => !notCollected.includes(t));
+  // The default account is always in scope for the rule's providers, so "never collected" shows there.
+  for (const t of all) scopeOf(typeInfo(t).provider, TEST_ACCOUNT);
   const coverage: CoverageEntry[] = [];
   for (const s of scopes.values()) {
     const own = wanted.filter((t) => typeInfo(t).provider === s.provider);
