@@ -23,7 +23,7 @@ export function addCollectOptions(cmd: Command): Command {
 export function addEvaluateOptions(cmd: Command): Command {
   return cmd
     .option('--out <dir>', 'output directory for reports (default vigil-out)')
-    .option('--format <list>', 'report formats: sarif, html, json (default all three)')
+    .option('--format <list>', 'report formats: sarif, html, json (default all three); exports csv, ocsf, asff')
     .option('--fail-on <severity>', 'exit 1 when a failure at or above this severity: critical, high, medium, low, info, none (default high)')
     .option('--strict', 'exit 3 when collection was incomplete (coverage gaps) and nothing else failed')
     .option('--rules <ids>', 'evaluate only these rule ids')

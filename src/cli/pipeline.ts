@@ -14,7 +14,7 @@ import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../
 import type { Snapshot } from '../model/types.js';
 import { writeReports } from '../reporters/index.js';
 import { renderTerminal, shouldColor } from '../reporters/terminal.js';
-import type { ReportFormat } from '../reporters/types.js';
+import { REPORT_FORMATS, type ReportFormat } from '../reporters/types.js';
 import { InputError } from '../util/errors.js';
 import { assessedAnything, exitCode, selectRules } from '../engine/run-policy.js';
 import { list } from './options.js';
@@ -211,8 +211,9 @@ export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReport
 }
 
 function parseFormatsOrConfig(flag: string | undefined, fromConfig: string[] | undefined): ReportFormat[] {
+  // The default stays the three reports; the exports (csv, ocsf, asff) are asked for by name.
   const items = list(flag) ?? fromConfig ?? ['sarif', 'html', 'json'];
-  for (const f of items) if (!['sarif', 'html', 'json'].includes(f)) throw new InputError(`unknown report format "${f}"`, undefined, '--format', 'use a comma list of sarif, html, json');
+  for (const f of items) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new InputError(`unknown report format "${f}"`, undefined, '--format', `use a comma list of ${REPORT_FORMATS.join(', ')}`);
   return items as ReportFormat[];
 }
 

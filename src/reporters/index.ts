@@ -3,17 +3,24 @@ import { join } from 'node:path';
 import type { EvaluationResult } from '../engine/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
+import { asffReporter } from './asff.js';
+import { csvReporter } from './csv.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
+import { ocsfReporter } from './ocsf.js';
 import { sarifReporter } from './sarif.js';
 import type { ReportFile, ReportFormat, Reporter } from './types.js';
 
 export type { ReportFile, ReportFormat, Reporter } from './types.js';
+export { REPORT_FORMATS } from './types.js';
 
 export const reporters: Record<ReportFormat, Reporter> = {
   json: jsonReporter,
   sarif: sarifReporter,
   html: htmlReporter,
+  csv: csvReporter,
+  ocsf: ocsfReporter,
+  asff: asffReporter,
 };
 
 /** `vigil-2.sarif`, `vigil-3.sarif`, …: the extra SARIF files a large run splits into. */
