@@ -31,5 +31,6 @@ export function addEvaluateOptions(cmd: Command): Command {
     .option('--framework <ids>', 'compliance frameworks (hipaa, soc2, pci-dss-4.0); limits the run to the rules they need')
     .option('--framework-file <file>', 'a framework pack of your own (same schema); repeatable', collectList)
     .option('--config <file>', 'config file (default ./vigil.config.yaml when present)')
-    .option('--quiet', 'no terminal summary');
+    .option('--quiet', 'no terminal summary')
+    .option('--verbose', 'list every failing rule with its failing resources, every coverage gap and every unknown (default: the top five of each)');
 }
