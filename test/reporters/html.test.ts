@@ -69,7 +69,7 @@ describe('HTML reporter', () => {
     expect(outsideData).not.toContain('<img');
   });
 
-  it('makes no network request: CSP forbids it, the inline code is pinned by hash, no http(s) URL in src/href', () => {
+  it('makes no network request: CSP forbids it, the inline code is pinned by hash, no http(s) URL in src; links https-only, without referrer or opener', () => {
     const page = load(html);
     expandAll(page.doc);
     const csp = page.doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
@@ -88,11 +88,16 @@ describe('HTML reporter', () => {
     expect(styles[0].textContent).not.toMatch(/@import|url\(/);
     expect(page.doc.querySelectorAll('link, iframe, object, embed, img, video, audio, source').length).toBe(0);
     for (const el of page.doc.querySelectorAll('[src], [href], [action], [srcset], [style]')) {
-      for (const attr of ['src', 'href', 'action', 'srcset']) expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(https?:)?\/\//i);
+      for (const attr of ['src', 'action', 'srcset']) expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(https?:)?\/\//i);
       expect(el.hasAttribute('style')).toBe(false);
     }
-    // Links are only in-page anchors.
-    for (const a of page.doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^#/);
+    // Links are in-page anchors, or https links (references, the standard's source) that send no referrer and get no opener.
+    const external = [...page.doc.querySelectorAll('a[href]')].filter((a) => !a.getAttribute('href')!.startsWith('#'));
+    expect(external.length).toBeGreaterThan(0);
+    for (const a of external) {
+      expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(a.getAttribute('rel')).toBe('noreferrer noopener');
+    }
   });
 
   it('shows the scope, the times and the summary counts by status and severity', () => {
@@ -107,7 +112,7 @@ describe('HTML reporter', () => {
     expect(cards).toEqual(['4 fail', '1 unknown', '1 pass', '0 not applicable', '1 suppressed']);
     expect([...doc.querySelectorAll('table.sev td')].map((td) => td.textContent)).toEqual(['0', '2', '1', '0', '0']);
     expect(doc.querySelector('#summary')!.textContent).toContain('unknown, not passed');
-    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('code')!.textContent)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
+    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('td:nth-child(2)')!.textContent)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
   });
 
   it('has a compliance section per framework: score, control status, failing resources with evidence, manual checklist', () => {
@@ -134,7 +139,11 @@ describe('HTML reporter', () => {
     expect(supRow.textContent).toContain('Suppressed: Bastion, restricted by NACL (ticket SEC-12)');
     const manual = [...fw.querySelectorAll('ul.checklist li')];
     expect(manual).toHaveLength(1);
-    expect(manual[0].querySelector('input[type=checkbox]')).not.toBeNull();
+    // The printable sheet: one row per manual control, with blank cells for reviewer, date and notes.
+    const sheet = [...doc.querySelectorAll('#attest table.attest tbody tr')];
+    expect(sheet).toHaveLength(1);
+    expect(sheet[0].textContent).toContain('164.308(a)(5)(i)');
+    expect(sheet[0].querySelectorAll('td.blank')).toHaveLength(3);
     expect(manual[0].textContent).toContain('164.308(a)(5)(i)');
     expect(manual[0].textContent).toContain('attested by the security officer');
   });
@@ -180,7 +189,7 @@ describe('HTML reporter', () => {
     expect(body.textContent).toContain('Anyone on the internet can reach the ports.');
     expect(body.querySelector('.remediation')!.textContent).toContain('aws ec2 revoke-security-group-ingress');
     expect(body.textContent).toContain('https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html');
-    expect(body.querySelector('a')).toBeNull();
+    expect(body.querySelector('a')!.getAttribute('rel')).toBe('noreferrer noopener');
     const ev = [...body.querySelectorAll('dl.evidence')].map((d) => d.textContent);
     expect(ev.some((t) => t!.includes('rule0.0.0.0/0 tcp 22'))).toBe(true);
   });
