@@ -5,7 +5,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../src/model/types.js';
 import { esc, renderHtml, scriptJson } from '../../src/reporters/html.js';
-import { XSS, openGroupRule, sampleResult, undeterminedResult } from './fixtures.js';
+import { XSS, openGroupRule, sampleResult, sampleWithHistory, undeterminedResult } from './fixtures.js';
 
 interface Page {
   dom: JSDOM;
@@ -290,4 +290,46 @@ describe('HTML reporter', () => {
     expect(plain.getElementById('compliance')).toBeNull();
     expect(plain.querySelector('nav')!.textContent).not.toContain('Compliance');
   });
+
+  it('groups evidence records that differ in one field: one exposure path listing its ports', () => {
+    const r = sampleResult();
+    const f = r.findings.find((x) => x.resource.id === 'sg-0001')!;
+    f.evidence = { paths: [22, 80, 443, 8080].map((port) => ({ via: 'igw-1 → rtb-1 → acl-1', group: 'sg-0001', port })).concat([{ via: 'igw-2 → rtb-9', group: 'sg-0001', port: 22 }]) };
+    const { doc } = load(renderHtml(r));
+    click(doc.querySelector('#groups .group[data-rule=test-sg-open] > .toggle'));
+    const items = [...doc.querySelectorAll('#groups ol.ev-records li')].map((li) => li.textContent);
+    expect(items).toEqual(['via igw-1 → rtb-1 → acl-1 · group sg-0001 · port 22, 80, 443, 8080 (4 port values, one path)', 'via igw-2 → rtb-9 · group sg-0001 · port 22']);
+  });
+
+  it('has a trend section only with history: score and severity charts, and what changed since the previous run', () => {
+    expect(load(html).doc.getElementById('trend')).toBeNull();
+    const { doc, errors } = load(renderHtml(sampleWithHistory()));
+    expect(errors).toEqual([]);
+    const trend = doc.getElementById('trend')!;
+    expect(trend.textContent).toContain('3 runs from the history store, 2025-12-01 to 2026-01-02.');
+    expect(trend.textContent).toMatch(/Since the previous run: 1 new .* 2 resolved\./);
+    const charts = [...trend.querySelectorAll('figure.chart')];
+    expect(charts.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Compliance score per framework', 'Open failures per severity']);
+    // The null score of run 2 breaks the line: two single points, no path through the gap.
+    expect(charts[0].querySelectorAll('circle')).toHaveLength(2);
+    expect(charts[0].querySelectorAll('path')).toHaveLength(0);
+    expect(charts[1].querySelectorAll('path.line')).toHaveLength(5);
+    expect(charts[1].querySelector('desc')!.textContent).toContain('high: 4, 3, 2');
+    // "(show them)" filters the list to the new finding.
+    const show = trend.querySelector('a[href^="#f:"]')!;
+    expect(show.getAttribute('href')).toBe('#f:new=1&st=0%2C1');
+  });
+
+  it('scores each account and links it to the filtered list', () => {
+    const { doc } = load(html);
+    const rows = [...doc.querySelectorAll('table.accounts tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['AWS', '123456789012', '', '25%', '1', '2', '1', '1'],
+      ['AWS', '210987654321', '', '0%', '1', '1', '0', '0'],
+    ]);
+    expect(doc.querySelector('table.accounts a')!.getAttribute('href')).toBe('#f:acct=aws%3A123456789012');
+    const svgs = [...doc.querySelectorAll('#summary figure.chart figcaption')].map((c) => c.textContent);
+    expect(svgs).toEqual(['Pass rate per framework (automated controls)', 'Open failures by severity', 'Open failures by pack', 'Coverage: collection steps']);
+  });
 });
+
