@@ -59,6 +59,9 @@ export function fit(s: string, max: number): string {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** Where a global resource's finding goes when the scan covered no region of its account. */
+const DEFAULT_REGION: Record<string, string> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
+
 const partitionOf = (arn: string | undefined, fallback: string): string => (arn?.startsWith('arn:') ? arn.split(':')[1] || fallback : fallback);
 
 /**
@@ -117,8 +120,8 @@ export function toAsff(result: EvaluationResult): AsffFinding[] {
     if (f.resource.provider !== 'aws' || !status || !/^\d{12}$/.test(f.resource.account)) continue;
     const ref = f.resource;
     const meta = metas.get(f.ruleId);
-    const region = ref.region !== 'global' ? ref.region : (home.get(ref.account) ?? 'us-east-1');
     const partition = partitionOf(ref.arn, partitions.get(ref.account) ?? 'aws');
+    const region = ref.region !== 'global' ? ref.region : (home.get(ref.account) ?? DEFAULT_REGION[partition] ?? 'us-east-1');
     const controls = findingControls(f, byRule) ?? [];
     const url = meta?.references.find((u) => /^https:\/\//.test(u));
     const resource: Record<string, unknown> = { Type: RESOURCE_TYPE[ref.type] ?? 'Other', Id: fit(ref.arn ?? ref.id, ASFF_LIMITS.resourceId), Partition: partition, Region: region };

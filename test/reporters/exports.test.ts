@@ -194,6 +194,21 @@ describe('ASFF export', () => {
     expect(findings.filter((f) => f.Compliance.Status === 'NOT_AVAILABLE')).toHaveLength(result.findings.filter((f) => f.status === 'unknown').length);
   });
 
+  it('imports a global resource (IAM) into a region the scan covered, or its partition\'s first region', () => {
+    const result = sampleResult();
+    const f = result.findings.find((x) => x.resource.id === 'sg-0001')!;
+    f.resource = { ...f.resource, region: 'global', type: 'aws.iam.user', arn: 'arn:aws:iam::123456789012:user/ci' };
+    const g = result.findings.find((x) => x.resource.id === 'sg-0009')!;
+    g.resource = { ...g.resource, region: 'global', type: 'aws.iam.role', arn: undefined };
+    result.snapshot.scopes[1] = { provider: 'aws', account: '210987654321', regions: ['global'], detail: { partition: 'aws-cn' } };
+    const out = toAsff(result) as Record<string, any>[];
+    const of = (id: string) => out.find((x) => x.ProductFields['vigil/FindingId'] === id)!;
+    expect(of(f.id).Resources[0]).toEqual({ Type: 'AwsIamUser', Id: 'arn:aws:iam::123456789012:user/ci', Partition: 'aws', Region: 'us-east-1' });
+    expect(of(f.id).ProductArn).toBe('arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default');
+    expect(of(g.id).Resources[0]).toMatchObject({ Type: 'AwsIamRole', Partition: 'aws-cn', Region: 'cn-north-1' });
+    for (const x of out) expect(asffProblems(x)).toEqual([]);
+  });
+
   it('the limit check itself catches an oversized field', () => {
     const f = toAsff(sampleResult())[0] as Record<string, any>;
     expect(asffProblems({ ...f, Title: 'x'.repeat(257) })).toEqual(['Title: string of 1..256 characters required']);
