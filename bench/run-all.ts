@@ -12,6 +12,7 @@ const BENCHES: { name: string; what: string }[] = [
   { name: 'iam', what: 'IAM collection calls and wall time for 2,000 roles / 1,000 users / 500 policies; analysis of 10,000 identities (target < 3 s)' },
   { name: 'aws-full', what: 'full AWS collection of a seeded account: API calls per service and wall time' },
   { name: 'report-size', what: 'HTML / SARIF / JSON sizes and render times for 100,000 findings' },
+  { name: 'report-load', what: 'HTML report of 100,000 findings in headless Chromium: size (target < 10 MB), load (target < 2 s), interactions' },
   { name: 'gcp-export', what: 'streaming read of a 1,000,000-line Cloud Asset export: time and peak RSS' },
   { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
 ];

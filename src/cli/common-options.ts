@@ -23,7 +23,7 @@ export function addCollectOptions(cmd: Command): Command {
 export function addEvaluateOptions(cmd: Command): Command {
   return cmd
     .option('--out <dir>', 'output directory for reports (default vigil-out)')
-    .option('--format <list>', 'report formats: sarif, html, json (default all three)')
+    .option('--format <list>', 'report formats: sarif, html, json (default all three); exports csv, ocsf, asff')
     .option('--fail-on <severity>', 'exit 1 when a failure at or above this severity: critical, high, medium, low, info, none (default high)')
     .option('--strict', 'exit 3 when collection was incomplete (coverage gaps) and nothing else failed')
     .option('--rules <ids>', 'evaluate only these rule ids')
@@ -31,5 +31,6 @@ export function addEvaluateOptions(cmd: Command): Command {
     .option('--framework <ids>', 'compliance frameworks (hipaa, soc2, pci-dss-4.0); limits the run to the rules they need')
     .option('--framework-file <file>', 'a framework pack of your own (same schema); repeatable', collectList)
     .option('--config <file>', 'config file (default ./vigil.config.yaml when present)')
-    .option('--quiet', 'no terminal summary');
+    .option('--quiet', 'no terminal summary')
+    .option('--verbose', 'list every failing rule with its failing resources, every coverage gap and every unknown (default: the top five of each)');
 }

@@ -1,16 +1,31 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { builtinRules } from '../../policies/index.js';
 import { type Framework, listBuiltinFrameworks, loadFrameworks, rulesForFrameworks } from '../engine/frameworks.js';
 import { loadRulesDir } from '../engine/load-rules.js';
 import type { Rule } from '../engine/types.js';
+import { shouldColor } from '../reporters/terminal.js';
 import { InputError } from '../util/errors.js';
 import { collectList } from './options.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-function useColor(): boolean {
-  return !!process.stdout.isTTY && !process.env.NO_COLOR;
+const useColor = (): boolean => shouldColor();
+
+/** A pack as `--format json` prints it: its metadata and controls (rules with rationales, or manual). */
+export function frameworkJson(fw: Framework, withControls: boolean): Record<string, unknown> {
+  const manual = fw.controls.filter((x) => x.manual).length;
+  const out: Record<string, unknown> = {
+    id: fw.id,
+    title: fw.title,
+    version: fw.version,
+    source: fw.source,
+    description: fw.description,
+    counts: { controls: fw.controls.length, automated: fw.controls.length - manual, manual, rules: rulesForFrameworks([fw]).size },
+  };
+  if (fw.file) out.file = fw.file;
+  if (withControls) out.controls = fw.controls;
+  return out;
 }
 
 /** One line per pack: id, title, version, control counts, rules mapped. */
@@ -52,6 +67,7 @@ export function renderFramework(fw: Framework, color = false): string {
 }
 
 interface Flags {
+  format?: string;
   frameworkFile?: string[];
   rulesDir?: string[];
 }
@@ -71,6 +87,7 @@ async function available(flags: Flags): Promise<Framework[]> {
 
 function addFileOptions(cmd: Command): Command {
   return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--framework-file <file>', 'also load (and validate) a framework pack of your own; repeatable', collectList)
     .option('--rules-dir <dir>', 'directory of your own rule modules that your pack references; repeatable', collectList);
 }
@@ -83,7 +100,8 @@ export function frameworksCommand(): Command {
       .command('list', { isDefault: true })
       .description('list the framework packs: id, title, version, control counts')
       .action(async (flags: Flags) => {
-        process.stdout.write(renderFrameworkList(await available(flags), useColor()) + '\n');
+        const all = await available(flags);
+        process.stdout.write((flags.format === 'json' ? JSON.stringify(all.map((f) => frameworkJson(f, false)), null, 2) : renderFrameworkList(all, useColor())) + '\n');
       }),
   );
   addFileOptions(
@@ -95,7 +113,7 @@ export function frameworksCommand(): Command {
         const all = await available(flags);
         const fw = all.find((f) => f.id === id);
         if (!fw) throw new InputError(`unknown framework "${id}"`, undefined, 'vigil frameworks show', `use one of: ${all.map((f) => f.id).join(', ')}`);
-        process.stdout.write(renderFramework(fw, useColor()) + '\n');
+        process.stdout.write((flags.format === 'json' ? JSON.stringify(frameworkJson(fw, true), null, 2) : renderFramework(fw, useColor())) + '\n');
       }),
   );
   return cmd;

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import pc from 'picocolors';
 import { builtinRules } from '../../policies/index.js';
 import { awsServiceCollectors } from '../collectors/aws/index.js';
@@ -14,8 +15,8 @@ import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../
 import type { Snapshot } from '../model/types.js';
 import { writeReports } from '../reporters/index.js';
 import { renderTerminal, shouldColor } from '../reporters/terminal.js';
-import type { ReportFormat } from '../reporters/types.js';
-import { InputError } from '../util/errors.js';
+import { REPORT_FORMATS, type ReportFormat } from '../reporters/types.js';
+import { ExitCode, InputError } from '../util/errors.js';
 import { assessedAnything, exitCode, selectRules } from '../engine/run-policy.js';
 import { list } from './options.js';
 
@@ -47,6 +48,7 @@ export interface EvaluateFlags {
   framework?: string;
   frameworkFile?: string[];
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 const PROVIDERS = ['aws', 'gcp', 'tls'];
@@ -161,6 +163,8 @@ export async function selectRulesFor(
 export interface EvaluationPlan {
   formats: ReportFormat[];
   failOn: Severity | 'none';
+  /** Where `failOn` came from, for the closing line: `--fail-on`, the config file's name, or `default`. */
+  failOnSource: string;
   outDir: string;
   rules: Rule[];
   frameworks: Awaited<ReturnType<typeof loadFrameworks>>;
@@ -175,13 +179,14 @@ export interface EvaluationPlan {
 export async function planEvaluation(flags: EvaluateFlags, config: VigilConfig, configFile?: string): Promise<EvaluationPlan> {
   const formats = parseFormatsOrConfig(flags.format, config.output?.formats);
   const failOn = parseFailOnOrConfig(flags.failOn, config.output?.failOn);
+  const failOnSource = flags.failOn ? '--fail-on' : config.output?.failOn ? `from ${configFile ? basename(configFile) : 'the config file'}` : 'default';
   const outDir = flags.out ?? config.output?.dir ?? 'vigil-out';
   const { rules, frameworks, known } = await selectRulesFor(flags, config);
   // Tunables are checked against every known rule: a rule disabled in the config, or left out by --rules or
   // --framework, is still a valid key (its options are simply unused in this run).
   const ruleOptions = ruleOptionsFromConfig(config, known, configFile);
   const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
-  return { formats, failOn, outDir, rules, frameworks, ruleOptions, severityOverrides };
+  return { formats, failOn, failOnSource, outDir, rules, frameworks, ruleOptions, severityOverrides };
 }
 
 export interface EvaluateAndReportOptions {
@@ -203,16 +208,49 @@ export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReport
   if (plan.frameworks.length) result.compliance = evaluateCompliance(result, plan.frameworks);
   const written = await writeReports(result, plan.outDir, plan.formats);
   const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
-  if (!flags.quiet) print(renderTerminal(result, { color: shouldColor(), outputs: written }));
+  const v = verdict(result, plan.failOn, plan.failOnSource, !!flags.strict);
+  if (!flags.quiet) {
+    const color = shouldColor();
+    const c = pc.createColors(color);
+    const paint = v.code === ExitCode.Ok ? c.green : v.code === ExitCode.Findings ? c.red : c.yellow;
+    print(`${renderTerminal(result, { color, outputs: written, verbose: !!flags.verbose, truncate: !!process.stdout.isTTY })}\n\n${paint(c.bold(v.line))}`);
+  }
   if (!assessedAnything(result)) {
     process.stderr.write('vigil: nothing was assessed (no check passed or failed): the snapshot has no resources the selected rules read, or none of them could be read. Exit 3, not a pass.\n');
   }
-  return { code: exitCode(result, plan.failOn, !!flags.strict), result, written };
+  return { code: v.code, result, written };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The exit code and the one line that says why, e.g. `FAIL (exit 1): 14 open failures at or above medium
+ * (fail-on medium from vigil.config.yaml)`: a user reading a red CI job sees which setting decided it, and where it was set.
+ */
+export function verdict(result: EvaluationResult, failOn: Severity | 'none', source: string, strict: boolean): { code: number; line: string } {
+  const code = exitCode(result, failOn, strict);
+  const sev = result.summary.failuresBySeverity;
+  const open = SEVERITIES.reduce((n, s) => n + sev[s], 0);
+  const setting = source === 'default' ? `fail-on ${failOn}, the default` : source === '--fail-on' ? `--fail-on ${failOn}` : `fail-on ${failOn} ${source}`;
+  const sup = result.summary.suppressed ? `; ${plural(result.summary.suppressed, 'suppressed failure')} not counted` : '';
+  if (code === ExitCode.Findings) {
+    const at = SEVERITIES.slice(0, SEVERITIES.indexOf(failOn as Severity) + 1).reduce((n, s) => n + sev[s], 0);
+    return { code, line: `FAIL (exit 1): ${plural(at, 'open failure')} at or above ${failOn} (${setting})${sup}` };
+  }
+  const gaps = result.snapshot.coverage.gaps.length;
+  if (code === ExitCode.IncompleteCollection) {
+    if (!assessedAnything(result)) return { code, line: `NOTHING ASSESSED (exit 3): no check passed or failed, so this run proves nothing (${setting})` };
+    return { code, line: `INCOMPLETE (exit 3): ${plural(gaps, 'coverage gap')} and --strict; no open failure at or above ${failOn} (${setting})` };
+  }
+  const below = failOn === 'none' ? `${plural(open, 'open failure')}, none of which changes the exit code` : open ? `${plural(open, 'open failure')}, all below ${failOn}` : 'no open failure';
+  const unknown = result.summary.byStatus.unknown ? `; ${plural(result.summary.byStatus.unknown, 'check')} unknown (not passed)` : '';
+  return { code, line: `PASS (exit 0): ${below} (${setting})${sup}${unknown}${gaps ? `; ${plural(gaps, 'coverage gap')} (--strict would exit 3)` : ''}` };
 }
 
 function parseFormatsOrConfig(flag: string | undefined, fromConfig: string[] | undefined): ReportFormat[] {
+  // The default stays the three reports; the exports (csv, ocsf, asff) are asked for by name.
   const items = list(flag) ?? fromConfig ?? ['sarif', 'html', 'json'];
-  for (const f of items) if (!['sarif', 'html', 'json'].includes(f)) throw new InputError(`unknown report format "${f}"`, undefined, '--format', 'use a comma list of sarif, html, json');
+  for (const f of items) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new InputError(`unknown report format "${f}"`, undefined, '--format', `use a comma list of ${REPORT_FORMATS.join(', ')}`);
   return items as ReportFormat[];
 }
 

@@ -84,7 +84,7 @@ export const configSchema = {
       additionalProperties: false,
       properties: {
         dir: { type: 'string' },
-        formats: { type: 'array', items: { enum: ['sarif', 'html', 'json'] } },
+        formats: { type: 'array', items: { enum: ['sarif', 'html', 'json', 'csv', 'ocsf', 'asff'] } },
         failOn: { enum: [...SEVERITIES, 'none'] },
       },
     },

@@ -205,3 +205,8 @@ export function failingRules(result: EvaluationResult): FailingRule[] {
     .map(([ruleId, count]) => ({ ruleId, count, title: title.get(ruleId) ?? ruleId, severity: sev.get(ruleId) ?? 'info' }))
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
 }
+
+/** A JSON array with one item per line: large exports stay greppable and can be sliced line by line. */
+export function jsonArrayLines(items: readonly unknown[]): string {
+  return items.length ? `[\n${items.map((x) => JSON.stringify(x)).join(',\n')}\n]\n` : '[]\n';
+}

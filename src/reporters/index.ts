@@ -1,19 +1,26 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EvaluationResult } from '../engine/types.js';
+import type { ReportInput } from './types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
+import { asffReporter } from './asff.js';
+import { csvReporter } from './csv.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
+import { ocsfReporter } from './ocsf.js';
 import { sarifReporter } from './sarif.js';
 import type { ReportFile, ReportFormat, Reporter } from './types.js';
 
-export type { ReportFile, ReportFormat, Reporter } from './types.js';
+export type { HistoryRun, ReportFile, ReportFormat, ReportHistory, ReportInput, Reporter } from './types.js';
+export { REPORT_FORMATS } from './types.js';
 
 export const reporters: Record<ReportFormat, Reporter> = {
   json: jsonReporter,
   sarif: sarifReporter,
   html: htmlReporter,
+  csv: csvReporter,
+  ocsf: ocsfReporter,
+  asff: asffReporter,
 };
 
 /** `vigil-2.sarif`, `vigil-3.sarif`, …: the extra SARIF files a large run splits into. */
@@ -25,7 +32,7 @@ const SPLIT_SARIF = /^vigil-\d+\.sarif$/;
  * written. SARIF split files left over from an earlier, larger run are removed, so a directory upload never
  * mixes runs from two audits.
  */
-export async function writeReports(result: EvaluationResult, outDir: string, formats: ReportFormat[], registry: Record<ReportFormat, Reporter> = reporters): Promise<string[]> {
+export async function writeReports(result: ReportInput, outDir: string, formats: ReportFormat[], registry: Record<ReportFormat, Reporter> = reporters): Promise<string[]> {
   const files: ReportFile[] = [];
   for (const format of [...new Set(formats)]) {
     const reporter = registry[format];

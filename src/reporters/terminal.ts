@@ -1,7 +1,8 @@
 import pc from 'picocolors';
 import type { EvaluationResult, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { describeGap, failingRules, scopeSummary, stripControls, unknownBreakdown } from './common.js';
+import type { Finding } from '../engine/types.js';
+import { describeGap, failingRules, resourceLabel, scopeSummary, stripControls, unknownBreakdown } from './common.js';
 
 export interface TerminalOptions {
   /** Colours on; the caller passes `false` when stdout is not a TTY or NO_COLOR is set. */
@@ -10,23 +11,50 @@ export interface TerminalOptions {
   outputs?: string[];
   /** How many failing rules and coverage gaps to list (default 5). */
   top?: number;
+  /** Every failing rule with every failing resource under it, every gap and every unknown group (`--verbose`). */
+  verbose?: boolean;
+  /**
+   * Shorten long titles and messages to fit a terminal line. Off when stdout is not a terminal (a log file or
+   * a pipe keeps every word); the caller passes `process.stdout.isTTY`.
+   */
+  truncate?: boolean;
 }
 
-/** `color` for a caller that did not decide: a TTY and no `NO_COLOR` (https://no-color.org: any non-empty value). */
+/**
+ * `color` for a caller that did not decide: `NO_COLOR` (https://no-color.org: any non-empty value) turns
+ * colours off; `FORCE_COLOR` (any value but `0` or `false`, as chalk and picocolors read it) turns them on
+ * without a terminal, e.g. in a CI log that renders ANSI; otherwise colours only on a TTY.
+ */
 export function shouldColor(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
-  return !!stream.isTTY && !env.NO_COLOR;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return !!stream.isTTY;
 }
 
-const clean = (s: string, max = 120): string => {
+const cut = (s: string, max: number): string => {
   const t = stripControls(s);
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
 };
 const n = (x: number): string => x.toLocaleString('en-US');
 
+/** Open (not suppressed) failures per rule, in finding order. */
+function failingByRule(result: EvaluationResult): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (f.status !== 'fail' || f.suppressed) continue;
+    const list = out.get(f.ruleId) ?? [];
+    list.push(f);
+    out.set(f.ruleId, list);
+  }
+  return out;
+}
+
 /** A short summary for the terminal. Every cloud-supplied string is stripped of control characters first. */
 export function renderTerminal(result: EvaluationResult, opts: TerminalOptions): string {
   const c = pc.createColors(opts.color);
-  const top = opts.top ?? 5;
+  const top = opts.verbose ? Infinity : (opts.top ?? 5);
+  // Ids and counts are padded to columns either way; only free text (titles, messages) is shortened on a terminal.
+  const clean = (s: string, max = 120): string => (opts.truncate === false ? stripControls(s) : cut(s, max));
   const sevColor: Record<Severity, (s: string) => string> = { critical: (s) => c.bold(c.red(s)), high: c.red, medium: c.yellow, low: c.cyan, info: c.dim };
   const lines: string[] = [];
   const s = result.snapshot;
@@ -45,12 +73,14 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
 
   const ranked = failingRules(result);
   if (ranked.length) {
-    lines.push('', c.bold('Top failing rules'));
+    lines.push('', c.bold(opts.verbose ? 'Failing rules' : 'Top failing rules'));
     const w = Math.min(48, Math.max(...ranked.slice(0, top).map((r) => r.ruleId.length)));
+    const failing = opts.verbose ? failingByRule(result) : undefined;
     for (const r of ranked.slice(0, top)) {
-      lines.push(`  ${sevColor[r.severity](r.severity.toUpperCase().padEnd(8))} ${clean(r.ruleId, 48).padEnd(w)} ${String(r.count).padStart(6)}  ${clean(r.title, 70)}`);
+      lines.push(`  ${sevColor[r.severity](r.severity.toUpperCase().padEnd(8))} ${cut(r.ruleId, 48).padEnd(w)} ${String(r.count).padStart(6)}  ${clean(r.title, 70)}`);
+      for (const f of failing?.get(r.ruleId) ?? []) lines.push(`      ${clean(resourceLabel(f.resource), 80)} ${c.dim(clean(`${f.resource.account} ${f.resource.region}`, 60))}: ${clean(f.message, 160)}`);
     }
-    if (ranked.length > top) lines.push(c.dim(`  … and ${ranked.length - top} more rules with failures`));
+    if (ranked.length > top) lines.push(c.dim(`  … and ${ranked.length - top} more rules with failures (--verbose lists them all)`));
   }
 
   const gaps = s.coverage.gaps;

@@ -2,6 +2,7 @@ import { defineRule, inPack } from '../../src/engine/define-rule.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult, Finding, FrameworkResult, Rule } from '../../src/engine/types.js';
 import type { InputType, ResourceType } from '../../src/model/registry.js';
+import type { ReportInput } from '../../src/reporters/types.js';
 import { SNAPSHOT_SCHEMA_VERSION, type CoverageEntry, type Resource, type ResourceRef, type Snapshot } from '../../src/model/types.js';
 
 // Same shapes as test/support/rule-tester.ts, without its jest import so scripts can reuse this file.
@@ -154,4 +155,19 @@ export function undeterminedResult(): EvaluationResult {
   );
   snap.scopes = [{ provider: 'aws', account: '123456789012', regions: ['us-east-1', 'eu-west-1'], detail: { partition: 'aws' } }];
   return evaluate(snap, [dbTlsRule], { now: new Date('2026-01-02T03:04:05.000Z') });
+}
+
+/** The sample result with three earlier runs from a history store, and one finding new since the previous run. */
+export function sampleWithHistory(): ReportInput {
+  const result: ReportInput = sampleResult();
+  const fresh = result.findings.find((f) => f.resource.id === 'sg-0009')!;
+  result.history = {
+    runs: [
+      { runId: 'r1', startedAt: '2025-12-01T00:00:00.000Z', scores: { hipaa: 0.5 }, openBySeverity: { critical: 1, high: 4, medium: 2, low: 0, info: 0 } },
+      { runId: 'r2', startedAt: '2025-12-15T00:00:00.000Z', scores: { hipaa: null }, openBySeverity: { critical: 0, high: 3, medium: 2, low: 1, info: 0 } },
+      { runId: 'r3', startedAt: '2026-01-02T03:04:05.000Z', scores: { hipaa: 0 }, openBySeverity: { critical: 0, high: 2, medium: 1, low: 0, info: 0 } },
+    ],
+    sincePrevious: { newIds: [fresh.id], resolvedIds: ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'] },
+  };
+  return result;
 }

@@ -5,7 +5,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../src/model/types.js';
 import { esc, renderHtml, scriptJson } from '../../src/reporters/html.js';
-import { XSS, openGroupRule, sampleResult, undeterminedResult } from './fixtures.js';
+import { XSS, openGroupRule, sampleResult, sampleWithHistory, undeterminedResult } from './fixtures.js';
 
 interface Page {
   dom: JSDOM;
@@ -69,7 +69,7 @@ describe('HTML reporter', () => {
     expect(outsideData).not.toContain('<img');
   });
 
-  it('makes no network request: CSP forbids it, the inline code is pinned by hash, no http(s) URL in src/href', () => {
+  it('makes no network request: CSP forbids it, the inline code is pinned by hash, no http(s) URL in src; links https-only, without referrer or opener', () => {
     const page = load(html);
     expandAll(page.doc);
     const csp = page.doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
@@ -88,11 +88,16 @@ describe('HTML reporter', () => {
     expect(styles[0].textContent).not.toMatch(/@import|url\(/);
     expect(page.doc.querySelectorAll('link, iframe, object, embed, img, video, audio, source').length).toBe(0);
     for (const el of page.doc.querySelectorAll('[src], [href], [action], [srcset], [style]')) {
-      for (const attr of ['src', 'href', 'action', 'srcset']) expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(https?:)?\/\//i);
+      for (const attr of ['src', 'action', 'srcset']) expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(https?:)?\/\//i);
       expect(el.hasAttribute('style')).toBe(false);
     }
-    // Links are only in-page anchors.
-    for (const a of page.doc.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^#/);
+    // Links are in-page anchors, or https links (references, the standard's source) that send no referrer and get no opener.
+    const external = [...page.doc.querySelectorAll('a[href]')].filter((a) => !a.getAttribute('href')!.startsWith('#'));
+    expect(external.length).toBeGreaterThan(0);
+    for (const a of external) {
+      expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(a.getAttribute('rel')).toBe('noreferrer noopener');
+    }
   });
 
   it('shows the scope, the times and the summary counts by status and severity', () => {
@@ -107,7 +112,7 @@ describe('HTML reporter', () => {
     expect(cards).toEqual(['4 fail', '1 unknown', '1 pass', '0 not applicable', '1 suppressed']);
     expect([...doc.querySelectorAll('table.sev td')].map((td) => td.textContent)).toEqual(['0', '2', '1', '0', '0']);
     expect(doc.querySelector('#summary')!.textContent).toContain('unknown, not passed');
-    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('code')!.textContent)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
+    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('td:nth-child(2)')!.textContent)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
   });
 
   it('has a compliance section per framework: score, control status, failing resources with evidence, manual checklist', () => {
@@ -134,7 +139,11 @@ describe('HTML reporter', () => {
     expect(supRow.textContent).toContain('Suppressed: Bastion, restricted by NACL (ticket SEC-12)');
     const manual = [...fw.querySelectorAll('ul.checklist li')];
     expect(manual).toHaveLength(1);
-    expect(manual[0].querySelector('input[type=checkbox]')).not.toBeNull();
+    // The printable sheet: one row per manual control, with blank cells for reviewer, date and notes.
+    const sheet = [...doc.querySelectorAll('#attest table.attest tbody tr')];
+    expect(sheet).toHaveLength(1);
+    expect(sheet[0].textContent).toContain('164.308(a)(5)(i)');
+    expect(sheet[0].querySelectorAll('td.blank')).toHaveLength(3);
     expect(manual[0].textContent).toContain('164.308(a)(5)(i)');
     expect(manual[0].textContent).toContain('attested by the security officer');
   });
@@ -180,7 +189,7 @@ describe('HTML reporter', () => {
     expect(body.textContent).toContain('Anyone on the internet can reach the ports.');
     expect(body.querySelector('.remediation')!.textContent).toContain('aws ec2 revoke-security-group-ingress');
     expect(body.textContent).toContain('https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html');
-    expect(body.querySelector('a')).toBeNull();
+    expect(body.querySelector('a')!.getAttribute('rel')).toBe('noreferrer noopener');
     const ev = [...body.querySelectorAll('dl.evidence')].map((d) => d.textContent);
     expect(ev.some((t) => t!.includes('rule0.0.0.0/0 tcp 22'))).toBe(true);
   });
@@ -281,4 +290,46 @@ describe('HTML reporter', () => {
     expect(plain.getElementById('compliance')).toBeNull();
     expect(plain.querySelector('nav')!.textContent).not.toContain('Compliance');
   });
+
+  it('groups evidence records that differ in one field: one exposure path listing its ports', () => {
+    const r = sampleResult();
+    const f = r.findings.find((x) => x.resource.id === 'sg-0001')!;
+    f.evidence = { paths: [22, 80, 443, 8080].map((port) => ({ via: 'igw-1 → rtb-1 → acl-1', group: 'sg-0001', port })).concat([{ via: 'igw-2 → rtb-9', group: 'sg-0001', port: 22 }]) };
+    const { doc } = load(renderHtml(r));
+    click(doc.querySelector('#groups .group[data-rule=test-sg-open] > .toggle'));
+    const items = [...doc.querySelectorAll('#groups ol.ev-records li')].map((li) => li.textContent);
+    expect(items).toEqual(['via igw-1 → rtb-1 → acl-1 · group sg-0001 · port 22, 80, 443, 8080 (4 port values, one path)', 'via igw-2 → rtb-9 · group sg-0001 · port 22']);
+  });
+
+  it('has a trend section only with history: score and severity charts, and what changed since the previous run', () => {
+    expect(load(html).doc.getElementById('trend')).toBeNull();
+    const { doc, errors } = load(renderHtml(sampleWithHistory()));
+    expect(errors).toEqual([]);
+    const trend = doc.getElementById('trend')!;
+    expect(trend.textContent).toContain('3 runs from the history store, 2025-12-01 to 2026-01-02.');
+    expect(trend.textContent).toMatch(/Since the previous run: 1 new .* 2 resolved\./);
+    const charts = [...trend.querySelectorAll('figure.chart')];
+    expect(charts.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Compliance score per framework', 'Open failures per severity']);
+    // The null score of run 2 breaks the line: two single points, no path through the gap.
+    expect(charts[0].querySelectorAll('circle')).toHaveLength(2);
+    expect(charts[0].querySelectorAll('path')).toHaveLength(0);
+    expect(charts[1].querySelectorAll('path.line')).toHaveLength(5);
+    expect(charts[1].querySelector('desc')!.textContent).toContain('high: 4, 3, 2');
+    // "(show them)" filters the list to the new finding.
+    const show = trend.querySelector('a[href^="#f:"]')!;
+    expect(show.getAttribute('href')).toBe('#f:new=1&st=0%2C1');
+  });
+
+  it('scores each account and links it to the filtered list', () => {
+    const { doc } = load(html);
+    const rows = [...doc.querySelectorAll('table.accounts tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['AWS', '123456789012', '', '25%', '1', '2', '1', '1'],
+      ['AWS', '210987654321', '', '0%', '1', '1', '0', '0'],
+    ]);
+    expect(doc.querySelector('table.accounts a')!.getAttribute('href')).toBe('#f:acct=aws%3A123456789012');
+    const svgs = [...doc.querySelectorAll('#summary figure.chart figcaption')].map((c) => c.textContent);
+    expect(svgs).toEqual(['Pass rate per framework (automated controls)', 'Open failures by severity', 'Open failures by pack', 'Coverage: collection steps']);
+  });
 });
+

@@ -33,6 +33,28 @@ describe('terminal summary', () => {
     expect(shouldColor({ isTTY: false }, {})).toBe(false);
     expect(shouldColor({}, {})).toBe(false);
     expect(shouldColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(shouldColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(shouldColor({ isTTY: false }, { FORCE_COLOR: '' })).toBe(true);
+    expect(shouldColor({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(true);
+    expect(shouldColor({ isTTY: false }, { FORCE_COLOR: 'false' })).toBe(false);
+    expect(shouldColor({ isTTY: false }, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+
+  it('shortens free text only on a terminal, and --verbose lists every failing resource under its rule', () => {
+    const long = sampleResult();
+    for (const f of long.findings) f.title = `${f.title} ${'and more words '.repeat(10)}`;
+    long.rules = long.rules.map((r) => ({ ...r, title: `${r.title} ${'and more words '.repeat(10)}` }));
+    expect(renderTerminal(long, { color: false })).toContain('…');
+    const full = renderTerminal(long, { color: false, truncate: false, verbose: true });
+    expect(full).not.toContain('…');
+    expect(full).toContain(`Security group open to the world ${'and more words '.repeat(10)}`.trimEnd());
+    const lines = full.split('\n');
+    const at = lines.indexOf('Failing rules');
+    expect(lines[at + 1]).toMatch(/^ {2}HIGH {5}test-sg-open +2 /);
+    expect(lines[at + 2]).toMatch(/^ {6}.*\(sg-0001\) 123456789012 us-east-1: Security group .* allows 0\.0\.0\.0\/0 tcp 22\.$/);
+    expect(lines[at + 3]).toMatch(/^ {6}web\[31m \(sg-0009\) 210987654321 eu-west-1: /);
+    // The suppressed failure (sg-0003) is not open: not listed.
+    expect(full).not.toContain('(sg-0003)');
   });
 
   it('strips terminal escapes and bidi overrides from cloud-supplied strings, even with colour on', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvaluationResult } from '../../src/engine/types.js';
 import { renderFindingsJson } from '../../src/reporters/json.js';
-import { reporters, writeReports } from '../../src/reporters/index.js';
+import { REPORT_FORMATS, reporters, writeReports } from '../../src/reporters/index.js';
 import type { ReportFormat, Reporter } from '../../src/reporters/types.js';
 import { sampleResult } from './fixtures.js';
 import { InputError } from '../../src/util/errors.js';
@@ -27,7 +27,7 @@ describe('writeReports', () => {
     expect((await readdir(out)).sort()).toEqual(['compliance.json', 'findings.json', 'report.html', 'vigil.sarif']);
     expect(JSON.parse(await readFile(join(out, 'vigil.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/);
-    expect(Object.keys(reporters).sort()).toEqual(['html', 'json', 'sarif']);
+    expect(Object.keys(reporters).sort()).toEqual([...REPORT_FORMATS].sort());
   });
 
   it('replaces an existing report whole', async () => {
