@@ -27,6 +27,7 @@ export interface CollectFlags {
   profile?: string;
   services?: string;
   concurrency?: number;
+  timeout?: number;
   gcpScope?: string;
   gcpExport?: string[];
   gcpEndpoint?: string;
@@ -85,6 +86,10 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
       services,
       concurrency: flags.concurrency ?? config.aws?.concurrency,
       maxAttempts: config.aws?.maxAttempts,
+      timeoutMs: seconds(flags.timeout ?? config.aws?.timeoutSeconds),
+      connectTimeoutMs: config.aws?.connectTimeoutMs,
+      socketTimeoutMs: config.aws?.socketTimeoutMs,
+      requestTimeoutMs: config.aws?.requestTimeoutMs,
     };
   }
   if (providers.includes('gcp')) {
@@ -102,6 +107,8 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
   }
   return opts;
 }
+
+const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
 
 /**
  * `--tls-discover`: probes the TLS endpoints the AWS snapshot shows reachable from the internet (instances

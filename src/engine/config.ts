@@ -8,7 +8,9 @@ import { SEVERITIES, type Rule, type Severity, type Suppression } from './types.
 
 /** `vigil.config.yaml`: scopes, tunables, suppressions and outputs. Every key is optional. */
 export interface VigilConfig {
-  aws?: { regions?: string[]; endpointUrl?: string; profile?: string; services?: string[]; concurrency?: number; maxAttempts?: number };
+  aws?: { regions?: string[]; endpointUrl?: string; profile?: string; services?: string[]; concurrency?: number; maxAttempts?: number;
+    /** Whole-collection bound (`--timeout`), and per-attempt connect / socket idle / request bounds. */
+    timeoutSeconds?: number; connectTimeoutMs?: number; socketTimeoutMs?: number; requestTimeoutMs?: number };
   gcp?: { scope?: string; exports?: string[]; endpoint?: string };
   tls?: { targets?: string[]; targetsFile?: string; caFile?: string; connectTimeoutMs?: number; handshakeTimeoutMs?: number; concurrency?: number };
   /** Per rule: `enabled: false`, a severity override, and tunables validated by the rule's own schema. */
@@ -39,6 +41,10 @@ export const configSchema = {
         services: strList,
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
         maxAttempts: { type: 'integer', minimum: 1, maximum: 20 },
+        timeoutSeconds: { type: 'integer', minimum: 1 },
+        connectTimeoutMs: { type: 'integer', minimum: 100 },
+        socketTimeoutMs: { type: 'integer', minimum: 100 },
+        requestTimeoutMs: { type: 'integer', minimum: 100 },
       },
     },
     gcp: { type: 'object', additionalProperties: false, properties: { scope: { type: 'string', pattern: '^(organizations|folders|projects)/[^/]+$' }, exports: strList, endpoint: { type: 'string' } } },
