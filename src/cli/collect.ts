@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
-import { writeOutput } from '../reporters/index.js';
+import { checkOutputFile, writeOutput } from '../reporters/index.js';
 import { ExitCode } from '../util/errors.js';
 import { addCollectOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
@@ -17,6 +17,7 @@ export function collectCommand(): Command {
   cmd.action(async (flags: CollectFlags & { out: string; config?: string; strict?: boolean }) => {
     const { config } = await loadConfig(flags.config);
     const options = await collectOptions(flags, config);
+    await checkOutputFile(flags.out, '--out'); // before collecting: a bad path must not cost a whole collection
     const progress = progressListener(flags.progress !== false);
     const snapshot = await collect({ ...options, onProgress: progress.listener });
     progress.done();

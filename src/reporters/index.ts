@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { EvaluationResult } from '../engine/types.js';
-import { type StagedFile, commitStaged, discardStaged, makeDir, removeStaleTemps, stageFile, writeFileAtomic } from '../util/atomic-write.js';
+import { type StagedFile, checkWritable, commitStaged, discardStaged, makeDir, removeStaleTemps, stageFile, writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
@@ -125,8 +125,13 @@ async function guardWrite<T>(path: string, flag: string, fn: () => Promise<T>): 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!code) throw err;
-    throw new InputError(`cannot write the file (${code}: ${(err as Error).message.replace(/^\w+: /, '')})`, (err as NodeJS.ErrnoException).path ?? path, undefined, `choose a writable location with ${flag}`);
+    throw new InputError(`cannot write the file (${code}: ${(err as Error).message.replace(/^\w+: /, '')})`, path, undefined, `choose a writable location with ${flag}`);
   }
+}
+
+/** Checks before a long collection that `path` can be written later (an input error naming it and the flag otherwise). */
+export async function checkOutputFile(path: string, flag: string): Promise<void> {
+  await guardWrite(path, flag, () => checkWritable(path));
 }
 
 /**

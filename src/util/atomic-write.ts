@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -89,6 +89,23 @@ async function writeThrough(path: string, content: string | Uint8Array, fifo: bo
   } finally {
     await probe?.close().catch(() => undefined);
   }
+}
+
+/**
+ * Checks, without writing the file, that {@link writeFileAtomic} could write `path` later (a command checks
+ * its output paths before a long collection): a writable special file, or a directory where a temporary
+ * file can be created (it is made, then removed). Throws the file-system error otherwise.
+ */
+export async function checkWritable(path: string): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) throw fsError('EISDIR', 'is a directory', path);
+  if (existing && !existing.isFile()) {
+    if (existing.isSocket()) throw fsError('ENOTSUP', 'is a socket', path);
+    return access(path, constants.W_OK);
+  }
+  if (existing) await access(path, constants.W_OK);
+  const staged = await stageFile(path, '');
+  await discardStaged([staged]);
 }
 
 /** Renames staged files over their targets, in order. */
