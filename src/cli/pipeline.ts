@@ -6,7 +6,7 @@ import { discoverTlsTargets } from './tls-discover.js';
 import { collectTls } from '../collectors/tls/index.js';
 import type { ProgressListener } from '../collectors/types.js';
 import { loadTargetsFile } from '../collectors/tls/targets.js';
-import { type VigilConfig, ruleOptionsFromConfig } from '../engine/config.js';
+import { type VigilConfig, checkSuppressionRules, ruleOptionsFromConfig } from '../engine/config.js';
 import { evaluate } from '../engine/evaluate.js';
 import { evaluateCompliance, loadFrameworks } from '../engine/frameworks.js';
 import { loadRulesDir } from '../engine/load-rules.js';
@@ -187,6 +187,7 @@ export async function planEvaluation(flags: EvaluateFlags, config: VigilConfig, 
   // Tunables are checked against every known rule: a rule disabled in the config, or left out by --rules or
   // --framework, is still a valid key (its options are simply unused in this run).
   const ruleOptions = ruleOptionsFromConfig(config, known, configFile);
+  checkSuppressionRules(config, known, configFile);
   const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
   return { formats, failOn, outDir, rules, frameworks, ruleOptions, severityOverrides };
 }

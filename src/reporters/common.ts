@@ -1,4 +1,4 @@
-import type { EvaluationResult, Finding, Severity } from '../engine/types.js';
+import type { EvaluationResult, Finding, Severity, SuppressionStatus } from '../engine/types.js';
 import { severityRank } from '../engine/types.js';
 import type { CoverageEntry, ResourceRef, SnapshotScope } from '../model/types.js';
 
@@ -204,4 +204,10 @@ export function failingRules(result: EvaluationResult): FailingRule[] {
   return [...counts.entries()]
     .map(([ruleId, count]) => ({ ruleId, count, title: title.get(ruleId) ?? ruleId, severity: sev.get(ruleId) ?? 'info' }))
     .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** One line for a configured suppression that needs attention (expired, or matched nothing this run). */
+export function describeSuppression(s: SuppressionStatus): string {
+  const what = `suppressions[${s.index}] rule ${s.rule} resource ${s.resource}`;
+  return s.state === 'expired' ? `${what}: expired ${s.expires} (no longer applies)` : `${what}: matched no failing finding in this run (remove it, or check its id, account and region)`;
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { EvaluationResult, Finding, Status } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { UNKNOWN_CAUSE_TEXT, describeScope, effectiveSeverity, failingRules, scopeSummary, unknownBreakdown } from './common.js';
+import { staleSuppressions } from '../engine/suppressions.js';
+import { UNKNOWN_CAUSE_TEXT, describeScope, describeSuppression, effectiveSeverity, failingRules, scopeSummary, unknownBreakdown } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
 
 /** HTML-escapes text for element content and quoted attribute values. */
@@ -178,6 +179,13 @@ function unknownNote(result: EvaluationResult): string {
   return `<div class="warn unknown-note"><p>${u.total.toLocaleString('en-US')} check${u.total === 1 ? '' : 's'} could not be evaluated. They are <strong>unknown</strong>, not passed.</p><ul>${causes}</ul><p class="muted">Each one is listed under Findings with the status filter “unknown”.</p></div>`;
 }
 
+/** Expired suppressions and those that matched nothing (the data is `result.suppressions`). */
+function suppressionNote(result: EvaluationResult): string {
+  const stale = staleSuppressions(result.suppressions);
+  if (!stale.length) return '';
+  return `<div class="warn suppressions"><p>${stale.length.toLocaleString('en-US')} configured suppression${stale.length === 1 ? '' : 's'} need attention:</p><ul>${stale.map((s) => `<li>${esc(describeSuppression(s))}</li>`).join('')}</ul></div>`;
+}
+
 function summary(result: EvaluationResult): string {
   const { byStatus, failuresBySeverity, suppressed } = result.summary;
   const cov = result.snapshot.coverage;
@@ -194,6 +202,7 @@ function summary(result: EvaluationResult): string {
 ${unknownNote(result)}
 <table class="sev"><caption>Open failures by severity</caption><thead><tr>${SEVERITIES.map((s) => `<th>${s}</th>`).join('')}</tr></thead><tbody><tr>${sevRow}</tr></tbody></table>
 <p>Coverage: ${cov.ok.toLocaleString('en-US')} of ${cov.total.toLocaleString('en-US')} collection steps read in full, ${cov.notApplicable.toLocaleString('en-US')} not applicable, <a href="#gaps">${cov.gaps.length.toLocaleString('en-US')} gaps</a>.</p>
+${suppressionNote(result)}
 ${top ? `<table class="top"><caption>Top failing rules</caption><thead><tr><th>Severity</th><th>Rule</th><th>Title</th><th>Failures</th></tr></thead><tbody>${top}</tbody></table>` : '<p>No open failures.</p>'}`;
 }
 
