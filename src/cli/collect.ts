@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
 import { checkOutputFile, writeOutput } from '../reporters/index.js';
+import { stripControls } from '../reporters/common.js';
 import { ExitCode } from '../util/errors.js';
 import { addCollectOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
@@ -26,7 +27,8 @@ export function collectCommand(): Command {
     process.stdout.write(
       `snapshot: ${flags.out} (${snapshot.resources.length} resources, ${snapshot.coverage.length} collection steps, ${gaps.length} coverage gaps)\n`,
     );
-    for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}\n`);
+    // Error codes and regions come from the endpoint: no control characters reach the terminal.
+    for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`)}\n`);
     if (gaps.length > 10) process.stdout.write(`  … and ${gaps.length - 10} more\n`);
     setExitCode(cmd, flags.strict && gaps.length ? ExitCode.IncompleteCollection : ExitCode.Ok);
   });

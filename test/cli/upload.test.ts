@@ -136,4 +136,23 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
     expect((await upload(['--token', TOKEN])).code).toBe(2);
     expect(gh.requests).toHaveLength(0);
   });
+
+  it('--dry-run checks the API URL too: no token from its userinfo is printed, and ftp:// is refused', async () => {
+    const secret = 'ghp_DRYrunSECRET0123456789abcdefghijklmn';
+    const withUser = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target(), '--dry-run', '--api-url', `https://x-access-token:${secret}@github.example.com/api/v3`], {});
+    expect(withUser.code).toBe(2);
+    expect(withUser.stderr).toContain('must not carry credentials');
+    expect(withUser.stdout + withUser.stderr).not.toContain(secret);
+    const ftp = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target(), '--dry-run', '--api-url', 'ftp://github.example.com/'], {});
+    expect([ftp.code, ftp.stderr]).toEqual([2, expect.stringContaining('must use https://')]);
+  });
+
+  it("a server's SARIF id carrying a token or terminal escapes is refused, never printed raw", async () => {
+    gh.on('POST', SARIFS, { status: 202, body: { id: `${TOKEN}\u001b]0;owned\u0007` } });
+    const r = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('with a SARIF id that is not one');
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    expect(r.stdout + r.stderr).not.toMatch(/\u001b|\u0007/);
+  });
 });
