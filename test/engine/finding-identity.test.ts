@@ -12,7 +12,7 @@ import { S3_BUCKET_LOCATION } from '../../src/model/aws/s3.js';
 import { renderFindingsJson } from '../../src/reporters/json.js';
 import { renderSarif } from '../../src/reporters/sarif.js';
 import { fixture } from '../collectors/aws/data-fixtures.js';
-import { gap, snapshotOf } from '../support/rule-tester.js';
+import { collectedSnapshot, gap } from '../support/rule-tester.js';
 
 const ACCOUNT = '123456789012';
 const raws = fixture<RawBucket[]>('s3', 'raw-buckets');
@@ -23,8 +23,8 @@ function run(located: boolean) {
   const raw = raws.find((r) => r.bucket.Name === NAME)!;
   const bucket = bucketToModel(located ? raw : { ...raw, region: null }, ACCOUNT, 'aws');
   const coverage = located ? [] : [gap([S3_BUCKET_LOCATION], { region: 'global', service: 's3', operation: 'GetBucketLocation', resourceId: NAME, status: 'error', errorCode: 'InternalError' })];
-  const snap = snapshotOf([bucket, accountPublicAccessBlockToModel('not-configured', ACCOUNT)], coverage);
-  snap.scopes = [{ provider: 'aws', account: ACCOUNT, regions: ['eu-west-1', 'global'] }];
+  const types = [...new Set(s3Rules.flatMap((r) => [...r.resourceTypes, ...(r.inputs ?? [])]))];
+  const snap = collectedSnapshot([bucket, accountPublicAccessBlockToModel('not-configured', ACCOUNT)], types, coverage);
   return evaluate(snap, s3Rules, { now: new Date('2026-03-01T00:00:00Z') });
 }
 

@@ -8,9 +8,10 @@ import { renderFindingsJson } from '../../src/reporters/json.js';
 import { renderHtml } from '../../src/reporters/html.js';
 import { renderTerminal } from '../../src/reporters/terminal.js';
 import { InputError } from '../../src/util/errors.js';
-import { resource, snapshotOf } from '../support/rule-tester.js';
+import { looseData, looseResource } from '../support/loose.js';
+import { collectedSnapshot } from '../support/rule-tester.js';
 
-const openRule: Rule = {
+const openRule = {
   id: 'test-open',
   pack: 'test',
   title: 'Open thing',
@@ -21,14 +22,14 @@ const openRule: Rule = {
   remediation: 'fix',
   references: [],
   messages: { open: 'open', closed: 'closed' },
-  evaluate: (r) => ((r.data as { open: boolean }).open ? { status: 'fail', messageId: 'open' } : { status: 'pass', messageId: 'closed' }),
-};
+  evaluate: (r: { data: unknown }) => (looseData(r).open ? { status: 'fail', messageId: 'open' } : { status: 'pass', messageId: 'closed' }),
+} as unknown as Rule;
 
 const ACCOUNT = '123456789012';
 const sg = (id: string, extra: { name?: string; region?: string; account?: string } = {}) =>
-  resource('aws.ec2.security-group', id, { open: true }, { arn: `arn:aws:ec2:${extra.region ?? 'us-east-1'}:${extra.account ?? ACCOUNT}:security-group/${id}`, ...extra });
+  looseResource('aws.ec2.security-group', id, { open: true }, { arn: `arn:aws:ec2:${extra.region ?? 'us-east-1'}:${extra.account ?? ACCOUNT}:security-group/${id}`, ...extra });
 const run = (resources: ReturnType<typeof sg>[], suppressions: Suppression[], now = new Date('2026-06-01T12:00:00Z')) =>
-  evaluate(snapshotOf(resources), [openRule], { suppressions, now });
+  evaluate(collectedSnapshot(resources, ['aws.ec2.security-group']), [openRule], { suppressions, now });
 const suppressedIds = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.suppressed).map((f) => f.resource.id);
 const ok = { rule: 'test-open', justification: 'approved bastion' };
 
