@@ -17,9 +17,7 @@ export const reporters: Record<ReportFormat, Reporter> = {
   html: htmlReporter,
 };
 
-/** `vigil-2.sarif`, `vigil-3.sarif`, …: the extra SARIF files a large run splits into. */
-const SPLIT_SARIF = /^vigil-\d+\.sarif$/;
-/** Names only Vigil's reporters write: when this run did not write one, it is an earlier run's. */
+/** Names only Vigil's reporters write (`vigil-2.sarif`, … are the split files of a large run): when this run did not write one, it is an earlier run's. */
 const REPORT_NAME = /^(vigil(-\d+)?\.sarif|report\.html|findings\.json|compliance\.json)$/;
 
 /** `vigil-manifest.json`: the files one run wrote into the directory, with their hashes. */
