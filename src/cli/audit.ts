@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
-import { ensureOutputDir, writeOutput } from '../reporters/index.js';
+import { checkOutputFile, ensureOutputDir, writeOutput } from '../reporters/index.js';
 import { addCollectOptions, addEvaluateOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { InputError } from '../util/errors.js';
@@ -29,6 +29,7 @@ export function auditCommand(): Command {
     const plan = await planEvaluation(flags, config, file);
     const ports = flags.tlsDiscover ? discoveryPorts(flags.tlsDiscover) : undefined;
     await ensureOutputDir(plan.outDir, '--out');
+    if (flags.snapshot) await checkOutputFile(flags.snapshot, '--snapshot');
     const progress = progressListener(flags.progress !== false && !flags.quiet);
     let snapshot = await collect({ ...options, onProgress: progress.listener });
     if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });

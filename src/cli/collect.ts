@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
-import { writeOutput } from '../reporters/index.js';
+import { checkOutputFile, writeOutput } from '../reporters/index.js';
+import { stripControls } from '../reporters/common.js';
 import { ExitCode } from '../util/errors.js';
 import { addCollectOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
@@ -17,6 +18,7 @@ export function collectCommand(): Command {
   cmd.action(async (flags: CollectFlags & { out: string; config?: string; strict?: boolean }) => {
     const { config } = await loadConfig(flags.config);
     const options = await collectOptions(flags, config);
+    await checkOutputFile(flags.out, '--out'); // before collecting: a bad path must not cost a whole collection
     const progress = progressListener(flags.progress !== false);
     const snapshot = await collect({ ...options, onProgress: progress.listener });
     progress.done();
@@ -25,7 +27,8 @@ export function collectCommand(): Command {
     process.stdout.write(
       `snapshot: ${flags.out} (${snapshot.resources.length} resources, ${snapshot.coverage.length} collection steps, ${gaps.length} coverage gaps)\n`,
     );
-    for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}\n`);
+    // Error codes and regions come from the endpoint: no control characters reach the terminal.
+    for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`)}\n`);
     if (gaps.length > 10) process.stdout.write(`  … and ${gaps.length - 10} more\n`);
     setExitCode(cmd, flags.strict && gaps.length ? ExitCode.IncompleteCollection : ExitCode.Ok);
   });

@@ -10,6 +10,7 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--profile <name>', 'AWS named profile (default: the standard credential chain)')
     .option('--services <list>', 'AWS service collectors to run (default: all)')
     .option('--concurrency <n>', 'concurrent (region × service) collections', parsePositiveInt('--concurrency'))
+    .option('--timeout <seconds>', 'bound on the whole AWS collection: calls still running then are recorded as timeout gaps', parsePositiveInt('--timeout'))
     .option('--gcp-scope <scope>', 'GCP scope: organizations/ID, folders/ID or projects/ID (live, Application Default Credentials)')
     .option('--gcp-export <file>', 'gcloud asset export file (JSON lines) or search-all-iam-policies JSON; repeatable', collectList)
     .option('--gcp-endpoint <host:port>', 'Cloud Asset API endpoint override (tests, private endpoints)')

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { isAbsolute, join } from 'node:path';
 import { diffFindings, loadFindingsJson, newFailuresAtOrAbove, renderDiffJson, renderDiffSummary, renderDiffText } from '../engine/diff.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeOutput } from '../reporters/index.js';
 import { ExitCode, InputError } from '../util/errors.js';
 import { setExitCode } from './exit.js';
 import { type CommandIo, processIo } from './upload.js';
@@ -45,7 +45,7 @@ export function diffCommand(io: CommandIo = processIo()): Command {
     const diff = diffFindings(before, after);
     const output = flags.format === 'json' ? renderDiffJson(diff) : renderDiffText(diff, flags.limit);
     if (flags.out) {
-      await writeFileAtomic(at(flags.out), output);
+      await writeOutput(at(flags.out), output, '--out');
       io.out(renderDiffSummary(diff));
       io.out(`wrote ${flags.out}`);
     } else io.out(output.replace(/\n$/, ''));

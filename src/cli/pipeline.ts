@@ -7,7 +7,7 @@ import { discoverTlsTargets } from './tls-discover.js';
 import { collectTls } from '../collectors/tls/index.js';
 import type { ProgressListener } from '../collectors/types.js';
 import { loadTargetsFile } from '../collectors/tls/targets.js';
-import { type VigilConfig, ruleOptionsFromConfig } from '../engine/config.js';
+import { type VigilConfig, checkSuppressionRules, ruleOptionsFromConfig } from '../engine/config.js';
 import { evaluate } from '../engine/evaluate.js';
 import { evaluateCompliance, loadFrameworks } from '../engine/frameworks.js';
 import { loadRulesDir } from '../engine/load-rules.js';
@@ -28,6 +28,7 @@ export interface CollectFlags {
   profile?: string;
   services?: string;
   concurrency?: number;
+  timeout?: number;
   gcpScope?: string;
   gcpExport?: string[];
   gcpEndpoint?: string;
@@ -87,6 +88,10 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
       services,
       concurrency: flags.concurrency ?? config.aws?.concurrency,
       maxAttempts: config.aws?.maxAttempts,
+      timeoutMs: seconds(flags.timeout ?? config.aws?.timeoutSeconds),
+      connectTimeoutMs: config.aws?.connectTimeoutMs,
+      socketTimeoutMs: config.aws?.socketTimeoutMs,
+      requestTimeoutMs: config.aws?.requestTimeoutMs,
     };
   }
   if (providers.includes('gcp')) {
@@ -104,6 +109,8 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
   }
   return opts;
 }
+
+const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
 
 /**
  * `--tls-discover`: probes the TLS endpoints the AWS snapshot shows reachable from the internet (instances
@@ -185,6 +192,7 @@ export async function planEvaluation(flags: EvaluateFlags, config: VigilConfig, 
   // Tunables are checked against every known rule: a rule disabled in the config, or left out by --rules or
   // --framework, is still a valid key (its options are simply unused in this run).
   const ruleOptions = ruleOptionsFromConfig(config, known, configFile);
+  checkSuppressionRules(config, known, configFile);
   const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
   return { formats, failOn, failOnSource, outDir, rules, frameworks, ruleOptions, severityOverrides };
 }

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
-import { readdir } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { manifestFiles } from '../reporters/index.js';
 import {
   type CheckedSarif,
   GitHubClient,
@@ -41,12 +42,15 @@ interface Flags extends UploadFlags {
 
 const DEFAULT_DIR = 'vigil-out';
 
-/** `vigil-out/vigil.sarif` and the split files `vigil-2.sarif`, … that a large audit writes. */
+/**
+ * The SARIF files (`vigil.sarif` and the split files of a large audit) that the last run wrote into
+ * `vigil-out/`, as its manifest lists them: never a file an earlier run left there.
+ */
 async function defaultSarifFiles(cwd: string): Promise<string[]> {
-  const names = await readdir(join(cwd, DEFAULT_DIR)).catch(() => [] as string[]);
-  const found = names.filter((n) => /^vigil(-\d+)?\.sarif$/.test(n)).sort((a, b) => a.length - b.length || a.localeCompare(b));
-  if (!found.length) throw new InputError(`no SARIF file given and none in ${DEFAULT_DIR}/`, undefined, '--sarif', 'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first');
-  return found.map((n) => join(DEFAULT_DIR, n));
+  if (!existsSync(join(cwd, DEFAULT_DIR))) throw new InputError(`no SARIF file given and no ${DEFAULT_DIR}/ directory`, undefined, '--sarif', 'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first');
+  const found = await manifestFiles(join(cwd, DEFAULT_DIR), 'sarif');
+  if (!found.length) throw new InputError(`no SARIF file given and the last run in ${DEFAULT_DIR}/ wrote none`, undefined, '--sarif', 'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first');
+  return found.map((p) => relative(cwd, p));
 }
 
 function parseSeconds(value: string): number {

@@ -4,11 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { describeAjvError, jsonPath } from '../model/schema.js';
 import { InputError } from '../util/errors.js';
 import { parseYaml } from '../util/yaml.js';
+import { endOfDate, unknownSuppressionRules } from './suppressions.js';
 import { SEVERITIES, type Rule, type Severity, type Suppression } from './types.js';
 
 /** `vigil.config.yaml`: scopes, tunables, suppressions and outputs. Every key is optional. */
 export interface VigilConfig {
-  aws?: { regions?: string[]; endpointUrl?: string; profile?: string; services?: string[]; concurrency?: number; maxAttempts?: number };
+  aws?: { regions?: string[]; endpointUrl?: string; profile?: string; services?: string[]; concurrency?: number; maxAttempts?: number;
+    /** Whole-collection bound (`--timeout`), and per-attempt connect / socket idle / request bounds. */
+    timeoutSeconds?: number; connectTimeoutMs?: number; socketTimeoutMs?: number; requestTimeoutMs?: number };
   gcp?: { scope?: string; exports?: string[]; endpoint?: string };
   tls?: { targets?: string[]; targetsFile?: string; caFile?: string; connectTimeoutMs?: number; handshakeTimeoutMs?: number; concurrency?: number };
   /** Per rule: `enabled: false`, a severity override, and tunables validated by the rule's own schema. */
@@ -39,6 +42,10 @@ export const configSchema = {
         services: strList,
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
         maxAttempts: { type: 'integer', minimum: 1, maximum: 20 },
+        timeoutSeconds: { type: 'integer', minimum: 1 },
+        connectTimeoutMs: { type: 'integer', minimum: 100 },
+        socketTimeoutMs: { type: 'integer', minimum: 100 },
+        requestTimeoutMs: { type: 'integer', minimum: 100 },
       },
     },
     gcp: { type: 'object', additionalProperties: false, properties: { scope: { type: 'string', pattern: '^(organizations|folders|projects)/[^/]+$' }, exports: strList, endpoint: { type: 'string' } } },
@@ -74,8 +81,11 @@ export const configSchema = {
         properties: {
           rule: { type: 'string', minLength: 1 },
           resource: { type: 'string', minLength: 1 },
+          match: { enum: ['id', 'name'] },
+          account: { type: 'string', minLength: 1 },
+          region: { type: 'string', minLength: 1 },
           justification: { type: 'string', minLength: 3 },
-          expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+          expires: { type: 'string' },
         },
       },
     },
@@ -108,9 +118,10 @@ export function parseConfig(text: string, file: string): VigilConfig {
   }
   const cfg = value as VigilConfig;
   for (const [i, s] of (cfg.suppressions ?? []).entries()) {
-    if (s.expires && Number.isNaN(new Date(s.expires).getTime())) {
+    // YAML reads an unquoted 2027-06-30 as a date already; a string must be a real calendar date.
+    if (s.expires !== undefined && endOfDate(s.expires) === undefined) {
       const p = `/suppressions/${i}/expires`;
-      throw new InputError(`"${s.expires}" is not a date`, file, `${jsonPath(p)} (${parsed.placeOf(p)})`, 'use YYYY-MM-DD');
+      throw new InputError(`"${s.expires}" is not a date`, file, `${jsonPath(p)} (${parsed.placeOf(p)})`, 'use a real calendar date, YYYY-MM-DD (the suppression applies through that day, UTC)');
     }
   }
   places.set(cfg, parsed.placeOf);
@@ -128,6 +139,15 @@ export async function loadConfig(file?: string): Promise<{ config: VigilConfig; 
     throw new InputError(`cannot read config (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, path, undefined, 'check the --config path');
   }
   return { config: parseConfig(text, path), file: path };
+}
+
+/** Suppressions whose `rule` names no known rule are an input error, as unknown ids under `rules:` are. */
+export function checkSuppressionRules(config: VigilConfig, rules: Rule[], file = DEFAULT_CONFIG_FILE): void {
+  const placeOf = places.get(config);
+  for (const i of unknownSuppressionRules(config.suppressions ?? [], rules.map((r) => r.id))) {
+    const p = `/suppressions/${i}/rule`;
+    throw new InputError(`unknown rule "${config.suppressions![i].rule}" in a suppression`, file, `${jsonPath(p)}${placeOf?.(p) ? ` (${placeOf(p)})` : ''}`, 'run `vigil rules` for the list of rule ids');
+  }
 }
 
 /**

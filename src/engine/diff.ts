@@ -228,7 +228,7 @@ function missingReason(newDoc: FindingsDoc, f: JsonFinding, ctx: { rules: Map<st
   const types = ctx.rules.get(f.ruleId);
   if (!types) return `rule ${f.ruleId} was not evaluated in the new run`;
   if (!ctx.accounts.has(`${r.provider}|${r.account}`)) return `${r.provider} account ${r.account} was not scanned in the new run`;
-  if (r.provider === 'aws' && r.region !== 'global' && !ctx.regions.has(`${r.provider}|${r.account}|${r.region}`)) return `region ${r.region} of ${r.account} was not scanned in the new run`;
+  if (r.provider === 'aws' && r.region !== 'global' && r.region !== 'unknown' && !ctx.regions.has(`${r.provider}|${r.account}|${r.region}`)) return `region ${r.region} of ${r.account} was not scanned in the new run`;
   for (const g of newDoc.snapshot.coverage.gaps) {
     if (g.provider !== r.provider || g.account !== r.account) continue;
     if (g.region !== r.region && g.region !== 'global' && r.region !== 'global') continue;

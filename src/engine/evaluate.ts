@@ -171,8 +171,10 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
     }
   }
 
-  const suppressed = applySuppressions(findings, options.suppressions ?? [], now);
-  return buildResult(snapshot, rules, findings, suppressed, now, missing);
+  const { suppressed, statuses } = applySuppressions(findings, options.suppressions ?? [], now);
+  const result = buildResult(snapshot, rules, findings, suppressed, now, missing);
+  if (statuses.length) result.suppressions = statuses;
+  return result;
 }
 
 const NO_GAPS: CoverageEntry[] = [];

@@ -1,9 +1,14 @@
 import * as crypto from 'node:crypto';
 import type { ResourceRef } from '../model/types.js';
 
-/** Identity of a resource for finding ids, suppressions and diffs. */
+/**
+ * Identity of a resource for finding ids, suppressions and diffs. It must not depend on anything a failed
+ * call can change: a resource with an ARN (or GCP full resource name) is keyed on it, since it is built
+ * from the resource's identity alone; an S3 bucket's region, for one, comes from GetBucketLocation, and a
+ * failed call must not give the same bucket a new id. Without an ARN: provider, account, region, type, id.
+ */
 export function resourceKey(ref: ResourceRef): string {
-  return [ref.provider, ref.account, ref.region, ref.type, ref.id].join('|');
+  return ref.arn ? [ref.provider, ref.account, ref.type, ref.arn].join('|') : [ref.provider, ref.account, ref.region, ref.type, ref.id].join('|');
 }
 
 /** Stable finding id: the same rule on the same resource keeps the same id across runs. */

@@ -99,11 +99,29 @@ export type Rule = AnyRuleDefinition & { pack: string };
 
 export interface Suppression {
   rule: string;
-  /** Matches the resource id, ARN or name; `*` wildcards allowed. */
+  /** Matches the resource id or ARN (or, with `match: name`, its name); `*` wildcards allowed. */
   resource: string;
+  /** `id` (default): id or ARN, which the cloud assigns. `name`: the name, which whoever creates the resource chooses. */
+  match?: 'id' | 'name';
+  /** Only in this account / project. */
+  account?: string;
+  /** Only in this region. */
+  region?: string;
   justification: string;
-  /** ISO date; the suppression stops applying after it. */
+  /** `YYYY-MM-DD`; the suppression applies through that date (UTC) and not after it. */
   expires?: string;
+}
+
+/** What became of one configured suppression in a run (reports list the expired and unused ones). */
+export interface SuppressionStatus {
+  /** Position in the config's `suppressions` list. */
+  index: number;
+  rule: string;
+  resource: string;
+  expires?: string;
+  state: 'used' | 'unused' | 'expired';
+  /** Failures it suppressed. */
+  matched: number;
 }
 
 export interface Finding {
@@ -167,6 +185,8 @@ export interface EvaluationResult {
   };
   /** Filled when framework packs were evaluated. */
   compliance?: FrameworkResult[];
+  /** Each configured suppression: used, unused (matched nothing) or expired. */
+  suppressions?: SuppressionStatus[];
 }
 
 /** Status of one framework control (see frameworks/README in the architecture notes). */

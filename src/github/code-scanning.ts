@@ -1,10 +1,13 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../util/errors.js';
-import { GitHubClient, GitHubError, type GitHubResponse } from './http.js';
+import { GitHubClient, GitHubError, type GitHubResponse, checkApiUrl } from './http.js';
 import type { CheckedSarif } from './sarif-check.js';
 
 export { GitHubClient, GitHubError, scrub } from './http.js';
+
+/** A SARIF upload id as GitHub returns it (a UUID). */
+const SARIF_ID = /^[A-Za-z0-9_-]{1,100}$/;
 export { CODE_SCANNING_LIMITS, checkDistinctAcrossFiles, checkSarif, loadSarif, runCategory, type CheckedSarif } from './sarif-check.js';
 
 /** Where an upload goes: repository, Git ref and commit (FACTS.md "3. Upload REST API"). */
@@ -60,6 +63,7 @@ export function resolveUploadSettings(flags: UploadFlags, env: NodeJS.ProcessEnv
     if (!checkoutUri) throw new InputError(`${JSON.stringify(raw)} is neither a file: URI nor an absolute path`, undefined, '--checkout-uri', 'pass e.g. --checkout-uri file:///home/runner/work/repo/repo/');
   }
   const token = env.GITHUB_TOKEN || env.GH_TOKEN || '';
+  checkApiUrl(apiUrl, token); // also on --dry-run: no credentials in it, https (plain http to loopback only)
   if (needToken && !token) {
     throw new InputError('no GitHub token in the environment', undefined, 'GITHUB_TOKEN', 'set GITHUB_TOKEN (or GH_TOKEN): in Actions `env: { GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} }` with `permissions: security-events: write`; locally `export GITHUB_TOKEN=$(gh auth token)`');
   }
@@ -136,6 +140,8 @@ export async function uploadSarif(client: GitHubClient, t: UploadTarget, sarif: 
   if (res.status < 200 || res.status >= 300) throw httpError(client, `upload of ${sarif.file}`, res, t, sarif);
   const r = res.body as { id?: unknown; url?: unknown } | undefined;
   if (typeof r?.id !== 'string' || r.id === '') throw new GitHubError(client.scrub(`upload of ${sarif.file}: GitHub answered ${res.status} without a SARIF id`), res.status);
+  // The id is printed and put in a URL path: anything but an id's characters is not one (a token, escape codes).
+  if (!SARIF_ID.test(r.id)) throw new GitHubError(client.scrub(`upload of ${sarif.file}: GitHub answered ${res.status} with a SARIF id that is not one (${JSON.stringify(client.scrub(r.id).slice(0, 40))}…)`), res.status);
   return { id: r.id, ...(typeof r.url === 'string' ? { url: client.scrub(r.url) } : {}) };
 }
 

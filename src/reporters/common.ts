@@ -1,4 +1,4 @@
-import type { EvaluationResult, Finding, Severity } from '../engine/types.js';
+import type { EvaluationResult, Finding, Severity, SuppressionStatus } from '../engine/types.js';
 import { severityRank } from '../engine/types.js';
 import type { CoverageEntry, ResourceRef, SnapshotScope } from '../model/types.js';
 
@@ -209,4 +209,10 @@ export function failingRules(result: EvaluationResult): FailingRule[] {
 /** A JSON array with one item per line: large exports stay greppable and can be sliced line by line. */
 export function jsonArrayLines(items: readonly unknown[]): string {
   return items.length ? `[\n${items.map((x) => JSON.stringify(x)).join(',\n')}\n]\n` : '[]\n';
+}
+
+/** One line for a configured suppression that needs attention (expired, or matched nothing this run). */
+export function describeSuppression(s: SuppressionStatus): string {
+  const what = `suppressions[${s.index}] rule ${s.rule} resource ${s.resource}`;
+  return s.state === 'expired' ? `${what}: expired ${s.expires} (no longer applies)` : `${what}: matched no failing finding in this run (remove it, or check its id, account and region)`;
 }

@@ -1,7 +1,8 @@
 /** Server-rendered sections of the HTML report: executive summary, trend, compliance, attestation checklist. */
 import type { Severity, Status } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { UNKNOWN_CAUSE_TEXT, failingRules, resourceLabel, severityRank, unknownBreakdown } from './common.js';
+import { staleSuppressions } from '../engine/suppressions.js';
+import { UNKNOWN_CAUSE_TEXT, describeSuppression, failingRules, resourceLabel, severityRank, unknownBreakdown } from './common.js';
 import { barChart, esc, lineChart, stackedBar } from './html-charts.js';
 import { accountNames } from './html-data.js';
 import type { ReportInput } from './types.js';
@@ -227,6 +228,8 @@ export function attestation(result: ReportInput): string {
  * Suppression audit (issue 12): expired, unused and unknown suppressions. The evaluation result does not carry
  * them yet; when it does, they render here, between compliance and the findings.
  */
-export function suppressions(_result: ReportInput): string {
-  return '';
+export function suppressions(result: ReportInput): string {
+  const stale = staleSuppressions(result.suppressions);
+  if (!stale.length) return '';
+  return `<div class="warn suppressions"><p>${stale.length.toLocaleString('en-US')} configured suppression${stale.length === 1 ? '' : 's'} need attention:</p><ul>${stale.map((s) => `<li>${esc(describeSuppression(s))}</li>`).join('')}</ul></div>`;
 }

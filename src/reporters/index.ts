@@ -1,7 +1,8 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ReportInput } from './types.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { type StagedFile, checkWritable, commitStaged, discardStaged, makeDir, removeStaleTemps, stageFile, writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
 import { asffReporter } from './asff.js';
 import { csvReporter } from './csv.js';
@@ -23,42 +24,98 @@ export const reporters: Record<ReportFormat, Reporter> = {
   asff: asffReporter,
 };
 
-/** `vigil-2.sarif`, `vigil-3.sarif`, …: the extra SARIF files a large run splits into. */
-const SPLIT_SARIF = /^vigil-\d+\.sarif$/;
+/** Names only Vigil's reporters write (`vigil-2.sarif`, … are the split files of a large run): when this run did not write one, it is an earlier run's. */
+const REPORT_NAME = /^(vigil(-\d+)?\.sarif|report\.html|findings\.json|compliance\.json)$/;
+
+/** `vigil-manifest.json`: the files one run wrote into the directory, with their hashes. */
+export const MANIFEST_NAME = 'vigil-manifest.json';
+
+export interface ReportManifest {
+  tool: { name: string; version: string };
+  evaluatedAt: string;
+  files: Array<{ name: string; format: ReportFormat; bytes: number; sha256: string }>;
+}
+
+const sha256 = (content: string): string => createHash('sha256').update(content).digest('hex');
 
 /**
- * Renders every requested format first (a reporter that throws leaves the output directory untouched), then
- * writes each file atomically (readers see the old or the new report, never half of one). Returns the paths
- * written. SARIF split files left over from an earlier, larger run are removed, so a directory upload never
- * mixes runs from two audits.
+ * Writes one run's report set so that the directory holds that run as a whole or the earlier one:
+ * - every format is rendered first (a reporter that throws leaves the directory untouched);
+ * - every file is written and synced under a temporary name (a full disk fails here, before anything
+ *   is replaced), then the earlier manifest is removed, the files renamed into place, and the new
+ *   `vigil-manifest.json` (names, sizes, SHA-256) renamed in last: a run killed in between leaves no
+ *   manifest, or one whose hashes do not match, which readers (`vigil upload`) refuse;
+ * - report files of an earlier run that this run did not write (other formats, SARIF split files of a
+ *   larger run, a compliance.json without frameworks) are removed, and so are temporary files that
+ *   killed runs left behind.
+ * Returns the paths of the reports written (not the manifest).
  */
 export async function writeReports(result: ReportInput, outDir: string, formats: ReportFormat[], registry: Record<ReportFormat, Reporter> = reporters): Promise<string[]> {
-  const files: ReportFile[] = [];
+  const files: Array<ReportFile & { format: ReportFormat }> = [];
   for (const format of [...new Set(formats)]) {
     const reporter = registry[format];
     if (!reporter) throw new Error(`no reporter for format "${format}"`);
-    files.push(...reporter.render(result));
+    for (const f of reporter.render(result)) files.push({ ...f, format });
   }
-  const written: string[] = [];
-  for (const file of files) {
-    const path = join(outDir, file.name);
-    await writeOutput(path, file.content, '--out');
-    written.push(path);
+  const manifest: ReportManifest = {
+    tool: result.tool,
+    evaluatedAt: result.evaluatedAt,
+    files: files.map((f) => ({ name: f.name, format: f.format, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) })),
+  };
+  await ensureOutputDir(outDir, '--out');
+  await removeStaleTemps(outDir);
+  const earlier = await readManifest(outDir).catch(() => undefined);
+  const staged: StagedFile[] = [];
+  const all = [...files, { name: MANIFEST_NAME, content: JSON.stringify(manifest, null, 1) + '\n' }];
+  try {
+    for (const file of all) staged.push(await guardWrite(join(outDir, file.name), '--out', () => stageFile(join(outDir, file.name), file.content)));
+    await rm(join(outDir, MANIFEST_NAME), { force: true });
+    await guardWrite(outDir, '--out', () => commitStaged(staged));
+  } finally {
+    await discardStaged(staged);
   }
-  // Files an earlier run wrote that this run's formats own but did not produce: SARIF split files of a larger
-  // run (a directory upload would mix two audits), and compliance.json when no framework was evaluated this
-  // time (it would sit next to a findings.json it does not describe).
-  const names = new Set(files.map((f) => f.name));
-  const stale = (name: string): boolean =>
-    !names.has(name) && ((formats.includes('sarif') && SPLIT_SARIF.test(name)) || (formats.includes('json') && name === 'compliance.json'));
+  const names = new Set(all.map((f) => f.name));
+  const stale = (name: string): boolean => !names.has(name) && (REPORT_NAME.test(name) || !!earlier?.files.some((f) => f.name === name));
   for (const name of await readdir(outDir)) if (stale(name)) await rm(join(outDir, name), { force: true });
-  return written;
+  return files.map((f) => join(outDir, f.name));
+}
+
+/** Reads a directory's `vigil-manifest.json` (throws when absent or malformed). */
+export async function readManifest(dir: string): Promise<ReportManifest> {
+  const m = JSON.parse(await readFile(join(dir, MANIFEST_NAME), 'utf8')) as ReportManifest;
+  if (!Array.isArray(m?.files) || m.files.some((f) => typeof f?.name !== 'string' || typeof f.sha256 !== 'string' || f.name.includes('/') || f.name.includes('\\'))) {
+    throw new InputError('malformed report manifest', join(dir, MANIFEST_NAME), undefined, 're-run `vigil audit` or `vigil evaluate` to write the directory again');
+  }
+  return m;
+}
+
+/**
+ * The files of `format` that the manifest in `dir` lists, each checked against its recorded SHA-256:
+ * a missing manifest or a mismatch means the directory does not hold one complete run (an interrupted
+ * write, or files from two runs), which is an input error.
+ */
+export async function manifestFiles(dir: string, format: ReportFormat): Promise<string[]> {
+  const fix = 're-run `vigil audit` / `vigil evaluate` into that directory, or name the files explicitly';
+  const m = await readManifest(dir).catch((err: unknown) => {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`no ${MANIFEST_NAME}: the directory does not hold a complete report set`, dir, undefined, fix);
+  });
+  const out: string[] = [];
+  for (const f of m.files.filter((x) => x.format === format)) {
+    const path = join(dir, f.name);
+    const content = await readFile(path, 'utf8').catch(() => undefined);
+    if (content === undefined || sha256(content) !== f.sha256) {
+      throw new InputError(`${f.name} is not the file this run's manifest lists (${content === undefined ? 'missing' : 'changed'}): the report set is incomplete or mixed`, path, undefined, fix);
+    }
+    out.push(path);
+  }
+  return out;
 }
 
 /** Creates the output directory up front (before a long collection), as an input error when it cannot be. */
 export async function ensureOutputDir(dir: string, flag: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDir(dir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!code) throw err;
@@ -66,16 +123,29 @@ export async function ensureOutputDir(dir: string, flag: string): Promise<void> 
   }
 }
 
-/**
- * Writes one output file atomically; a file-system refusal (missing permission, a file where a directory
- * should be, a full disk) becomes an input error naming the path and the flag to change, not a stack trace.
- */
-export async function writeOutput(path: string, content: string, flag: string): Promise<void> {
+/** A file-system refusal (missing permission, a file where a directory should be, a full disk) as an input error naming the path and the flag. */
+async function guardWrite<T>(path: string, flag: string, fn: () => Promise<T>): Promise<T> {
   try {
-    await writeFileAtomic(path, content);
+    return await fn();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!code) throw err;
     throw new InputError(`cannot write the file (${code}: ${(err as Error).message.replace(/^\w+: /, '')})`, path, undefined, `choose a writable location with ${flag}`);
   }
+}
+
+/** Checks before a long collection that `path` can be written later (an input error naming it and the flag otherwise). */
+export async function checkOutputFile(path: string, flag: string): Promise<void> {
+  await guardWrite(path, flag, () => checkWritable(path));
+}
+
+/**
+ * Writes one output file atomically; a file-system refusal (missing permission, a file where a directory
+ * should be, a full disk) becomes an input error naming the path and the flag to change, not a stack trace.
+ */
+export async function writeOutput(path: string, content: string, flag: string): Promise<void> {
+  await guardWrite(path, flag, async () => {
+    await removeStaleTemps(dirname(path));
+    await writeFileAtomic(path, content);
+  });
 }

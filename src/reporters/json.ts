@@ -85,6 +85,7 @@ export function renderFindingsJson(result: EvaluationResult): string {
       rules: result.rules,
       findings: result.findings.map((f) => toJsonFinding(f, byRule)),
       compliance: result.compliance,
+      suppressions: result.suppressions,
     },
     ['findings'],
   );

@@ -59,9 +59,14 @@ export function informationUri(): string | undefined {
 
 const trunc = (s: string, n: number): string => (s.length <= n ? s : s.slice(0, n - 1) + '…');
 
-/** Plain text for SARIF messages: no control characters, and `[` `]` escaped so a cloud name cannot forge an embedded link (SARIF §3.11.6). */
+/**
+ * Plain text for SARIF messages: no control characters; `\`, `[` and `]` escaped with a backslash as
+ * SARIF §3.11.6 prescribes (the backslash first: otherwise a name's own `\[` becomes `\\[`, an escaped
+ * backslash followed by a live bracket), and `<` `>` too, since GitHub renders message text as CommonMark,
+ * where `<https://…>` is an autolink and `<a href>` inline HTML. So a cloud name cannot forge a link.
+ */
 function text(s: string): string {
-  return stripControls(s).replace(/([[\]])/g, '\\$1');
+  return stripControls(s).replace(/([\\[\]<>])/g, '\\$1');
 }
 
 /** One path segment of the synthetic location: only `[A-Za-z0-9._-]`, never `.`/`..`, bounded length. */

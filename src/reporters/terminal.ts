@@ -1,8 +1,9 @@
 import pc from 'picocolors';
 import type { EvaluationResult, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
+import { staleSuppressions } from '../engine/suppressions.js';
 import type { Finding } from '../engine/types.js';
-import { describeGap, failingRules, resourceLabel, scopeSummary, stripControls, unknownBreakdown } from './common.js';
+import { describeGap, describeSuppression, failingRules, resourceLabel, scopeSummary, stripControls, unknownBreakdown } from './common.js';
 
 export interface TerminalOptions {
   /** Colours on; the caller passes `false` when stdout is not a TTY or NO_COLOR is set. */
@@ -99,6 +100,13 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
     const groups = unknown.groups.filter((g) => g.cause !== 'coverage');
     for (const g of groups.slice(0, top)) lines.push(`  ${clean(g.ruleId, 48)} ×${n(g.count)}${g.cause === 'error' ? ' (rule error)' : ''}: ${clean(g.example, 120)}`);
     if (groups.length > top) lines.push(c.dim(`  … and ${n(groups.length - top)} more rules (see the reports)`));
+  }
+
+  const stale = staleSuppressions(result.suppressions);
+  if (stale.length) {
+    lines.push('', c.yellow(`Suppressions needing attention: ${n(stale.length)}`));
+    for (const sp of stale.slice(0, top)) lines.push(`  ${clean(describeSuppression(sp), 200)}`);
+    if (stale.length > top) lines.push(c.dim(`  … and ${n(stale.length - top)} more (see the reports)`));
   }
 
   if (result.compliance?.length) {

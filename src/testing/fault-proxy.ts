@@ -1,7 +1,7 @@
 /**
  * A loopback HTTP proxy in front of moto that injects the faults moto cannot produce: each protocol's
- * native throttling error, and regions whose endpoint cannot be reached (the connection is cut before
- * any answer, as when a regional endpoint is down or blocked). Everything else is forwarded unchanged,
+ * native throttling error, regions whose endpoint cannot be reached (the connection is cut before
+ * any answer, as when a regional endpoint is down or blocked), and calls that are accepted and never answered. Everything else is forwarded unchanged,
  * so the real AWS SDK, its retry strategy and the collectors run exactly as against AWS.
  *
  * Requests are told apart by their SigV4 credential scope (`…/<region>/<service>/aws4_request`) and
@@ -27,12 +27,14 @@ export interface FaultProxyOptions {
   throttle?: (req: ProxiedRequest, nth: number) => boolean;
   /** Regions whose requests get their connection cut without an answer. */
   unreachableRegions?: string[];
+  /** Requests that are read and then never answered (a hung endpoint: the connection stays open, silent). */
+  silent?: (req: ProxiedRequest) => boolean;
 }
 
 export interface FaultProxy {
   endpoint: string;
   /** Every request seen, in order, with what the proxy did with it. */
-  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' }>;
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' | 'silent' }>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (cut.has(info.region)) {
       log.push({ ...info, outcome: 'cut' });
       req.socket.destroy();
+      return;
+    }
+    if (options.silent?.(info)) {
+      log.push({ ...info, outcome: 'silent' });
       return;
     }
     if (options.throttle?.(info, nth)) {

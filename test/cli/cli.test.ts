@@ -105,7 +105,7 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   it('bad input files exit 2 naming the file, the place and the fix, and leave the earlier reports untouched', () => {
     expect(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--out', 'out-keep'], dir).code).toBe(1);
     const before = reportsOf('out-keep');
-    expect(Object.keys(before).sort()).toEqual(['findings.json', 'report.html', 'vigil.sarif']);
+    expect(Object.keys(before).sort()).toEqual(['findings.json', 'report.html', 'vigil-manifest.json', 'vigil.sarif']);
     writeFileSync(join(dir, 'truncated.json'), '{"schemaVersion": 1, "resources": [');
     inputError(vigil(['evaluate', 'truncated.json', '--out', 'out-keep'], dir), 'truncated.json: line 1, column 36: not valid JSON', 'fix:');
     writeFileSync(join(dir, 'bad-options.yaml'), 'rules:\n  custom-open-thing:\n    options: { ports: [22] }\n');
@@ -141,10 +141,26 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   });
 
   it('an output path that cannot be written is an input error naming the path and the flag', () => {
-    inputError(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'open.json/reports'], dir), 'open.json/reports/', 'cannot write the file (ENOTDIR', 'fix: choose a writable location with --out');
+    inputError(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'open.json/reports'], dir), 'open.json/reports: cannot create the output directory (ENOTDIR', 'fix: choose a writable location with --out');
     inputError(vigil(['audit', '--tls', '127.0.0.1:9', '--out', 'open.json/reports'], dir), 'open.json/reports: cannot create the output directory (ENOTDIR)', 'fix: choose a writable location with --out');
     const collect = vigil(['collect', '--tls', '127.0.0.1:9', '--out', 'open.json/snap.json', '--no-progress'], dir);
     inputError(collect, 'open.json/snap.json: cannot write the file (', 'fix: choose a writable location with --out');
+  });
+
+  it('output paths are checked before collecting: a bad `collect --out` or `audit --snapshot` fails before the first call', () => {
+    // A closed port: had the collection started, the error would be "cannot identify the AWS account".
+    const aws = ['--provider', 'aws', '--endpoint-url', 'http://127.0.0.1:9', '--regions', 'us-east-1', '--no-progress'];
+    inputError(vigil(['collect', ...aws, '--out', 'open.json/snap.json'], dir), 'open.json/snap.json: cannot write the file (ENOTDIR', 'fix: choose a writable location with --out');
+    inputError(vigil(['collect', ...aws, '--out', '.'], dir), 'cannot write the file (EISDIR', 'with --out');
+    inputError(vigil(['audit', ...aws, '--out', 'o-snap', '--snapshot', 'open.json/snap.json'], dir), 'open.json/snap.json: cannot write the file (ENOTDIR', 'fix: choose a writable location with --snapshot');
+    expect(existsSync(join(dir, 'open.json'))).toBe(true);
+  });
+
+  it('an output directory under /proc fails at once with exit 2 (it used to spin forever), like one under /sys', () => {
+    for (const out of ['/proc/nope', '/sys/nope']) {
+      const r = runCliSync(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', out], { cwd: dir, timeoutMs: 30_000 });
+      inputError(r, `${out}: cannot create the output directory (`, 'fix: choose a writable location with --out');
+    }
   });
 
   it('tunables of a rule that this run does not evaluate are still valid config (disabled, or left out by --rules)', () => {

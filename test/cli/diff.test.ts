@@ -78,4 +78,13 @@ describe('vigil diff (CLI)', () => {
     expect([sev.code, sev.stderr]).toEqual([2, expect.stringContaining('--fail-on-new: unknown severity "urgent"')]);
     expect((await diff(['old.json'])).code).toBe(2);
   });
+
+  it('--out at a directory or under a file: exit 2 naming the path and the flag, no stack trace', async () => {
+    for (const out of ['.', 'old.json/diff.json']) {
+      const r = await diff(['old.json', 'new.json', '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/cannot write the file \((EISDIR|ENOTDIR)[\s\S]*fix: choose a writable location with --out/);
+      expect(r.stderr).not.toMatch(/unexpected error|\n\s+at /);
+    }
+  });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { uploadCommand } from '../../src/cli/upload.js';
+import { reporters, writeReports } from '../../src/reporters/index.js';
 import { GITHUB_SARIF_LIMITS, renderSarif } from '../../src/reporters/sarif.js';
 import { sampleResult } from '../reporters/fixtures.js';
 import { runCli } from '../github/cli-harness.js';
@@ -22,8 +23,7 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
   beforeAll(async () => {
     gh = await new FakeGitHub().start();
     dir = mkdtempSync(join(tmpdir(), 'vigil-upload-'));
-    mkdirSync(join(dir, 'vigil-out'));
-    writeFileSync(join(dir, 'vigil-out', 'vigil.sarif'), sarif);
+    await writeReports(sampleResult(), join(dir, 'vigil-out'), ['sarif']);
     const bad = JSON.parse(sarif);
     bad.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001';
     writeFileSync(join(dir, 'arn.sarif'), JSON.stringify(bad));
@@ -61,16 +61,36 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
 
   it('without --sarif: uploads vigil.sarif and the split files vigil-2.sarif, vigil-3.sarif in order', async () => {
     const split = join(dir, 'split');
-    mkdirSync(join(split, 'vigil-out'), { recursive: true });
     const files = renderSarif(sampleResult(), { ...GITHUB_SARIF_LIMITS, maxRunsPerFile: 1 });
     expect(files.map((f) => f.name)).toEqual(['vigil.sarif', 'vigil-2.sarif', 'vigil-3.sarif']);
-    for (const f of files) writeFileSync(join(split, 'vigil-out', f.name), f.content);
+    await writeReports(sampleResult(), join(split, 'vigil-out'), ['sarif'], { ...reporters, sarif: { format: 'sarif', render: () => files } });
     gh.on('POST', SARIFS, { status: 202, body: { id: 'p1' } }, { status: 202, body: { id: 'p2' } }, { status: 202, body: { id: 'p3' } });
     const r = await runCli('upload', uploadCommand, target(), { env: { GITHUB_TOKEN: TOKEN }, cwd: split });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(/vigil-out\/vigil\.sarif: uploaded .* SARIF id p1\n.*vigil-out\/vigil-2\.sarif: uploaded .* SARIF id p2\n.*vigil-out\/vigil-3\.sarif: uploaded .* SARIF id p3/s);
     const sent = gh.requests.map((q) => gunzipSync(Buffer.from(JSON.parse(q.body).sarif, 'base64')).toString('utf8'));
     expect(sent).toEqual(files.map((f) => f.content));
+  });
+
+  it('without --sarif: never uploads a SARIF file an earlier run left, nor a set the manifest does not vouch for', async () => {
+    const later = join(dir, 'later');
+    await writeReports(sampleResult(), join(later, 'vigil-out'), ['sarif', 'html']);
+    await writeReports(sampleResult(), join(later, 'vigil-out'), ['json']); // last week's SARIF is not this run's
+    const none = await runCli('upload', uploadCommand, target(), { env: { GITHUB_TOKEN: TOKEN }, cwd: later });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/the last run in vigil-out\/ wrote none/);
+
+    await writeReports(sampleResult(), join(later, 'vigil-out'), ['sarif']);
+    writeFileSync(join(later, 'vigil-out', 'vigil.sarif'), `${sarif}\n`); // another run's file in its place
+    const mixed = await runCli('upload', uploadCommand, target(), { env: { GITHUB_TOKEN: TOKEN }, cwd: later });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/vigil\.sarif: vigil\.sarif is not the file this run's manifest lists \(changed\)/);
+
+    rmSync(join(later, 'vigil-out', 'vigil-manifest.json')); // a run killed before it committed its set
+    const partial = await runCli('upload', uploadCommand, target(), { env: { GITHUB_TOKEN: TOKEN }, cwd: later });
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(/no vigil-manifest\.json/);
+    expect(gh.requests).toEqual([]);
   });
 
   it('processing failed: exit 1 and GitHub errors listed', async () => {
@@ -115,5 +135,24 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
     expect([http.code, http.stderr]).toEqual([2, expect.stringContaining('must use https://')]);
     expect((await upload(['--token', TOKEN])).code).toBe(2);
     expect(gh.requests).toHaveLength(0);
+  });
+
+  it('--dry-run checks the API URL too: no token from its userinfo is printed, and ftp:// is refused', async () => {
+    const secret = 'ghp_DRYrunSECRET0123456789abcdefghijklmn';
+    const withUser = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target(), '--dry-run', '--api-url', `https://x-access-token:${secret}@github.example.com/api/v3`], {});
+    expect(withUser.code).toBe(2);
+    expect(withUser.stderr).toContain('must not carry credentials');
+    expect(withUser.stdout + withUser.stderr).not.toContain(secret);
+    const ftp = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target(), '--dry-run', '--api-url', 'ftp://github.example.com/'], {});
+    expect([ftp.code, ftp.stderr]).toEqual([2, expect.stringContaining('must use https://')]);
+  });
+
+  it("a server's SARIF id carrying a token or terminal escapes is refused, never printed raw", async () => {
+    gh.on('POST', SARIFS, { status: 202, body: { id: `${TOKEN}\u001b]0;owned\u0007` } });
+    const r = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('with a SARIF id that is not one');
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    expect(r.stdout + r.stderr).not.toMatch(/\u001b|\u0007/);
   });
 });

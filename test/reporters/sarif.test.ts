@@ -1,3 +1,4 @@
+import { HtmlRenderer, Parser } from 'commonmark';
 import { describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -141,7 +142,7 @@ describe('SARIF reporter', () => {
     // TLS endpoints have no account or region worth naming ("in tls" would say nothing).
     expect(tls.message.text!.split('. ')[0]).toBe('TLS endpoint accepts TLS 1.0: db.example.internal:5432');
     expect(log.runs[2].automationDetails!.description!.text).toBe('Vigil audit of TLS endpoints');
-    expect(r0.message.text!.split('. ')[0]).toBe('Security group open to the world: <img src=x onerror=alert(1)> (sg-0001) in aws 123456789012 us-east-1');
+    expect(r0.message.text!.split('. ')[0]).toBe('Security group open to the world: \\<img src=x onerror=alert(1)\\> (sg-0001) in aws 123456789012 us-east-1');
   });
 
   it('maps severities to levels and security-severity strings, carries precision and the framework controls as tags', () => {
@@ -180,6 +181,19 @@ describe('SARIF reporter', () => {
     const text = parse(renderSarif(forged)[0].content).runs[0].results![0].message.text!;
     expect(text).toContain('\\[click me\\](https://evil.example/x)');
     expect(text).not.toMatch(/(^|[^\\])\[click/);
+  });
+
+  it('no cloud name becomes a link in a real CommonMark renderer (escaped backslashes, autolinks, inline HTML)', () => {
+    const hostile = ['\\[x\\](https://example.invalid/)', '[x](https://example.invalid/)', '<https://example.invalid/>', '<a href="https://example.invalid/">x</a>', '\\\\[x\\\\](https://example.invalid/)', '![x](https://example.invalid/i.png)', '[x]: https://example.invalid/\n[x]'];
+    for (const name of hostile) {
+      const msg = parse(renderSarif(sampleWith([{ name, open: true }]))[0].content).runs[0].results![0].message.text!;
+      // SARIF §3.11.6 escapes, rendered as GitHub does (CommonMark).
+      const html = new HtmlRenderer({ safe: false }).render(new Parser().parse(msg));
+      expect(html).not.toMatch(/<a\s|<img\s/);
+      expect(html).toContain('example.invalid'); // the name is shown, as text
+      // Undoing the escapes gives back the name exactly.
+      expect(msg.replace(/\\([\\[\]<>])/g, '$1')).toContain(name.replace(/[\u0000-\u001f]/g, ''));
+    }
   });
 
   it('keeps at most 20 tags: security, pack and severity first, then controls round-robin across frameworks', () => {

@@ -20,9 +20,21 @@ export interface AwsCollectOptions {
   concurrency?: number;
   /** Concurrent per-resource calls (e.g. S3 bucket settings) across the run (default 16). */
   perResourceConcurrency?: number;
-  /** Socket connect and request timeouts in ms (default 5000 / 30000). */
+  /**
+   * Per-attempt bounds in ms: connecting (default 5000), the socket idle between two packets (default 20000)
+   * and the whole request and response (default 30000). A breach fails the attempt (`TimeoutError`), which
+   * the adaptive retry strategy retries; once the attempts are spent the call is a `timeout` coverage gap.
+   */
   connectTimeoutMs?: number;
+  socketTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * Bound on the whole AWS collection in ms (`--timeout`). When it is reached every call still in flight is
+   * aborted and recorded as a `timeout` gap (`CollectionTimeout`), and the snapshot is built from the rest.
+   */
+  timeoutMs?: number;
+  /** Aborts every call made through {@link createClient} (set by `collectAws` from `timeoutMs`). */
+  signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
 
@@ -78,9 +90,13 @@ export function clientConfig(region: string, options: AwsCollectOptions): Record
     region,
     maxAttempts: options.maxAttempts ?? 6,
     retryMode: 'adaptive',
+    // `requestTimeout` alone only logs a warning in @smithy/node-http-handler 4.x: `throwOnRequestTimeout`
+    // makes it fail the attempt, and `socketTimeout` bounds a connection that accepts and then goes silent.
     requestHandler: new NodeHttpHandler({
       connectionTimeout: options.connectTimeoutMs ?? 5000,
+      socketTimeout: options.socketTimeoutMs ?? 20000,
       requestTimeout: options.requestTimeoutMs ?? 30000,
+      throwOnRequestTimeout: true,
     }),
   };
   if (options.profile) cfg.profile = options.profile;
@@ -101,7 +117,24 @@ export function clientConfig(region: string, options: AwsCollectOptions): Record
 export function createClient<C>(ctor: ClientCtor<C>, region: string, options: AwsCollectOptions, extra: Record<string, unknown> = {}): C {
   const client = new ctor({ ...clientConfig(region, options), ...extra });
   if (options.endpointUrl) pinEndpointHost(client as { config: unknown }, options.endpointUrl);
+  if (options.signal) withAbortSignal(client as { send: SendFn }, options.signal);
   return client;
+}
+
+type SendFn = (command: unknown, options?: unknown, cb?: unknown) => Promise<unknown>;
+
+/**
+ * Every `send` (paginators call it too) carries the collection's abort signal, so the whole-collection
+ * `--timeout` ends the calls in flight and fails the later ones at once instead of waiting on them.
+ */
+function withAbortSignal(client: { send: SendFn }, signal: AbortSignal): void {
+  const send = client.send.bind(client);
+  client.send = (command, opts) => send(command, { abortSignal: signal, ...((opts as object | undefined) ?? {}) });
+}
+
+/** The coverage classification of a call that failed because the whole-collection `--timeout` was reached. */
+export function collectionTimeout(options: AwsCollectOptions): ClassifiedError {
+  return { status: 'timeout', code: 'CollectionTimeout', message: `the collection time limit (--timeout ${Math.round((options.timeoutMs ?? 0) / 1000)} s) was reached before this call finished` };
 }
 
 type EndpointProvider = (params: Record<string, unknown>, context?: unknown) => { url: URL; [k: string]: unknown };
@@ -197,7 +230,7 @@ export function createAwsContext(account: string, partition: string, options: Aw
         coverage.push({ provider: 'aws', account, ...step, status: 'ok' });
         return value;
       } catch (err) {
-        const c = classifyAwsError(err);
+        const c = options.signal?.aborted ? collectionTimeout(options) : classifyAwsError(err);
         coverage.push({ provider: 'aws', account, ...step, status: c.status, errorCode: c.code, message: c.message });
         return undefined;
       }

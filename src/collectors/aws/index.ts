@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { Resource } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
 import type { CollectorOutput } from '../types.js';
-import { type AwsCollectOptions, type AwsServiceCollector, classifyAwsError, countCalls, createAwsContext, createClient } from './context.js';
+import { type AwsCollectOptions, type AwsServiceCollector, classifyAwsError, collectionTimeout, countCalls, createAwsContext, createClient } from './context.js';
 import { ec2Network } from './ec2-network.js';
 import { iam } from './iam.js';
 import { cloudtrail, cloudtrailAccount } from './cloudtrail.js';
@@ -30,6 +30,17 @@ function isEnabled(optIn: string | undefined): boolean {
 
 /** Collects one AWS account: identity, enabled regions, then every service × region under a concurrency cap. */
 export async function collectAws(options: AwsCollectOptions): Promise<CollectorOutput> {
+  if (!options.timeoutMs) return collectAwsWithin(options);
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+  try {
+    return await collectAwsWithin({ ...options, signal: deadline.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOutput> {
   const bootstrapRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? BOOTSTRAP_REGION;
   const apiCalls: Record<string, number> = {};
 
@@ -101,8 +112,8 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
             return out;
           } catch (err) {
             // A collector bug must not pass silently: record it as a gap over everything the service feeds.
-            const c = classifyAwsError(err);
-            ctx.record({ service: collector.service, region, operation: 'collect', resourceTypes: collector.resourceTypes, status: 'error', errorCode: c.code, message: c.message });
+            const c = options.signal?.aborted ? collectionTimeout(options) : classifyAwsError(err);
+            ctx.record({ service: collector.service, region, operation: 'collect', resourceTypes: collector.resourceTypes, status: c.status === 'timeout' ? 'timeout' : 'error', errorCode: c.code, message: c.message });
             options.onProgress?.({ provider: 'aws', step, state: 'failed' });
             return [];
           }

@@ -67,6 +67,9 @@ export interface RawBucket {
 
 // ------------------------------------------------------------------ toModel (pure)
 
+/** The region of a bucket whose GetBucketLocation failed (and ListBuckets gave none). */
+export const UNKNOWN_REGION = 'unknown';
+
 /** GetBucketLocation's LocationConstraint → region (`''`/absent is us-east-1; `EU` is the legacy eu-west-1). */
 export function regionFromLocation(constraint: string | undefined | null): string {
   if (!constraint) return 'us-east-1';
@@ -139,8 +142,10 @@ export function bucketToModel(raw: RawBucket, account: string, partition: string
             targetPrefix: log.LoggingEnabled?.TargetPrefix ?? null,
           },
   };
+  // A region that could not be read is `unknown`, not `global`: nothing about the bucket is global, and
+  // reports must not suggest a location. Finding ids do not depend on it (they key on the ARN).
   return {
-    ref: { provider: 'aws', account, region: raw.region ?? 'global', type: S3_BUCKET, id: name, arn: `arn:${partition}:s3:::${name}`, name },
+    ref: { provider: 'aws', account, region: raw.region ?? UNKNOWN_REGION, type: S3_BUCKET, id: name, arn: `arn:${partition}:s3:::${name}`, name },
     data,
   };
 }

@@ -45,10 +45,10 @@ describe('s3 toModel on moto answers', () => {
     expect(logs.acl?.grants).toContainEqual({ granteeType: 'Group', grantee: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'READ_ACP' });
   });
 
-  it('keeps a failed setting null and a bucket with unknown location in region global', () => {
+  it('keeps a failed setting null and a bucket with unknown location in region unknown (not global)', () => {
     const raw = { ...raws[0], region: null, policy: null, acl: null };
     const m = bucketToModel(raw, '123456789012', 'aws');
-    expect(m.ref.region).toBe('global');
+    expect(m.ref.region).toBe('unknown');
     expect(m.data).toMatchObject({ region: null, policy: null, acl: null });
   });
 
