@@ -48,7 +48,8 @@ import { awsClients } from '../../src/testing/aws-clients.js';
 import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
-const SERVICES = ['ebs', 's3', 'kms', 'rds', 'cloudtrail'];
+// ec2 too: the EBS default-encryption rule reads instances, and a type never collected is unknown, never "none".
+const SERVICES = ['ebs', 'ec2', 's3', 'kms', 'rds', 'cloudtrail'];
 const ACCOUNT = '123456789012';
 const ALL_ON = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 const tag = (resourceType: string, name: string) => [{ ResourceType: resourceType as never, Tags: [{ Key: 'Name', Value: name }] }];

@@ -55,6 +55,8 @@ export interface AwsContext {
   attempt<T>(step: CoverageStep, fn: () => Promise<T>): Promise<T | undefined>;
   /** Records a coverage entry directly (e.g. `not_applicable`). */
   record(entry: Omit<CoverageEntry, 'provider' | 'account'>): void;
+  /** Whether a step of `service` in `region` has failed so far (then an empty follow-up list is not a complete read). */
+  failedIn(service: string, region: string): boolean;
   /** Shared limit for per-resource calls (no batch API exists), so they run concurrently but capped. */
   perResource: LimitFunction;
 }
@@ -237,6 +239,9 @@ export function createAwsContext(account: string, partition: string, options: Aw
     },
     record(entry) {
       coverage.push({ provider: 'aws', account, ...entry });
+    },
+    failedIn(service, region) {
+      return coverage.some((c) => c.service === service && c.region === region && c.status !== 'ok' && c.status !== 'not_applicable' && c.resourceId === undefined);
     },
     perResource: pLimit(options.perResourceConcurrency ?? 16),
   };

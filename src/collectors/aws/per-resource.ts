@@ -29,8 +29,9 @@ export async function perResource<T, R>(
 ): Promise<Map<string, R | undefined>> {
   const out = new Map<string, R | undefined>();
   if (items.length === 0) {
-    // Positive coverage: "nothing to read" is a complete read, distinct from never having looked.
-    ctx.record({ ...step, status: 'ok', message: 'none to read' });
+    // Positive coverage: "nothing to read" is a complete read, distinct from never having looked — unless a
+    // listing the items come from failed in this region (then nobody knows what there was to read).
+    if (!ctx.failedIn(step.service, step.region)) ctx.record({ ...step, status: 'ok', message: 'none to read' });
     return out;
   }
   let ok = 0;

@@ -8,7 +8,7 @@ import { dbClusterToModel, dbInstanceToModel, parameterGroupToModel } from '../.
 import { evaluate } from '../../../src/engine/evaluate.js';
 import rule from '../../../policies/encryption/aws-rds-tls-not-enforced.js';
 import type { Resource } from '../../../src/model/types.js';
-import { snapshotOf } from '../../support/rule-tester.js';
+import { collectedSnapshot } from '../../support/rule-tester.js';
 import { fixture } from './data-fixtures.js';
 
 const scope = { partition: 'aws', account: '123456789012', region: 'eu-west-1' };
@@ -47,7 +47,7 @@ describe('rds TLS verdict on realistic DescribeDBParameters listings', () => {
   const status = (engine: string, group: string) => {
     const db = dbInstanceToModel({ DBInstanceIdentifier: 'db', Engine: engine, DBParameterGroups: [{ DBParameterGroupName: group, ParameterApplyStatus: 'in-sync' }] }, scope);
     const pg = parameterGroupToModel(group, 'instance', groups[group], scope);
-    const result = evaluate(snapshotOf([db, pg] as unknown as Resource[]), [{ ...rule, pack: 'encryption' }]);
+    const result = evaluate(collectedSnapshot([db, pg] as unknown as Resource[], [...rule.resourceTypes, ...(rule.inputs ?? [])]), [{ ...rule, pack: 'encryption' }]);
     return result.findings.map((f) => [f.status, f.messageId]);
   };
 
