@@ -102,8 +102,29 @@ export function listenerToModel(raw: Listener, lb: LoadBalancerData, scope: Elbv
   };
 }
 
-const IANA_BY_OPENSSL = new Map<string, string>(CIPHER_TABLE.map((c) => [c.openssl, c.iana]));
-const IANA_NAMES = new Set<string>(CIPHER_TABLE.map((c) => c.iana));
+/**
+ * Legacy suites that OpenSSL 3 no longer builds (so they are missing from the generated cipher table) but
+ * that old ELB security policies still list. OpenSSL name → IANA name (RFC 5246, 4492, 2246 registries).
+ */
+const LEGACY_SUITES: Record<string, string> = {
+  'DES-CBC3-SHA': 'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
+  'EDH-RSA-DES-CBC3-SHA': 'TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA',
+  'EDH-DSS-DES-CBC3-SHA': 'TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA',
+  'ECDHE-RSA-DES-CBC3-SHA': 'TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA',
+  'ECDHE-ECDSA-DES-CBC3-SHA': 'TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA',
+  'RC4-SHA': 'TLS_RSA_WITH_RC4_128_SHA',
+  'RC4-MD5': 'TLS_RSA_WITH_RC4_128_MD5',
+  'ECDHE-RSA-RC4-SHA': 'TLS_ECDHE_RSA_WITH_RC4_128_SHA',
+  'ECDHE-ECDSA-RC4-SHA': 'TLS_ECDHE_ECDSA_WITH_RC4_128_SHA',
+  'DES-CBC-SHA': 'TLS_RSA_WITH_DES_CBC_SHA',
+  'EDH-RSA-DES-CBC-SHA': 'TLS_DHE_RSA_WITH_DES_CBC_SHA',
+  'EXP-RC4-MD5': 'TLS_RSA_EXPORT_WITH_RC4_40_MD5',
+  'EXP-DES-CBC-SHA': 'TLS_RSA_EXPORT_WITH_DES40_CBC_SHA',
+  'EXP-RC2-CBC-MD5': 'TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5',
+};
+
+const IANA_BY_OPENSSL = new Map<string, string>([...CIPHER_TABLE.map((c): [string, string] => [c.openssl, c.iana]), ...Object.entries(LEGACY_SUITES)]);
+const IANA_NAMES = new Set<string>(IANA_BY_OPENSSL.values());
 
 /** IANA name of a cipher as a security policy names it (OpenSSL style, or already IANA for TLS 1.3). */
 export function ianaCipherName(name: string): string | null {
