@@ -1,6 +1,6 @@
 /**
  * A loopback HTTP proxy in front of moto that injects the faults moto cannot produce: each protocol's
- * native throttling error, and regions whose endpoint cannot be reached (the connection is cut before
+ * native throttling error, an AccessDenied answer for chosen operations (moto enforces no IAM), and regions whose endpoint cannot be reached (the connection is cut before
  * any answer, as when a regional endpoint is down or blocked). Everything else is forwarded unchanged,
  * so the real AWS SDK, its retry strategy and the collectors run exactly as against AWS.
  *
@@ -27,12 +27,14 @@ export interface FaultProxyOptions {
   throttle?: (req: ProxiedRequest, nth: number) => boolean;
   /** Regions whose requests get their connection cut without an answer. */
   unreachableRegions?: string[];
+  /** Answer this request with AccessDenied (awsQuery protocol: ELB, IAM, RDS, STS) instead of forwarding it. */
+  deny?: (req: ProxiedRequest) => boolean;
 }
 
 export interface FaultProxy {
   endpoint: string;
   /** Every request seen, in order, with what the proxy did with it. */
-  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' }>;
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'denied' | 'cut' }>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const a = throttleAnswer(info.service);
       res.writeHead(a.status, { 'content-type': a.type, 'content-length': Buffer.byteLength(a.body) });
       res.end(a.body);
+      return;
+    }
+    if (options.deny?.(info)) {
+      log.push({ ...info, outcome: 'denied' });
+      const body = `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${info.operation}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`;
+      res.writeHead(403, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
       return;
     }
     log.push({ ...info, outcome: 'forwarded' });

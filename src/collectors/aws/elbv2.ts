@@ -184,10 +184,10 @@ export const elbv2: AwsServiceCollector = {
     // One call for every policy in use in the region (a batch: the cost does not grow with listeners).
     const names = [...new Set(ls.map((l) => l.data.sslPolicy).filter((n): n is string => !!n))].sort();
     if (names.length === 0) {
-      ctx.record({ ...step('DescribeSslPolicies', ELBV2_SSL_POLICY), status: 'ok', message: 'none to read' });
+      ctx.record({ ...step('DescribeSSLPolicies', ELBV2_SSL_POLICY), status: 'ok', message: 'none to read' });
       return out;
     }
-    const policies = await ctx.attempt(step('DescribeSslPolicies', ELBV2_SSL_POLICY), async () => {
+    const policies = await ctx.attempt(step('DescribeSSLPolicies', ELBV2_SSL_POLICY), async () => {
       const got: SslPolicy[] = [];
       let marker: string | undefined;
       for (let page = 0; page < MAX_POLICY_PAGES; page++) {
@@ -196,7 +196,7 @@ export const elbv2: AwsServiceCollector = {
         if (!res.NextMarker || res.NextMarker === marker) return got;
         marker = res.NextMarker;
       }
-      throw new Error(`DescribeSslPolicies returned more than ${MAX_POLICY_PAGES} pages`);
+      throw new Error(`DescribeSSLPolicies returned more than ${MAX_POLICY_PAGES} pages`);
     });
     for (const p of policies ?? []) if (p.Name && names.includes(p.Name)) out.push(sslPolicyToModel(p, scope));
     return out;
