@@ -1,5 +1,5 @@
 /** Shared helpers of the aws-elbv2-* rules: resolving a listener's security policy and grading it against a Mozilla profile. */
-import type { SnapshotIndex } from '../../src/engine/types.js';
+import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
 import { ELBV2_SSL_POLICY, type ListenerData, type SslPolicyData } from '../../src/model/aws/elbv2.js';
 import type { Resource } from '../../src/model/types.js';
 import type { TlsProtocol } from '../../src/model/tls.js';
@@ -30,6 +30,24 @@ export function resolvePolicy(l: Listener, index: SnapshotIndex): PolicyResoluti
   if (!name) return { status: 'unresolved', name: null };
   const p = index.inScope(ELBV2_SSL_POLICY, l.ref.account, l.ref.region).find((r) => r.ref.id === name);
   return p ? { status: 'ok', policy: p.data } : { status: 'unresolved', name };
+}
+
+/** Message templates of the outcomes {@link listenerPolicy} decides, shared by the policy rules. */
+export const POLICY_MESSAGES = {
+  notTls: 'Listener {{listener}} does not terminate TLS.',
+  unresolved: 'Listener {{listener}}: security policy {{policy}} could not be resolved, so what it allows is unknown.',
+} as const;
+
+/**
+ * The first step of every policy rule: the listener's display name and its resolved policy, or the result
+ * when there is nothing to grade (not a TLS listener: not applicable; policy not resolved: unknown).
+ */
+export function listenerPolicy(l: Listener, index: SnapshotIndex): { listener: string; policy: SslPolicyData; result?: undefined } | { result: RuleResult<keyof typeof POLICY_MESSAGES> } {
+  const listener = listenerName(l);
+  const r = resolvePolicy(l, index);
+  if (r.status === 'not_applicable') return { result: { status: 'not_applicable', messageId: 'notTls', data: { listener } } };
+  if (r.status === 'unresolved') return { result: { status: 'unknown', messageId: 'unresolved', data: { listener, policy: r.name ?? '(none named)' } } };
+  return { listener, policy: r.policy };
 }
 
 /** Protocols the policy allows outside the profile (AWS names), and names this code does not know. */

@@ -5,9 +5,9 @@
  * - `aws.elbv2.load-balancer` (`ref.id` = load balancer ARN, `ref.name` = its name).
  * - `aws.elbv2.listener` (`ref.id` = listener ARN, `ref.name` = `<load balancer>:<port>`): protocol, the
  *   name of its security policy, certificates and default actions. The policy's contents are a separate
- *   type, so a denied `DescribeSslPolicies` makes only the rules that grade the policy unknown.
+ *   type, so a denied `DescribeSSLPolicies` makes only the rules that grade the policy unknown.
  * - `aws.elbv2.ssl-policy` (`ref.id` = policy name): what a security policy allows, as
- *   `DescribeSslPolicies` states it. Only the policies some listener of the region uses are kept.
+ *   `DescribeSSLPolicies` states it. Only the policies some listener of the region uses are kept.
  * - `aws.elbv2.load-balancer-attributes` (virtual input): `DescribeLoadBalancerAttributes`, one call per
  *   load balancer; its data lives in the load balancer's `attributes`.
  */
