@@ -1,10 +1,10 @@
 /**
  * Benchmark: a full AWS collection (every collector in `awsServiceCollectors`: network, IAM, EBS, S3, KMS,
- * RDS, CloudTrail) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
+ * RDS, ELBv2, CloudTrail) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
  * the regions DescribeRegions reports as not opted in are recorded, not scanned).
  *
  * Starts moto_server on a free 127.0.0.1 port, seeds the demo account (examples/demo: network, IAM and
- * data stores in us-east-1 and eu-west-1; `--buckets N` adds N plain buckets to show the per-bucket cost),
+ * data stores and load balancers in us-east-1 and eu-west-1; `--buckets N` adds N plain buckets to show the per-bucket cost),
  * collects, and prints API calls per service and per operation, the per-resource calls against the number
  * of resources they concern, and wall time. moto answers ~100 calls/s on this machine: treat times as
  * relative, not as AWS latency.
@@ -14,6 +14,7 @@
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { seedAwsData } from '../examples/demo/seed-aws-data.js';
+import { seedAwsElbv2 } from '../examples/demo/seed-aws-elbv2.js';
 import { seedAwsIam } from '../examples/demo/seed-aws-iam.js';
 import { seedAwsNetwork } from '../examples/demo/seed-aws-network.js';
 import { awsServiceCollectors, collectAws } from '../src/collectors/aws/index.js';
@@ -67,6 +68,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     await seedAwsNetwork(moto.endpoint, SEED_REGIONS);
     await seedAwsIam(moto.endpoint);
     await seedAwsData(moto.endpoint, SEED_REGIONS);
+    for (const region of SEED_REGIONS) await seedAwsElbv2(moto.endpoint, region);
     await seedBuckets(moto.endpoint, extraBuckets);
 
     const started = new Map<string, number>();

@@ -6,6 +6,7 @@ import awsNaclOpenAdminPort from './aws-nacl-open-admin-port.js';
 import awsDefaultSgHasRules from './aws-default-sg-has-rules.js';
 import awsInstanceInternetExposed from './aws-instance-internet-exposed.js';
 import awsInstanceImdsv1Allowed from './aws-instance-imdsv1-allowed.js';
+import awsElbv2DropInvalidHeadersOff from './aws-elbv2-drop-invalid-headers-off.js';
 import gcpFirewallOpenAdminPort from './gcp-firewall-open-admin-port.js';
 import gcpFirewallOpenSensitivePort from './gcp-firewall-open-sensitive-port.js';
 import gcpFirewallOpenAllPorts from './gcp-firewall-open-all-ports.js';
@@ -19,6 +20,7 @@ export const rules: AnyRuleDefinition[] = [
   awsDefaultSgHasRules,
   awsInstanceInternetExposed,
   awsInstanceImdsv1Allowed,
+  awsElbv2DropInvalidHeadersOff,
   gcpFirewallOpenAdminPort,
   gcpFirewallOpenSensitivePort,
   gcpFirewallOpenAllPorts,

@@ -1,4 +1,8 @@
 import type { AnyRuleDefinition } from '../../src/engine/types.js';
+import awsElbv2ListenerTls13NotSupported from './aws-elbv2-listener-tls-1-3-not-supported.js';
+import awsElbv2ListenerLegacyProtocol from './aws-elbv2-listener-legacy-protocol.js';
+import awsElbv2ListenerWeakCipherSuites from './aws-elbv2-listener-weak-cipher-suites.js';
+import awsElbv2HttpListenerNoRedirect from './aws-elbv2-http-listener-no-redirect.js';
 import tls13NotSupported from './tls-1-3-not-supported.js';
 import tlsLegacyProtocolEnabled from './tls-legacy-protocol-enabled.js';
 import tlsWeakCipherSuites from './tls-weak-cipher-suites.js';
@@ -28,4 +32,8 @@ export const rules: AnyRuleDefinition[] = [
   tlsHstsMissing,
   gcpSslPolicyWeak,
   gcpHttpsProxyNoSslPolicy,
+  awsElbv2ListenerTls13NotSupported,
+  awsElbv2ListenerLegacyProtocol,
+  awsElbv2ListenerWeakCipherSuites,
+  awsElbv2HttpListenerNoRedirect,
 ];

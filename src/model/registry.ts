@@ -17,6 +17,7 @@
 import { CLOUDTRAIL_INPUT_TYPES, CLOUDTRAIL_TYPES, type CloudTrailDataByType } from './aws/cloudtrail.js';
 import { EBS_INPUT_TYPES, EBS_TYPES, type EbsDataByType } from './aws/ebs.js';
 import { EC2_TYPES, type Ec2DataByType } from './aws/ec2.js';
+import { ELBV2_INPUT_TYPES, ELBV2_TYPES, type Elbv2DataByType } from './aws/elbv2.js';
 import { IAM_INPUT_TYPES, IAM_TYPES, type IamDataByType } from './aws/iam.js';
 import { KMS_INPUT_TYPES, KMS_TYPES, type KmsDataByType } from './aws/kms.js';
 import { RDS_TYPES, type RdsDataByType } from './aws/rds.js';
@@ -27,12 +28,13 @@ import type { InputTypeInfo, TypeInfo } from './type-info.js';
 import type { Provider, ResourceRef } from './types.js';
 
 /** Data interface of every resource type, by type name. The schema generator reads this interface. */
-export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, GcpDataByType, TlsDataByType {}
+export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, Elbv2DataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, GcpDataByType, TlsDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...EC2_TYPES,
   ...EBS_TYPES,
+  ...ELBV2_TYPES,
   ...IAM_TYPES,
   ...KMS_TYPES,
   ...RDS_TYPES,
@@ -45,6 +47,7 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
 /** Virtual input types (coverage entries only). */
 export const INPUT_TYPES = {
   ...EBS_INPUT_TYPES,
+  ...ELBV2_INPUT_TYPES,
   ...IAM_INPUT_TYPES,
   ...KMS_INPUT_TYPES,
   ...S3_INPUT_TYPES,

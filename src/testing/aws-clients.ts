@@ -7,6 +7,7 @@
  */
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -20,6 +21,7 @@ export const TEST_CREDENTIALS: { readonly accessKeyId: string; readonly secretAc
 
 export interface AwsClients {
   readonly ec2: EC2Client;
+  readonly elbv2: ElasticLoadBalancingV2Client;
   readonly s3: S3Client;
   readonly s3control: S3ControlClient;
   readonly kms: KMSClient;
@@ -47,6 +49,7 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
   };
   return {
     get ec2() { return lazy(EC2Client); },
+    get elbv2() { return lazy(ElasticLoadBalancingV2Client); },
     get s3() { return lazy(S3Client); },
     get s3control() { return lazy(S3ControlClient); },
     get kms() { return lazy(KMSClient); },

@@ -1,6 +1,6 @@
 /**
  * A loopback HTTP proxy in front of moto that injects the faults moto cannot produce: each protocol's
- * native throttling error, regions whose endpoint cannot be reached (the connection is cut before
+ * native throttling error, an AccessDenied answer for chosen operations (moto enforces no IAM), regions whose endpoint cannot be reached (the connection is cut before
  * any answer, as when a regional endpoint is down or blocked), and calls that are accepted and never answered. Everything else is forwarded unchanged,
  * so the real AWS SDK, its retry strategy and the collectors run exactly as against AWS.
  *
@@ -29,12 +29,14 @@ export interface FaultProxyOptions {
   unreachableRegions?: string[];
   /** Requests that are read and then never answered (a hung endpoint: the connection stays open, silent). */
   silent?: (req: ProxiedRequest) => boolean;
+  /** Answer this request with AccessDenied (awsQuery protocol: ELB, IAM, RDS, STS) instead of forwarding it. */
+  deny?: (req: ProxiedRequest) => boolean;
 }
 
 export interface FaultProxy {
   endpoint: string;
   /** Every request seen, in order, with what the proxy did with it. */
-  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' | 'silent' }>;
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'denied' | 'cut' | 'silent' }>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const a = throttleAnswer(info.service);
       res.writeHead(a.status, { 'content-type': a.type, 'content-length': Buffer.byteLength(a.body) });
       res.end(a.body);
+      return;
+    }
+    if (options.deny?.(info)) {
+      log.push({ ...info, outcome: 'denied' });
+      const body = `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${info.operation}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`;
+      res.writeHead(403, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
       return;
     }
     log.push({ ...info, outcome: 'forwarded' });

@@ -9,6 +9,7 @@ import { ec2Network } from './ec2-network.js';
 import { iam } from './iam.js';
 import { cloudtrail, cloudtrailAccount } from './cloudtrail.js';
 import { ebs } from './ebs.js';
+import { elbv2 } from './elbv2.js';
 import { kms } from './kms.js';
 import { rds } from './rds.js';
 import { s3 } from './s3.js';
@@ -19,7 +20,7 @@ export type { AwsCollectOptions } from './context.js';
  * Every AWS service collector, in one explicit list (no registration by import side effect).
  * Add a collector here and give it its own file in this folder.
  */
-export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, cloudtrail, cloudtrailAccount];
+export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount];
 
 const BOOTSTRAP_REGION = 'us-east-1';
 
