@@ -21,6 +21,7 @@ import { MOTO_INSTALL_HINT, motoAvailable, startMoto } from '../../src/testing/m
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
 import { InputError } from '../../src/util/errors.js';
 import { seedAwsData } from './seed-aws-data.js';
+import { seedAwsDatastores } from './seed-aws-datastores.js';
 import { seedAwsIam } from './seed-aws-iam.js';
 import { seedAwsNetwork } from './seed-aws-network.js';
 import { startDemoTlsEndpoints } from './tls-endpoints.js';
@@ -49,6 +50,7 @@ async function collectAwsDemo(): Promise<Snapshot | undefined> {
     await seedAwsNetwork(moto.endpoint, REGIONS);
     await seedAwsIam(moto.endpoint);
     await seedAwsData(moto.endpoint, REGIONS);
+    await seedAwsDatastores(moto.endpoint, REGIONS);
     const snapshot = await collect({ aws: { endpointUrl: moto.endpoint, regions: REGIONS } });
     if (process.argv.includes('--write-bundled-snapshot')) {
       await writeFileAtomic(BUNDLED_AWS_SNAPSHOT, JSON.stringify(snapshot, null, 1) + '\n');

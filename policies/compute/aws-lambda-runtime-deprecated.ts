@@ -1,8 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { LAMBDA_FUNCTION } from '../../src/model/aws/lambda.js';
+import { ageInDays } from '../_lib/iam-rules.js';
 import { LAMBDA_RUNTIME_DEPRECATION, LAMBDA_RUNTIMES_AS_OF, LAMBDA_RUNTIMES_SOURCE } from '../_lib/lambda-runtimes.js';
-
-const DAY = 86_400_000;
 
 export default defineRule({
   id: 'aws-lambda-runtime-deprecated',
@@ -34,7 +33,7 @@ export default defineRule({
     if (runtime === null) return fn.data.packageType === 'Image' ? { status: 'not_applicable', messageId: 'image', data: { name } } : { status: 'unknown', messageId: 'unknown', data: { name } };
     const date = LAMBDA_RUNTIME_DEPRECATION[runtime];
     if (!date) return { status: 'unknown', messageId: 'unlisted', data: { name, runtime, asOf: LAMBDA_RUNTIMES_AS_OF } };
-    const left = (Date.parse(`${date}T00:00:00Z`) - ctx.now.getTime()) / DAY;
+    const left = -ageInDays(`${date}T00:00:00Z`, ctx.now);
     const evidence = { functionArn: fn.data.arn, runtime, deprecationDate: date, table: LAMBDA_RUNTIMES_AS_OF };
     if (left <= 0) return { status: 'fail', messageId: 'deprecated', data: { name, runtime, date }, evidence };
     if (left <= ctx.options.warnDays) return { status: 'fail', messageId: 'soon', data: { name, runtime, date, warnDays: ctx.options.warnDays }, evidence };
