@@ -221,7 +221,7 @@ describe('evaluateCompliance with the built-in packs', () => {
   };
 
   it('evaluates the three packs in the order asked', () => {
-    expect(compliance.map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations']);
+    expect(compliance.map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0']);
   });
 
   it('HIPAA: open SSH fails access control, a TLS coverage gap keeps transmission security unknown', () => {
