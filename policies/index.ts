@@ -1,4 +1,5 @@
 import type { AnyRuleDefinition, Rule } from '../src/engine/types.js';
+import { rules as compute } from './compute/index.js';
 import { rules as encryption } from './encryption/index.js';
 import { rules as leastPrivilege } from './least-privilege/index.js';
 import { rules as logging } from './logging/index.js';
@@ -12,6 +13,7 @@ export const packs: Record<string, AnyRuleDefinition[]> = {
   encryption,
   logging,
   tls,
+  compute,
 };
 
 /** Every built-in rule, tagged with its pack. */

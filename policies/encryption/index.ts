@@ -18,6 +18,8 @@ import awsRdsPubliclyAccessible from './aws-rds-publicly-accessible.js';
 import awsRdsBackupRetentionShort from './aws-rds-backup-retention-short.js';
 import awsRdsDeletionProtectionOff from './aws-rds-deletion-protection-off.js';
 import awsRdsTlsNotEnforced from './aws-rds-tls-not-enforced.js';
+import awsDynamodbPitrOff from './aws-dynamodb-pitr-off.js';
+import awsEfsUnencrypted from './aws-efs-unencrypted.js';
 import gcpSqlPublicIpOpen from './gcp-sql-public-ip-open.js';
 import gcpSqlSslNotEnforced from './gcp-sql-ssl-not-enforced.js';
 import gcpBucketPublicAccessPreventionOff from './gcp-bucket-public-access-prevention-off.js';
@@ -47,6 +49,8 @@ export const rules: AnyRuleDefinition[] = [
   awsRdsBackupRetentionShort,
   awsRdsDeletionProtectionOff,
   awsRdsTlsNotEnforced,
+  awsDynamodbPitrOff,
+  awsEfsUnencrypted,
   gcpSqlPublicIpOpen,
   gcpSqlSslNotEnforced,
   gcpBucketPublicAccessPreventionOff,

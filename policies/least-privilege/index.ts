@@ -1,4 +1,5 @@
 import type { AnyRuleDefinition } from '../../src/engine/types.js';
+import awsSecretsmanagerRotationOff from './aws-secretsmanager-rotation-off.js';
 import awsIamFullAdmin from './aws-iam-full-admin.js';
 import awsIamAdminPolicyAttachedToUser from './aws-iam-admin-policy-attached-to-user.js';
 import awsIamPrivilegeEscalation from './aws-iam-privilege-escalation.js';
@@ -48,6 +49,7 @@ export const rules: AnyRuleDefinition[] = [
   awsIamUserMultipleActiveKeys,
   awsIamUserDirectPolicies,
   awsIamPasswordPolicyWeak,
+  awsSecretsmanagerRotationOff,
   gcpIamPublicMember,
   gcpIamPublicMemberResource,
   gcpIamBasicRole,

@@ -22,13 +22,17 @@ import { IAM_INPUT_TYPES, IAM_TYPES, type IamDataByType } from './aws/iam.js';
 import { KMS_INPUT_TYPES, KMS_TYPES, type KmsDataByType } from './aws/kms.js';
 import { RDS_TYPES, type RdsDataByType } from './aws/rds.js';
 import { S3_INPUT_TYPES, S3_TYPES, type S3DataByType } from './aws/s3.js';
+import { DYNAMODB_INPUT_TYPES, DYNAMODB_TYPES, type DynamoDbDataByType } from './aws/dynamodb.js';
+import { EFS_TYPES, type EfsDataByType } from './aws/efs.js';
+import { LAMBDA_INPUT_TYPES, LAMBDA_TYPES, type LambdaDataByType } from './aws/lambda.js';
+import { SECRETSMANAGER_TYPES, type SecretsManagerDataByType } from './aws/secretsmanager.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
 import type { Provider, ResourceRef } from './types.js';
 
 /** Data interface of every resource type, by type name. The schema generator reads this interface. */
-export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, Elbv2DataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, GcpDataByType, TlsDataByType {}
+export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, Elbv2DataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, DynamoDbDataByType, EfsDataByType, LambdaDataByType, SecretsManagerDataByType, GcpDataByType, TlsDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -40,6 +44,10 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...RDS_TYPES,
   ...S3_TYPES,
   ...CLOUDTRAIL_TYPES,
+  ...DYNAMODB_TYPES,
+  ...EFS_TYPES,
+  ...LAMBDA_TYPES,
+  ...SECRETSMANAGER_TYPES,
   ...GCP_TYPES,
   ...TLS_TYPES,
 };
@@ -52,6 +60,8 @@ export const INPUT_TYPES = {
   ...KMS_INPUT_TYPES,
   ...S3_INPUT_TYPES,
   ...CLOUDTRAIL_INPUT_TYPES,
+  ...DYNAMODB_INPUT_TYPES,
+  ...LAMBDA_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

@@ -6,6 +6,10 @@
  * the benchmarks.
  */
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -29,6 +33,10 @@ export interface AwsClients {
   readonly cloudtrail: CloudTrailClient;
   readonly iam: IAMClient;
   readonly sts: STSClient;
+  readonly dynamodb: DynamoDBClient;
+  readonly efs: EFSClient;
+  readonly lambda: LambdaClient;
+  readonly secretsmanager: SecretsManagerClient;
   /** Closes every client that was created. */
   destroy(): void;
 }
@@ -57,6 +65,10 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     get cloudtrail() { return lazy(CloudTrailClient); },
     get iam() { return lazy(IAMClient); },
     get sts() { return lazy(STSClient); },
+    get dynamodb() { return lazy(DynamoDBClient); },
+    get efs() { return lazy(EFSClient); },
+    get lambda() { return lazy(LambdaClient); },
+    get secretsmanager() { return lazy(SecretsManagerClient); },
     destroy: () => {
       for (const c of made.values()) c.destroy();
       made.clear();

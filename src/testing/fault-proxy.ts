@@ -4,6 +4,9 @@
  * any answer, as when a regional endpoint is down or blocked), and calls that are accepted and never answered. Everything else is forwarded unchanged,
  * so the real AWS SDK, its retry strategy and the collectors run exactly as against AWS.
  *
+ * It can also answer a call moto lacks with an AWS-shaped response (`respond`), so the collector's real
+ * SDK call and normalizer run on it.
+ *
  * Requests are told apart by their SigV4 credential scope (`…/<region>/<service>/aws4_request`) and
  * their operation (query `Action=`, JSON `X-Amz-Target`, or `METHOD /path` for S3).
  */
@@ -31,17 +34,30 @@ export interface FaultProxyOptions {
   silent?: (req: ProxiedRequest) => boolean;
   /** Answer this request with AccessDenied (awsQuery protocol: ELB, IAM, RDS, STS) instead of forwarding it. */
   deny?: (req: ProxiedRequest) => boolean;
+  /**
+   * Answer a request moto does not implement with an AWS-shaped response (`undefined`: forward it).
+   * `path` is the request path with its query string; `headers` the request's (its SigV4 scope tells moto
+   * which service and region a follow-up request is for).
+   */
+  respond?: (req: ProxiedRequest & { path: string; headers: Record<string, string> }) => Promise<ProxyAnswer | undefined>;
+}
+
+/** A response the proxy sends itself. */
+export interface ProxyAnswer {
+  status: number;
+  type: string;
+  body: string;
 }
 
 export interface FaultProxy {
   endpoint: string;
   /** Every request seen, in order, with what the proxy did with it. */
-  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'denied' | 'cut' | 'silent' }>;
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'denied' | 'cut' | 'silent' | 'answered' }>;
   stop(): Promise<void>;
 }
 
 /** The protocol-native throttling answer: status, content type and body, by service. */
-function throttleAnswer(service: string): { status: number; type: string; body: string } {
+function throttleAnswer(service: string): ProxyAnswer {
   switch (service) {
     case 'ec2':
       return { status: 503, type: 'text/xml', body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>' };
@@ -72,7 +88,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const log: FaultProxy['log'] = [];
   const cut = new Set(options.unreachableRegions ?? []);
 
-  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const info = describe(req, body);
     const key = `${info.service}|${info.region}|${info.operation}`;
     const nth = (counts.get(key) ?? 0) + 1;
@@ -100,6 +116,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.end(body);
       return;
     }
+    const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const answer = await options.respond?.({ ...info, path: req.url ?? '/', headers });
+    if (answer) {
+      log.push({ ...info, outcome: 'answered' });
+      res.writeHead(answer.status, { 'content-type': answer.type, 'content-length': Buffer.byteLength(answer.body) });
+      res.end(answer.body);
+      return;
+    }
     log.push({ ...info, outcome: 'forwarded' });
     const upstream = httpRequest(
       { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
@@ -115,7 +139,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
+    req.on('end', () => {
+      handle(req, res, Buffer.concat(chunks)).catch(() => req.socket.destroy());
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -483,7 +483,7 @@ describe('loading framework files', () => {
 describe('loadFrameworks', () => {
   it('loads built-in packs by id (comma lists and `all` accepted) plus user files', () => {
     expect(loadFrameworks({ ids: ['hipaa,soc2'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2']);
-    expect(loadFrameworks({ ids: ['all'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0']);
+    expect(loadFrameworks({ ids: ['all'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations']);
     expect(loadFrameworks({ ids: [], files: [fixture('custom.yaml')], rules }).map((f) => f.id)).toEqual(['test-fw']);
     expect(loadFrameworks({})).toEqual([]);
   });

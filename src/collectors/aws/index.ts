@@ -13,6 +13,10 @@ import { elbv2 } from './elbv2.js';
 import { kms } from './kms.js';
 import { rds } from './rds.js';
 import { s3 } from './s3.js';
+import { dynamodb } from './dynamodb.js';
+import { efs } from './efs.js';
+import { lambda } from './lambda.js';
+import { secretsmanager } from './secretsmanager.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -20,7 +24,7 @@ export type { AwsCollectOptions } from './context.js';
  * Every AWS service collector, in one explicit list (no registration by import side effect).
  * Add a collector here and give it its own file in this folder.
  */
-export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount];
+export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount, dynamodb, efs, lambda, secretsmanager];
 
 const BOOTSTRAP_REGION = 'us-east-1';
 
