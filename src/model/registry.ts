@@ -21,13 +21,19 @@ import { IAM_INPUT_TYPES, IAM_TYPES, type IamDataByType } from './aws/iam.js';
 import { KMS_INPUT_TYPES, KMS_TYPES, type KmsDataByType } from './aws/kms.js';
 import { RDS_TYPES, type RdsDataByType } from './aws/rds.js';
 import { S3_INPUT_TYPES, S3_TYPES, type S3DataByType } from './aws/s3.js';
+import { CLOUDWATCH_TYPES, type CloudWatchDataByType } from './aws/cloudwatch.js';
+import { CONFIG_TYPES, type ConfigDataByType } from './aws/config.js';
+import { GUARDDUTY_TYPES, type GuardDutyDataByType } from './aws/guardduty.js';
+import { LOGS_TYPES, type LogsDataByType } from './aws/logs.js';
+import { SECURITYHUB_INPUT_TYPES, SECURITYHUB_TYPES, type SecurityHubDataByType } from './aws/securityhub.js';
+import { SNS_INPUT_TYPES, SNS_TYPES, type SnsDataByType } from './aws/sns.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
 import type { Provider, ResourceRef } from './types.js';
 
 /** Data interface of every resource type, by type name. The schema generator reads this interface. */
-export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, GcpDataByType, TlsDataByType {}
+export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, GuardDutyDataByType, ConfigDataByType, SecurityHubDataByType, LogsDataByType, CloudWatchDataByType, SnsDataByType, GcpDataByType, TlsDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -38,6 +44,12 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...RDS_TYPES,
   ...S3_TYPES,
   ...CLOUDTRAIL_TYPES,
+  ...GUARDDUTY_TYPES,
+  ...CONFIG_TYPES,
+  ...SECURITYHUB_TYPES,
+  ...LOGS_TYPES,
+  ...CLOUDWATCH_TYPES,
+  ...SNS_TYPES,
   ...GCP_TYPES,
   ...TLS_TYPES,
 };
@@ -49,6 +61,8 @@ export const INPUT_TYPES = {
   ...KMS_INPUT_TYPES,
   ...S3_INPUT_TYPES,
   ...CLOUDTRAIL_INPUT_TYPES,
+  ...SECURITYHUB_INPUT_TYPES,
+  ...SNS_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

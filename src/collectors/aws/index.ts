@@ -12,6 +12,12 @@ import { ebs } from './ebs.js';
 import { kms } from './kms.js';
 import { rds } from './rds.js';
 import { s3 } from './s3.js';
+import { guardduty } from './guardduty.js';
+import { config } from './config.js';
+import { securityhub } from './securityhub.js';
+import { logs } from './logs.js';
+import { cloudwatch } from './cloudwatch.js';
+import { sns } from './sns.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -19,7 +25,7 @@ export type { AwsCollectOptions } from './context.js';
  * Every AWS service collector, in one explicit list (no registration by import side effect).
  * Add a collector here and give it its own file in this folder.
  */
-export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, cloudtrail, cloudtrailAccount];
+export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, cloudtrail, cloudtrailAccount, guardduty, config, securityhub, logs, cloudwatch, sns];
 
 const BOOTSTRAP_REGION = 'us-east-1';
 
