@@ -270,9 +270,9 @@ function followTrail(index: SnapshotIndex, t: MultiRegionTrailSummary, control: 
 }
 
 const MESSAGES = {
-  monitored: 'CIS {{cis}}: {{subject}} raise an alarm to a subscribed SNS topic (trail {{trail}}).',
-  broken: 'CIS {{cis}}: {{subject}} are not alarmed: missing {{missing}}.',
-  notJudged: 'CIS {{cis}}: {{subject}}: the chain could not be followed ({{why}}).',
+  monitored: 'CIS {{cis}}: an alarm on {{subject}} notifies a subscribed SNS topic (trail {{trail}}).',
+  broken: 'CIS {{cis}}: no alarm on {{subject}}: missing {{missing}}.',
+  notJudged: 'CIS {{cis}}: the alarm chain for {{subject}} could not be followed ({{why}}).',
 } as const;
 
 /** The account-level result of one control. */
