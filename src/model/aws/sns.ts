@@ -1,8 +1,8 @@
 /**
  * `data` of the SNS resource type written by src/collectors/aws/sns.ts.
  *
- * - `aws.sns.topic`: one per topic (`ref.id` = topic ARN), with GetTopicAttributes read per topic (a failure
- *   is a gap for that topic, and its attribute fields are `null`).
+ * - `aws.sns.topic`: one per topic (`ref.id` = topic ARN), with GetTopicAttributes and ListSubscriptionsByTopic
+ *   read per topic (a failure is a gap for that topic, and its fields are `null`).
  */
 import type { TypeTable } from '../type-info.js';
 
@@ -16,7 +16,7 @@ export interface TopicData {
   arn: string;
   /** `KmsMasterKeyId`; `null` when the topic is not encrypted at rest. */
   kmsMasterKeyId: string | null;
-  /** Confirmed and pending subscriptions (`SubscriptionsConfirmed` / `SubscriptionsPending`). */
+  /** Confirmed and pending (`PendingConfirmation`) subscriptions, counted from ListSubscriptionsByTopic. */
   subscriptionsConfirmed: number | null;
   subscriptionsPending: number | null;
 }
@@ -31,5 +31,5 @@ export const SNS_TYPES: TypeTable<SnsDataByType> = {
 };
 
 export const SNS_INPUT_TYPES = {
-  [SNS_TOPIC_ATTRIBUTES]: { provider: 'aws', scope: 'regional', description: "A topic's attributes (KMS key, subscription counts)" },
+  [SNS_TOPIC_ATTRIBUTES]: { provider: 'aws', scope: 'regional', description: "A topic's attributes and subscriptions" },
 } as const;
