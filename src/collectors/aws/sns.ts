@@ -49,7 +49,8 @@ export const sns: AwsServiceCollector = {
     const topics = await ctx.attempt({ service: 'sns', region, operation: 'ListTopics', resourceTypes: [SNS_TOPIC] }, () =>
       allPages(paginateListTopics({ client, stopOnSameToken: true }, {}), (p) => p.Topics),
     );
-    const arns = (topics ?? []).map((t) => t.TopicArn).filter((a): a is string => !!a);
+    if (topics === undefined) return []; // the listing's gap covers the region; no "none to read" for attributes
+    const arns = topics.map((t) => t.TopicArn).filter((a): a is string => !!a);
     const attrs = await perResource(ctx, { service: 'sns', region, operation: 'GetTopicAttributes+ListSubscriptionsByTopic', resourceTypes: [SNS_TOPIC_ATTRIBUTES] }, arns, (a) => a, async (a): Promise<RawTopic> => {
       const [attributes, subscriptions] = await Promise.all([
         client.send(new GetTopicAttributesCommand({ TopicArn: a })).then((r) => r.Attributes),
