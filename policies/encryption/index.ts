@@ -27,6 +27,7 @@ import gcpBucketUniformAccessOff from './gcp-bucket-uniform-access-off.js';
 import gcpDiskNoCmek from './gcp-disk-no-cmek.js';
 import gcpBucketNoCmek from './gcp-bucket-no-cmek.js';
 import gcpKmsKeyRotationLong from './gcp-kms-key-rotation-long.js';
+import awsSnsTopicUnencrypted from './aws-sns-topic-unencrypted.js';
 
 /** The encryption pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -51,6 +52,7 @@ export const rules: AnyRuleDefinition[] = [
   awsRdsTlsNotEnforced,
   awsDynamodbPitrOff,
   awsEfsUnencrypted,
+  awsSnsTopicUnencrypted,
   gcpSqlPublicIpOpen,
   gcpSqlSslNotEnforced,
   gcpBucketPublicAccessPreventionOff,

@@ -26,13 +26,19 @@ import { DYNAMODB_INPUT_TYPES, DYNAMODB_TYPES, type DynamoDbDataByType } from '.
 import { EFS_TYPES, type EfsDataByType } from './aws/efs.js';
 import { LAMBDA_INPUT_TYPES, LAMBDA_TYPES, type LambdaDataByType } from './aws/lambda.js';
 import { SECRETSMANAGER_TYPES, type SecretsManagerDataByType } from './aws/secretsmanager.js';
+import { CLOUDWATCH_TYPES, type CloudWatchDataByType } from './aws/cloudwatch.js';
+import { CONFIG_TYPES, type ConfigDataByType } from './aws/config.js';
+import { GUARDDUTY_TYPES, type GuardDutyDataByType } from './aws/guardduty.js';
+import { LOGS_TYPES, type LogsDataByType } from './aws/logs.js';
+import { SECURITYHUB_INPUT_TYPES, SECURITYHUB_TYPES, type SecurityHubDataByType } from './aws/securityhub.js';
+import { SNS_INPUT_TYPES, SNS_TYPES, type SnsDataByType } from './aws/sns.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
 import type { Provider, ResourceRef } from './types.js';
 
 /** Data interface of every resource type, by type name. The schema generator reads this interface. */
-export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, Elbv2DataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, DynamoDbDataByType, EfsDataByType, LambdaDataByType, SecretsManagerDataByType, GcpDataByType, TlsDataByType {}
+export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, Elbv2DataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, DynamoDbDataByType, EfsDataByType, LambdaDataByType, SecretsManagerDataByType, GuardDutyDataByType, ConfigDataByType, SecurityHubDataByType, LogsDataByType, CloudWatchDataByType, SnsDataByType, GcpDataByType, TlsDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -48,6 +54,12 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...EFS_TYPES,
   ...LAMBDA_TYPES,
   ...SECRETSMANAGER_TYPES,
+  ...GUARDDUTY_TYPES,
+  ...CONFIG_TYPES,
+  ...SECURITYHUB_TYPES,
+  ...LOGS_TYPES,
+  ...CLOUDWATCH_TYPES,
+  ...SNS_TYPES,
   ...GCP_TYPES,
   ...TLS_TYPES,
 };
@@ -62,6 +74,8 @@ export const INPUT_TYPES = {
   ...CLOUDTRAIL_INPUT_TYPES,
   ...DYNAMODB_INPUT_TYPES,
   ...LAMBDA_INPUT_TYPES,
+  ...SECURITYHUB_INPUT_TYPES,
+  ...SNS_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

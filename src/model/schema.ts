@@ -113,6 +113,8 @@ function dataValidator(type: ResourceType): Validator {
  */
 const MIGRATIONS: Record<number, (s: Record<string, unknown>) => Record<string, unknown>> = {
   1: (s) => ({ ...s, schemaVersion: 2 }),
+  // 3 adds optional fields (a multi-region trail's CloudWatch Logs group): absent in older snapshots, read as unknown.
+  2: (s) => ({ ...s, schemaVersion: 3 }),
 };
 
 /** `/resources/3/ref/id` → `$.resources[3].ref.id` */

@@ -12,7 +12,7 @@ import type { InputType, ResourceType } from './registry.js';
  * Bumped whenever the envelope or an existing type's data schema changes (see src/model/registry.ts);
  * older snapshots are migrated on load (src/model/schema.ts) or refused with the fix.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 
 export type Provider = 'aws' | 'gcp' | 'tls';
 

@@ -305,7 +305,7 @@ describe('throttling and unreachable regions, end to end', () => {
     const eu = out.coverage.filter((c) => c.region === 'eu-west-1');
     expect(eu.length).toBeGreaterThanOrEqual(10); // ec2 (7), ebs (4), kms, rds (2), cloudtrail
     for (const c of eu) expect([c.service, c.operation, c.status, c.errorCode]).toEqual([c.service, c.operation, 'unreachable', 'ECONNRESET']);
-    expect(new Set(eu.map((c) => c.service))).toEqual(new Set(['ec2', 'ebs', 'kms', 'rds', 'cloudtrail']));
+    expect(new Set(eu.map((c) => c.service))).toEqual(new Set(['ec2', 'ebs', 'kms', 'rds', 'cloudtrail', 'guardduty', 'config', 'securityhub', 'logs', 'cloudwatch', 'sns']));
     expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1')).toEqual([]);
     expect(out.coverage.filter((c) => c.region === 'global' && c.status === 'ok').map((c) => c.service)).toEqual(expect.arrayContaining(['iam', 's3', 'cloudtrail']));
 

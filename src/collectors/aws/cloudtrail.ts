@@ -118,6 +118,7 @@ export function accountToModel(
           isOrganizationTrail: t.trail.IsOrganizationTrail === true,
           isLogging: t.isLogging,
           managementEvents: t.selectors === null ? null : managementEventsOf(t.selectors, t.trail.HasCustomEventSelectors),
+          cloudWatchLogsLogGroupArn: t.trail.CloudWatchLogsLogGroupArn ?? null,
         })),
     },
   };

@@ -17,6 +17,12 @@ import { dynamodb } from './dynamodb.js';
 import { efs } from './efs.js';
 import { lambda } from './lambda.js';
 import { secretsmanager } from './secretsmanager.js';
+import { guardduty } from './guardduty.js';
+import { config } from './config.js';
+import { securityhub } from './securityhub.js';
+import { logs } from './logs.js';
+import { cloudwatch } from './cloudwatch.js';
+import { sns } from './sns.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -24,7 +30,7 @@ export type { AwsCollectOptions } from './context.js';
  * Every AWS service collector, in one explicit list (no registration by import side effect).
  * Add a collector here and give it its own file in this folder.
  */
-export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount, dynamodb, efs, lambda, secretsmanager];
+export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount, dynamodb, efs, lambda, secretsmanager, guardduty, config, securityhub, logs, cloudwatch, sns];
 
 const BOOTSTRAP_REGION = 'us-east-1';
 

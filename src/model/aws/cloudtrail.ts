@@ -49,6 +49,11 @@ export interface MultiRegionTrailSummary {
   isOrganizationTrail: boolean;
   isLogging: boolean | null;
   managementEvents: ManagementEvents | null;
+  /**
+   * The CloudWatch Logs log group the trail delivers to (`CloudWatchLogsLogGroupArn`), `null` when it
+   * delivers to none. Absent only in snapshots written before schema version 3 (then unknown, never "none").
+   */
+  cloudWatchLogsLogGroupArn?: string | null;
 }
 
 /** `aws.cloudtrail.account` */
@@ -67,7 +72,7 @@ export interface CloudTrailDataByType {
 
 export const CLOUDTRAIL_TYPES: TypeTable<CloudTrailDataByType> = {
   [CLOUDTRAIL_TRAIL]: { provider: 'aws', scope: 'regional', version: 1, description: 'CloudTrail trails (by home region)' },
-  [CLOUDTRAIL_ACCOUNT]: { provider: 'aws', scope: 'global', version: 1, description: 'Account-level CloudTrail summary (multi-region trails)' },
+  [CLOUDTRAIL_ACCOUNT]: { provider: 'aws', scope: 'global', version: 2, description: 'Account-level CloudTrail summary (multi-region trails)' },
 };
 
 export const CLOUDTRAIL_INPUT_TYPES = {
