@@ -21,6 +21,11 @@ export type { AwsCollectOptions } from './context.js';
  */
 export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, cloudtrail, cloudtrailAccount];
 
+/** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */
+export function awsResourceTypes(services?: string[]): string[] {
+  return [...new Set(awsServiceCollectors.filter((c) => !services || services.includes(c.service)).flatMap((c) => c.resourceTypes))];
+}
+
 const BOOTSTRAP_REGION = 'us-east-1';
 
 /** `opt-in-not-required` (default regions) and `opted-in` are usable; `not-opted-in` is not. Absent: assume usable. */
@@ -86,7 +91,10 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
     regions = [bootstrapRegion];
   }
 
-  const limit = pLimit(options.concurrency ?? 8);
+  // A fleet scan also holds a slot of its global cap, taken inside the account's own cap.
+  const own = pLimit(options.concurrency ?? 8);
+  const shared = options.sharedLimit;
+  const limit = <T>(fn: () => Promise<T>): Promise<T> => own(() => (shared ? shared(fn) : fn()));
   const jobs: Promise<Resource[]>[] = [];
   for (const collector of selected) {
     const regionList = collector.scope === 'global' ? ['global'] : regions;
