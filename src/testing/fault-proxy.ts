@@ -27,12 +27,18 @@ export interface FaultProxyOptions {
   throttle?: (req: ProxiedRequest, nth: number) => boolean;
   /** Regions whose requests get their connection cut without an answer. */
   unreachableRegions?: string[];
+  /**
+   * Decides each STS `AssumeRole` as AWS would from the target role's trust (moto grants any AssumeRole,
+   * even of a role that does not exist): a string is the reason to answer `AccessDenied` as STS does;
+   * `undefined` forwards the call to moto.
+   */
+  assumeRole?: (call: { roleArn: string; externalId?: string }) => Promise<string | undefined>;
 }
 
 export interface FaultProxy {
   endpoint: string;
   /** Every request seen, in order, with what the proxy did with it. */
-  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' }>;
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'cut' | 'denied' }>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +74,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const log: FaultProxy['log'] = [];
   const cut = new Set(options.unreachableRegions ?? []);
 
-  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const info = describe(req, body);
     const key = `${info.service}|${info.region}|${info.operation}`;
     const nth = (counts.get(key) ?? 0) + 1;
@@ -85,6 +91,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.end(a.body);
       return;
     }
+    if (options.assumeRole && info.operation === 'AssumeRole') {
+      const q = new URLSearchParams(body.toString('utf8'));
+      const denied = await options.assumeRole({ roleArn: q.get('RoleArn') ?? '', externalId: q.get('ExternalId') ?? undefined }).catch((e: Error) => `trust check failed: ${e.message}`);
+      if (denied !== undefined) {
+        log.push({ ...info, outcome: 'denied' });
+        const xml = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${denied.replace(/[<&>]/g, '')}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`;
+        res.writeHead(403, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml) });
+        res.end(xml);
+        return;
+      }
+    }
     log.push({ ...info, outcome: 'forwarded' });
     const upstream = httpRequest(
       { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
@@ -100,7 +117,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
+    req.on('end', () => void handle(req, res, Buffer.concat(chunks)));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

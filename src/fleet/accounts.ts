@@ -1,0 +1,96 @@
+import { type Framework, evaluateCompliance } from '../engine/frameworks.js';
+import type { EvaluationResult, Severity, StatusCounts } from '../engine/types.js';
+import { SEVERITIES } from '../engine/types.js';
+import type { Provider } from '../model/types.js';
+import type { FleetOutcome, FleetScopeDetail } from './types.js';
+
+/** One account (AWS) or project (GCP) of a multi-account result, for the per-account views of the reports. */
+export interface AccountGroup {
+  provider: Provider;
+  account: string;
+  /** Account or project name (attacker-controlled: escape on output). */
+  name: string | null;
+  /** OU names (AWS) or folders (GCP) from the top down; empty when directly under the root / unknown. */
+  path: string[];
+  /** Fleet scans: whether the account was audited, failed or missing. */
+  outcome?: FleetOutcome;
+  /** Findings by status; failures a suppression accepted are not in `fail`. */
+  counts: StatusCounts;
+  failuresBySeverity: Record<Severity, number>;
+  /** Coverage gaps in this account. */
+  gaps: number;
+  /** passed / (passed + failed + unknown) over the account's checks; null when it has none. */
+  checkScore: number | null;
+  /** Per framework, the compliance score of this account alone (same semantics as the run's score). */
+  compliance: { id: string; score: number | null }[];
+}
+
+/** The framework packs behind `result.compliance`, rebuilt from it (the control → rule mapping is all it needs). */
+function frameworksOf(result: EvaluationResult): Framework[] {
+  return (result.compliance ?? []).map((fw) => ({
+    id: fw.id,
+    title: fw.title,
+    version: fw.version,
+    source: fw.source,
+    description: '',
+    controls: fw.controls.map((c) =>
+      c.status === 'manual' ? { id: c.id, title: c.title, description: c.description ?? '', manual: true as const, rationale: c.rationale } : { id: c.id, title: c.title, description: c.description ?? '', rules: c.rules.map((r) => ({ id: r.ruleId, rationale: r.rationale })) },
+    ),
+  }));
+}
+
+/**
+ * Per-account (AWS) / per-project (GCP) breakdown of a result with more than one account, in the order
+ * of the path then the account id. Compliance per account is the engine's own evaluation over that
+ * account's findings alone. Pure. Returns `[]` for a single-account result (nothing to group).
+ */
+export function accountGroups(result: EvaluationResult): AccountGroup[] {
+  const groups = new Map<string, AccountGroup>();
+  const keyOf = (provider: string, account: string) => `${provider}|${account}`;
+  const get = (provider: Provider, account: string): AccountGroup => {
+    let g = groups.get(keyOf(provider, account));
+    if (!g) {
+      g = { provider, account, name: null, path: [], counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, failuresBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>, gaps: 0, checkScore: null, compliance: [] };
+      groups.set(keyOf(provider, account), g);
+    }
+    return g;
+  };
+  for (const s of result.snapshot.scopes) {
+    if (s.provider === 'tls') continue;
+    const g = get(s.provider, s.account);
+    const d = (s.detail ?? {}) as FleetScopeDetail & { projectName?: string; folders?: string[] };
+    g.name ??= d.accountName ?? d.projectName ?? null;
+    if (!g.path.length) g.path = d.ouPath ?? d.folders ?? [];
+    if (d.fleetOutcome) g.outcome = d.fleetOutcome;
+  }
+  for (const f of result.findings) {
+    if (f.resource.provider === 'tls') continue;
+    const g = get(f.resource.provider, f.resource.account);
+    if (f.status === 'fail' && f.suppressed) continue;
+    g.counts[f.status]++;
+    if (f.status === 'fail') g.failuresBySeverity[f.severity]++;
+  }
+  for (const gap of result.snapshot.coverage.gaps) if (gap.provider !== 'tls') get(gap.provider, gap.account).gaps++;
+  if (groups.size < 2) return [];
+
+  const frameworks = frameworksOf(result);
+  const findingsOf = new Map<string, EvaluationResult['findings']>();
+  if (frameworks.length) {
+    for (const f of result.findings) {
+      const k = keyOf(f.resource.provider, f.resource.account);
+      const list = findingsOf.get(k);
+      if (list) list.push(f);
+      else findingsOf.set(k, [f]);
+    }
+  }
+  for (const g of groups.values()) {
+    const decided = g.counts.pass + g.counts.fail + g.counts.unknown;
+    g.checkScore = decided === 0 ? null : g.counts.pass / decided;
+    if (frameworks.length) {
+      // Suppressed failures count as the run's evaluation counts them (an accepted exception, not a failure).
+      const findings = findingsOf.get(keyOf(g.provider, g.account)) ?? [];
+      g.compliance = evaluateCompliance({ ...result, findings }, frameworks).map((fw) => ({ id: fw.id, score: fw.score }));
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.path.join('/').localeCompare(b.path.join('/')) || a.account.localeCompare(b.account));
+}
