@@ -2,7 +2,7 @@ import { type Framework, evaluateCompliance } from '../engine/frameworks.js';
 import type { EvaluationResult, Severity, StatusCounts } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
 import type { Provider } from '../model/types.js';
-import type { FleetOutcome, FleetScopeDetail } from './types.js';
+import type { FleetInfo, FleetOutcome, FleetScopeDetail } from './types.js';
 
 /** One account (AWS) or project (GCP) of a multi-account result, for the per-account views of the reports. */
 export interface AccountGroup {
@@ -93,4 +93,18 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
     }
   }
   return [...groups.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.path.join('/').localeCompare(b.path.join('/')) || a.account.localeCompare(b.account));
+}
+
+/** Lines for `vigil collect` of a fleet: how many accounts were audited, and each one that failed and why. */
+export function fleetSummaryLines(fleet: FleetInfo, clean: (s: string) => string): string[] {
+  const by = (o: FleetOutcome) => fleet.accounts.filter((a) => a.outcome === o);
+  const shard = fleet.shard ? ` shard ${fleet.shard.index}/${fleet.shard.count}` : '';
+  const run = fleet.runId ? ` of run ${clean(fleet.runId)}` : '';
+  const lines = [
+    `organization ${clean(fleet.organizationId ?? '(unknown id)')}${shard}${run}: ${by('audited').length} accounts audited, ${by('failed').length} not audited` +
+      (by('other-shard').length ? `, ${by('other-shard').length} in other shards` : '') +
+      (by('inactive').length ? `, ${by('inactive').length} inactive (skipped)` : ''),
+  ];
+  for (const a of by('failed')) lines.push(`  not audited: ${a.id} ${clean(a.name ?? '')}: ${clean(a.reason ?? '')}`);
+  return lines;
 }

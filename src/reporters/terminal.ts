@@ -50,7 +50,9 @@ function accountLines(result: EvaluationResult, c: ReturnType<typeof pc.createCo
     lines.push(c.red(`Not audited: ${n(down.length)}`) + ' (their rules report unknown, never pass)');
     for (const g of down) {
       const why = result.snapshot.coverage.gaps.find((x) => x.provider === g.provider && x.account === g.account && (x.service === 'sts' || x.service === 'fleet'));
-      lines.push(`  ${clean(g.account, 30)} ${clean(g.name ?? '', 40)}: ${clean(why?.message ?? (why ? describeGap(why) : g.outcome ?? ''), 160)}`);
+      const detail = why?.message?.replace(/^account \S+ was not audited: /, '');
+      const head = why ? `${why.service}:${why.operation} ${why.status}${why.errorCode ? ` (${why.errorCode})` : ''}` : (g.outcome ?? '');
+      lines.push(`  ${clean(g.account, 30)} ${clean(g.name ?? '', 40)}: ${clean(head, 60)}${detail ? ` — ${clean(detail, 160)}` : ''}`);
     }
   }
   return lines;

@@ -28,8 +28,14 @@ export const MANAGEMENT_ACCOUNT = '123456789012';
 export interface SeedOrgOptions {
   /** Member accounts to create (the management account is a member too). */
   accounts: number;
-  /** OU names under the root; accounts are spread over them round-robin (default: all under the root). */
+  /**
+   * OU paths, parents first (`Prod`, `Prod/Web`, `Dev`); accounts are spread over them round-robin, the
+   * first `underRoot` accounts stay under the root (default: all under the root).
+   */
   ous?: string[];
+  underRoot?: number;
+  /** Create roles and resources in the accounts (default true; false: the organization only). */
+  seedAccounts?: boolean;
   roleName?: string;
   /** Require this external id in the role's trust policy. */
   externalId?: string;
@@ -43,6 +49,7 @@ export interface SeedOrgOptions {
 
 export interface SeededOrg {
   rootId: string;
+  /** `name` is the OU's path (`Prod/Web`). */
   ous: { id: string; name: string }[];
   /** Member accounts in creation order (the management account not included). */
   accounts: { id: string; name: string; ouName: string | null; hasRole: boolean }[];
@@ -88,17 +95,23 @@ export async function seedOrganization(endpoint: string, o: SeedOrgOptions): Pro
     await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
     const rootId = (await orgs.send(new ListRootsCommand({}))).Roots![0].Id!;
     const ous: SeededOrg['ous'] = [];
-    for (const name of o.ous ?? []) ous.push({ id: (await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: name }))).OrganizationalUnit!.Id!, name });
+    for (const path of o.ous ?? []) {
+      const parent = path.includes('/') ? ous.find((x) => x.name === path.slice(0, path.lastIndexOf('/')))?.id : rootId;
+      if (!parent) throw new Error(`OU ${path}: its parent is not listed before it`);
+      ous.push({ id: (await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parent, Name: path.slice(path.lastIndexOf('/') + 1) }))).OrganizationalUnit!.Id!, name: path });
+    }
     const without = new Set(o.withoutRole ?? []);
     const accounts: SeededOrg['accounts'] = [];
     for (let i = 0; i < o.accounts; i++) {
       const name = `member-${String(i).padStart(3, '0')}`;
       const st = await orgs.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }));
       const id = st.CreateAccountStatus!.AccountId!;
-      const ou = ous.length ? ous[i % ous.length] : undefined;
+      const under = o.underRoot ?? 0;
+      const ou = ous.length && i >= under ? ous[(i - under) % ous.length] : undefined;
       if (ou) await orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: rootId, DestinationParentId: ou.id }));
       accounts.push({ id, name, ouName: ou?.name ?? null, hasRole: !without.has(i) });
     }
+    if (o.seedAccounts === false) return { rootId, ous, accounts };
     await Promise.all([
       ...(o.roleInManagement === false ? [] : [limit(() => seedAccount(endpoint, MANAGEMENT_ACCOUNT, true, o))]),
       ...accounts.map((a) => limit(() => seedAccount(endpoint, a.id, a.hasRole, o))),
