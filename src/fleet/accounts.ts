@@ -55,12 +55,21 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
     }
     return g;
   };
+  type Detail = FleetScopeDetail & { projectName?: string | null; folders?: string[]; projects?: Record<string, { name: string | null; folders: string[] }> };
+  // GCP organization / folder scopes list where each project sits (detail.projects).
+  const projects: NonNullable<Detail['projects']> = {};
+  for (const s of result.snapshot.scopes) if (s.provider === 'gcp') Object.assign(projects, (s.detail as Detail | undefined)?.projects ?? {});
+  const place = (g: AccountGroup, name: string | null | undefined, path: string[] | undefined) => {
+    g.name ??= name ?? null;
+    if (!g.path.length && path) g.path = path;
+  };
   for (const s of result.snapshot.scopes) {
     if (s.provider === 'tls') continue;
+    const d = (s.detail ?? {}) as Detail;
+    // An organization or folder scope is not an account of its own: its projects are.
+    if (s.provider === 'gcp' && /^(organizations|folders)\//.test(s.account)) continue;
     const g = get(s.provider, s.account);
-    const d = (s.detail ?? {}) as FleetScopeDetail & { projectName?: string; folders?: string[] };
-    g.name ??= d.accountName ?? d.projectName ?? null;
-    if (!g.path.length) g.path = d.ouPath ?? d.folders ?? [];
+    place(g, d.accountName ?? d.projectName, d.ouPath ?? d.folders);
     if (d.fleetOutcome) g.outcome = d.fleetOutcome;
   }
   for (const f of result.findings) {
@@ -71,6 +80,7 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
     if (f.status === 'fail') g.failuresBySeverity[f.severity]++;
   }
   for (const gap of result.snapshot.coverage.gaps) if (gap.provider !== 'tls') get(gap.provider, gap.account).gaps++;
+  for (const g of groups.values()) if (g.provider === 'gcp' && projects[g.account]) place(g, projects[g.account].name, projects[g.account].folders);
   if (groups.size < 2) return [];
 
   const frameworks = frameworksOf(result);
