@@ -96,7 +96,10 @@ export async function collectOrganization(
 
     const perAccount = aws.concurrency ?? 8;
     const global = pLimit(org.maxConcurrency ?? 32);
-    const accountLimit = pLimit(Math.max(1, Math.ceil((org.maxConcurrency ?? 32) / perAccount)));
+    // Accounts in flight: twice what the global cap could keep busy at full per-account concurrency, since
+    // an account's collections spend much of their time waiting (credential report, paging); the global
+    // cap, not this, bounds the calls in flight. It bounds the per-account state held at once.
+    const accountLimit = pLimit(Math.max(1, Math.ceil((2 * (org.maxConcurrency ?? 32)) / perAccount)));
     const outputs = await Promise.all(
       accounts
         .filter((a) => a.outcome === 'audited')
