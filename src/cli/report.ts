@@ -24,8 +24,17 @@ const POLL_MS = 5000;
 async function mergeWaiting(flags: ReportFlags, print: (s: string) => void): Promise<MergedRun> {
   const deadline = Date.now() + (flags.wait ?? 0) * 1000;
   for (;;) {
-    const merged = mergeShardSnapshots(await loadSnapshotFiles(flags.from!), { runId: flags.run, awsTypes: awsResourceTypes() });
     const left = deadline - Date.now();
+    let merged: MergedRun;
+    try {
+      merged = mergeShardSnapshots(await loadSnapshotFiles(flags.from!), { runId: flags.run, awsTypes: awsResourceTypes() });
+    } catch (err) {
+      // While waiting, no shard yet (the directory not even created) is a reason to wait, not to stop.
+      if (!(err instanceof InputError) || left <= 0 || !/no snapshot to merge|no shard of run|cannot read \(ENOENT\)/.test(err.message)) throw err;
+      print(`waiting for the first shard (${Math.ceil(left / 1000)} s left): ${err.message}`);
+      await new Promise((r) => setTimeout(r, Math.min(POLL_MS, left)));
+      continue;
+    }
     if (merged.summary.missing.length === 0 || left <= 0) return merged;
     print(`waiting for shard${merged.summary.missing.length === 1 ? '' : 's'} ${merged.summary.missing.join(', ')} of ${merged.summary.shardCount} (${Math.ceil(left / 1000)} s left)`);
     await new Promise((r) => setTimeout(r, Math.min(POLL_MS, left)));

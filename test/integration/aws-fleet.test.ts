@@ -22,7 +22,9 @@ import { TEST_CREDENTIALS, awsClients } from '../../src/testing/aws-clients.js';
 import { type FaultProxy, startFaultProxy } from '../../src/testing/fault-proxy.js';
 import { MANAGEMENT_ACCOUNT, type SeededOrg, roleTrustCheck, seedOrganization } from '../../src/testing/moto-org.js';
 import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
-import { runCli } from '../support/cli.js';
+import { type CollectFlags, collectOptions } from '../../src/cli/pipeline.js';
+import { InputError } from '../../src/util/errors.js';
+import { CLI_BIN, runCli } from '../support/cli.js';
 
 const EXTERNAL_ID = 'vigil-ext-7c1f';
 const REGIONS = ['us-east-1'];
@@ -201,6 +203,37 @@ describe('sharding', () => {
   }, 120_000);
 });
 
+describe('vigil report --wait', () => {
+  it('waits for shards that are not there yet (the directory not even created), then reports the whole run', async () => {
+    const shards: Snapshot[] = [];
+    for (let i = 0; i < 2; i++) shards.push(await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID, shard: { index: i, count: 2 }, runId: 'run-w' } }));
+    const dir = join(tmp, 'run-w');
+    const out = join(tmp, 'report-w');
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    const { spawn } = await import('node:child_process');
+    // The CLI itself, watched on stderr: each shard is written only once the report says it waits for it.
+    const child = spawn(process.execPath, [CLI_BIN, 'report', '--from', dir, '--run', 'run-w', '--wait', '60', '--out', out, '--fail-on', 'none', '--rules', 'aws-sg-open-admin-port'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    let stdout = '';
+    let stderr = '';
+    const seen = (re: RegExp) => new Promise<void>((resolve) => {
+      const check = () => (re.test(stderr) ? resolve() : setTimeout(check, 100));
+      check();
+    });
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await seen(/waiting for the first shard/);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'shard-0.json'), JSON.stringify(shards[0]));
+    await seen(/waiting for shard 1 of 2/);
+    await writeFile(join(dir, 'shard-1.json'), JSON.stringify(shards[1]));
+    expect(await code).toBe(0);
+    clearTimeout(killer);
+    expect(stdout).toContain('Merged run run-w: 2/2 shards');
+  }, 120_000);
+});
+
 describe('CLI', () => {
   it('vigil audit --aws-organization: terminal by account and OU, the account not audited listed, SARIF one run per account', async () => {
     const out = join(tmp, 'audit');
@@ -224,18 +257,24 @@ describe('CLI', () => {
   }, 150_000);
 
   it('rejects bad fleet flags before collecting, with the fix', async () => {
-    const bad = [
-      [['--shard', '3/3'], /shard index 3 is not below the shard count 3/],
-      [['--accounts', '12345'], /"12345" is not an AWS account id/],
-    ] as const;
+    const bad: [CollectFlags, RegExp][] = [
+      [{ shard: '3/3' }, /shard index 3 is not below the shard count 3/],
+      [{ accounts: '12345' }, /"12345" is not an AWS account id/],
+      [{ ous: 'prod' }, /"prod" is not an OU or root id/],
+      [{ roleDuration: 60 }, /role duration 60 s is out of range/],
+      [{ accounts: '111111111111', excludeAccounts: '222222222222' }, /--accounts and --exclude-accounts together/],
+      [{ runId: 'a b' }, /not a usable run id/],
+    ];
     for (const [flags, msg] of bad) {
-      const r = await runCli(['collect', '--aws-organization', '--endpoint-url', 'http://127.0.0.1:9', ...flags], { cwd: tmp });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(msg);
-      expect(r.stderr).toContain('fix:');
+      const err = await collectOptions({ awsOrganization: true, ...flags }, {}).then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).message).toMatch(msg);
+      expect((err as InputError).fix).toBeTruthy();
     }
-    const r = await runCli(['collect', '--shard', '0/2', '--endpoint-url', 'http://127.0.0.1:9'], { cwd: tmp });
+    await expect(collectOptions({ shard: '0/2' }, {})).rejects.toThrow(/--shard only applies to an organization scan/);
+    // And through the CLI: exit 2, the message and the fix on stderr.
+    const r = await runCli(['collect', '--aws-organization', '--shard', '4/4', '--endpoint-url', 'http://127.0.0.1:9'], { cwd: tmp });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--shard only applies to an organization scan/);
+    expect(r.stderr).toMatch(/shard index 4 is not below the shard count 4[\s\S]*fix: /);
   }, 60_000);
 });
