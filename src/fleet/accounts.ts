@@ -33,7 +33,8 @@ function frameworksOf(result: EvaluationResult): Framework[] {
     version: fw.version,
     source: fw.source,
     description: '',
-    controls: fw.controls.map((c) =>
+    // A control with neither rules nor `manual` cannot come out of an evaluation; a hand-built result may hold one.
+    controls: fw.controls.filter((c) => c.status === 'manual' || c.rules.length > 0).map((c) =>
       c.status === 'manual' ? { id: c.id, title: c.title, description: c.description ?? '', manual: true as const, rationale: c.rationale } : { id: c.id, title: c.title, description: c.description ?? '', rules: c.rules.map((r) => ({ id: r.ruleId, rationale: r.rationale })) },
     ),
   }));
