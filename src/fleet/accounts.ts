@@ -99,7 +99,8 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
     g.checkScore = decided === 0 ? null : g.counts.pass / decided;
     if (frameworks.length) {
       // Suppressed failures count as the run's evaluation counts them (an accepted exception, not a failure).
-      const findings = findingsOf.get(keyOf(g.provider, g.account)) ?? [];
+      // Copies: evaluateCompliance sets `controls` on the findings it is given, and this must stay pure.
+      const findings = (findingsOf.get(keyOf(g.provider, g.account)) ?? []).map((f) => ({ ...f }));
       g.compliance = evaluateCompliance({ ...result, findings }, frameworks).map((fw) => ({ id: fw.id, score: fw.score }));
     }
   }
