@@ -25,7 +25,11 @@ function fleetSnapshot(): Snapshot {
     finishedAt: '2026-01-01T00:01:00Z',
     scopes: [scope(GOOD, 'payments', ['Prod'], 'audited'), scope(BAD, 'sandbox\u001b[31m', ['Dev'], 'audited'), scope(DOWN, 'legacy', ['Prod'], 'failed')],
     resources: [inAccount(sg('sg-1', [perm('tcp', 443, 443, '0.0.0.0/0')]), GOOD), inAccount(sg('sg-2', [perm('tcp', 22, 22, '0.0.0.0/0')]), BAD), inAccount(sg('sg-3', []), BAD)],
-    coverage: [gap(['aws.ec2.security-group'], { account: DOWN, region: 'global', service: 'sts', operation: 'AssumeRole', message: `account ${DOWN} was not audited: not authorized` })],
+    // Positive coverage: the audited accounts' security groups (and what the rule reads) were read in full.
+    coverage: [
+      ...[GOOD, BAD].map((account) => ({ provider: 'aws' as const, account, region: 'us-east-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: [...rules[0].resourceTypes, ...(rules[0].inputs ?? [])], status: 'ok' as const })),
+      gap(['aws.ec2.security-group'], { account: DOWN, region: 'global', service: 'sts', operation: 'AssumeRole', message: `account ${DOWN} was not audited: not authorized` }),
+    ] as Snapshot['coverage'],
   };
 }
 
