@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
 import { checkOutputFile, writeOutput } from '../reporters/index.js';
+import { fleetSummaryLines } from '../fleet/accounts.js';
+import { fleetOf } from '../fleet/merge.js';
 import { stripControls } from '../reporters/common.js';
 import { ExitCode } from '../util/errors.js';
 import { addCollectOptions } from './common-options.js';
@@ -30,7 +32,11 @@ export function collectCommand(): Command {
     // Error codes and regions come from the endpoint: no control characters reach the terminal.
     for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`)}\n`);
     if (gaps.length > 10) process.stdout.write(`  … and ${gaps.length - 10} more\n`);
-    setExitCode(cmd, flags.strict && gaps.length ? ExitCode.IncompleteCollection : ExitCode.Ok);
+    const fleet = fleetOf(snapshot);
+    if (fleet) for (const line of fleetSummaryLines(fleet, stripControls)) process.stdout.write(line + '\n');
+    // An organization scan that could audit no account assessed nothing: never a clean exit.
+    const none = fleet && !fleet.accounts.some((a) => a.outcome === 'audited') && fleet.accounts.some((a) => a.outcome === 'failed');
+    setExitCode(cmd, (flags.strict && gaps.length) || none ? ExitCode.IncompleteCollection : ExitCode.Ok);
   });
   return cmd;
 }

@@ -7,6 +7,7 @@ import { collectCommand } from './collect.js';
 import { diffCommand } from './diff.js';
 import { evaluateCommand } from './evaluate.js';
 import { frameworksCommand } from './frameworks.js';
+import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { typesCommand } from './types.js';
 import { uploadCommand } from './upload.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   program.addCommand(auditCommand());
   program.addCommand(collectCommand());
   program.addCommand(evaluateCommand());
+  program.addCommand(reportCommand());
   program.addCommand(rulesCommand());
   program.addCommand(frameworksCommand());
   program.addCommand(typesCommand());

@@ -19,6 +19,11 @@ import { REPORT_FORMATS, type ReportFormat } from '../reporters/types.js';
 import { ExitCode, InputError } from '../util/errors.js';
 import { assessedAnything, exitCode, selectRules } from '../engine/run-policy.js';
 import { list } from './options.js';
+import { MAX_ROLE_DURATION_S, MIN_ROLE_DURATION_S } from '../collectors/aws/assume-role.js';
+import type { OrganizationScanOptions } from '../collectors/aws/fleet.js';
+import { PARENT_ID } from '../collectors/aws/organization.js';
+import { parseShard } from '../fleet/shard.js';
+import { RUN_ID } from '../fleet/merge.js';
 
 /** Flags shared by `audit` and `collect` (commander camel-cases them). */
 export interface CollectFlags {
@@ -36,6 +41,16 @@ export interface CollectFlags {
   tlsTargets?: string;
   caFile?: string;
   progress?: boolean;
+  awsOrganization?: boolean;
+  roleName?: string;
+  externalId?: string;
+  roleDuration?: number;
+  accounts?: string;
+  excludeAccounts?: string;
+  ous?: string;
+  shard?: string;
+  runId?: string;
+  maxConcurrency?: number;
 }
 
 /** Flags shared by `audit` and `evaluate`. */
@@ -94,6 +109,14 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
       requestTimeoutMs: config.aws?.requestTimeoutMs,
     };
   }
+  const orgFlags = (['roleName', 'externalId', 'roleDuration', 'accounts', 'excludeAccounts', 'ous', 'shard', 'runId', 'maxConcurrency'] as const).filter((k) => flags[k] !== undefined);
+  if (flags.awsOrganization) {
+    if (!opts.aws) throw new InputError('--aws-organization needs the aws provider', undefined, '--provider', 'add aws to --provider (or leave --provider out)');
+    opts.awsOrganization = organizationOptions(flags);
+  } else if (orgFlags.length) {
+    const flag = '--' + orgFlags[0].replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+    throw new InputError(`${flag} only applies to an organization scan`, undefined, flag, 'add --aws-organization, or drop the flag');
+  }
   if (providers.includes('gcp')) {
     if (!gcpExports?.length && !gcpScope) throw new InputError('no GCP scope or export file', undefined, '--provider gcp', 'pass --gcp-scope projects/ID (live, Application Default Credentials) or --gcp-export FILE');
     opts.gcp = { scope: gcpScope, exportFiles: gcpExports, endpoint: flags.gcpEndpoint ?? config.gcp?.endpoint };
@@ -111,6 +134,40 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
 }
 
 const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
+const ACCOUNT_ID = /^\d{12}$/;
+
+function accountList(value: string | undefined, flag: string): string[] | undefined {
+  const ids = list(value);
+  for (const id of ids ?? []) if (!ACCOUNT_ID.test(id)) throw new InputError(`"${id}" is not an AWS account id`, undefined, flag, 'pass a comma list of 12-digit account ids');
+  return ids;
+}
+
+/** `--aws-organization` and its companions, checked before anything is collected. */
+function organizationOptions(flags: CollectFlags): OrganizationScanOptions {
+  const ous = list(flags.ous);
+  for (const id of ous ?? []) if (!PARENT_ID.test(id)) throw new InputError(`"${id}" is not an OU or root id`, undefined, '--ous', 'pass a comma list of ids like ou-ab12-cd34ef56 or r-ab12');
+  const d = flags.roleDuration;
+  if (d !== undefined && (d < MIN_ROLE_DURATION_S || d > MAX_ROLE_DURATION_S)) {
+    throw new InputError(`role duration ${d} s is out of range`, undefined, '--role-duration', `pass ${MIN_ROLE_DURATION_S}–${MAX_ROLE_DURATION_S} seconds (and at most the role's own maximum session duration)`);
+  }
+  if (flags.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(flags.roleName)) throw new InputError(`"${flags.roleName}" is not an IAM role name`, undefined, '--role-name', 'pass the role name only (letters, digits and +=,.@_-), not its ARN');
+  if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId)) throw new InputError('the external id has characters STS does not accept', undefined, '--external-id', 'use 2–1224 characters of letters, digits and +=,.@:/-');
+  if (flags.runId !== undefined && !RUN_ID.test(flags.runId)) throw new InputError(`"${flags.runId}" is not a usable run id`, undefined, '--run-id', 'use 1–128 characters of letters, digits and ._:-');
+  const accounts = accountList(flags.accounts, '--accounts');
+  const excludeAccounts = accountList(flags.excludeAccounts, '--exclude-accounts');
+  if (accounts && excludeAccounts) throw new InputError('--accounts and --exclude-accounts together', undefined, '--exclude-accounts', 'pass one of them');
+  return {
+    roleName: flags.roleName,
+    externalId: flags.externalId,
+    roleDurationSeconds: d,
+    accounts,
+    excludeAccounts,
+    ous,
+    shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
+    runId: flags.runId,
+    maxConcurrency: flags.maxConcurrency,
+  };
+}
 
 /**
  * `--tls-discover`: probes the TLS endpoints the AWS snapshot shows reachable from the internet (instances
@@ -122,7 +179,7 @@ export async function discoverAndProbeTls(snapshot: Snapshot, ports: number[], o
   if (targets.length === 0) return snapshot;
   const tls = await collectTls({ ...(options.tls ?? {}), targets, onProgress: options.onProgress });
   return mergeOutputs(
-    [{ scopes: snapshot.scopes, resources: snapshot.resources, coverage: snapshot.coverage, apiCalls: snapshot.stats?.apiCalls }, tls],
+    [{ scopes: snapshot.scopes, resources: snapshot.resources, coverage: snapshot.coverage, apiCalls: snapshot.stats?.apiCalls, stats: snapshot.stats }, tls],
     snapshot.startedAt,
   );
 }

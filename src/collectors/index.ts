@@ -1,12 +1,15 @@
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { type AwsCollectOptions, collectAws } from './aws/index.js';
+import { type AwsCollectOptions, awsResourceTypes, collectAws } from './aws/index.js';
+import { type OrganizationScanOptions, collectOrganization } from './aws/fleet.js';
 import { type GcpCollectOptions, collectGcp } from './gcp/index.js';
 import { type TlsCollectOptions, collectTls } from './tls/index.js';
 import type { CollectorOutput, ProgressListener } from './types.js';
 
 export interface CollectOptions {
   aws?: AwsCollectOptions;
+  /** With `aws`: audit every (selected) account of the AWS Organization instead of the caller's account. */
+  awsOrganization?: OrganizationScanOptions;
   gcp?: GcpCollectOptions;
   tls?: TlsCollectOptions;
   onProgress?: ProgressListener;
@@ -16,7 +19,12 @@ export interface CollectOptions {
 export async function collect(options: CollectOptions): Promise<Snapshot> {
   const startedAt = new Date().toISOString();
   const outputs: Promise<CollectorOutput>[] = [];
-  if (options.aws) outputs.push(collectAws({ onProgress: options.onProgress, ...options.aws }));
+  if (options.aws) {
+    const aws = { onProgress: options.onProgress, ...options.aws };
+    if (options.awsOrganization) {
+      outputs.push(collectOrganization(aws, options.awsOrganization, collectAws, awsResourceTypes(aws.services)).then(({ fleet, ...o }) => ({ ...o, stats: { fleet } })));
+    } else outputs.push(collectAws(aws));
+  }
   if (options.gcp) outputs.push(collectGcp({ onProgress: options.onProgress, ...options.gcp }));
   if (options.tls) outputs.push(collectTls({ onProgress: options.onProgress, ...options.tls }));
   return mergeOutputs(await Promise.all(outputs), startedAt);
@@ -33,6 +41,6 @@ export function mergeOutputs(outputs: CollectorOutput[], startedAt: string, fini
     scopes: outputs.flatMap((o) => o.scopes),
     resources: outputs.flatMap((o) => o.resources),
     coverage: outputs.flatMap((o) => o.coverage),
-    stats: { apiCalls },
+    stats: { ...Object.assign({}, ...outputs.map((o) => o.stats ?? {})), apiCalls },
   };
 }

@@ -7,6 +7,8 @@ export interface CollectorOutput {
   coverage: CoverageEntry[];
   /** API calls made, keyed `service:Operation`. */
   apiCalls?: Record<string, number>;
+  /** Extra snapshot `stats` (a fleet scan's `fleet` metadata). */
+  stats?: Record<string, unknown>;
 }
 
 /** Progress events for the terminal (a TTY shows them; tests ignore them). */

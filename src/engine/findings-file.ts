@@ -26,6 +26,8 @@ export interface JsonFinding {
     arn: string | null;
     name: string | null;
     tags?: Record<string, string>;
+    /** Multi-account runs: the account's (AWS) or project's (GCP) name, from the snapshot scopes. */
+    accountName?: string;
   };
   /** `null` when the rule gave none. */
   evidence: Record<string, unknown> | null;

@@ -1,11 +1,22 @@
 import { FINDINGS_JSON_VERSION, type JsonFinding } from '../engine/findings-file.js';
 import type { EvaluationResult, Finding } from '../engine/types.js';
+import { accountGroups } from '../fleet/accounts.js';
 import { controlsByRule, findingControls } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
 
 export { FINDINGS_JSON_VERSION, type JsonFinding };
 
-export function toJsonFinding(f: Finding, byRule: Map<string, string[]>): JsonFinding {
+/** `provider|account` → account name, for the runs that know names (fleet scans). */
+function accountNames(result: EvaluationResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of result.snapshot.scopes) {
+    const name = (s.detail as { accountName?: unknown } | undefined)?.accountName;
+    if (typeof name === 'string') out.set(`${s.provider}|${s.account}`, name);
+  }
+  return out;
+}
+
+export function toJsonFinding(f: Finding, byRule: Map<string, string[]>, names?: Map<string, string>): JsonFinding {
   const r = f.resource;
   const out: JsonFinding = {
     id: f.id,
@@ -19,6 +30,8 @@ export function toJsonFinding(f: Finding, byRule: Map<string, string[]>): JsonFi
     evidence: f.evidence ?? null,
   };
   if (r.tags && Object.keys(r.tags).length) out.resource.tags = r.tags;
+  const accountName = names?.get(`${r.provider}|${r.account}`);
+  if (accountName !== undefined) out.resource.accountName = accountName;
   if (f.suppressed) out.suppressed = f.suppressed;
   const controls = findingControls(f, byRule);
   if (controls) out.controls = controls;
@@ -51,7 +64,7 @@ export function renderComplianceJson(result: EvaluationResult): string {
     for (const c of fw.controls) for (const id of [...c.failingFindingIds, ...c.unknownFindingIds, ...(c.suppressedFindingIds ?? [])]) referenced.add(id);
   }
   // The findings the controls point to, so the file stands alone for an auditor.
-  const findings = result.findings.filter((f) => referenced.has(f.id)).map((f) => toJsonFinding(f, byRule));
+  const findings = result.findings.filter((f) => referenced.has(f.id)).map((f) => toJsonFinding(f, byRule, accountNames(result)));
   return stringify(
     {
       formatVersion: FINDINGS_JSON_VERSION,
@@ -68,6 +81,8 @@ export function renderComplianceJson(result: EvaluationResult): string {
 /** `findings.json` for pipelines: every finding (passes included), rule metadata, coverage, compliance. */
 export function renderFindingsJson(result: EvaluationResult): string {
   const byRule = controlsByRule(result);
+  const names = accountNames(result);
+  const accounts = accountGroups(result);
   const s = result.snapshot;
   return stringify(
     {
@@ -82,8 +97,10 @@ export function renderFindingsJson(result: EvaluationResult): string {
         coverage: { total: s.coverage.total, ok: s.coverage.ok, notApplicable: s.coverage.notApplicable, gaps: s.coverage.gaps },
       },
       summary: result.summary,
+      // Multi-account runs: per account (or GCP project), its counts and compliance score.
+      ...(accounts.length ? { accounts } : {}),
       rules: result.rules,
-      findings: result.findings.map((f) => toJsonFinding(f, byRule)),
+      findings: result.findings.map((f) => toJsonFinding(f, byRule, names)),
       compliance: result.compliance,
       suppressions: result.suppressions,
     },

@@ -196,6 +196,8 @@ function toResult(f: Finding, ruleIndex: number, controls: string[] | undefined)
 interface Group {
   provider: string;
   account: string;
+  /** Fleet scans: the account's name (snapshot scope detail). */
+  accountName?: string;
   regions: string[];
   fails: Finding[];
   gaps: CoverageEntry[];
@@ -224,7 +226,12 @@ function groupsOf(result: EvaluationResult): Group[] {
     if (!g) groups.set(k, (g = { provider, account, regions: [], fails: [], gaps: [], unknown: 0, counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 } }));
     return g;
   };
-  for (const s of result.snapshot.scopes) get(s.provider, s.account).regions.push(...s.regions);
+  for (const s of result.snapshot.scopes) {
+    const g = get(s.provider, s.account);
+    g.regions.push(...s.regions);
+    const name = (s.detail as { accountName?: unknown } | undefined)?.accountName;
+    if (typeof name === 'string') g.accountName = name;
+  }
   for (const f of result.findings) {
     const g = get(f.resource.provider, f.resource.account);
     g.counts[f.status]++;
@@ -292,7 +299,7 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
           rules: ruleList.map((r) => descriptor(r, byRule.get(r.id) ?? [], limits)),
         },
       },
-      automationDetails: { id: automationId, description: { text: text(`Vigil audit of ${g.provider === 'tls' && g.account === 'tls' ? 'TLS endpoints' : `${g.provider} ${g.account}`}`) } },
+      automationDetails: { id: automationId, description: { text: text(`Vigil audit of ${g.provider === 'tls' && g.account === 'tls' ? 'TLS endpoints' : `${g.provider} ${g.account}${g.accountName ? ` (${g.accountName})` : ''}`}`) } },
       invocations: [
         {
           // Coverage gaps are reported, not fatal: the run completed and every affected rule says unknown.
@@ -303,7 +310,7 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
         },
       ],
       results: kept.map((f) => toResult(f, ruleIndex.get(f.ruleId)!, findingControls(f, byRule))),
-      properties: { provider: g.provider, account: g.account, regions: [...new Set(g.regions)], counts: g.counts },
+      properties: { provider: g.provider, account: g.account, ...(g.accountName ? { accountName: stripControls(g.accountName) } : {}), regions: [...new Set(g.regions)], counts: g.counts },
     };
     return serialize(run);
   };

@@ -3,6 +3,7 @@ import type { EvaluationResult, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
 import { staleSuppressions } from '../engine/suppressions.js';
 import type { Finding } from '../engine/types.js';
+import { accountGroups } from '../fleet/accounts.js';
 import { describeGap, describeSuppression, failingRules, resourceLabel, scopeSummary, stripControls, unknownBreakdown } from './common.js';
 
 export interface TerminalOptions {
@@ -19,6 +20,51 @@ export interface TerminalOptions {
    * a pipe keeps every word); the caller passes `process.stdout.isTTY`.
    */
   truncate?: boolean;
+  /** How many accounts of a multi-account run to list (default 30; accounts not audited are always listed). */
+  maxAccounts?: number;
+}
+
+const pct = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
+
+/**
+ * Multi-account runs (an AWS Organization, a GCP organization or folder): one line per account or project,
+ * grouped by OU / folder, with its failures, unknowns, gaps and score (per framework when packs were
+ * evaluated, else passed / decided checks), then every account that was not audited and why.
+ */
+function accountLines(result: EvaluationResult, c: ReturnType<typeof pc.createColors>, max: number, clean: (s: string, max?: number) => string = (s, max = 120) => cut(s, max)): string[] {
+  const groups = accountGroups(result);
+  if (!groups.length) return [];
+  const down = groups.filter((g) => g.outcome === 'failed' || g.outcome === 'missing');
+  const label = (p: string) => (p === 'gcp' ? 'projects' : 'accounts');
+  const kinds = [...new Set(groups.map((g) => label(g.provider)))].join(' and ');
+  const lines = ['', c.bold(`By ${kinds}: ${n(groups.length)}`) + (down.length ? c.red(` (${n(down.length)} not audited)`) : '')];
+  const idW = Math.min(30, Math.max(...groups.map((g) => clean(g.account, 30).length)));
+  const nameW = Math.min(28, Math.max(4, ...groups.map((g) => clean(g.name ?? '', 28).length)));
+  let lastPath: string | undefined;
+  for (const g of groups.slice(0, max)) {
+    const path = g.path.length ? g.path.map((p) => clean(p, 40)).join(' / ') : g.provider === 'gcp' ? '(no folder)' : '(root)';
+    if (path !== lastPath) lines.push(`  ${c.dim(`${g.provider} ${path}`)}`);
+    lastPath = path;
+    const score = g.compliance.length ? g.compliance.map((fw) => `${clean(fw.id, 20)} ${pct(fw.score)}`).join(' · ') : `score ${pct(g.checkScore)}`;
+    const head = `    ${clean(g.account, 30).padEnd(idW)}  ${clean(g.name ?? '', 28).padEnd(nameW)}  `;
+    if (g.outcome === 'failed' || g.outcome === 'missing') lines.push(head + c.red(g.outcome === 'failed' ? 'NOT AUDITED' : 'SHARD MISSING') + c.dim(`  every check unknown`));
+    else {
+      const k = g.counts;
+      const failed = k.fail ? c.red(`fail ${n(k.fail)}`) : c.dim('fail 0');
+      lines.push(head + `${score.padEnd(12)}  ${failed} · unknown ${n(k.unknown)} · pass ${n(k.pass)}${g.gaps ? c.yellow(` · ${n(g.gaps)} gaps`) : ''}`);
+    }
+  }
+  if (groups.length > max) lines.push(c.dim(`  … and ${n(groups.length - max)} more (see the reports)`));
+  if (down.length) {
+    lines.push(c.red(`Not audited: ${n(down.length)}`) + ' (their rules report unknown, never pass)');
+    for (const g of down) {
+      const why = result.snapshot.coverage.gaps.find((x) => x.provider === g.provider && x.account === g.account && (x.service === 'sts' || x.service === 'fleet'));
+      const detail = why?.message?.replace(/^account \S+ was not audited: /, '');
+      const head = why ? `${why.service}:${why.operation} ${why.status}${why.errorCode ? ` (${why.errorCode})` : ''}` : (g.outcome ?? '');
+      lines.push(`  ${clean(g.account, 30)} ${clean(g.name ?? '', 40)}: ${clean(head, 60)}${detail ? ` — ${clean(detail, 160)}` : ''}`);
+    }
+  }
+  return lines;
 }
 
 /**
@@ -108,6 +154,7 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
     for (const sp of stale.slice(0, top)) lines.push(`  ${clean(describeSuppression(sp), 200)}`);
     if (stale.length > top) lines.push(c.dim(`  … and ${n(stale.length - top)} more (see the reports)`));
   }
+  lines.push(...accountLines(result, c, opts.maxAccounts ?? 30, clean));
 
   if (result.compliance?.length) {
     lines.push('', c.bold('Compliance'));

@@ -35,6 +35,12 @@ export interface FaultProxyOptions {
   /** Answer this request with AccessDenied (awsQuery protocol: ELB, IAM, RDS, STS) instead of forwarding it. */
   deny?: (req: ProxiedRequest) => boolean;
   /**
+   * Decides each STS `AssumeRole` as AWS would from the target role's trust (moto grants any AssumeRole,
+   * even of a role that does not exist): a string is the reason to answer `AccessDenied` as STS does;
+   * `undefined` forwards the call to moto.
+   */
+  assumeRole?: (call: { roleArn: string; externalId?: string }) => Promise<string | undefined>;
+  /**
    * Answer a request moto does not implement with an AWS-shaped response (`undefined`: forward it).
    * `path` is the request path with its query string; `headers` the request's (its SigV4 scope tells moto
    * which service and region a follow-up request is for).
@@ -123,6 +129,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.writeHead(answer.status, { 'content-type': answer.type, 'content-length': Buffer.byteLength(answer.body) });
       res.end(answer.body);
       return;
+    }
+    if (options.assumeRole && info.operation === 'AssumeRole') {
+      const q = new URLSearchParams(body.toString('utf8'));
+      const denied = await options.assumeRole({ roleArn: q.get('RoleArn') ?? '', externalId: q.get('ExternalId') ?? undefined }).catch((e: Error) => `trust check failed: ${e.message}`);
+      if (denied !== undefined) {
+        log.push({ ...info, outcome: 'denied' });
+        const xml = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${denied.replace(/[<&>]/g, '')}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`;
+        res.writeHead(403, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml) });
+        res.end(xml);
+        return;
+      }
     }
     log.push({ ...info, outcome: 'forwarded' });
     const upstream = httpRequest(

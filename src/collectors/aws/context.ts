@@ -5,6 +5,18 @@ import { type ClassifiedError, classifyError } from '../errors.js';
 import type { ProgressListener } from '../types.js';
 import type { InputType } from '../../model/registry.js';
 
+/** Temporary credentials, as the SDK's credential providers return them. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  /** The SDK calls the provider again before this time. */
+  expiration?: Date;
+}
+
+/** What the SDK accepts as `credentials`: called whenever the client needs (fresh) credentials. */
+export type AwsCredentialsProvider = () => Promise<AwsCredentials>;
+
 export interface AwsCollectOptions {
   /** Limit collection to these regions (default: every region enabled for the account). */
   regions?: string[];
@@ -12,12 +24,19 @@ export interface AwsCollectOptions {
   endpointUrl?: string;
   /** Named profile from the shared config files (default: the standard credential chain). */
   profile?: string;
+  /**
+   * Credentials for every client instead of the standard chain (a fleet scan: the role assumed in one member
+   * account, refreshed before it expires). Kept in memory only.
+   */
+  credentials?: AwsCredentialsProvider;
   /** Service collectors to run, by `service` name (default: all). */
   services?: string[];
   /** Total attempts per call, adaptive retry (default 6). */
   maxAttempts?: number;
   /** Concurrent (region × service) collections (default 8). */
   concurrency?: number;
+  /** A limit shared with other accounts' collections (a fleet scan's global cap), on top of `concurrency`. */
+  sharedLimit?: LimitFunction;
   /** Concurrent per-resource calls (e.g. S3 bucket settings) across the run (default 16). */
   perResourceConcurrency?: number;
   /**
@@ -101,7 +120,8 @@ export function clientConfig(region: string, options: AwsCollectOptions): Record
       throwOnRequestTimeout: true,
     }),
   };
-  if (options.profile) cfg.profile = options.profile;
+  if (options.credentials) cfg.credentials = options.credentials;
+  else if (options.profile) cfg.profile = options.profile;
   if (options.endpointUrl) {
     cfg.endpoint = options.endpointUrl;
     // With an endpoint override, host prefixes ({AccountId}.host) would resolve to names that do not exist.

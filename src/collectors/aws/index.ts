@@ -32,6 +32,11 @@ export type { AwsCollectOptions } from './context.js';
  */
 export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount, dynamodb, efs, lambda, secretsmanager, guardduty, config, securityhub, logs, cloudwatch, sns];
 
+/** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */
+export function awsResourceTypes(services?: string[]): string[] {
+  return [...new Set(awsServiceCollectors.filter((c) => !services || services.includes(c.service)).flatMap((c) => c.resourceTypes))];
+}
+
 const BOOTSTRAP_REGION = 'us-east-1';
 
 /** `opt-in-not-required` (default regions) and `opted-in` are usable; `not-opted-in` is not. Absent: assume usable. */
@@ -108,7 +113,10 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
     regions = [bootstrapRegion];
   }
 
-  const limit = pLimit(options.concurrency ?? 8);
+  // A fleet scan also holds a slot of its global cap, taken inside the account's own cap.
+  const own = pLimit(options.concurrency ?? 8);
+  const shared = options.sharedLimit;
+  const limit = <T>(fn: () => Promise<T>): Promise<T> => own(() => (shared ? shared(fn) : fn()));
   const jobs: Promise<Resource[]>[] = [];
   for (const collector of selected) {
     const regionList = collector.scope === 'global' ? ['global'] : regions;

@@ -81,14 +81,18 @@ export async function collectGcp(options: GcpCollectOptions): Promise<GcpCollect
   if (!live) exportCoverage(inventory, resources, files, coverage, warnings);
   const regionsOf = (account?: string) => [...new Set(resources.filter((r) => account === undefined || r.ref.account === account).map((r) => r.ref.region))].sort();
   const scopes: SnapshotScope[] = [];
+  // Where each project sits (name, folders): the reports group an organization's findings by them.
+  const hierarchy = inventory.hierarchy();
+  const projects = Object.keys(hierarchy).length ? { projects: hierarchy } : {};
   if (live) {
-    scopes.push({ provider: 'gcp', account: inventory.mapAccount(live.account), regions: regionsOf(), detail: { scope: live.scope, source: 'cloud-asset-api', ...(options.endpoint ? { endpoint: options.endpoint } : {}) } });
+    scopes.push({ provider: 'gcp', account: inventory.mapAccount(live.account), regions: regionsOf(), detail: { scope: live.scope, source: 'cloud-asset-api', ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...projects } });
   }
   if (files.length > 0) {
     const accounts = [...new Set(resources.map((r) => r.ref.account))].sort();
     for (const account of accounts.length ? accounts : ['unknown']) {
       if (live && account === inventory.mapAccount(live.account)) continue;
-      scopes.push({ provider: 'gcp', account, regions: regionsOf(account), detail: { source: 'asset-export', files } });
+      const where = hierarchy[account] ? { projectName: hierarchy[account].name, folders: hierarchy[account].folders } : {};
+      scopes.push({ provider: 'gcp', account, regions: regionsOf(account), detail: { source: 'asset-export', files, ...where } });
     }
   }
   return { scopes, resources, coverage, apiCalls, warnings };

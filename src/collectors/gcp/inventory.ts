@@ -37,6 +37,10 @@ export class GcpInventory {
   private readonly policies = new Map<string, Resource<GcpIamPolicy>>();
   /** Project number → project id. */
   readonly projectIds = new Map<string, string>();
+  /** Project number → its folders, top down (`folders/N`), from any asset's ancestors. */
+  private readonly projectFolders = new Map<string, string[]>();
+  /** Project number → display name; `folders/N` → display name (Project and Folder assets). */
+  private readonly displayNames = new Map<string, string>();
   readonly coverage: CoverageEntry[] = [];
   readonly warnings: string[] = [];
   /** Records that carried resource data / an IAM policy (tells which export content types were given). */
@@ -59,6 +63,7 @@ export class GcpInventory {
     if (rec.hasResource) this.resourceRecords++;
     if (rec.bindings !== null) this.policyRecords++;
     for (const [number, id] of projectIdsFrom(rec)) this.projectIds.set(number, id);
+    this.noteHierarchy(rec);
     if (rec.assetType === PROJECT_ASSET_TYPE && rec.bindings === null) return;
     try {
       const res = resourceFromAsset(rec);
@@ -101,6 +106,31 @@ export class GcpInventory {
     else if (kind === 'search') this.addSearchResult(raw);
     else throw new NormalizeError('neither a Cloud Asset record ("name" + "asset_type") nor an IAM policy search result ("resource" + "policy")');
     return kind;
+  }
+
+  /** Records where a project sits (its folders) and the display names of projects and folders. */
+  private noteHierarchy(rec: ReturnType<typeof readAsset>): void {
+    const first = rec.ancestors[0];
+    if (first?.startsWith('projects/') && !this.projectFolders.has(first.slice(9))) {
+      this.projectFolders.set(first.slice(9), rec.ancestors.filter((a) => a.startsWith('folders/')).reverse());
+    }
+    const display = rec.data && (typeof rec.data.displayName === 'string' ? rec.data.displayName : typeof rec.data.name === 'string' ? rec.data.name : undefined);
+    if (!display) return;
+    if (rec.assetType === PROJECT_ASSET_TYPE && typeof rec.data!.projectNumber === 'string') this.displayNames.set(rec.data!.projectNumber, display);
+    const folder = /^\/\/cloudresourcemanager\.googleapis\.com\/(folders\/\d+)$/.exec(rec.name)?.[1];
+    if (folder) this.displayNames.set(folder, display);
+  }
+
+  /**
+   * Per project id: its display name and folder path (display names where a Folder asset gave one, else
+   * `folders/N`), for the reports' per-project grouping (snapshot scope `detail.projects`).
+   */
+  hierarchy(): Record<string, { name: string | null; folders: string[] }> {
+    const out: Record<string, { name: string | null; folders: string[] }> = {};
+    for (const [number, folders] of this.projectFolders) {
+      out[this.mapAccount(number)] = { name: this.displayNames.get(number) ?? null, folders: folders.map((f) => this.displayNames.get(f) ?? f) };
+    }
+    return out;
   }
 
   addCoverage(entry: CoverageEntry): void {
