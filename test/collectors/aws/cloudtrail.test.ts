@@ -36,7 +36,7 @@ describe('cloudtrail toModel on moto responses', () => {
     const trails = fixture<{ trailList: Trail[] }>('cloudtrail', 'describe-trails-shadow-eu-west-1').trailList;
     const m = accountToModel('eu-west-1', trails.map((trail) => ({ trail, isLogging: trail.Name === 'org-audit', selectors: {} })), ACCOUNT);
     expect(m.ref).toMatchObject({ type: 'aws.cloudtrail.account', id: ACCOUNT, region: 'global' });
-    expect(m.data.multiRegionTrails).toEqual([{ name: 'org-audit', arn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org-audit', homeRegion: 'us-east-1', isOrganizationTrail: false, isLogging: true, managementEvents: 'all' }]);
+    expect(m.data.multiRegionTrails).toEqual([{ name: 'org-audit', arn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org-audit', homeRegion: 'us-east-1', isOrganizationTrail: false, isLogging: true, managementEvents: 'all', cloudWatchLogsLogGroupArn: null }]);
   });
 });
 
