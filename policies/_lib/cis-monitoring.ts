@@ -13,7 +13,7 @@
  * control when it has every required term of the control and no term outside the required and optional
  * ones (an extra `&&` condition could narrow it to nothing). The `&&` / `||` structure is not checked.
  */
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import type { RuleContext, RuleResult, SnapshotIndex } from '../../src/engine/types.js';
 import { CLOUDTRAIL_ACCOUNT, type MultiRegionTrailSummary } from '../../src/model/aws/cloudtrail.js';
 import { CLOUDWATCH_ALARM } from '../../src/model/aws/cloudwatch.js';

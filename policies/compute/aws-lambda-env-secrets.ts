@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { LAMBDA_FUNCTION } from '../../src/model/aws/lambda.js';
 
 export default defineRule({

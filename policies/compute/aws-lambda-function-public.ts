@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_POLICY, LAMBDA_FUNCTION_URL } from '../../src/model/aws/lambda.js';
 import { publicGrants } from '../_lib/aws-resource-policy.js';
 

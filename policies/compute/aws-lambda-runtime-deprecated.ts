@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { LAMBDA_FUNCTION } from '../../src/model/aws/lambda.js';
 import { ageInDays } from '../_lib/iam-rules.js';
 import { LAMBDA_RUNTIME_DEPRECATION, LAMBDA_RUNTIMES_AS_OF, LAMBDA_RUNTIMES_SOURCE } from '../_lib/lambda-runtimes.js';

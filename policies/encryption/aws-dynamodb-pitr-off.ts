@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { DYNAMODB_CONTINUOUS_BACKUPS, DYNAMODB_TABLE } from '../../src/model/aws/dynamodb.js';
 
 export default defineRule({

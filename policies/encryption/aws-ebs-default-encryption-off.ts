@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EBS_ENCRYPTION_DEFAULT, EBS_VOLUME } from '../../src/model/aws/ebs.js';
 import { EC2_INSTANCE } from '../../src/model/aws/ec2.js';
 

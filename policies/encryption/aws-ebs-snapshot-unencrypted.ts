@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EBS_SNAPSHOT } from '../../src/model/aws/ebs.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EFS_FILE_SYSTEM } from '../../src/model/aws/efs.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { KMS_KEY, KMS_KEY_POLICY } from '../../src/model/aws/kms.js';
 import { publicGrants } from '../_lib/aws-resource-policy.js';
 

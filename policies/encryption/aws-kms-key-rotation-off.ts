@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { KMS_KEY, KMS_KEY_ROTATION } from '../../src/model/aws/kms.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_CLUSTER_PARAMETER_GROUP, RDS_DB_INSTANCE, RDS_DB_PARAMETER_GROUP } from '../../src/model/aws/rds.js';
 import { type RdsDatabase, dbKind, memberResult, tlsVerdict } from '../_lib/aws-rds.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET, S3_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../src/model/aws/s3.js';
 import { BPA_SWITCHES, accountBpa } from '../_lib/aws-s3.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { S3_BUCKET, S3_BUCKET_POLICY } from '../../src/model/aws/s3.js';
 import { tlsDenials } from '../_lib/aws-resource-policy.js';
 

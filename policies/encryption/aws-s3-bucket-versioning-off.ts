@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { S3_BUCKET, S3_BUCKET_VERSIONING } from '../../src/model/aws/s3.js';
 
 export default defineRule({

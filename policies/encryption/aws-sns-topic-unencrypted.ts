@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { SNS_TOPIC, SNS_TOPIC_ATTRIBUTES } from '../../src/model/aws/sns.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { GCP_BUCKET } from '../../src/model/gcp.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { GCP_SQL_INSTANCE } from '../../src/model/gcp.js';
 import { isInternetCidr } from '../_lib/network.js';
 

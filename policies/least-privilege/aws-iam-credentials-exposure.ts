@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { IDENTITY_DERIVES, CREDENTIALS_EXPOSURE_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 
 interface Options extends IdentityRuleOptions {

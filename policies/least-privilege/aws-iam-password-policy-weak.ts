@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { IAM_ACCOUNT, IAM_PASSWORD_POLICY } from '../../src/model/aws/iam.js';
 
 interface Options {

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { findEscalations } from '../_lib/iam-escalation.js';
 import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, capped, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import type { ResolvedIdentity } from '../_lib/iam-identity.js';
 import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps, take } from '../_lib/iam-rules.js';
 

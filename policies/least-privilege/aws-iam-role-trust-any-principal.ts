@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { IAM_ROLE } from '../../src/model/aws/iam.js';
 import { anyPrincipal, assumeStatements, denyRestrictions, restrictingKeys } from '../_lib/iam-trust.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { IAM_ROLE } from '../../src/model/aws/iam.js';
 import { foreignTrustResult, foreignTrusts, hasExternalId, restrictingKeys, type TrustStatement } from '../_lib/iam-trust.js';
 

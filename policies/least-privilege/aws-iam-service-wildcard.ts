@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { accessLevelCounts } from '../_lib/iam-actions.js';
 import { IDENTITY_DERIVES, IDENTITY_INPUTS, IDENTITY_TYPES, checkIdentity, identityDefaults, identityMessages, identityOptionsProps } from '../_lib/iam-rules.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { IAM_POLICY } from '../../src/model/aws/iam.js';
 import { findEscalations } from '../_lib/iam-escalation.js';
 import { PermissionSet } from '../_lib/iam-policy.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { IAM_CREDENTIAL_REPORT, IAM_USER } from '../../src/model/aws/iam.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { SECRETSMANAGER_SECRET } from '../../src/model/aws/secretsmanager.js';
 import { ageInDays } from '../_lib/iam-rules.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { GCP_IAM_POLICY } from '../../src/model/gcp.js';
 import { MEMBER_LIST_SCHEMA, grants, grantsResult, memberDomain, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 

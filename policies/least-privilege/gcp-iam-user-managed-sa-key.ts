@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { GCP_SERVICE_ACCOUNT_KEY } from '../../src/model/gcp.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { CLOUDTRAIL_TRAIL } from '../../src/model/aws/cloudtrail.js';
 
 export default defineRule({

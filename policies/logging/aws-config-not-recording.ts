@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { CONFIG_REGION, type ConfigRecorder } from '../../src/model/aws/config.js';
 import { REGION_SCOPE_DEFAULTS, REGION_SCOPE_MESSAGES, REGION_SCOPE_SCHEMA, regionScope } from '../_lib/aws-regions.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { LOGS_LOG_GROUP } from '../../src/model/aws/logs.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import type { SnapshotIndex } from '../../src/engine/types.js';
 import { EC2_FLOW_LOG, EC2_VPC, type FlowLogData } from '../../src/model/aws/ec2.js';
 import type { Resource } from '../../src/model/types.js';

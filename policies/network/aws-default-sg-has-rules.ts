@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
 import { describePermission } from '../_lib/aws-ec2.js';
 

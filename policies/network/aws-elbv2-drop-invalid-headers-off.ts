@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { ELBV2_LOAD_BALANCER, ELBV2_LOAD_BALANCER_ATTRIBUTES } from '../../src/model/aws/elbv2.js';
 import { ELB_REFS } from '../_lib/aws-elbv2.js';
 

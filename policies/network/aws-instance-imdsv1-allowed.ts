@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EC2_INSTANCE } from '../../src/model/aws/ec2.js';
 
 const GONE = new Set(['terminated', 'shutting-down']);

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EC2_INSTANCE, EC2_NETWORK_ACL, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
 import { AWS_NETWORK, instanceExposure } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA, SENSITIVE_PORTS } from '../_lib/ports.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { EC2_NETWORK_ACL } from '../../src/model/aws/ec2.js';
 import { type IpFamily, describeNaclEntry, naclAllowsAllTraffic, naclIngress } from '../_lib/aws-ec2.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA, portInfo } from '../_lib/ports.js';

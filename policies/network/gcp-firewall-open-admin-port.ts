@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { GCP_FIREWALL } from '../../src/model/gcp.js';
 import { evaluateFirewallOpenings, firewallPortOpenings } from '../_lib/gcp-firewall.js';
 import { ADMIN_PORTS, PORT_LIST_SCHEMA } from '../_lib/ports.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { ELBV2_LISTENER, ELBV2_SSL_POLICY } from '../../src/model/aws/elbv2.js';
 import { ELB_REFS, POLICY_REMEDIATION, protocolsOutside, listenerPolicy, POLICY_MESSAGES } from '../_lib/aws-elbv2.js';
 import { PROFILE_TUNABLE, profileOf, REFS } from '../_lib/tls-rules.js';

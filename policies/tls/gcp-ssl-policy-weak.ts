@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { GCP_SSL_POLICY } from '../../src/model/gcp.js';
 
 const LEGACY_TLS = new Set(['TLS_1_0', 'TLS_1_1']);

@@ -1,4 +1,4 @@
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/api/rule.js';
 import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS } from '../../src/model/tls.js';
 import { endpointName, NOT_PROBED_MESSAGE, PROFILE_TUNABLE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
