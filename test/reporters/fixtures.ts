@@ -1,4 +1,5 @@
 import { defineRule, inPack } from '../../src/engine/define-rule.js';
+import { looseData } from '../support/loose.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult, Finding, FrameworkResult, Rule } from '../../src/engine/types.js';
 import type { InputType, ResourceType } from '../../src/model/registry.js';
@@ -15,9 +16,6 @@ function gap(resourceTypes: InputType[], extra: Partial<CoverageEntry> = {}): Co
 function snapshotOf(resources: Resource[], coverage: CoverageEntry[] = []): Snapshot {
   return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 'test' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources, coverage };
 }
-
-/** Test rules read made-up data (no jest import here: bench scripts reuse this file). */
-const looseData = (r: { data: unknown }): Record<string, any> => r.data as Record<string, any>;  
 
 export const XSS = '<img src=x onerror=alert(1)>';
 
