@@ -22,13 +22,28 @@ export default tseslint.config(
     },
   },
   // The model is the contract: it imports nothing of the layers around it.
-  { files: ['src/model/**/*.ts'], rules: forbid([['**/engine/**', '../engine/*', ...COLLECTORS, ...REPORTERS, ...CLI, ...POLICIES], 'src/model is the contract and imports no other layer']) },
+  {
+    files: ['src/model/**/*.ts'],
+    rules: forbid([['**/engine/**', '../engine/*', ...COLLECTORS, ...REPORTERS, ...CLI, ...POLICIES], 'src/model is the contract and imports no other layer']),
+  },
   // Collectors only produce snapshots: no rules, no engine, no reports, no CLI.
-  { files: ['src/collectors/**/*.ts'], rules: forbid([[...POLICIES, '**/engine/**', ...REPORTERS, ...CLI], 'collectors produce snapshots (src/model) and never read rules, the engine or reports']) },
+  {
+    files: ['src/collectors/**/*.ts'],
+    rules: forbid([
+      [...POLICIES, '**/engine/**', ...REPORTERS, ...CLI],
+      'collectors produce snapshots (src/model) and never read rules, the engine or reports',
+    ]),
+  },
   // The engine evaluates: it reads the model, never reporters, collectors, the CLI or a rule pack.
-  { files: ['src/engine/**/*.ts'], rules: forbid([[...REPORTERS, ...COLLECTORS, ...CLI, ...POLICIES], 'the engine reads the model only; rule packs are passed in']) },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: forbid([[...REPORTERS, ...COLLECTORS, ...CLI, ...POLICIES], 'the engine reads the model only; rule packs are passed in']),
+  },
   // Reporters read findings (engine results) and the model; they collect and evaluate nothing.
   { files: ['src/reporters/**/*.ts'], rules: forbid([[...COLLECTORS, ...CLI, ...POLICIES], 'reporters render results only']) },
   // Rule packs use the rule API (engine types, model); never collectors, reporters or the CLI.
-  { files: ['policies/**/*.ts'], rules: forbid([['**/src/collectors/**', '**/src/reporters/**', '**/src/cli/**'], 'rules read the snapshot through the rule API only']) },
+  {
+    files: ['policies/**/*.ts'],
+    rules: forbid([['**/src/collectors/**', '**/src/reporters/**', '**/src/cli/**'], 'rules read the snapshot through the rule API only']),
+  },
 );

@@ -98,8 +98,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
 
     const count = (type: string) => out.resources.filter((r) => r.ref.type === type).length;
     const notEnabled = out.coverage.filter((c) => c.errorCode === 'RegionNotEnabled').length;
-    console.log(`aws-full: full collection of a seeded moto account (${awsServiceCollectors.length} collectors, ${result.regions} enabled regions + ${notEnabled} not enabled (recorded, not scanned), seeded in ${SEED_REGIONS.join(', ')}${extraBuckets ? `, +${extraBuckets} buckets` : ''})`);
-    console.log(`  wall time ${(wallMs / 1000).toFixed(1)} s, ${result.totalCalls} API calls (${((result.totalCalls / wallMs) * 1000).toFixed(0)} calls/s), ${result.resources} resources, ${gaps.length} coverage gaps`);
+    console.log(
+      `aws-full: full collection of a seeded moto account (${awsServiceCollectors.length} collectors, ${result.regions} enabled regions + ${notEnabled} not enabled (recorded, not scanned), seeded in ${SEED_REGIONS.join(', ')}${extraBuckets ? `, +${extraBuckets} buckets` : ''})`,
+    );
+    console.log(
+      `  wall time ${(wallMs / 1000).toFixed(1)} s, ${result.totalCalls} API calls (${((result.totalCalls / wallMs) * 1000).toFixed(0)} calls/s), ${result.resources} resources, ${gaps.length} coverage gaps`,
+    );
     console.log('  calls per service (span = first region started → last region done):');
     for (const [s, n] of Object.entries(callsByService).sort((a, b) => b[1] - a[1])) {
       const perRegion = ['ec2', 'ebs', 'kms', 'rds', 'cloudtrail'].includes(s) ? ` (${(n / result.regions).toFixed(1)} per region)` : '';
@@ -109,14 +113,30 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     console.log('  per operation:');
     for (const [k, v] of Object.entries(out.apiCalls ?? {}).sort()) console.log(`    ${k.padEnd(44)} ${v}`);
     const buckets = count('aws.s3.bucket');
-    const perBucket = Object.entries(out.apiCalls ?? {}).filter(([k]) => k.startsWith('s3:Get')).reduce((a, [, v]) => a + v, 0);
+    const perBucket = Object.entries(out.apiCalls ?? {})
+      .filter(([k]) => k.startsWith('s3:Get'))
+      .reduce((a, [, v]) => a + v, 0);
     console.log('  per-resource calls (no batch API exists for these):');
-    console.log(`    S3: ${perBucket} Get* calls for ${buckets} buckets (${buckets ? (perBucket / buckets).toFixed(1) : 0} per bucket; GetBucketLocation only when ListBuckets lacks BucketRegion)`);
+    console.log(
+      `    S3: ${perBucket} Get* calls for ${buckets} buckets (${buckets ? (perBucket / buckets).toFixed(1) : 0} per bucket; GetBucketLocation only when ListBuckets lacks BucketRegion)`,
+    );
     console.log(`    EBS: ${out.apiCalls?.['ec2:DescribeSnapshotAttribute'] ?? 0} DescribeSnapshotAttribute for ${count('aws.ebs.snapshot')} snapshots`);
-    console.log(`    KMS: ${(out.apiCalls?.['kms:DescribeKey'] ?? 0) + (out.apiCalls?.['kms:GetKeyPolicy'] ?? 0) + (out.apiCalls?.['kms:GetKeyRotationStatus'] ?? 0)} key calls for ${count('aws.kms.key')} customer keys`);
-    console.log(`    RDS: ${(out.apiCalls?.['rds:DescribeDBParameters'] ?? 0) + (out.apiCalls?.['rds:DescribeDBClusterParameters'] ?? 0)} parameter-list pages for ${count('aws.rds.db-parameter-group') + count('aws.rds.db-cluster-parameter-group')} parameter groups`);
-    console.log(`    CloudTrail: ${(out.apiCalls?.['cloudtrail:GetTrailStatus'] ?? 0) + (out.apiCalls?.['cloudtrail:GetEventSelectors'] ?? 0)} status/selector calls for ${count('aws.cloudtrail.trail')} trails (+2 per multi-region trail for the account view)`);
-    if (gaps.length) console.log(`  gaps: ${gaps.slice(0, 5).map((g) => `${g.service}:${g.operation} ${g.region} ${g.status}`).join('; ')}`);
+    console.log(
+      `    KMS: ${(out.apiCalls?.['kms:DescribeKey'] ?? 0) + (out.apiCalls?.['kms:GetKeyPolicy'] ?? 0) + (out.apiCalls?.['kms:GetKeyRotationStatus'] ?? 0)} key calls for ${count('aws.kms.key')} customer keys`,
+    );
+    console.log(
+      `    RDS: ${(out.apiCalls?.['rds:DescribeDBParameters'] ?? 0) + (out.apiCalls?.['rds:DescribeDBClusterParameters'] ?? 0)} parameter-list pages for ${count('aws.rds.db-parameter-group') + count('aws.rds.db-cluster-parameter-group')} parameter groups`,
+    );
+    console.log(
+      `    CloudTrail: ${(out.apiCalls?.['cloudtrail:GetTrailStatus'] ?? 0) + (out.apiCalls?.['cloudtrail:GetEventSelectors'] ?? 0)} status/selector calls for ${count('aws.cloudtrail.trail')} trails (+2 per multi-region trail for the account view)`,
+    );
+    if (gaps.length)
+      console.log(
+        `  gaps: ${gaps
+          .slice(0, 5)
+          .map((g) => `${g.service}:${g.operation} ${g.region} ${g.status}`)
+          .join('; ')}`,
+      );
   } finally {
     await moto.stop();
   }

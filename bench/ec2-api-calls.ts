@@ -29,13 +29,22 @@ async function seedGroups(endpoint: string, n: number): Promise<void> {
   const { ec2 } = clients;
   const limit = pLimit(8);
   try {
-    const office = (await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: 'bench-office', AddressFamily: 'IPv4', MaxEntries: 5, Entries: [{ Cidr: '198.51.100.0/24' }] }))).PrefixList!.PrefixListId!;
+    const office = (
+      await ec2.send(
+        new CreateManagedPrefixListCommand({ PrefixListName: 'bench-office', AddressFamily: 'IPv4', MaxEntries: 5, Entries: [{ Cidr: '198.51.100.0/24' }] }),
+      )
+    ).PrefixList!.PrefixListId!;
     await Promise.all(
       Array.from({ length: n }, (_, i) =>
         limit(async () => {
           const id = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: `bench-${i}`, Description: 'bench' }))).GroupId!;
           const port = 1000 + (i % 1000);
-          const perm: IpPermission = { IpProtocol: 'tcp', FromPort: port, ToPort: port, ...(i % 10 === 0 ? { PrefixListIds: [{ PrefixListId: office }] } : { IpRanges: [{ CidrIp: '0.0.0.0/0' }] }) };
+          const perm: IpPermission = {
+            IpProtocol: 'tcp',
+            FromPort: port,
+            ToPort: port,
+            ...(i % 10 === 0 ? { PrefixListIds: [{ PrefixListId: office }] } : { IpRanges: [{ CidrIp: '0.0.0.0/0' }] }),
+          };
           await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: [perm] }));
         }),
       ),
@@ -68,7 +77,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Ec2A
   }
   console.log('ec2-api-calls: EC2 API calls per collection of N security groups (one region, moto)');
   for (const r of rows) {
-    const ops = Object.entries(r.byOperation).map(([k, v]) => `${k.slice(4)} ${v}`).join(', ');
+    const ops = Object.entries(r.byOperation)
+      .map(([k, v]) => `${k.slice(4)} ${v}`)
+      .join(', ');
     console.log(`  N=${String(r.groups).padStart(5)}: ${r.ec2Calls} calls (${ops}) in ${r.collectMs.toFixed(0)} ms`);
   }
   const constant = rows.every((r) => r.ec2Calls === rows[0].ec2Calls);

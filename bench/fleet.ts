@@ -42,7 +42,10 @@ function runWorker(endpoint: string, shard?: string, accounts?: string): Promise
   const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
   const args = [tsx, fileURLToPath(import.meta.url), '--worker', endpoint, shard ?? '-', accounts ?? '-'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' } });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), 15 * 60_000);
@@ -54,7 +57,10 @@ function runWorker(endpoint: string, shard?: string, accounts?: string): Promise
   });
 }
 
-const sum = (r: Record<string, number>, pred: (k: string) => boolean = () => true) => Object.entries(r).filter(([k]) => pred(k)).reduce((a, [, v]) => a + v, 0);
+const sum = (r: Record<string, number>, pred: (k: string) => boolean = () => true) =>
+  Object.entries(r)
+    .filter(([k]) => pred(k))
+    .reduce((a, [, v]) => a + v, 0);
 const isOrgListing = (k: string) => k.startsWith('organizations:');
 
 async function main(): Promise<void> {
@@ -81,7 +87,10 @@ async function main(): Promise<void> {
         const calls = results.reduce((a, r) => a + sum(r.apiCalls, (k) => !isOrgListing(k)), 0);
         perAccount[`${shards}`] = calls / n;
         rows.push(
-          `  ${String(shards).padStart(2)} process${shards === 1 ? '  ' : 'es'}  wall ${(wall / 1000).toFixed(1).padStart(6)} s   peak RSS ${results.map((r) => r.maxRssMb.toFixed(0)).join(' / ').padEnd(19)} MB   accounts per process ${results.map((r) => r.audited).join(' / ')}`,
+          `  ${String(shards).padStart(2)} process${shards === 1 ? '  ' : 'es'}  wall ${(wall / 1000).toFixed(1).padStart(6)} s   peak RSS ${results
+            .map((r) => r.maxRssMb.toFixed(0))
+            .join(' / ')
+            .padEnd(19)} MB   accounts per process ${results.map((r) => r.audited).join(' / ')}`,
         );
       }
       console.log(`\nwall time and peak RSS (${n} accounts, every collector, us-east-1):`);
@@ -93,8 +102,19 @@ async function main(): Promise<void> {
       const allPer = sum(all.apiCalls, (k) => !isOrgListing(k)) / all.audited;
       console.log(`\nAPI calls per account (collection + AssumeRole + identity; organization listing apart):`);
       console.log(`  ${String(ten.audited).padStart(3)} accounts: ${tenPer.toFixed(1)} per account, listing ${sum(ten.apiCalls, isOrgListing)} calls`);
-      console.log(`  ${String(all.audited).padStart(3)} accounts: ${allPer.toFixed(1)} per account, listing ${sum(all.apiCalls, isOrgListing)} calls (${Object.entries(all.apiCalls).filter(([k]) => isOrgListing(k)).map(([k, v]) => `${k.split(':')[1]} ${v}`).join(', ')})`);
-      console.log(`  sharded runs: ${Object.entries(perAccount).map(([k, v]) => `${k} shard(s) ${v.toFixed(1)}`).join(', ')} per account`);
+      console.log(
+        `  ${String(all.audited).padStart(3)} accounts: ${allPer.toFixed(1)} per account, listing ${sum(all.apiCalls, isOrgListing)} calls (${Object.entries(
+          all.apiCalls,
+        )
+          .filter(([k]) => isOrgListing(k))
+          .map(([k, v]) => `${k.split(':')[1]} ${v}`)
+          .join(', ')})`,
+      );
+      console.log(
+        `  sharded runs: ${Object.entries(perAccount)
+          .map(([k, v]) => `${k} shard(s) ${v.toFixed(1)}`)
+          .join(', ')} per account`,
+      );
       console.log(`  AssumeRole per account: ${((all.apiCalls['sts:AssumeRole'] ?? 0) / all.audited).toFixed(2)}`);
       if (allPer > tenPer + 0.5) throw new Error(`calls per account grew with the number of accounts (${tenPer.toFixed(1)} → ${allPer.toFixed(1)})`);
     } finally {

@@ -116,7 +116,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<GcpE
     console.log(`gcp-export: ${lines.toLocaleString('en')}-line resource export, ${(fileBytes / MB).toFixed(0)} MB`);
     console.log(row('streaming, resources dropped', streaming));
     console.log(row('resources kept (snapshot path)', keeping));
-    console.log(`  kept ${resources.toLocaleString('en')} normalized resources: ~${Math.round((keeping.peakRss - keeping.baseRss) / resources)} bytes of RSS each; the file itself is never held`);
+    console.log(
+      `  kept ${resources.toLocaleString('en')} normalized resources: ~${Math.round((keeping.peakRss - keeping.baseRss) / resources)} bytes of RSS each; the file itself is never held`,
+    );
     const { value: _s, ...s } = streaming;
     const { value: _k, ...k } = keeping;
     return { lines, fileBytes, streaming: s, keeping: { ...k, resources } };

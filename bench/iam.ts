@@ -43,7 +43,17 @@ async function benchCollection(scale: number): Promise<NonNullable<IamBenchResul
     const t0 = performance.now();
     const arns = await Promise.all(
       Array.from({ length: policies }, (_, i) =>
-        limit(async () => (await iam.send(new CreatePolicyCommand({ PolicyName: `bench-policy-${i}`, PolicyDocument: doc({ Effect: 'Allow', Action: [`s3:Get*`, `dynamodb:Query`], Resource: `arn:aws:s3:::bucket-${i}/*` }) }))).Policy!.Arn!),
+        limit(
+          async () =>
+            (
+              await iam.send(
+                new CreatePolicyCommand({
+                  PolicyName: `bench-policy-${i}`,
+                  PolicyDocument: doc({ Effect: 'Allow', Action: [`s3:Get*`, `dynamodb:Query`], Resource: `arn:aws:s3:::bucket-${i}/*` }),
+                }),
+              )
+            ).Policy!.Arn!,
+        ),
       ),
     );
     const trust = doc({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' });
@@ -88,7 +98,12 @@ function rng(seed: number): () => number {
   };
 }
 
-const st = (Effect: 'Allow' | 'Deny', Action: string[] | undefined, Resource: string[], extra: Partial<IamPolicyDocument['Statement'][number]> = {}) => ({ Effect, ...(Action ? { Action } : {}), Resource, ...extra });
+const st = (Effect: 'Allow' | 'Deny', Action: string[] | undefined, Resource: string[], extra: Partial<IamPolicyDocument['Statement'][number]> = {}) => ({
+  Effect,
+  ...(Action ? { Action } : {}),
+  Resource,
+  ...extra,
+});
 const SERVICES = ['s3', 'ec2', 'dynamodb', 'lambda', 'sqs', 'sns', 'logs', 'kms', 'ssm', 'secretsmanager', 'cloudwatch', 'ecr', 'ecs', 'rds', 'glue'];
 
 /** Policy documents of the kinds real accounts hold: scoped app policies, read-only sweeps, service wildcards, risky ones. */
@@ -96,17 +111,40 @@ function policyDocument(i: number, r: () => number): IamPolicyDocument {
   const svc = SERVICES[i % SERVICES.length];
   switch (i % 10) {
     case 0: // broad read-only, like ReadOnlyAccess (many patterns)
-      return { Version: '2012-10-17', Statement: [st('Allow', SERVICES.flatMap((s) => [`${s}:Get*`, `${s}:List*`, `${s}:Describe*`]), ['*'])] };
+      return {
+        Version: '2012-10-17',
+        Statement: [
+          st(
+            'Allow',
+            SERVICES.flatMap((s) => [`${s}:Get*`, `${s}:List*`, `${s}:Describe*`]),
+            ['*'],
+          ),
+        ],
+      };
     case 1: // service wildcard on one resource
       return { Version: '2012-10-17', Statement: [st('Allow', [`${svc}:*`], [`arn:aws:${svc}:us-east-1:${ACCOUNT}:app-${i}*`])] };
     case 2: // PassRole with a condition
-      return { Version: '2012-10-17', Statement: [st('Allow', ['iam:PassRole'], ['*'], { Condition: { StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com'] } } }), st('Allow', ['lambda:CreateFunction', 'lambda:InvokeFunction'], ['*'])] };
+      return {
+        Version: '2012-10-17',
+        Statement: [
+          st('Allow', ['iam:PassRole'], ['*'], { Condition: { StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com'] } } }),
+          st('Allow', ['lambda:CreateFunction', 'lambda:InvokeFunction'], ['*']),
+        ],
+      };
     case 3: // NotAction "power user"
       return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: ['*'] }] };
     case 4: // policy admin kept in check by a Deny
-      return { Version: '2012-10-17', Statement: [st('Allow', ['iam:*Policy*'], ['*']), st('Deny', ['iam:Put*', 'iam:Attach*', 'iam:CreatePolicyVersion'], ['*'])] };
+      return {
+        Version: '2012-10-17',
+        Statement: [st('Allow', ['iam:*Policy*'], ['*']), st('Deny', ['iam:Put*', 'iam:Attach*', 'iam:CreatePolicyVersion'], ['*'])],
+      };
     default: // scoped application policy
-      return { Version: '2012-10-17', Statement: [st('Allow', [`${svc}:Get*`, `${svc}:Put*`, `${svc}:${r() < 0.5 ? 'Describe*' : 'List*'}`], [`arn:aws:${svc}:us-east-1:${ACCOUNT}:app-${i}/*`])] };
+      return {
+        Version: '2012-10-17',
+        Statement: [
+          st('Allow', [`${svc}:Get*`, `${svc}:Put*`, `${svc}:${r() < 0.5 ? 'Describe*' : 'List*'}`], [`arn:aws:${svc}:us-east-1:${ACCOUNT}:app-${i}/*`]),
+        ],
+      };
   }
 }
 
@@ -117,37 +155,115 @@ export function syntheticSnapshot(identities: number, seed = 42): Snapshot {
   const policies: Resource<IamManagedPolicyData>[] = [];
   for (let i = 0; i < 300; i++) {
     const arn = `arn:aws:iam::${ACCOUNT}:policy/p-${i}`;
-    policies.push({ ref: { ...g, type: 'aws.iam.policy', id: arn, arn, name: `p-${i}` }, data: { name: `p-${i}`, id: `ANPA${i}`, arn, path: '/', awsManaged: false, defaultVersionId: 'v1', document: policyDocument(i, r), attachmentCount: i < 290 ? 5 : 0, permissionsBoundaryUsageCount: 0, isAttachable: true, createDate: null, updateDate: null } });
+    policies.push({
+      ref: { ...g, type: 'aws.iam.policy', id: arn, arn, name: `p-${i}` },
+      data: {
+        name: `p-${i}`,
+        id: `ANPA${i}`,
+        arn,
+        path: '/',
+        awsManaged: false,
+        defaultVersionId: 'v1',
+        document: policyDocument(i, r),
+        attachmentCount: i < 290 ? 5 : 0,
+        permissionsBoundaryUsageCount: 0,
+        isAttachable: true,
+        createDate: null,
+        updateDate: null,
+      },
+    });
   }
   const pick = () => policies[Math.floor(r() * 290)].data;
   const attached = (n: number) => Array.from({ length: n }, () => pick()).map((p) => ({ name: p.name, arn: p.arn }));
   const inline = (k: number) => (r() < 0.4 ? [{ name: `inline-${k}`, document: policyDocument(Math.floor(r() * 1000), r) }] : []);
-  const groups: Resource<IamGroupData>[] = Array.from({ length: 60 }, (_, i) => ({ ref: { ...g, type: 'aws.iam.group', id: `g-${i}`, name: `g-${i}` }, data: { name: `g-${i}`, id: `AGPA${i}`, arn: `arn:aws:iam::${ACCOUNT}:group/g-${i}`, path: '/', createDate: null, inlinePolicies: inline(i), attachedPolicies: attached(2), members: [] } }));
+  const groups: Resource<IamGroupData>[] = Array.from({ length: 60 }, (_, i) => ({
+    ref: { ...g, type: 'aws.iam.group', id: `g-${i}`, name: `g-${i}` },
+    data: {
+      name: `g-${i}`,
+      id: `AGPA${i}`,
+      arn: `arn:aws:iam::${ACCOUNT}:group/g-${i}`,
+      path: '/',
+      createDate: null,
+      inlinePolicies: inline(i),
+      attachedPolicies: attached(2),
+      members: [],
+    },
+  }));
   const users = Math.round(identities * 0.4);
   const iso = (days: number) => new Date(Date.UTC(2026, 0, 1) - days * 86_400_000).toISOString();
   for (let i = 0; i < users; i++) {
     const data: IamUserData = {
-      name: `u-${i}`, id: `AIDA${i}`, arn: `arn:aws:iam::${ACCOUNT}:user/u-${i}`, path: '/', createDate: null,
-      inlinePolicies: inline(i), attachedPolicies: attached(Math.floor(r() * 3)), groups: [`g-${i % 60}`, `g-${(i * 7) % 60}`], permissionsBoundary: null,
-      credentials: { createdAt: iso(500), passwordEnabled: r() < 0.5, passwordLastUsed: r() < 0.5 ? iso(Math.floor(r() * 200)) : null, passwordLastChanged: iso(300), mfaActive: r() < 0.7, accessKeys: r() < 0.5 ? [{ slot: 1, active: true, lastRotated: iso(Math.floor(r() * 400)), lastUsed: iso(Math.floor(r() * 150)), lastUsedService: 's3', lastUsedRegion: 'us-east-1' }] : [] },
+      name: `u-${i}`,
+      id: `AIDA${i}`,
+      arn: `arn:aws:iam::${ACCOUNT}:user/u-${i}`,
+      path: '/',
+      createDate: null,
+      inlinePolicies: inline(i),
+      attachedPolicies: attached(Math.floor(r() * 3)),
+      groups: [`g-${i % 60}`, `g-${(i * 7) % 60}`],
+      permissionsBoundary: null,
+      credentials: {
+        createdAt: iso(500),
+        passwordEnabled: r() < 0.5,
+        passwordLastUsed: r() < 0.5 ? iso(Math.floor(r() * 200)) : null,
+        passwordLastChanged: iso(300),
+        mfaActive: r() < 0.7,
+        accessKeys:
+          r() < 0.5
+            ? [
+                {
+                  slot: 1,
+                  active: true,
+                  lastRotated: iso(Math.floor(r() * 400)),
+                  lastUsed: iso(Math.floor(r() * 150)),
+                  lastUsedService: 's3',
+                  lastUsedRegion: 'us-east-1',
+                },
+              ]
+            : [],
+      },
     };
     resources.push({ ref: { ...g, type: 'aws.iam.user', id: data.name, arn: data.arn, name: data.name }, data: data as unknown as Record<string, unknown> });
   }
   const trusts: IamPolicyDocument[] = [
     { Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }] },
     { Statement: [{ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::999988887777:root'] }, Action: ['sts:AssumeRole'] }] },
-    { Statement: [{ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-abc'] } } }] },
+    {
+      Statement: [{ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['sts:AssumeRole'], Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-abc'] } } }],
+    },
   ];
   for (let i = 0; i < identities - users; i++) {
     const data: IamRoleData = {
-      name: `r-${i}`, id: `AROA${i}`, arn: `arn:aws:iam::${ACCOUNT}:role/r-${i}`, path: '/', createDate: null, inlinePolicies: inline(i), attachedPolicies: attached(1 + Math.floor(r() * 3)),
-      trustPolicy: trusts[i % trusts.length], permissionsBoundary: null, instanceProfiles: [], lastUsed: null, serviceLinked: false, maxSessionDuration: 3600,
+      name: `r-${i}`,
+      id: `AROA${i}`,
+      arn: `arn:aws:iam::${ACCOUNT}:role/r-${i}`,
+      path: '/',
+      createDate: null,
+      inlinePolicies: inline(i),
+      attachedPolicies: attached(1 + Math.floor(r() * 3)),
+      trustPolicy: trusts[i % trusts.length],
+      permissionsBoundary: null,
+      instanceProfiles: [],
+      lastUsed: null,
+      serviceLinked: false,
+      maxSessionDuration: 3600,
     };
     resources.push({ ref: { ...g, type: 'aws.iam.role', id: data.name, arn: data.arn, name: data.name }, data: data as unknown as Record<string, unknown> });
   }
   resources.push(...(groups as unknown as Resource[]), ...(policies as unknown as Resource[]));
-  resources.push({ ref: { ...g, type: 'aws.iam.account', id: ACCOUNT, name: ACCOUNT }, data: { summary: null, credentialReport: null, passwordPolicy: { set: false } } });
-  return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 'bench' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources, coverage: [] };
+  resources.push({
+    ref: { ...g, type: 'aws.iam.account', id: ACCOUNT, name: ACCOUNT },
+    data: { summary: null, credentialReport: null, passwordPolicy: { set: false } },
+  });
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'vigil', version: 'bench' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z',
+    scopes: [],
+    resources,
+    coverage: [],
+  };
 }
 
 function benchAnalysis(identities: number): IamBenchResult['analysis'] {
@@ -170,15 +286,25 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<IamB
     const total = Object.values(c.iamCalls).reduce((a, b) => a + b, 0);
     console.log(`collection: ${c.roles} roles, ${c.users} users, ${c.policies} managed policies (+ attachments for 1 in 4 identities)`);
     console.log(`  seeding (moto, 16 concurrent): ${(c.seedMs / 1000).toFixed(1)} s`);
-    console.log(`  IAM API calls: ${total} (${Object.entries(c.iamCalls).map(([k, v]) => `${k.slice(4)} ${v}`).join(', ')})`);
+    console.log(
+      `  IAM API calls: ${total} (${Object.entries(c.iamCalls)
+        .map(([k, v]) => `${k.slice(4)} ${v}`)
+        .join(', ')})`,
+    );
     console.log(`  collection wall time: ${(c.collectMs / 1000).toFixed(2)} s, ${c.resources} resources`);
   }
   const a = benchAnalysis(arg('--identities', 10000));
   out.analysis = a;
   const cores = (await import('node:os')).availableParallelism();
-  console.log(`analysis: ${a.identities} identities, 19 rules, ${a.findings} findings (${Object.entries(a.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  console.log(
+    `analysis: ${a.identities} identities, 19 rules, ${a.findings} findings (${Object.entries(a.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+  );
   const load = (await import('node:os')).loadavg()[0];
-  console.log(`  evaluate wall time: ${(a.evaluateMs / 1000).toFixed(2)} s on ${cores} cores (target < 3 s) ${a.evaluateMs < 3000 ? 'OK' : 'OVER TARGET'}; CPU ${(a.cpuMs / 1000).toFixed(2)} s; load average ${load.toFixed(1)} (a busy machine inflates wall time)`);
+  console.log(
+    `  evaluate wall time: ${(a.evaluateMs / 1000).toFixed(2)} s on ${cores} cores (target < 3 s) ${a.evaluateMs < 3000 ? 'OK' : 'OVER TARGET'}; CPU ${(a.cpuMs / 1000).toFixed(2)} s; load average ${load.toFixed(1)} (a busy machine inflates wall time)`,
+  );
   return out;
 }
 

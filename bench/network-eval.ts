@@ -48,13 +48,34 @@ function rng(seed: number): () => number {
 }
 
 const ref = (type: ResourceType, region: string, id: string, kind: string, name?: string): ResourceRef => ({
-  provider: 'aws', account: ACCOUNT, region, type, id, arn: `arn:aws:ec2:${region}:${ACCOUNT}:${kind}/${id}`, ...(name ? { name, tags: { Name: name, Team: 'bench' } } : {}),
+  provider: 'aws',
+  account: ACCOUNT,
+  region,
+  type,
+  id,
+  arn: `arn:aws:ec2:${region}:${ACCOUNT}:${kind}/${id}`,
+  ...(name ? { name, tags: { Name: name, Team: 'bench' } } : {}),
 });
 const perm = (protocol: string, from: number | null, to: number | null, peer: string): SgPermission => ({
-  protocol, fromPort: from, toPort: to, icmpType: null, icmpCode: null, peerKind: peer.startsWith('sg-') ? 'security-group' : peer.startsWith('pl-') ? 'prefix-list' : peer.includes(':') ? 'cidr6' : 'cidr4', peer,
+  protocol,
+  fromPort: from,
+  toPort: to,
+  icmpType: null,
+  icmpCode: null,
+  peerKind: peer.startsWith('sg-') ? 'security-group' : peer.startsWith('pl-') ? 'prefix-list' : peer.includes(':') ? 'cidr6' : 'cidr4',
+  peer,
 });
 const entry = (n: number, action: 'allow' | 'deny', protocol: string, from: number | null, to: number | null, cidr: string, egress = false): NaclEntry => ({
-  ruleNumber: n, action, egress, cidr, ipv6: cidr.includes(':'), protocol, fromPort: from, toPort: to, icmpType: null, icmpCode: null,
+  ruleNumber: n,
+  action,
+  egress,
+  cidr,
+  ipv6: cidr.includes(':'),
+  protocol,
+  fromPort: from,
+  toPort: to,
+  icmpType: null,
+  icmpCode: null,
 });
 
 /** Mix: 40% security groups, 42.5% instances, 5% ACLs, 7.5% route tables, 2.5% VPCs, 2.5% flow logs (+ two prefix lists per region). */
@@ -74,21 +95,41 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
   const route = (dest: string, gatewayId: string | null): Route => ({ destinationCidr: dest, destinationIpv6Cidr: null, gatewayId, state: 'active' });
 
   for (let i = 0; i < counts.vpc; i++) {
-    push<VpcData>({ ref: ref(EC2_VPC, regionOf(i), `vpc-${i}`, 'vpc', `vpc-${i}`), data: { vpcId: `vpc-${i}`, cidrBlocks: [`10.${i % 256}.0.0/16`], ipv6CidrBlocks: [], isDefault: i < REGIONS.length, state: 'available' } });
+    push<VpcData>({
+      ref: ref(EC2_VPC, regionOf(i), `vpc-${i}`, 'vpc', `vpc-${i}`),
+      data: { vpcId: `vpc-${i}`, cidrBlocks: [`10.${i % 256}.0.0/16`], ipv6CidrBlocks: [], isDefault: i < REGIONS.length, state: 'available' },
+    });
   }
   for (let i = 0; i < counts.flow; i++) {
     const v = Math.floor(rand() * counts.vpc);
-    push<FlowLogData>({ ref: ref(EC2_FLOW_LOG, regionOf(v), `fl-${i}`, 'vpc-flow-log'), data: { flowLogId: `fl-${i}`, resourceId: `vpc-${v}`, status: 'ACTIVE', deliverLogsStatus: rand() < 0.1 ? 'FAILED' : 'SUCCESS', trafficType: pick(['ALL', 'REJECT', 'ACCEPT']), destinationType: 's3', destination: 'arn:aws:s3:::flow-logs' } });
+    push<FlowLogData>({
+      ref: ref(EC2_FLOW_LOG, regionOf(v), `fl-${i}`, 'vpc-flow-log'),
+      data: {
+        flowLogId: `fl-${i}`,
+        resourceId: `vpc-${v}`,
+        status: 'ACTIVE',
+        deliverLogsStatus: rand() < 0.1 ? 'FAILED' : 'SUCCESS',
+        trafficType: pick(['ALL', 'REJECT', 'ACCEPT']),
+        destinationType: 's3',
+        destination: 'arn:aws:s3:::flow-logs',
+      },
+    });
   }
   // Main tables: 60% of VPCs route 0.0.0.0/0 to an internet gateway, the rest have the local route only.
   for (let i = 0; i < counts.vpc; i++) {
     const routes = [route(`10.${i % 256}.0.0/16`, 'local'), ...(rand() < 0.6 ? [route('0.0.0.0/0', `igw-${i}`)] : [])];
-    push<RouteTableData>({ ref: ref(EC2_ROUTE_TABLE, regionOf(i), `rtb-main-${i}`, 'route-table'), data: { routeTableId: `rtb-main-${i}`, vpcId: `vpc-${i}`, isMain: true, subnetIds: [], routes } });
+    push<RouteTableData>({
+      ref: ref(EC2_ROUTE_TABLE, regionOf(i), `rtb-main-${i}`, 'route-table'),
+      data: { routeTableId: `rtb-main-${i}`, vpcId: `vpc-${i}`, isMain: true, subnetIds: [], routes },
+    });
   }
   // Explicit tables: subnets 0-2 of each ACL; 70% public (igw), 30% private (NAT gateway). Subnet 3 uses the main table.
   for (let i = 0; i < counts.nacl; i++) {
     const routes = [route('10.0.0.0/16', 'local'), rand() < 0.7 ? route('0.0.0.0/0', `igw-${i}`) : route('0.0.0.0/0', null)];
-    push<RouteTableData>({ ref: ref(EC2_ROUTE_TABLE, regionOf(i), `rtb-${i}`, 'route-table'), data: { routeTableId: `rtb-${i}`, vpcId: vpcOf(i), isMain: false, subnetIds: [0, 1, 2].map((k) => `subnet-${i}-${k}`), routes } });
+    push<RouteTableData>({
+      ref: ref(EC2_ROUTE_TABLE, regionOf(i), `rtb-${i}`, 'route-table'),
+      data: { routeTableId: `rtb-${i}`, vpcId: vpcOf(i), isMain: false, subnetIds: [0, 1, 2].map((k) => `subnet-${i}-${k}`), routes },
+    });
   }
   // Each ACL covers 4 subnets; subnet s lives in region regionOf(s's ACL).
   for (let i = 0; i < counts.nacl; i++) {
@@ -97,15 +138,42 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
       kind < 0.5
         ? [entry(100, 'allow', 'all', null, null, '0.0.0.0/0'), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0')]
         : kind < 0.8
-          ? [entry(100, 'allow', 'tcp', 443, 443, '0.0.0.0/0'), entry(110, 'allow', 'tcp', 22, 22, '0.0.0.0/0'), entry(120, 'allow', 'tcp', 1024, 65535, '0.0.0.0/0'), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0')]
-          : [entry(50, 'deny', 'tcp', 22, 22, '0.0.0.0/0'), entry(60, 'deny', 'tcp', 3389, 3389, '0.0.0.0/0'), entry(100, 'allow', 'all', null, null, '10.0.0.0/8'), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0')];
+          ? [
+              entry(100, 'allow', 'tcp', 443, 443, '0.0.0.0/0'),
+              entry(110, 'allow', 'tcp', 22, 22, '0.0.0.0/0'),
+              entry(120, 'allow', 'tcp', 1024, 65535, '0.0.0.0/0'),
+              entry(32767, 'deny', 'all', null, null, '0.0.0.0/0'),
+            ]
+          : [
+              entry(50, 'deny', 'tcp', 22, 22, '0.0.0.0/0'),
+              entry(60, 'deny', 'tcp', 3389, 3389, '0.0.0.0/0'),
+              entry(100, 'allow', 'all', null, null, '10.0.0.0/8'),
+              entry(32767, 'deny', 'all', null, null, '0.0.0.0/0'),
+            ];
     const entries = [...inbound, entry(100, 'allow', 'all', null, null, '0.0.0.0/0', true), entry(32767, 'deny', 'all', null, null, '0.0.0.0/0', true)];
-    push<NetworkAclData>({ ref: ref(EC2_NETWORK_ACL, regionOf(i), `acl-${i}`, 'network-acl'), data: { networkAclId: `acl-${i}`, vpcId: vpcOf(i), isDefault: kind < 0.5, entries, subnetIds: [0, 1, 2, 3].map((k) => `subnet-${i}-${k}`) } });
+    push<NetworkAclData>({
+      ref: ref(EC2_NETWORK_ACL, regionOf(i), `acl-${i}`, 'network-acl'),
+      data: { networkAclId: `acl-${i}`, vpcId: vpcOf(i), isDefault: kind < 0.5, entries, subnetIds: [0, 1, 2, 3].map((k) => `subnet-${i}-${k}`) },
+    });
   }
   // Managed prefix lists, referenced by some groups: one of office ranges, one that also holds 0.0.0.0/0.
   for (const region of REGIONS) {
-    for (const [id, cidrs] of [['pl-office', ['198.51.100.0/24', '203.0.113.0/24']], ['pl-partners', ['192.0.2.0/24', '0.0.0.0/0']]] as const) {
-      push<PrefixListData>({ ref: ref(EC2_PREFIX_LIST, region, id, 'prefix-list', id), data: { prefixListId: id, prefixListName: id, ownerId: ACCOUNT, addressFamily: 'IPv4', maxEntries: 10, state: 'create-complete', entries: cidrs.map((cidr) => ({ cidr })) } });
+    for (const [id, cidrs] of [
+      ['pl-office', ['198.51.100.0/24', '203.0.113.0/24']],
+      ['pl-partners', ['192.0.2.0/24', '0.0.0.0/0']],
+    ] as const) {
+      push<PrefixListData>({
+        ref: ref(EC2_PREFIX_LIST, region, id, 'prefix-list', id),
+        data: {
+          prefixListId: id,
+          prefixListName: id,
+          ownerId: ACCOUNT,
+          addressFamily: 'IPv4',
+          maxEntries: 10,
+          state: 'create-complete',
+          entries: cidrs.map((cidr) => ({ cidr })),
+        },
+      });
     }
   }
   const templates: (() => SgPermission[])[] = [
@@ -124,7 +192,16 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
     const ingress = isDefault ? [perm('all', null, null, `sg-${i}`)] : pick(templates)();
     push<SecurityGroupData>({
       ref: ref(EC2_SECURITY_GROUP, regionOf(i), `sg-${i}`, 'security-group', isDefault ? 'default' : `app-${i}`),
-      data: { groupId: `sg-${i}`, groupName: isDefault ? 'default' : `app-${i}`, description: 'bench', vpcId: `vpc-${i % counts.vpc}`, isDefault, ownerId: ACCOUNT, ingress, egress: [perm('all', null, null, '0.0.0.0/0')] },
+      data: {
+        groupId: `sg-${i}`,
+        groupName: isDefault ? 'default' : `app-${i}`,
+        description: 'bench',
+        vpcId: `vpc-${i % counts.vpc}`,
+        isDefault,
+        ownerId: ACCOUNT,
+        ingress,
+        egress: [perm('all', null, null, '0.0.0.0/0')],
+      },
     });
   }
   for (let i = 0; i < instances; i++) {
@@ -132,7 +209,10 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
     const acl = Math.floor(rand() * counts.nacl);
     const region = regionOf(acl);
     const r = REGIONS.indexOf(region);
-    const sgIn = () => { const k = Math.floor(rand() * Math.floor(counts.sg / REGIONS.length)); return `sg-${k * REGIONS.length + r}`; };
+    const sgIn = () => {
+      const k = Math.floor(rand() * Math.floor(counts.sg / REGIONS.length));
+      return `sg-${k * REGIONS.length + r}`;
+    };
     const groups = [sgIn(), sgIn()];
     const subnet = `subnet-${acl}-${Math.floor(rand() * 4)}`;
     const publicIp = rand() < 0.3 ? `54.${i % 250}.${(i >> 8) % 250}.${i % 200}` : null;
@@ -140,9 +220,20 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
     push<InstanceData>({
       ref: ref(EC2_INSTANCE, region, `i-${i}`, 'instance', `host-${i}`),
       data: {
-        instanceId: `i-${i}`, state: rand() < 0.9 ? 'running' : 'stopped', instanceType: 't3.micro', imageId: 'ami-1', launchTime: '2026-01-01T00:00:00.000Z',
-        publicIpAddress: publicIp, privateIpAddress: '10.0.0.1', ipv6Addresses: rand() < 0.05 ? ['2600:1f18::1'] : [], securityGroupIds: groups, subnetId: subnet, vpcId: vpcOf(acl),
-        metadataOptions: { httpTokens: tokens, httpEndpoint: 'enabled', hopLimit: 1 }, iamInstanceProfileArn: null, networkInterfaces: [],
+        instanceId: `i-${i}`,
+        state: rand() < 0.9 ? 'running' : 'stopped',
+        instanceType: 't3.micro',
+        imageId: 'ami-1',
+        launchTime: '2026-01-01T00:00:00.000Z',
+        publicIpAddress: publicIp,
+        privateIpAddress: '10.0.0.1',
+        ipv6Addresses: rand() < 0.05 ? ['2600:1f18::1'] : [],
+        securityGroupIds: groups,
+        subnetId: subnet,
+        vpcId: vpcOf(acl),
+        metadataOptions: { httpTokens: tokens, httpEndpoint: 'enabled', hopLimit: 1 },
+        iamInstanceProfileArn: null,
+        networkInterfaces: [],
       },
     });
   }
@@ -153,7 +244,17 @@ export function syntheticSnapshot(total: number, seed = 42): Snapshot {
     finishedAt: '2026-01-01T00:00:01.000Z',
     scopes: [{ provider: 'aws', account: ACCOUNT, regions: REGIONS }],
     resources,
-    coverage: REGIONS.flatMap((region) => ['DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeInstances', 'DescribeVpcs', 'DescribeFlowLogs'].map((operation) => ({ provider: 'aws' as const, account: ACCOUNT, region, service: 'ec2', operation, resourceTypes: [], status: 'ok' as const }))),
+    coverage: REGIONS.flatMap((region) =>
+      ['DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeInstances', 'DescribeVpcs', 'DescribeFlowLogs'].map((operation) => ({
+        provider: 'aws' as const,
+        account: ACCOUNT,
+        region,
+        service: 'ec2',
+        operation,
+        resourceTypes: [],
+        status: 'ok' as const,
+      })),
+    ),
   };
 }
 
@@ -181,10 +282,25 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Netw
   const cpu = process.cpuUsage(c0);
   const cpuMs = (cpu.user + cpu.system) / 1000; // includes GC threads: can exceed wall time
   const peakRssMb = process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
-  const out: NetworkEvalResult = { resources: snapshot.resources.length, findings: result.findings.length, evaluationMs, cpuMs, peakRssMb, byStatus: result.summary.byStatus };
+  const out: NetworkEvalResult = {
+    resources: snapshot.resources.length,
+    findings: result.findings.length,
+    evaluationMs,
+    cpuMs,
+    peakRssMb,
+    byStatus: result.summary.byStatus,
+  };
   const ok = (v: boolean) => (v ? 'OK' : 'OVER TARGET');
-  console.log(`network-eval: ${out.resources.toLocaleString('en')} resources, ${rules.length} rules → ${out.findings.toLocaleString('en')} findings (${Object.entries(out.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  console.log(`  evaluation time: ${evaluationMs.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (target < ${TARGET_MS} ms wall: ${ok(evaluationMs < TARGET_MS)}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+  console.log(
+    `network-eval: ${out.resources.toLocaleString('en')} resources, ${rules.length} rules → ${out.findings.toLocaleString('en')} findings (${Object.entries(
+      out.byStatus,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+  );
+  console.log(
+    `  evaluation time: ${evaluationMs.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (target < ${TARGET_MS} ms wall: ${ok(evaluationMs < TARGET_MS)}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   console.log(`  peak RSS:        ${peakRssMb.toFixed(0)} MB (target < ${TARGET_MB} MB: ${ok(peakRssMb < TARGET_MB)})`);
   return out;
 }

@@ -30,21 +30,34 @@ try {
     runs.push(Number(await page.getAttribute('html', 'data-ready-ms')));
   }
   /** Milliseconds from a change to the rendered result (the page renders synchronously on `change`). */
-  const timed = (fn: string) => page.evaluate((code) => {
-    const t0 = performance.now();
-    new Function(code)();
-    return performance.now() - t0;
-  }, fn);
-  const byResource = await timed(`const r = document.querySelector('input[name=view][value=resource]'); r.checked = true; r.dispatchEvent(new Event('change', { bubbles: true }));`);
-  const account = await timed(`const s = document.querySelector('select[name=acct]'); s.value = s.options[1].value; s.dispatchEvent(new Event('change', { bubbles: true }));`);
-  const table = await timed(`const r = document.querySelector('input[name=view][value=table]'); r.checked = true; r.dispatchEvent(new Event('change', { bubbles: true }));`);
+  const timed = (fn: string) =>
+    page.evaluate((code) => {
+      const t0 = performance.now();
+      new Function(code)();
+      return performance.now() - t0;
+    }, fn);
+  const byResource = await timed(
+    `const r = document.querySelector('input[name=view][value=resource]'); r.checked = true; r.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  const account = await timed(
+    `const s = document.querySelector('select[name=acct]'); s.value = s.options[1].value; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  const table = await timed(
+    `const r = document.querySelector('input[name=view][value=table]'); r.checked = true; r.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
   const sort = await timed(`document.querySelector('th button.sort[data-sort=resource]').click();`);
-  const allStatuses = await timed(`document.querySelectorAll('input[name=status]').forEach((c) => { c.checked = true; }); document.querySelector('input[name=status]').dispatchEvent(new Event('change', { bubbles: true }));`);
+  const allStatuses = await timed(
+    `document.querySelectorAll('input[name=status]').forEach((c) => { c.checked = true; }); document.querySelector('input[name=status]').dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
   const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   process.stdout.write(`report.html for ${count.toLocaleString('en-US')} findings: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB (target < 10 MB)\n`);
-  process.stdout.write(`  navigation start → default view rendered: ${runs.map(ms).join(', ')} (median ${ms([...runs].sort((a, b) => a - b)[1])}; target < 2000 ms)\n`);
-  process.stdout.write(`  by-resource view ${ms(byResource)} · one account ${ms(account)} · table view ${ms(table)} · sort by resource ${ms(sort)} · all statuses ${ms(allStatuses)}\n`);
+  process.stdout.write(
+    `  navigation start → default view rendered: ${runs.map(ms).join(', ')} (median ${ms([...runs].sort((a, b) => a - b)[1])}; target < 2000 ms)\n`,
+  );
+  process.stdout.write(
+    `  by-resource view ${ms(byResource)} · one account ${ms(account)} · table view ${ms(table)} · sort by resource ${ms(sort)} · all statuses ${ms(allStatuses)}\n`,
+  );
   process.stdout.write(`  JS heap ${(heap / 1e6).toFixed(0)} MB${errors.length ? `; page errors: ${errors.join('; ')}` : ''}\n`);
   if (errors.length) process.exitCode = 1;
 } finally {

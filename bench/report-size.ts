@@ -25,7 +25,8 @@ function rules(): RuleMeta[] {
     severity: SEVERITIES[i % SEVERITIES.length],
     description: 'Flags security groups whose ingress rules allow a sensitive port from 0.0.0.0/0 or ::/0. '.repeat(2),
     risk: 'Anyone on the internet can reach the service and try credentials or exploits against it.',
-    remediation: 'Remove the rule in the console (EC2 > Security groups > Inbound rules), or:\n\n```\naws ec2 revoke-security-group-ingress --group-id sg-0123 --protocol tcp --port 22 --cidr 0.0.0.0/0\n```',
+    remediation:
+      'Remove the rule in the console (EC2 > Security groups > Inbound rules), or:\n\n```\naws ec2 revoke-security-group-ingress --group-id sg-0123 --protocol tcp --port 22 --cidr 0.0.0.0/0\n```',
     references: ['https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html'],
     resourceTypes: ['aws.ec2.security-group'],
     precision: 'high',
@@ -49,7 +50,15 @@ export function syntheticResult(count = 100_000): EvaluationResult {
     const account = ACCOUNTS[i % ACCOUNTS.length];
     const region = REGIONS[Math.floor(i / 7) % REGIONS.length];
     const id = `sg-${(0x10000000 + Math.floor(i / metas.length)).toString(16)}${(i % 97).toString(16).padStart(9, '0')}`;
-    const ref: ResourceRef = { provider: 'aws', account, region, type: 'aws.ec2.security-group', id, arn: `arn:aws:ec2:${region}:${account}:security-group/${id}`, name: `app-${i % 500}-web` };
+    const ref: ResourceRef = {
+      provider: 'aws',
+      account,
+      region,
+      type: 'aws.ec2.security-group',
+      id,
+      arn: `arn:aws:ec2:${region}:${account}:security-group/${id}`,
+      name: `app-${i % 500}-web`,
+    };
     const status = statusOf(i);
     const f: Finding = {
       id: findingId(rule.id, ref),
@@ -78,7 +87,16 @@ export function syntheticResult(count = 100_000): EvaluationResult {
   }
   const compliance = ['hipaa', 'soc2', 'pci-dss-4.0'].map((fwId, fi): FrameworkResult => {
     const controls: ControlResult[] = Array.from({ length: 30 }, (_, ci) => {
-      if (ci % 6 === 5) return { id: `${fwId.toUpperCase()}-${ci}`, title: `Manual control ${ci}`, status: 'manual', rationale: 'Policy document, attested yearly.', rules: [], failingFindingIds: [], unknownFindingIds: [] };
+      if (ci % 6 === 5)
+        return {
+          id: `${fwId.toUpperCase()}-${ci}`,
+          title: `Manual control ${ci}`,
+          status: 'manual',
+          rationale: 'Policy document, attested yearly.',
+          rules: [],
+          failingFindingIds: [],
+          unknownFindingIds: [],
+        };
       const mapped = [metas[(ci + fi) % metas.length], metas[(ci * 3 + fi) % metas.length]];
       const ids = new Set(mapped.map((m) => m.id));
       const mine = findings.filter((f) => ids.has(f.ruleId) && !f.suppressed);
@@ -88,16 +106,38 @@ export function syntheticResult(count = 100_000): EvaluationResult {
         id: `${fwId.toUpperCase()}-${ci}`,
         title: `Control ${ci}`,
         status: failing.length ? 'fail' : unknown.length ? 'unknown' : 'pass',
-        rules: mapped.map((m) => ({ ruleId: m.id, rationale: 'Evidences the control.', status: 'fail', counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 } })),
+        rules: mapped.map((m) => ({
+          ruleId: m.id,
+          rationale: 'Evidences the control.',
+          status: 'fail',
+          counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 },
+        })),
         failingFindingIds: failing,
         unknownFindingIds: unknown,
       };
     });
     const counts = { pass: 0, fail: 0, unknown: 0, manual: 0, not_applicable: 0 };
     for (const c of controls) counts[c.status]++;
-    return { id: fwId, title: fwId.toUpperCase(), version: '1', source: 'https://example.org/standard', score: counts.pass / (counts.pass + counts.fail + counts.unknown), counts, controls };
+    return {
+      id: fwId,
+      title: fwId.toUpperCase(),
+      version: '1',
+      source: 'https://example.org/standard',
+      score: counts.pass / (counts.pass + counts.fail + counts.unknown),
+      counts,
+      controls,
+    };
   });
-  const gaps = REGIONS.slice(0, 2).map((region) => ({ provider: 'aws' as const, account: ACCOUNTS[2], region, service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group' as const], status: 'denied' as const, errorCode: 'AccessDenied' }));
+  const gaps = REGIONS.slice(0, 2).map((region) => ({
+    provider: 'aws' as const,
+    account: ACCOUNTS[2],
+    region,
+    service: 'ec2',
+    operation: 'DescribeSecurityGroups',
+    resourceTypes: ['aws.ec2.security-group' as const],
+    status: 'denied' as const,
+    errorCode: 'AccessDenied',
+  }));
   return {
     tool: { name: 'vigil', version: 'bench' },
     evaluatedAt: '2026-01-01T00:10:00.000Z',
@@ -120,14 +160,18 @@ const mb = (n: number): string => `${(n / 1e6).toFixed(2)} MB`;
 export async function main(count = 100_000): Promise<void> {
   const result = syntheticResult(count);
   const s = result.summary.byStatus;
-  process.stdout.write(`report sizes for ${count.toLocaleString('en-US')} findings (${s.fail} fail, ${s.pass} pass, ${s.unknown} unknown, ${s.not_applicable} n/a)\n`);
+  process.stdout.write(
+    `report sizes for ${count.toLocaleString('en-US')} findings (${s.fail} fail, ${s.pass} pass, ${s.unknown} unknown, ${s.not_applicable} n/a)\n`,
+  );
   const measure = (label: string, render: () => { name: string; content: string }[]): void => {
     const t0 = performance.now();
     const files = render();
     const ms = performance.now() - t0;
     for (const f of files) {
       const bytes = Buffer.byteLength(f.content);
-      process.stdout.write(`  ${label.padEnd(8)} ${f.name.padEnd(16)} ${mb(bytes).padStart(10)}  gzip ${mb(gzipSync(f.content).length).padStart(9)}  render ${ms.toFixed(0).padStart(5)} ms\n`);
+      process.stdout.write(
+        `  ${label.padEnd(8)} ${f.name.padEnd(16)} ${mb(bytes).padStart(10)}  gzip ${mb(gzipSync(f.content).length).padStart(9)}  render ${ms.toFixed(0).padStart(5)} ms\n`,
+      );
     }
   };
   measure('html', () => [{ name: 'report.html', content: renderHtml(result) }]);

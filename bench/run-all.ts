@@ -11,7 +11,10 @@ const BENCHES: { name: string; what: string }[] = [
   { name: 'ec2-api-calls', what: 'EC2 API calls per collection for N security groups (must not grow with N)' },
   { name: 'iam', what: 'IAM collection calls and wall time for 2,000 roles / 1,000 users / 500 policies; analysis of 10,000 identities (target < 3 s)' },
   { name: 'aws-full', what: 'full AWS collection of a seeded account: API calls per service and wall time' },
-  { name: 'fleet', what: 'organization scan of 50 moto accounts: wall time and peak RSS for 1 process, 2 and 4 shards side by side; API calls per account (must not grow with the number of accounts)' },
+  {
+    name: 'fleet',
+    what: 'organization scan of 50 moto accounts: wall time and peak RSS for 1 process, 2 and 4 shards side by side; API calls per account (must not grow with the number of accounts)',
+  },
   { name: 'report-size', what: 'HTML / SARIF / JSON sizes and render times for 100,000 findings' },
   { name: 'report-load', what: 'HTML report of 100,000 findings in headless Chromium: size (target < 10 MB), load (target < 2 s), interactions' },
   { name: 'gcp-export', what: 'streaming read of a 1,000,000-line Cloud Asset export: time and peak RSS' },

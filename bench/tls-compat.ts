@@ -34,14 +34,20 @@ interface View {
 
 async function startKind(kind: Kind, ca: ReturnType<typeof makeCa>): Promise<RunningServer> {
   const names = ['localhost', '127.0.0.1'];
-  const leaf = (extra: Partial<Parameters<typeof makeCertificate>[0]> = {}) => makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca, ...extra });
+  const leaf = (extra: Partial<Parameters<typeof makeCertificate>[0]> = {}) =>
+    makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca, ...extra });
   switch (kind) {
     case 'tls13-only':
       return startTlsServer({ chain: [leaf()], minVersion: 'TLSv1.3' });
     case 'tls12-one-suite':
       return startTlsServer({ chain: [leaf()], maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' });
     case 'tls10-12-cbc':
-      return startTlsServer({ chain: [leaf()], minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:AES128-SHA:@SECLEVEL=0' });
+      return startTlsServer({
+        chain: [leaf()],
+        minVersion: 'TLSv1',
+        maxVersion: 'TLSv1.2',
+        ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:AES128-SHA:@SECLEVEL=0',
+      });
     case 'expired':
       return startTlsServer({ chain: [leaf({ notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) })] });
     case 'rsa1024':
@@ -116,7 +122,17 @@ function vigilView(d: TlsEndpointData, ms: number): View {
   return { protocols: d.protocols, suites, ms };
 }
 
-const SSLSCAN_VERSION: Record<string, TlsProtocol> = { '1.0': 'tls1_0', '1.1': 'tls1_1', '1.2': 'tls1_2', '1.3': 'tls1_3', TLSv1: 'tls1_0', 'TLSv1.0': 'tls1_0', 'TLSv1.1': 'tls1_1', 'TLSv1.2': 'tls1_2', 'TLSv1.3': 'tls1_3' };
+const SSLSCAN_VERSION: Record<string, TlsProtocol> = {
+  '1.0': 'tls1_0',
+  '1.1': 'tls1_1',
+  '1.2': 'tls1_2',
+  '1.3': 'tls1_3',
+  TLSv1: 'tls1_0',
+  'TLSv1.0': 'tls1_0',
+  'TLSv1.1': 'tls1_1',
+  'TLSv1.2': 'tls1_2',
+  'TLSv1.3': 'tls1_3',
+};
 
 async function sslscanView(target: string): Promise<View> {
   const { out, ms } = await run('sslscan', ['--no-colour', '--xml=-', target]);
@@ -130,7 +146,16 @@ async function sslscanView(target: string): Promise<View> {
   return { protocols, suites, ms };
 }
 
-const TESTSSL_PROTO: Record<string, TlsProtocol> = { TLS1: 'tls1_0', TLS1_1: 'tls1_1', TLS1_2: 'tls1_2', TLS1_3: 'tls1_3', tls1: 'tls1_0', tls1_1: 'tls1_1', tls1_2: 'tls1_2', tls1_3: 'tls1_3' };
+const TESTSSL_PROTO: Record<string, TlsProtocol> = {
+  TLS1: 'tls1_0',
+  TLS1_1: 'tls1_1',
+  TLS1_2: 'tls1_2',
+  TLS1_3: 'tls1_3',
+  tls1: 'tls1_0',
+  tls1_1: 'tls1_1',
+  tls1_2: 'tls1_2',
+  tls1_3: 'tls1_3',
+};
 
 async function testsslView(target: string): Promise<View> {
   const dir = await mkdtemp(join(tmpdir(), 'vigil-testssl-'));
@@ -202,7 +227,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       }
       const vigil = vigilView(d, ms);
       const on = TLS_PROTOCOLS.filter((p) => vigil.protocols[p]).join(',');
-      console.log(`${kind.padEnd(16)} ${target.padEnd(16)} Vigil ${sec(ms)} (${d.scan.handshakes} handshakes) protocols=${on} TLS1.2 suites=${vigil.suites.tls1_2.size}`);
+      console.log(
+        `${kind.padEnd(16)} ${target.padEnd(16)} Vigil ${sec(ms)} (${d.scan.handshakes} handshakes) protocols=${on} TLS1.2 suites=${vigil.suites.tls1_2.size}`,
+      );
       const others: Array<[string, () => Promise<View>]> = [];
       if (useSslscan) others.push(['sslscan', () => sslscanView(target)]);
       if (useTestssl) others.push(['testssl', () => testsslView(target)]);
@@ -210,7 +237,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
         const v = await view();
         const c = compare(vigil, v);
         if (!c.protocols || !c.tls12) disagreements++;
-        console.log(`${''.padEnd(33)} ${name.padEnd(7)} ${sec(v.ms)}  protocols ${yes(c.protocols)}, TLS1.2 suites ${yes(c.tls12)}, TLS1.0/1.1/1.3 suites ${yes(c.otherSuites)}`);
+        console.log(
+          `${''.padEnd(33)} ${name.padEnd(7)} ${sec(v.ms)}  protocols ${yes(c.protocols)}, TLS1.2 suites ${yes(c.tls12)}, TLS1.0/1.1/1.3 suites ${yes(c.otherSuites)}`,
+        );
         for (const line of c.detail) console.log(`${''.padEnd(41)}${line}`);
       }
     }
@@ -227,7 +256,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       const t0 = performance.now();
       const out = await collectTls({ targets, caFile, suiteStrategy: s });
       const ms = performance.now() - t0;
-      console.log(`Vigil (${s}, concurrency 16): ${sec(ms)} for ${out.resources.length}/${targets.length} endpoints, ${out.apiCalls?.['tls:handshake']} handshakes`);
+      console.log(
+        `Vigil (${s}, concurrency 16): ${sec(ms)} for ${out.resources.length}/${targets.length} endpoints, ${out.apiCalls?.['tls:handshake']} handshakes`,
+      );
     }
     if (useSslscan) {
       const t0 = performance.now();
@@ -238,7 +269,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     await fleet.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  console.log(disagreements === 0 ? '\nAll cross-checks agree on protocols and TLS 1.2 suites.' : `\n${disagreements} cross-check(s) disagree (details above).`);
+  console.log(
+    disagreements === 0 ? '\nAll cross-checks agree on protocols and TLS 1.2 suites.' : `\n${disagreements} cross-check(s) disagree (details above).`,
+  );
   return disagreements === 0 ? 0 : 1;
 }
 

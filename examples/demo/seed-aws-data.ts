@@ -82,14 +82,36 @@ async function seedRegion(endpoint: string, region: string, isHome: boolean, isS
 
 async function seedEbs(ec2: EC2Client, region: string, isHome: boolean): Promise<void> {
   const az = `${region}a`;
-  const good = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: az, Size: 50, VolumeType: 'gp3', Encrypted: true, TagSpecifications: nameTag('volume', 'app-data') }))).VolumeId!;
-  const bad = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: az, Size: 100, VolumeType: 'gp2', TagSpecifications: nameTag('volume', 'legacy-data') }))).VolumeId!;
-  const publicSnap = (await ec2.send(new CreateSnapshotCommand({ VolumeId: bad, Description: 'legacy-data nightly', TagSpecifications: nameTag('snapshot', 'legacy-data-backup') }))).SnapshotId!;
-  await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: publicSnap, Attribute: 'createVolumePermission', OperationType: 'add', GroupNames: ['all'] }));
+  const good = (
+    await ec2.send(
+      new CreateVolumeCommand({ AvailabilityZone: az, Size: 50, VolumeType: 'gp3', Encrypted: true, TagSpecifications: nameTag('volume', 'app-data') }),
+    )
+  ).VolumeId!;
+  const bad = (
+    await ec2.send(new CreateVolumeCommand({ AvailabilityZone: az, Size: 100, VolumeType: 'gp2', TagSpecifications: nameTag('volume', 'legacy-data') }))
+  ).VolumeId!;
+  const publicSnap = (
+    await ec2.send(
+      new CreateSnapshotCommand({ VolumeId: bad, Description: 'legacy-data nightly', TagSpecifications: nameTag('snapshot', 'legacy-data-backup') }),
+    )
+  ).SnapshotId!;
+  await ec2.send(
+    new ModifySnapshotAttributeCommand({ SnapshotId: publicSnap, Attribute: 'createVolumePermission', OperationType: 'add', GroupNames: ['all'] }),
+  );
   await ec2.send(new CreateSnapshotCommand({ VolumeId: good, Description: 'app-data nightly', TagSpecifications: nameTag('snapshot', 'app-data-backup') }));
   if (!isHome) return;
   await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
-  const builder = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro', TagSpecifications: nameTag('instance', 'image-builder') }))).Instances![0].InstanceId!;
+  const builder = (
+    await ec2.send(
+      new RunInstancesCommand({
+        ImageId: 'ami-0abcdef1234567890',
+        MinCount: 1,
+        MaxCount: 1,
+        InstanceType: 't3.micro',
+        TagSpecifications: nameTag('instance', 'image-builder'),
+      }),
+    )
+  ).Instances![0].InstanceId!;
   await ec2.send(new CreateImageCommand({ InstanceId: builder, Name: 'golden-image' }));
   const vendor = (await ec2.send(new CreateImageCommand({ InstanceId: builder, Name: 'vendor-appliance' }))).ImageId!;
   await ec2.send(new ModifyImageAttributeCommand({ ImageId: vendor, LaunchPermission: { Add: [{ Group: 'all' }] } }));
@@ -105,7 +127,10 @@ async function seedKms(kms: KMSClient, isHome: boolean): Promise<string> {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: old.KeyId!, PendingWindowInDays: 7 }));
     const shared = (await kms.send(new CreateKeyCommand({ Description: 'shared-key' }))).KeyMetadata!;
     await kms.send(new EnableKeyRotationCommand({ KeyId: shared.KeyId! }));
-    const policy = { Version: '2012-10-17', Statement: [{ Sid: 'AnyoneCanDecrypt', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'AnyoneCanDecrypt', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' }],
+    };
     await kms.send(new PutKeyPolicyCommand({ KeyId: shared.KeyId!, PolicyName: 'default', Policy: JSON.stringify(policy) }));
   }
   return app.Arn!;
@@ -113,13 +138,21 @@ async function seedKms(kms: KMSClient, isHome: boolean): Promise<string> {
 
 /** Creates a bucket in `region` (us-east-1 takes no LocationConstraint). */
 export async function createBucket(s3: S3Client, bucket: string, region: string): Promise<void> {
-  await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }) }));
+  await s3.send(
+    new CreateBucketCommand({
+      Bucket: bucket,
+      ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } }),
+    }),
+  );
 }
 
 async function seedS3(s3: S3Client, region: string, keyArn: string): Promise<void> {
   const pub = `acme-public-assets-${region}`;
   await createBucket(s3, pub, region);
-  const publicPolicy = { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${pub}/*` }] };
+  const publicPolicy = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${pub}/*` }],
+  };
   await s3.send(new PutBucketPolicyCommand({ Bucket: pub, Policy: JSON.stringify(publicPolicy) }));
 
   await createBucket(s3, `acme-app-uploads-${region}`, region);
@@ -131,29 +164,82 @@ async function seedS3(s3: S3Client, region: string, keyArn: string): Promise<voi
 
   const secure = `acme-secure-records-${region}`;
   await createBucket(s3, secure, region);
-  await s3.send(new PutBucketEncryptionCommand({ Bucket: secure, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }] } }));
-  await s3.send(new PutPublicAccessBlockCommand({ Bucket: secure, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
+  await s3.send(
+    new PutBucketEncryptionCommand({
+      Bucket: secure,
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }],
+      },
+    }),
+  );
+  await s3.send(
+    new PutPublicAccessBlockCommand({
+      Bucket: secure,
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    }),
+  );
   await s3.send(new PutBucketPolicyCommand({ Bucket: secure, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [tlsDeny(secure)] }) }));
   await s3.send(new PutBucketVersioningCommand({ Bucket: secure, VersioningConfiguration: { Status: 'Enabled' } }));
   await s3.send(new PutBucketLoggingCommand({ Bucket: secure, BucketLoggingStatus: { LoggingEnabled: { TargetBucket: logs, TargetPrefix: `${secure}/` } } }));
 }
 
 async function seedRds(rds: RDSClient): Promise<void> {
-  await rds.send(new CreateDBParameterGroupCommand({ DBParameterGroupName: 'orders-postgres16', DBParameterGroupFamily: 'postgres16', Description: 'orders-db: TLS only' }));
-  await rds.send(new ModifyDBParameterGroupCommand({ DBParameterGroupName: 'orders-postgres16', Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1', ApplyMethod: 'immediate' }] }));
+  await rds.send(
+    new CreateDBParameterGroupCommand({ DBParameterGroupName: 'orders-postgres16', DBParameterGroupFamily: 'postgres16', Description: 'orders-db: TLS only' }),
+  );
+  await rds.send(
+    new ModifyDBParameterGroupCommand({
+      DBParameterGroupName: 'orders-postgres16',
+      Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1', ApplyMethod: 'immediate' }],
+    }),
+  );
   const common = { DBInstanceClass: 'db.t3.medium', AllocatedStorage: 50, MasterUsername: 'dbadmin', MasterUserPassword: 'demo-only-password-1' };
-  await rds.send(new CreateDBInstanceCommand({ ...common, DBInstanceIdentifier: 'orders-db', Engine: 'postgres', EngineVersion: '16.3', StorageEncrypted: true, PubliclyAccessible: false, BackupRetentionPeriod: 14, DeletionProtection: true, MultiAZ: true, DBParameterGroupName: 'orders-postgres16' }));
-  await rds.send(new CreateDBInstanceCommand({ ...common, DBInstanceIdentifier: 'legacy-mysql', Engine: 'mysql', StorageEncrypted: false, PubliclyAccessible: true, BackupRetentionPeriod: 1, DeletionProtection: false }));
+  await rds.send(
+    new CreateDBInstanceCommand({
+      ...common,
+      DBInstanceIdentifier: 'orders-db',
+      Engine: 'postgres',
+      EngineVersion: '16.3',
+      StorageEncrypted: true,
+      PubliclyAccessible: false,
+      BackupRetentionPeriod: 14,
+      DeletionProtection: true,
+      MultiAZ: true,
+      DBParameterGroupName: 'orders-postgres16',
+    }),
+  );
+  await rds.send(
+    new CreateDBInstanceCommand({
+      ...common,
+      DBInstanceIdentifier: 'legacy-mysql',
+      Engine: 'mysql',
+      StorageEncrypted: false,
+      PubliclyAccessible: true,
+      BackupRetentionPeriod: 1,
+      DeletionProtection: false,
+    }),
+  );
 }
 
 async function seedHomeTrail(s3: S3Client, trails: CloudTrailClient, region: string, keyArn: string): Promise<void> {
   const bucket = 'acme-cloudtrail-logs';
   await createBucket(s3, bucket, region);
-  await s3.send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
+  await s3.send(
+    new PutPublicAccessBlockCommand({
+      Bucket: bucket,
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    }),
+  );
   const policy = {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AWSCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: `arn:aws:s3:::${bucket}` },
+      {
+        Sid: 'AWSCloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: `arn:aws:s3:::${bucket}`,
+      },
       {
         Sid: 'AWSCloudTrailWrite',
         Effect: 'Allow',
@@ -166,6 +252,15 @@ async function seedHomeTrail(s3: S3Client, trails: CloudTrailClient, region: str
     ],
   };
   await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
-  await trails.send(new CreateTrailCommand({ Name: 'org-audit', S3BucketName: bucket, IsMultiRegionTrail: true, EnableLogFileValidation: true, KmsKeyId: keyArn, IncludeGlobalServiceEvents: true }));
+  await trails.send(
+    new CreateTrailCommand({
+      Name: 'org-audit',
+      S3BucketName: bucket,
+      IsMultiRegionTrail: true,
+      EnableLogFileValidation: true,
+      KmsKeyId: keyArn,
+      IncludeGlobalServiceEvents: true,
+    }),
+  );
   await trails.send(new StartLoggingCommand({ Name: 'org-audit' }));
 }

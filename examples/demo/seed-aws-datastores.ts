@@ -24,7 +24,15 @@ export async function seedAwsDatastores(endpoint: string, regions: string[]): Pr
   const c = awsClients(endpoint, regions[0]);
   try {
     const table = (TableName: string, extra: Record<string, unknown> = {}) =>
-      c.dynamodb.send(new CreateTableCommand({ TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST', ...extra }));
+      c.dynamodb.send(
+        new CreateTableCommand({
+          TableName,
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          ...extra,
+        }),
+      );
     await table('orders', { SSESpecification: { Enabled: true, SSEType: 'KMS' } });
     await c.dynamodb.send(new UpdateContinuousBackupsCommand({ TableName: 'orders', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
     await table('sessions');
@@ -34,9 +42,20 @@ export async function seedAwsDatastores(endpoint: string, regions: string[]): Pr
 
     await c.secretsmanager.send(new CreateSecretCommand({ Name: 'prod/db-password', SecretString: 'demo-only-not-a-secret' }));
 
-    const role = (await c.iam.send(new CreateRoleCommand({ RoleName: 'demo-lambda-exec', AssumeRolePolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }))).Role!.Arn!;
+    const role = (
+      await c.iam.send(
+        new CreateRoleCommand({
+          RoleName: 'demo-lambda-exec',
+          AssumeRolePolicyDocument: JSON.stringify({
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          }),
+        }),
+      )
+    ).Role!.Arn!;
     const fn = (FunctionName: string, Runtime: Runtime, Variables: Record<string, string>) =>
-      c.lambda.send(new CreateFunctionCommand({ FunctionName, Runtime, Role: role, Handler: 'index.handler', Code: { ZipFile: EMPTY_ZIP }, Environment: { Variables } }));
+      c.lambda.send(
+        new CreateFunctionCommand({ FunctionName, Runtime, Role: role, Handler: 'index.handler', Code: { ZipFile: EMPTY_ZIP }, Environment: { Variables } }),
+      );
     await fn('thumbnailer', 'nodejs22.x', { BUCKET: 'acme-app-uploads', LOG_LEVEL: 'info' });
     await fn('legacy-webhook', 'nodejs16.x', { UPSTREAM_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', SLACK_TOKEN: 'demo-literal-token-value', LOG_LEVEL: 'debug' });
   } finally {

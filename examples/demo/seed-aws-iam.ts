@@ -49,14 +49,16 @@ export async function seedAwsIam(endpoint: string): Promise<void> {
 
     // Groups.
     await send(new CreateGroupCommand({ GroupName: 'developers' }));
-    await send(new PutGroupPolicyCommand({
-      GroupName: 'developers',
-      PolicyName: 'pass-deploy-roles',
-      PolicyDocument: doc([
-        { Sid: 'PassAnyRole', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
-        { Sid: 'ReadLogs', Effect: 'Allow', Action: ['logs:Get*', 'logs:Describe*', 'logs:FilterLogEvents'], Resource: '*' },
-      ]),
-    }));
+    await send(
+      new PutGroupPolicyCommand({
+        GroupName: 'developers',
+        PolicyName: 'pass-deploy-roles',
+        PolicyDocument: doc([
+          { Sid: 'PassAnyRole', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+          { Sid: 'ReadLogs', Effect: 'Allow', Action: ['logs:Get*', 'logs:Describe*', 'logs:FilterLogEvents'], Resource: '*' },
+        ]),
+      }),
+    );
     await send(new CreateGroupCommand({ GroupName: 'auditors' }));
     await send(new AttachGroupPolicyCommand({ GroupName: 'auditors', PolicyArn: 'arn:aws:iam::aws:policy/SecurityAudit' }));
 
@@ -69,23 +71,27 @@ export async function seedAwsIam(endpoint: string): Promise<void> {
     // dave-dev: escalation split between his group and his inline policy.
     await send(new CreateUserCommand({ UserName: 'dave-dev' }));
     await send(new AddUserToGroupCommand({ GroupName: 'developers', UserName: 'dave-dev' }));
-    await send(new PutUserPolicyCommand({
-      UserName: 'dave-dev',
-      PolicyName: 'lambda-dev',
-      PolicyDocument: doc([{ Sid: 'LambdaDev', Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:Get*'], Resource: '*' }]),
-    }));
+    await send(
+      new PutUserPolicyCommand({
+        UserName: 'dave-dev',
+        PolicyName: 'lambda-dev',
+        PolicyDocument: doc([{ Sid: 'LambdaDev', Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:Get*'], Resource: '*' }]),
+      }),
+    );
     await send(new CreateLoginProfileCommand({ UserName: 'dave-dev', Password: 'Demo-Passw0rd-Dave!' }));
 
     // old-ci-bot: long-lived keys, broad data access.
     await send(new CreateUserCommand({ UserName: 'old-ci-bot', Path: '/automation/' }));
-    await send(new PutUserPolicyCommand({
-      UserName: 'old-ci-bot',
-      PolicyName: 'ci-everything',
-      PolicyDocument: doc([
-        { Sid: 'ReadAllSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 's3:GetObject', 's3:ListBucket'], Resource: '*' },
-        { Sid: 'ManageBuckets', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::ci-artifacts*' },
-      ]),
-    }));
+    await send(
+      new PutUserPolicyCommand({
+        UserName: 'old-ci-bot',
+        PolicyName: 'ci-everything',
+        PolicyDocument: doc([
+          { Sid: 'ReadAllSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 's3:GetObject', 's3:ListBucket'], Resource: '*' },
+          { Sid: 'ManageBuckets', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::ci-artifacts*' },
+        ]),
+      }),
+    );
     await send(new CreateAccessKeyCommand({ UserName: 'old-ci-bot' }));
     await send(new CreateAccessKeyCommand({ UserName: 'old-ci-bot' }));
 
@@ -94,13 +100,29 @@ export async function seedAwsIam(endpoint: string): Promise<void> {
     await send(new AddUserToGroupCommand({ GroupName: 'auditors', UserName: 'carol-auditor' }));
     await send(new CreateLoginProfileCommand({ UserName: 'carol-auditor', Password: 'Demo-Passw0rd-Carol!' }));
     const mfa = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'carol-auditor' }));
-    await send(new EnableMFADeviceCommand({ UserName: 'carol-auditor', SerialNumber: mfa.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: '123456', AuthenticationCode2: '654321' }));
+    await send(
+      new EnableMFADeviceCommand({
+        UserName: 'carol-auditor',
+        SerialNumber: mfa.VirtualMFADevice!.SerialNumber!,
+        AuthenticationCode1: '123456',
+        AuthenticationCode2: '654321',
+      }),
+    );
 
     // erin-reports: scoped customer-managed policy through a group.
-    const reports = await iam.send(new CreatePolicyCommand({
-      PolicyName: 'read-reports-bucket',
-      PolicyDocument: doc([{ Sid: 'ReadReports', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::acme-reports', 'arn:aws:s3:::acme-reports/*'] }]),
-    }));
+    const reports = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'read-reports-bucket',
+        PolicyDocument: doc([
+          {
+            Sid: 'ReadReports',
+            Effect: 'Allow',
+            Action: ['s3:GetObject', 's3:ListBucket'],
+            Resource: ['arn:aws:s3:::acme-reports', 'arn:aws:s3:::acme-reports/*'],
+          },
+        ]),
+      }),
+    );
     await send(new CreateGroupCommand({ GroupName: 'report-readers' }));
     await send(new AttachGroupPolicyCommand({ GroupName: 'report-readers', PolicyArn: reports.Policy!.Arn! }));
     await send(new CreateUserCommand({ UserName: 'erin-reports' }));
@@ -110,24 +132,30 @@ export async function seedAwsIam(endpoint: string): Promise<void> {
     await send(new CreateRoleCommand({ RoleName: 'public-assume-role', AssumeRolePolicyDocument: trust('*') }));
     await send(new AttachRolePolicyCommand({ RoleName: 'public-assume-role', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
     await send(new CreateRoleCommand({ RoleName: 'vendor-integration', AssumeRolePolicyDocument: trust({ AWS: 'arn:aws:iam::999988887777:root' }) }));
-    await send(new PutRolePolicyCommand({
-      RoleName: 'vendor-integration',
-      PolicyName: 'vendor-access',
-      PolicyDocument: doc([{ Sid: 'VendorS3', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-vendor-exchange/*' }]),
-    }));
-    await send(new CreateRoleCommand({
-      RoleName: 'partner-readonly',
-      AssumeRolePolicyDocument: trust({ AWS: 'arn:aws:iam::444455556666:root' }, { StringEquals: { 'sts:ExternalId': 'acme-partner-7f3c' } }),
-    }));
+    await send(
+      new PutRolePolicyCommand({
+        RoleName: 'vendor-integration',
+        PolicyName: 'vendor-access',
+        PolicyDocument: doc([{ Sid: 'VendorS3', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-vendor-exchange/*' }]),
+      }),
+    );
+    await send(
+      new CreateRoleCommand({
+        RoleName: 'partner-readonly',
+        AssumeRolePolicyDocument: trust({ AWS: 'arn:aws:iam::444455556666:root' }, { StringEquals: { 'sts:ExternalId': 'acme-partner-7f3c' } }),
+      }),
+    );
     await send(new CreateRoleCommand({ RoleName: 'lambda-exec', AssumeRolePolicyDocument: trust({ Service: 'lambda.amazonaws.com' }) }));
     await send(new AttachRolePolicyCommand({ RoleName: 'lambda-exec', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }));
 
     // An unattached customer policy nobody cleaned up.
-    await send(new CreatePolicyCommand({
-      PolicyName: 'legacy-full-access',
-      Description: 'left over from the 2019 migration',
-      PolicyDocument: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]),
-    }));
+    await send(
+      new CreatePolicyCommand({
+        PolicyName: 'legacy-full-access',
+        Description: 'left over from the 2019 migration',
+        PolicyDocument: doc([{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+      }),
+    );
   } finally {
     clients.destroy();
   }

@@ -70,13 +70,26 @@ export interface NaclEntrySpec {
 }
 
 /** Creates a network ACL with `entries` in the VPC and makes it the subnet's ACL. Returns its id. */
-export async function subnetNacl(ec2: EC2Client, vpcId: string, subnetId: string, entries: NaclEntrySpec[], tagSpecs?: ReturnType<typeof tags>): Promise<string> {
+export async function subnetNacl(
+  ec2: EC2Client,
+  vpcId: string,
+  subnetId: string,
+  entries: NaclEntrySpec[],
+  tagSpecs?: ReturnType<typeof tags>,
+): Promise<string> {
   const id = (await ec2.send(new CreateNetworkAclCommand({ VpcId: vpcId, TagSpecifications: tagSpecs }))).NetworkAcl!.NetworkAclId!;
   for (const e of entries) {
-    await ec2.send(new CreateNetworkAclEntryCommand({
-      NetworkAclId: id, RuleNumber: e.n, Protocol: e.protocol, RuleAction: e.action, Egress: e.egress ?? false, CidrBlock: e.cidr,
-      ...(e.ports ? { PortRange: { From: e.ports[0], To: e.ports[1] } } : {}),
-    }));
+    await ec2.send(
+      new CreateNetworkAclEntryCommand({
+        NetworkAclId: id,
+        RuleNumber: e.n,
+        Protocol: e.protocol,
+        RuleAction: e.action,
+        Egress: e.egress ?? false,
+        CidrBlock: e.cidr,
+        ...(e.ports ? { PortRange: { From: e.ports[0], To: e.ports[1] } } : {}),
+      }),
+    );
   }
   const current = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }))).NetworkAcls![0];
   const assoc = current.Associations!.find((a) => a.SubnetId === subnetId)!;
@@ -88,7 +101,13 @@ export async function subnetNacl(ec2: EC2Client, vpcId: string, subnetId: string
  * Makes `subnetIds` public: a new internet gateway attached to the VPC and a route table of their own with
  * 0.0.0.0/0 (and ::/0 when `ipv6`) to it. Returns the route table and gateway ids.
  */
-export async function publicRouteTable(ec2: EC2Client, vpcId: string, subnetIds: string[], ipv6 = false, tagSpecs?: ReturnType<typeof tags>): Promise<{ routeTableId: string; igwId: string }> {
+export async function publicRouteTable(
+  ec2: EC2Client,
+  vpcId: string,
+  subnetIds: string[],
+  ipv6 = false,
+  tagSpecs?: ReturnType<typeof tags>,
+): Promise<{ routeTableId: string; igwId: string }> {
   const igwId = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
   await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
   const routeTableId = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagSpecs }))).RouteTable!.RouteTableId!;
@@ -104,9 +123,19 @@ export async function publicRouteTable(ec2: EC2Client, vpcId: string, subnetIds:
  * emulated default VPC is public as in AWS.
  */
 export async function publicDefaultVpc(ec2: EC2Client, vpcId: string): Promise<void> {
-  const main = (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'association.main', Values: ['true'] }] }))).RouteTables?.[0];
+  const main = (
+    await ec2.send(
+      new DescribeRouteTablesCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [vpcId] },
+          { Name: 'association.main', Values: ['true'] },
+        ],
+      }),
+    )
+  ).RouteTables?.[0];
   if (!main?.RouteTableId || main.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0')) return;
-  let igwId = (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] }))).InternetGateways?.[0]?.InternetGatewayId;
+  let igwId = (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] }))).InternetGateways?.[0]
+    ?.InternetGatewayId;
   if (!igwId) {
     igwId = (await ec2.send(new CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
     await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
@@ -123,7 +152,9 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
   const { ec2, s3 } = clients;
   try {
     const env = { Environment: 'prod', Team: 'platform' };
-    const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${i}.0.0/16`, AmazonProvidedIpv6CidrBlock: true, TagSpecifications: tags('vpc', 'prod-vpc', env) }))).Vpc!;
+    const vpc = (
+      await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${i}.0.0/16`, AmazonProvidedIpv6CidrBlock: true, TagSpecifications: tags('vpc', 'prod-vpc', env) }))
+    ).Vpc!;
     const vpcId = vpc.VpcId!;
     await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${100 + i}.0.0/16`, TagSpecifications: tags('vpc', 'staging-vpc', { Environment: 'staging' }) }));
     const subnet = async (cidr: string, name: string) =>
@@ -135,12 +166,26 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
 
     // Flow logs for the prod VPC only (to S3; moto requires the bucket to exist).
     const bucket = `vigil-demo-flow-logs-${region}`;
-    await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
-    await ec2.send(new CreateFlowLogsCommand({ ResourceIds: [vpcId], ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: `arn:aws:s3:::${bucket}` }));
+    await s3.send(
+      new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }),
+    );
+    await ec2.send(
+      new CreateFlowLogsCommand({
+        ResourceIds: [vpcId],
+        ResourceType: 'VPC',
+        TrafficType: 'ALL',
+        LogDestinationType: 's3',
+        LogDestination: `arn:aws:s3:::${bucket}`,
+      }),
+    );
 
     // Security groups.
     const group = async (name: string, description: string, perms: IpPermission[]) => {
-      const id = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: name, Description: description, VpcId: vpcId, TagSpecifications: tags('security-group', name, env) }))).GroupId!;
+      const id = (
+        await ec2.send(
+          new CreateSecurityGroupCommand({ GroupName: name, Description: description, VpcId: vpcId, TagSpecifications: tags('security-group', name, env) }),
+        )
+      ).GroupId!;
       if (perms.length) await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: perms }));
       return id;
     };
@@ -157,15 +202,45 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     await group('monitoring', 'ICMP echo for uptime checks', [{ IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
     // Managed prefix lists: the rule looks narrow, the list is not.
     const prefixList = async (name: string, cidrs: string[]) =>
-      (await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: name, AddressFamily: 'IPv4', MaxEntries: 10, Entries: cidrs.map((Cidr) => ({ Cidr })), TagSpecifications: tags('prefix-list', name, env) }))).PrefixList!.PrefixListId!;
+      (
+        await ec2.send(
+          new CreateManagedPrefixListCommand({
+            PrefixListName: name,
+            AddressFamily: 'IPv4',
+            MaxEntries: 10,
+            Entries: cidrs.map((Cidr) => ({ Cidr })),
+            TagSpecifications: tags('prefix-list', name, env),
+          }),
+        )
+      ).PrefixList!.PrefixListId!;
     const fromList = (port: number, pl: string): IpPermission => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, PrefixListIds: [{ PrefixListId: pl }] });
     await group('partner-ssh', 'SSH for the support partner', [fromList(22, await prefixList('partner-ranges', ['198.51.100.0/24', '0.0.0.0/0']))]);
     await group('office-ssh', 'SSH from the offices', [fromList(22, await prefixList('office-ranges', ['203.0.113.0/24', '192.0.2.0/24']))]);
-    const dbGroup = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['db-mysql'] }, { Name: 'vpc-id', Values: [vpcId] }] }))).SecurityGroups![0].GroupId!;
+    const dbGroup = (
+      await ec2.send(
+        new DescribeSecurityGroupsCommand({
+          Filters: [
+            { Name: 'group-name', Values: ['db-mysql'] },
+            { Name: 'vpc-id', Values: [vpcId] },
+          ],
+        }),
+      )
+    ).SecurityGroups![0].GroupId!;
 
     // The prod VPC's default group gets the self-reference AWS creates (and moto does not).
-    const defaultGroup = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }, { Name: 'vpc-id', Values: [vpcId] }] }))).SecurityGroups![0].GroupId!;
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: defaultGroup, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: defaultGroup }] }] }));
+    const defaultGroup = (
+      await ec2.send(
+        new DescribeSecurityGroupsCommand({
+          Filters: [
+            { Name: 'group-name', Values: ['default'] },
+            { Name: 'vpc-id', Values: [vpcId] },
+          ],
+        }),
+      )
+    ).SecurityGroups![0].GroupId!;
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({ GroupId: defaultGroup, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: defaultGroup }] }] }),
+    );
 
     // Network ACLs: a public one that lets SSH in from anywhere, a private one limited to the VPC.
     const nacl = (name: string, subnetId: string, entries: NaclEntrySpec[]) => subnetNacl(ec2, vpcId, subnetId, entries, tags('network-acl', name, env));
@@ -182,12 +257,17 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
 
     // Instances.
     const run = async (name: string, subnetId: string, groups: string[], publicIp: boolean, imdsv2: boolean) =>
-      ec2.send(new RunInstancesCommand({
-        ImageId: IMAGE_ID, MinCount: 1, MaxCount: 1, InstanceType: 't3.micro',
-        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnetId, AssociatePublicIpAddress: publicIp, Groups: groups }],
-        MetadataOptions: { HttpTokens: imdsv2 ? 'required' : 'optional', HttpEndpoint: 'enabled' },
-        TagSpecifications: tags('instance', name, env),
-      }));
+      ec2.send(
+        new RunInstancesCommand({
+          ImageId: IMAGE_ID,
+          MinCount: 1,
+          MaxCount: 1,
+          InstanceType: 't3.micro',
+          NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnetId, AssociatePublicIpAddress: publicIp, Groups: groups }],
+          MetadataOptions: { HttpTokens: imdsv2 ? 'required' : 'optional', HttpEndpoint: 'enabled' },
+          TagSpecifications: tags('instance', name, env),
+        }),
+      );
     await run('bastion', publicSubnet, [bastion, internal], true, false);
     await run('api-server', publicSubnet, [web], true, true);
     await run('db-primary', privateSubnet, [dbGroup], false, true);
@@ -197,7 +277,9 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     if (defaultVpc) {
       await publicDefaultVpc(ec2, defaultVpc);
       const defaultSubnet = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [defaultVpc] }] }))).Subnets![0].SubnetId!;
-      const legacyDefault = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'legacy-app', Description: 'Legacy app server, wide port range', VpcId: defaultVpc }))).GroupId!;
+      const legacyDefault = (
+        await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'legacy-app', Description: 'Legacy app server, wide port range', VpcId: defaultVpc }))
+      ).GroupId!;
       await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: legacyDefault, IpPermissions: [tcp([1000, 4000], ['0.0.0.0/0'])] }));
       await run('legacy-worker', defaultSubnet, [legacyDefault], true, false);
       await ec2.send(new CreateTagsCommand({ Resources: [legacy], Tags: [{ Key: 'Owner', Value: 'unknown' }] }));

@@ -47,7 +47,15 @@ export async function startDemoTlsEndpoints(): Promise<DemoTlsEndpoints> {
     });
     servers.push(legacy);
     const expired = await startTlsServer({
-      chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca, notBefore: new Date(Date.now() - 100 * DAY), notAfter: new Date(Date.now() - 10 * DAY) })],
+      chain: [
+        makeCertificate({
+          commonName: 'localhost',
+          altNames: names,
+          issuer: ca,
+          notBefore: new Date(Date.now() - 100 * DAY),
+          notAfter: new Date(Date.now() - 10 * DAY),
+        }),
+      ],
     });
     servers.push(expired);
     return {

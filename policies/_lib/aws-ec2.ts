@@ -5,7 +5,16 @@
  */
 import { defineDerivation } from '../../src/engine/derive.js';
 import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
-import type { InstanceData, NaclEntry, NetworkAclData, PrefixListData, Route, RouteTableData, SecurityGroupData, SgPermission } from '../../src/model/aws/ec2.js';
+import type {
+  InstanceData,
+  NaclEntry,
+  NetworkAclData,
+  PrefixListData,
+  Route,
+  RouteTableData,
+  SecurityGroupData,
+  SgPermission,
+} from '../../src/model/aws/ec2.js';
 import { EC2_NETWORK_ACL, EC2_PREFIX_LIST, EC2_ROUTE_TABLE, EC2_SECURITY_GROUP } from '../../src/model/aws/ec2.js';
 import type { Resource } from '../../src/model/types.js';
 import { type PortHit, coversAllPorts, describeRule, isInternetCidr, matchPorts, parseCidr, rangeCovers } from './network.js';
@@ -44,7 +53,8 @@ export class AwsNetwork {
 
   constructor(readonly index: SnapshotIndex) {
     for (const pl of index.ofType(EC2_PREFIX_LIST)) this.prefixLists.set(`${pl.ref.account}|${pl.ref.region}|${pl.data.prefixListId}`, pl);
-    for (const acl of index.ofType(EC2_NETWORK_ACL)) for (const sn of acl.data.subnetIds) this.naclBySubnet.set(`${acl.ref.account}|${acl.ref.region}|${sn}`, acl);
+    for (const acl of index.ofType(EC2_NETWORK_ACL))
+      for (const sn of acl.data.subnetIds) this.naclBySubnet.set(`${acl.ref.account}|${acl.ref.region}|${sn}`, acl);
     for (const t of index.ofType(EC2_ROUTE_TABLE)) {
       const scope = `${t.ref.account}|${t.ref.region}|`;
       for (const sn of t.data.subnetIds) this.tableBySubnet.set(scope + sn, t);
@@ -110,7 +120,12 @@ function buildView(sg: Resource<SecurityGroupData>, net: AwsNetwork): IngressVie
 
 /** The permission as evidence, from its source: `0.0.0.0/0 tcp 22`, `pl-0abc (0.0.0.0/0) tcp 22`. */
 export const describePermission = (p: SgPermission, source: string = p.peer): string =>
-  describeRule(source, p.protocol, p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpType ?? -1) : p.fromPort, p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpCode ?? -1) : p.toPort);
+  describeRule(
+    source,
+    p.protocol,
+    p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpType ?? -1) : p.fromPort,
+    p.protocol === 'icmp' || p.protocol === 'icmpv6' ? (p.icmpCode ?? -1) : p.toPort,
+  );
 
 /** An internet-facing permission as evidence, naming the prefix list and its internet entry when it has one. */
 export const describeIngress = (i: InternetIngress): string => describePermission(i.perm, i.prefixList ? `${i.prefixList} (${i.cidr})` : i.cidr);
@@ -152,7 +167,16 @@ export function sgPortOpenings(sg: Resource<SecurityGroupData>, net: AwsNetwork,
     const hits = portHits(ing.perm, ports);
     if (hits.length === 0) continue;
     const rule = describeIngress(ing);
-    for (const h of hits) openings.push({ rule, port: h.port, protocol: h.protocol, service: h.service, family: ing.family, perm: ing.perm, ...(ing.prefixList ? { prefixList: ing.prefixList } : {}) });
+    for (const h of hits)
+      openings.push({
+        rule,
+        port: h.port,
+        protocol: h.protocol,
+        service: h.service,
+        family: ing.family,
+        perm: ing.perm,
+        ...(ing.prefixList ? { prefixList: ing.prefixList } : {}),
+      });
   }
   const unresolved = [...new Set(view.unresolved.filter((u) => portHits(u.perm, ports).length > 0).map((u) => u.prefixList))];
   return { openings, unresolved };
@@ -172,22 +196,33 @@ export function openingsEvidence(list: SgOpening[], cap = 10): Record<string, un
 }
 
 /** Message every security group rule uses when a prefix list it needs could not be read. */
-export const PREFIX_LIST_UNKNOWN = 'Security group {{name}}: cannot tell whether it is open to the internet, the entries of prefix list {{prefixLists}} were not read.';
+export const PREFIX_LIST_UNKNOWN =
+  'Security group {{name}}: cannot tell whether it is open to the internet, the entries of prefix list {{prefixLists}} were not read.';
 
 /**
  * The whole verdict of an "internet → these ports" security group rule (admin ports, sensitive ports):
  * fail with the openings as evidence; unknown when only an unreadable prefix list could open them; pass.
  * Message ids: `open`, `prefixListUnknown`, `closed`.
  */
-export function sgPortsVerdict(sg: Resource<SecurityGroupData>, net: AwsNetwork, ports: readonly number[]): RuleResult<'open' | 'prefixListUnknown' | 'closed'> {
+export function sgPortsVerdict(
+  sg: Resource<SecurityGroupData>,
+  net: AwsNetwork,
+  ports: readonly number[],
+): RuleResult<'open' | 'prefixListUnknown' | 'closed'> {
   const name = sg.ref.name ?? sg.data.groupId;
   const { openings, unresolved } = sgPortOpenings(sg, net, ports);
   if (openings.length > 0) {
     const first = openings[0];
     const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: openingsEvidence(openings) };
+    return {
+      status: 'fail',
+      messageId: 'open',
+      data: { name, service: first.service, port: first.port, rule: first.rule, more },
+      evidence: openingsEvidence(openings),
+    };
   }
-  if (unresolved.length > 0) return { status: 'unknown', messageId: 'prefixListUnknown', data: { name, prefixLists: unresolved.join(', ') }, evidence: { prefixLists: unresolved } };
+  if (unresolved.length > 0)
+    return { status: 'unknown', messageId: 'prefixListUnknown', data: { name, prefixLists: unresolved.join(', ') }, evidence: { prefixLists: unresolved } };
   return { status: 'pass', messageId: 'closed', data: { name } };
 }
 
@@ -280,12 +315,16 @@ export function naclAllowsAllTraffic(acl: NetworkAclData, family: IpFamily): Nac
  */
 export function internetRoute(table: RouteTableData, family: IpFamily): Route | undefined {
   return table.routes.find(
-    (r) => (family === 'ipv4' ? r.destinationCidr === '0.0.0.0/0' : r.destinationIpv6Cidr === '::/0') && r.gatewayId?.startsWith('igw-') === true && r.state !== 'blackhole',
+    (r) =>
+      (family === 'ipv4' ? r.destinationCidr === '0.0.0.0/0' : r.destinationIpv6Cidr === '::/0') &&
+      r.gatewayId?.startsWith('igw-') === true &&
+      r.state !== 'blackhole',
   );
 }
 
 /** `rtb-0abc 0.0.0.0/0 → igw-0def` */
-export const describeRoute = (table: RouteTableData, r: Route): string => `${table.routeTableId} ${r.destinationCidr ?? r.destinationIpv6Cidr} → ${r.gatewayId}`;
+export const describeRoute = (table: RouteTableData, r: Route): string =>
+  `${table.routeTableId} ${r.destinationCidr ?? r.destinationIpv6Cidr} → ${r.gatewayId}`;
 
 /** One way in: public address → route to an internet gateway → security group rule → network ACL entry. */
 export interface ExposurePath {
@@ -331,7 +370,16 @@ export function instanceExposure(instance: Resource<InstanceData>, net: AwsNetwo
   const d = instance.data;
   const enis = d.networkInterfaces.length
     ? d.networkInterfaces
-    : [{ networkInterfaceId: d.instanceId, subnetId: d.subnetId, publicIp: d.publicIpAddress, privateIp: d.privateIpAddress, ipv6Addresses: d.ipv6Addresses, securityGroupIds: d.securityGroupIds }];
+    : [
+        {
+          networkInterfaceId: d.instanceId,
+          subnetId: d.subnetId,
+          publicIp: d.publicIpAddress,
+          privateIp: d.privateIpAddress,
+          ipv6Addresses: d.ipv6Addresses,
+          securityGroupIds: d.securityGroupIds,
+        },
+      ];
   const raw: RawPath[] = [];
   const unresolved = new Set<string>();
   let anyPublic = false;
@@ -365,13 +413,28 @@ export function instanceExposure(instance: Resource<InstanceData>, net: AwsNetwo
         for (const hit of portHits(ing.perm, ports)) {
           const verdict = naclIngress(acl.data, ing.family, hit.protocol, hit.port);
           if (!verdict.allowed || !verdict.entry) continue;
-          raw.push({ address, route, eni: eni.networkInterfaceId, sgId, ingress: ing, hit, acl: acl.data, entry: verdict.entry, rank: rankOf.get(hit.port) ?? 0 });
+          raw.push({
+            address,
+            route,
+            eni: eni.networkInterfaceId,
+            sgId,
+            ingress: ing,
+            hit,
+            acl: acl.data,
+            entry: verdict.entry,
+            rank: rankOf.get(hit.port) ?? 0,
+          });
         }
       }
       // A list of unknown content could open a port the network ACL lets through, on either address family.
       for (const u of view.unresolved) {
-        const families: [IpFamily, string | null | undefined][] = [['ipv4', route4 && v4], ['ipv6', route6 && v6]];
-        const open = portHits(u.perm, ports).some((hit) => families.some(([f, address]) => address && naclIngress(acl.data, f, hit.protocol, hit.port).allowed));
+        const families: [IpFamily, string | null | undefined][] = [
+          ['ipv4', route4 && v4],
+          ['ipv6', route6 && v6],
+        ];
+        const open = portHits(u.perm, ports).some((hit) =>
+          families.some(([f, address]) => address && naclIngress(acl.data, f, hit.protocol, hit.port).allowed),
+        );
         if (open) unresolved.add(u.prefixList);
       }
     }

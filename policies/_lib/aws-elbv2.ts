@@ -14,10 +14,7 @@ export const TLS_LISTENER_PROTOCOLS: ReadonlySet<string> = new Set(['HTTPS', 'TL
 const PROTOCOL_KEYS: Record<string, TlsProtocol> = { TLSv1: 'tls1_0', 'TLSv1.1': 'tls1_1', 'TLSv1.2': 'tls1_2', 'TLSv1.3': 'tls1_3' };
 const KNOWN_LEGACY = new Set(['SSLv2', 'SSLv3']);
 
-export type PolicyResolution =
-  | { status: 'not_applicable' }
-  | { status: 'unresolved'; name: string | null }
-  | { status: 'ok'; policy: SslPolicyData };
+export type PolicyResolution = { status: 'not_applicable' } | { status: 'unresolved'; name: string | null } | { status: 'ok'; policy: SslPolicyData };
 
 /**
  * The security policy of a TLS-terminating listener, looked up among the collected policies of the listener's
@@ -42,7 +39,10 @@ export const POLICY_MESSAGES = {
  * The first step of every policy rule: the listener's display name and its resolved policy, or the result
  * when there is nothing to grade (not a TLS listener: not applicable; policy not resolved: unknown).
  */
-export function listenerPolicy(l: Listener, index: SnapshotIndex): { listener: string; policy: SslPolicyData; result?: undefined } | { result: RuleResult<keyof typeof POLICY_MESSAGES> } {
+export function listenerPolicy(
+  l: Listener,
+  index: SnapshotIndex,
+): { listener: string; policy: SslPolicyData; result?: undefined } | { result: RuleResult<keyof typeof POLICY_MESSAGES> } {
   const listener = listenerName(l);
   const r = resolvePolicy(l, index);
   if (r.status === 'not_applicable') return { result: { status: 'not_applicable', messageId: 'notTls', data: { listener } } };

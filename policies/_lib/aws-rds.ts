@@ -3,12 +3,7 @@
  * database forces TLS from its parameter group.
  */
 import type { RuleResult, SnapshotIndex } from '../../src/engine/types.js';
-import {
-  type DbClusterData,
-  type DbInstanceData,
-  RDS_DB_CLUSTER_PARAMETER_GROUP,
-  RDS_DB_INSTANCE,
-  RDS_DB_PARAMETER_GROUP } from '../../src/model/aws/rds.js';
+import { type DbClusterData, type DbInstanceData, RDS_DB_CLUSTER_PARAMETER_GROUP, RDS_DB_INSTANCE, RDS_DB_PARAMETER_GROUP } from '../../src/model/aws/rds.js';
 import type { Resource } from '../../src/model/types.js';
 
 export type RdsDatabase = Resource<DbInstanceData> | Resource<DbClusterData>;
@@ -65,7 +60,12 @@ export function tlsParameterFor(engine: string | null): { name: string; on: stri
 
 export type TlsVerdict =
   | { status: 'pass' | 'fail'; parameter: string; value: string; group: string }
-  | { status: 'unknown'; reason: 'engine' | 'no-group' | 'group-not-collected' | 'group-unreadable' | 'not-listed' | 'no-value'; parameter?: string; group?: string };
+  | {
+      status: 'unknown';
+      reason: 'engine' | 'no-group' | 'group-not-collected' | 'group-unreadable' | 'not-listed' | 'no-value';
+      parameter?: string;
+      group?: string;
+    };
 
 /** Reads the TLS parameter of the database's parameter group (the cluster group for clusters). */
 export function tlsVerdict(db: RdsDatabase, index: SnapshotIndex): TlsVerdict {

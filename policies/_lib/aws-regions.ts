@@ -14,7 +14,16 @@ import { SNS_TOPIC } from '../../src/model/aws/sns.js';
 import type { ResourceType } from '../../src/model/registry.js';
 
 /** Workload types that make a region "in use" (a non-default VPC counts; the default VPC exists everywhere). */
-export const WORKLOAD_TYPES = [EC2_INSTANCE, EBS_VOLUME, RDS_DB_INSTANCE, RDS_DB_CLUSTER, KMS_KEY, LOGS_LOG_GROUP, SNS_TOPIC, EC2_VPC] as const satisfies readonly ResourceType[];
+export const WORKLOAD_TYPES = [
+  EC2_INSTANCE,
+  EBS_VOLUME,
+  RDS_DB_INSTANCE,
+  RDS_DB_CLUSTER,
+  KMS_KEY,
+  LOGS_LOG_GROUP,
+  SNS_TOPIC,
+  EC2_VPC,
+] as const satisfies readonly ResourceType[];
 
 export type RegionUse = { inUse: true; workloads: Record<string, number> } | { inUse: false } | { inUse: 'unknown'; unread: string[] };
 
@@ -39,7 +48,8 @@ export const REGION_SCOPE_SCHEMA = {
 } as const;
 
 /** What a failing region's result becomes under the region scope option. */
-export type RegionScope = { skip: { status: 'not_applicable' | 'unknown'; messageId: 'unused' | 'useUnknown'; data: Record<string, string> } } | { workloads?: Record<string, number> };
+export type RegionScope =
+  { skip: { status: 'not_applicable' | 'unknown'; messageId: 'unused' | 'useUnknown'; data: Record<string, string> } } | { workloads?: Record<string, number> };
 
 /**
  * For a failing region: with `onlyRegionsInUse`, a region without workloads is not applicable and one whose

@@ -10,9 +10,21 @@ import type { IamCondition, IamPolicyDocument, IamPrincipal, IamStatement } from
 
 /** Keys whose fixed values narrow who can make the request (S3 "The meaning of public", plus principal/org keys). */
 const RESTRICTING_KEYS = [
-  'aws:SourceArn', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:SourceOwner', 'aws:SourceAccount', 'aws:SourceIp',
-  'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:userid', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths',
-  'aws:PrincipalAccount', 'aws:PrincipalArn', 's3:DataAccessPointAccount', 's3:DataAccessPointArn',
+  'aws:SourceArn',
+  'aws:SourceVpc',
+  'aws:SourceVpce',
+  'aws:SourceOwner',
+  'aws:SourceAccount',
+  'aws:SourceIp',
+  'aws:SourceOrgID',
+  'aws:SourceOrgPaths',
+  'aws:userid',
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+  's3:DataAccessPointAccount',
+  's3:DataAccessPointArn',
   's3:x-amz-server-side-encryption-aws-kms-key-id',
 ];
 
@@ -78,7 +90,10 @@ export function publicGrants(doc: IamPolicyDocument, extraRestrictingKeys: strin
 
 /** IAM glob match (`*`, `?`); case-insensitive for actions. */
 export function globMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's').test(value);
 }
 
@@ -86,7 +101,8 @@ export function globMatch(pattern: string, value: string, caseInsensitive = fals
 function deniesWithoutTls(condition: IamCondition | undefined): boolean {
   for (const [op, block] of Object.entries(condition ?? {})) {
     if (!/^Bool(IfExists)?$/i.test(op)) continue;
-    for (const [key, values] of Object.entries(block)) if (key.toLowerCase() === 'aws:securetransport' && values.some((v) => v.toLowerCase() === 'false')) return true;
+    for (const [key, values] of Object.entries(block))
+      if (key.toLowerCase() === 'aws:securetransport' && values.some((v) => v.toLowerCase() === 'false')) return true;
   }
   return false;
 }
@@ -106,7 +122,10 @@ export function tlsDenials(doc: IamPolicyDocument, bucket: string): TlsDenial[] 
     if (s.Effect !== 'Deny' || !deniesWithoutTls(s.Condition)) return;
     const everyone = principalIsEveryone(s.Principal) && !s.NotPrincipal;
     const allActions = (s.Action ?? []).some((a) => a === '*' || a.toLowerCase() === 's3:*');
-    const objects = (s.Resource ?? []).some((r) => globMatch(r, `arn:aws:s3:::${bucket}/any-object-key`) || globMatch(r.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:'), `arn:aws:s3:::${bucket}/any-object-key`));
+    const objects = (s.Resource ?? []).some(
+      (r) =>
+        globMatch(r, `arn:aws:s3:::${bucket}/any-object-key`) || globMatch(r.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:'), `arn:aws:s3:::${bucket}/any-object-key`),
+    );
     out.push({ statement: statementLabel(s, i), complete: everyone && allActions && objects, actions: s.Action ?? [], resources: s.Resource ?? [] });
   });
   return out;

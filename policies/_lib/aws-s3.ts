@@ -20,21 +20,24 @@ export function accountBpa(index: SnapshotIndex, account: string): AccountPublic
 
 /** ACL grants to everyone (`AllUsers`) or to any AWS account holder (`AuthenticatedUsers`). */
 export function publicAclGrants(bucket: BucketData): string[] {
-  return (bucket.acl?.grants ?? []).filter((g) => g.granteeType === 'Group' && PUBLIC_GROUPS[g.grantee]).map((g) => `${PUBLIC_GROUPS[g.grantee]}:${g.permission}`);
+  return (bucket.acl?.grants ?? [])
+    .filter((g) => g.granteeType === 'Group' && PUBLIC_GROUPS[g.grantee])
+    .map((g) => `${PUBLIC_GROUPS[g.grantee]}:${g.permission}`);
 }
 
 export type Exposure =
-  | { status: 'unknown'; missing: string[] }
-  | { status: 'public' | 'not-public'; policyGrants: PublicGrant[]; aclGrants: string[]; blockedBy: string[] };
+  { status: 'unknown'; missing: string[] } | { status: 'public' | 'not-public'; policyGrants: PublicGrant[]; aclGrants: string[]; blockedBy: string[] };
 
 /**
  * Whether the bucket is public. `unknown` when a piece that decides it is missing: the policy or ACL,
  * the bucket's Block Public Access, or (only when the bucket itself would be public) the account's.
  */
 export function bucketExposure(bucket: BucketData, account: AccountPublicAccessBlockData | null): Exposure {
-  const missing = [bucket.policy === null && 'bucket policy', bucket.acl === null && 'bucket ACL', bucket.publicAccessBlock === null && 'bucket Block Public Access'].filter(
-    (m): m is string => !!m,
-  );
+  const missing = [
+    bucket.policy === null && 'bucket policy',
+    bucket.acl === null && 'bucket ACL',
+    bucket.publicAccessBlock === null && 'bucket Block Public Access',
+  ].filter((m): m is string => !!m);
   if (missing.length > 0) return { status: 'unknown', missing };
   const policyGrants = bucket.policy?.document ? publicGrants(bucket.policy.document) : [];
   const aclGrants = publicAclGrants(bucket);

@@ -46,7 +46,8 @@ export const CIS_METRIC_FILTERS = {
   'unauthorized-api-calls': {
     cis: '4.1',
     subject: 'unauthorized API calls',
-    pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
+    pattern:
+      '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
     required: ['errorCode|=|*UnauthorizedOperation', 'errorCode|=|AccessDenied*'],
     optional: ['sourceIPAddress|!=|delivery.logs.amazonaws.com', 'eventName|!=|HeadBucket'],
   },
@@ -68,13 +69,31 @@ export const CIS_METRIC_FILTERS = {
     subject: 'IAM policy changes',
     pattern:
       '{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}',
-    required: names('eventName', ['DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion', 'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy']),
+    required: names('eventName', [
+      'DeleteGroupPolicy',
+      'DeleteRolePolicy',
+      'DeleteUserPolicy',
+      'PutGroupPolicy',
+      'PutRolePolicy',
+      'PutUserPolicy',
+      'CreatePolicy',
+      'DeletePolicy',
+      'CreatePolicyVersion',
+      'DeletePolicyVersion',
+      'AttachRolePolicy',
+      'DetachRolePolicy',
+      'AttachUserPolicy',
+      'DetachUserPolicy',
+      'AttachGroupPolicy',
+      'DetachGroupPolicy',
+    ]),
     optional: source('iam.amazonaws.com'),
   },
   'cloudtrail-changes': {
     cis: '4.5',
     subject: 'CloudTrail configuration changes',
-    pattern: '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
+    pattern:
+      '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
     required: names('eventName', ['CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging']),
     optional: source('cloudtrail.amazonaws.com'),
   },
@@ -96,42 +115,86 @@ export const CIS_METRIC_FILTERS = {
     subject: 'S3 bucket policy changes',
     pattern:
       '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }',
-    required: names('eventName', ['PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication', 'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication']),
+    required: names('eventName', [
+      'PutBucketAcl',
+      'PutBucketPolicy',
+      'PutBucketCors',
+      'PutBucketLifecycle',
+      'PutBucketReplication',
+      'DeleteBucketPolicy',
+      'DeleteBucketCors',
+      'DeleteBucketLifecycle',
+      'DeleteBucketReplication',
+    ]),
     optional: source('s3.amazonaws.com'),
   },
   'config-changes': {
     cis: '4.9',
     subject: 'AWS Config configuration changes',
-    pattern: '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }',
+    pattern:
+      '{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }',
     required: names('eventName', ['StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder']),
     optional: source('config.amazonaws.com'),
   },
   'security-group-changes': {
     cis: '4.10',
     subject: 'security group changes',
-    pattern: '{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }',
-    required: names('eventName', ['AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'CreateSecurityGroup', 'DeleteSecurityGroup']),
+    pattern:
+      '{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }',
+    required: names('eventName', [
+      'AuthorizeSecurityGroupIngress',
+      'AuthorizeSecurityGroupEgress',
+      'RevokeSecurityGroupIngress',
+      'RevokeSecurityGroupEgress',
+      'CreateSecurityGroup',
+      'DeleteSecurityGroup',
+    ]),
     optional: source('ec2.amazonaws.com'),
   },
   'nacl-changes': {
     cis: '4.11',
     subject: 'network ACL changes',
-    pattern: '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }',
-    required: names('eventName', ['CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation']),
+    pattern:
+      '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }',
+    required: names('eventName', [
+      'CreateNetworkAcl',
+      'CreateNetworkAclEntry',
+      'DeleteNetworkAcl',
+      'DeleteNetworkAclEntry',
+      'ReplaceNetworkAclEntry',
+      'ReplaceNetworkAclAssociation',
+    ]),
     optional: source('ec2.amazonaws.com'),
   },
   'network-gateway-changes': {
     cis: '4.12',
     subject: 'network gateway changes',
-    pattern: '{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }',
-    required: names('eventName', ['CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway']),
+    pattern:
+      '{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }',
+    required: names('eventName', [
+      'CreateCustomerGateway',
+      'DeleteCustomerGateway',
+      'AttachInternetGateway',
+      'CreateInternetGateway',
+      'DeleteInternetGateway',
+      'DetachInternetGateway',
+    ]),
     optional: source('ec2.amazonaws.com'),
   },
   'route-table-changes': {
     cis: '4.13',
     subject: 'route table changes',
-    pattern: '{($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)) }',
-    required: names('eventName', ['CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable']),
+    pattern:
+      '{($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)) }',
+    required: names('eventName', [
+      'CreateRoute',
+      'CreateRouteTable',
+      'ReplaceRoute',
+      'ReplaceRouteTableAssociation',
+      'DeleteRouteTable',
+      'DeleteRoute',
+      'DisassociateRouteTable',
+    ]),
     optional: source('ec2.amazonaws.com'),
   },
   'vpc-changes': {
@@ -139,7 +202,19 @@ export const CIS_METRIC_FILTERS = {
     subject: 'VPC changes',
     pattern:
       '{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }',
-    required: names('eventName', ['CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection', 'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc', 'DisableVpcClassicLink', 'EnableVpcClassicLink']),
+    required: names('eventName', [
+      'CreateVpc',
+      'DeleteVpc',
+      'ModifyVpcAttribute',
+      'AcceptVpcPeeringConnection',
+      'CreateVpcPeeringConnection',
+      'DeleteVpcPeeringConnection',
+      'RejectVpcPeeringConnection',
+      'AttachClassicLinkVpc',
+      'DetachClassicLinkVpc',
+      'DisableVpcClassicLink',
+      'EnableVpcClassicLink',
+    ]),
     optional: source('ec2.amazonaws.com'),
   },
   'organizations-changes': {
@@ -147,7 +222,26 @@ export const CIS_METRIC_FILTERS = {
     subject: 'AWS Organizations changes',
     pattern:
       '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }',
-    required: names('eventName', ['AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake', 'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType', 'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy', 'UpdateOrganizationalUnit']),
+    required: names('eventName', [
+      'AcceptHandshake',
+      'AttachPolicy',
+      'CreateAccount',
+      'CreateOrganizationalUnit',
+      'CreatePolicy',
+      'DeclineHandshake',
+      'DeleteOrganization',
+      'DeleteOrganizationalUnit',
+      'DeletePolicy',
+      'DetachPolicy',
+      'DisablePolicyType',
+      'EnablePolicyType',
+      'InviteAccountToOrganization',
+      'LeaveOrganization',
+      'MoveAccount',
+      'RemoveAccountFromOrganization',
+      'UpdatePolicy',
+      'UpdateOrganizationalUnit',
+    ]),
     optional: source('organizations.amazonaws.com'),
   },
 } as const satisfies Record<string, CisMetricFilterControl>;
@@ -182,7 +276,15 @@ export function matchesControl(pattern: string, control: CisMetricFilterControl)
 // ------------------------------------------------------------------ the chain
 
 /** The links of the chain, in order; a failure names the first one missing. */
-export const CHAIN_LINKS = ['multi-region trail', 'CloudWatch Logs delivery', 'log group', 'metric filter', 'alarm', 'SNS alarm action', 'SNS subscriber'] as const;
+export const CHAIN_LINKS = [
+  'multi-region trail',
+  'CloudWatch Logs delivery',
+  'log group',
+  'metric filter',
+  'alarm',
+  'SNS alarm action',
+  'SNS subscriber',
+] as const;
 export type ChainLink = (typeof CHAIN_LINKS)[number];
 
 interface TrailChain {
@@ -220,7 +322,8 @@ function followTrail(index: SnapshotIndex, t: MultiRegionTrailSummary, control: 
   const unknown = (why: string): TrailChain => ({ ...out, missing: null, unknown: why });
   if (t.isLogging === null || t.managementEvents === null) return unknown(`the status or event selectors of trail ${t.name} could not be read`);
   if (!t.isLogging || t.managementEvents !== 'all') return stop('multi-region trail', { isLogging: t.isLogging, managementEvents: t.managementEvents });
-  if (t.cloudWatchLogsLogGroupArn === undefined) return unknown(`the CloudWatch Logs delivery of trail ${t.name} is not in the snapshot (collected before schema version 3)`);
+  if (t.cloudWatchLogsLogGroupArn === undefined)
+    return unknown(`the CloudWatch Logs delivery of trail ${t.name} is not in the snapshot (collected before schema version 3)`);
   if (t.cloudWatchLogsLogGroupArn === null) return stop('CloudWatch Logs delivery');
   const lg = parseLogGroupArn(t.cloudWatchLogsLogGroupArn);
   if (!lg) return unknown(`trail ${t.name} delivers to an unrecognised log group ARN`);
@@ -245,7 +348,10 @@ function followTrail(index: SnapshotIndex, t: MultiRegionTrailSummary, control: 
   if (alarmsUnread) return unknown(alarmsUnread);
   const metrics = new Set(matching.flatMap((f) => f.data.metricTransformations.map((m) => `${m.metricNamespace}/${m.metricName}`)));
   const alarms = index.inScope(CLOUDWATCH_ALARM, lg.account, lg.region).filter((a) => {
-    const watched = [...(a.data.metricName && a.data.namespace ? [`${a.data.namespace}/${a.data.metricName}`] : []), ...a.data.metrics.map((m) => `${m.namespace}/${m.metricName}`)];
+    const watched = [
+      ...(a.data.metricName && a.data.namespace ? [`${a.data.namespace}/${a.data.metricName}`] : []),
+      ...a.data.metrics.map((m) => `${m.namespace}/${m.metricName}`),
+    ];
     return watched.some((w) => metrics.has(w));
   });
   if (alarms.length === 0) return stop('alarm', { metrics: [...metrics] });
@@ -276,18 +382,33 @@ const MESSAGES = {
 } as const;
 
 /** The account-level result of one control. */
-export function evaluateChain(account: Resource<{ multiRegionTrails: MultiRegionTrailSummary[] }>, ctx: RuleContext<unknown>, control: CisMetricFilterControl): RuleResult<keyof typeof MESSAGES> {
+export function evaluateChain(
+  account: Resource<{ multiRegionTrails: MultiRegionTrailSummary[] }>,
+  ctx: RuleContext<unknown>,
+  control: CisMetricFilterControl,
+): RuleResult<keyof typeof MESSAGES> {
   const base = { cis: control.cis, subject: control.subject };
   const chains = account.data.multiRegionTrails.map((t) => followTrail(ctx.index, t, control));
   const done = chains.find((c) => c.missing === null && !c.unknown);
   if (done) return { status: 'pass', messageId: 'monitored', data: { ...base, trail: String(done.found.trail) }, evidence: { chain: done.found } };
   const unknowns = chains.filter((c) => c.unknown);
-  if (unknowns.length > 0) return { status: 'unknown', messageId: 'notJudged', data: { ...base, why: unknowns.map((c) => c.unknown).join('; ') }, evidence: { trails: chains } };
+  if (unknowns.length > 0)
+    return { status: 'unknown', messageId: 'notJudged', data: { ...base, why: unknowns.map((c) => c.unknown).join('; ') }, evidence: { trails: chains } };
   // Name the link missing on the path that got furthest.
   const best = chains.length === 0 ? undefined : chains.reduce((a, b) => (CHAIN_LINKS.indexOf(b.missing!) > CHAIN_LINKS.indexOf(a.missing!) ? b : a));
   const missing: ChainLink = best?.missing ?? 'multi-region trail';
-  const detail = missing === 'multi-region trail' ? 'a logging multi-region trail with all management events' : missing === 'metric filter' ? `a metric filter matching the CIS ${control.cis} pattern` : missing;
-  return { status: 'fail', messageId: 'broken', data: { ...base, missing: detail }, evidence: { missingLink: missing, trails: chains.map(({ trail, missing: m, found }) => ({ trail, missingLink: m, found })) } };
+  const detail =
+    missing === 'multi-region trail'
+      ? 'a logging multi-region trail with all management events'
+      : missing === 'metric filter'
+        ? `a metric filter matching the CIS ${control.cis} pattern`
+        : missing;
+  return {
+    status: 'fail',
+    messageId: 'broken',
+    data: { ...base, missing: detail },
+    evidence: { missingLink: missing, trails: chains.map(({ trail, missing: m, found }) => ({ trail, missingLink: m, found })) },
+  };
 }
 
 /** The rule of one CIS metric-filter control (`aws-cis-alarm-<key>`). */
@@ -311,7 +432,10 @@ export function cisMonitoringRule<K extends CisControlKey>(key: K) {
       `- CLI: \`aws logs put-metric-filter --log-group-name TRAIL_GROUP --filter-name cis-${key} --metric-transformations metricName=cis-${key},metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '<pattern>'\`, then \`aws cloudwatch put-metric-alarm --alarm-name cis-${key} --metric-name cis-${key} --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions TOPIC_ARN\`, and \`aws sns subscribe --topic-arn TOPIC_ARN --protocol email --notification-endpoint …\`.`,
       '- Terraform: `aws_cloudwatch_log_metric_filter`, `aws_cloudwatch_metric_alarm` (`alarm_actions = [aws_sns_topic.alerts.arn]`), `aws_sns_topic_subscription`.',
     ].join('\n'),
-    references: ['https://www.cisecurity.org/benchmark/amazon_web_services', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html'],
+    references: [
+      'https://www.cisecurity.org/benchmark/amazon_web_services',
+      'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html',
+    ],
     messages: MESSAGES,
     evaluate(account, ctx) {
       return evaluateChain(account, ctx, control);

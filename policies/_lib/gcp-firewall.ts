@@ -62,7 +62,10 @@ export function firewallEvidence(fw: GcpFirewall, openings: FirewallOpening[]): 
     openings: openings.map((o) => o.rule),
     network: fw.network,
     priority: fw.priority,
-    targets: fw.targetTags.length || fw.targetServiceAccounts.length ? [...fw.targetTags.map((t) => `tag:${t}`), ...fw.targetServiceAccounts.map((s) => `serviceAccount:${s}`)] : 'all instances in the network',
+    targets:
+      fw.targetTags.length || fw.targetServiceAccounts.length
+        ? [...fw.targetTags.map((t) => `tag:${t}`), ...fw.targetServiceAccounts.map((s) => `serviceAccount:${s}`)]
+        : 'all instances in the network',
   };
 }
 
@@ -70,12 +73,20 @@ export function firewallEvidence(fw: GcpFirewall, openings: FirewallOpening[]): 
  * The evaluation shared by the `gcp-firewall-open-*` rules (message ids `notIngress`, `closed`, `open`):
  * not applicable unless an enforced ingress rule; fail naming the first opening `openingsOf` finds.
  */
-export function evaluateFirewallOpenings(fw: Resource<GcpFirewall>, openingsOf: (fw: GcpFirewall) => FirewallOpening[]): RuleResult<'notIngress' | 'closed' | 'open'> {
+export function evaluateFirewallOpenings(
+  fw: Resource<GcpFirewall>,
+  openingsOf: (fw: GcpFirewall) => FirewallOpening[],
+): RuleResult<'notIngress' | 'closed' | 'open'> {
   const name = fw.ref.name ?? fw.data.name;
   if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
   const openings = openingsOf(fw.data);
   if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
   const [first] = openings;
   const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
-  return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, rule: first.rule, more }, evidence: firewallEvidence(fw.data, openings) };
+  return {
+    status: 'fail',
+    messageId: 'open',
+    data: { name, service: first.service, port: first.port, rule: first.rule, more },
+    evidence: firewallEvidence(fw.data, openings),
+  };
 }

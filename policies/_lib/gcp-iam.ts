@@ -70,7 +70,8 @@ export interface Grant {
 export function grants(policy: GcpIamPolicy, match: (member: string, binding: GcpIamBinding) => boolean): Grant[] {
   const out: Grant[] = [];
   for (const b of policy.bindings) {
-    for (const m of b.members) if (match(m, b)) out.push({ role: b.role, member: m, ...(b.condition ? { condition: b.condition.title ?? b.condition.expression } : {}) });
+    for (const m of b.members)
+      if (match(m, b)) out.push({ role: b.role, member: m, ...(b.condition ? { condition: b.condition.title ?? b.condition.expression } : {}) });
   }
   return out;
 }

@@ -102,7 +102,10 @@ export function globRegExp(pattern: string, caseInsensitive: boolean): RegExp {
   const cache = caseInsensitive ? globCache.i : globCache.s;
   let re = cache.get(pattern);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
     cache.set(pattern, re);
   }

@@ -4,7 +4,16 @@
  * A policy that cannot be resolved (not in the snapshot, or its document unreadable) is listed in `missing`:
  * rules then never pass the identity (they fail on what they can see, or say `unknown`).
  */
-import { IAM_GROUP, IAM_POLICY, IAM_ROLE, IAM_USER, type IamGroupData, type IamIdentityBase, type IamRoleData, type IamUserData } from '../../src/model/aws/iam.js';
+import {
+  IAM_GROUP,
+  IAM_POLICY,
+  IAM_ROLE,
+  IAM_USER,
+  type IamGroupData,
+  type IamIdentityBase,
+  type IamRoleData,
+  type IamUserData,
+} from '../../src/model/aws/iam.js';
 import type { Resource } from '../../src/model/types.js';
 import { defineDerivation } from '../../src/engine/derive.js';
 import type { SnapshotIndex } from '../../src/engine/types.js';

@@ -109,7 +109,7 @@ export function isUnconstrainedResource(r: string): boolean {
 }
 
 function statementResources(s: IamStatement): string[] {
-  return s.NotResource ? s.NotResource.map((r) => `NOT ${r}`) : s.Resource ?? ['*'];
+  return s.NotResource ? s.NotResource.map((r) => `NOT ${r}`) : (s.Resource ?? ['*']);
 }
 
 function compileStatement(s: IamStatement, index: number): CompiledStatement {
@@ -321,7 +321,11 @@ export class PermissionSet {
       grants.push({ ...grantOf(l.source, l.st), via, ...(via === 'NotAction' ? { notAction: s.NotAction } : {}) });
     }
     if (this.boundarySet && grants.length && this.boundarySet.fullAdmin().grants.length === 0) return { grants: [], partialDenies: [] };
-    const partialDenies = grants.length ? this.denies.filter((d) => !(d.st.action?.all && !d.st.statement.Condition)).map((d) => `${locLabel(d)}: ${(d.st.statement.Action ?? d.st.statement.NotAction?.map((x) => `NOT ${x}`) ?? []).join(', ')}`) : [];
+    const partialDenies = grants.length
+      ? this.denies
+          .filter((d) => !(d.st.action?.all && !d.st.statement.Condition))
+          .map((d) => `${locLabel(d)}: ${(d.st.statement.Action ?? d.st.statement.NotAction?.map((x) => `NOT ${x}`) ?? []).join(', ')}`)
+      : [];
     return { grants, partialDenies };
   }
 
@@ -334,7 +338,11 @@ export class PermissionSet {
         if (!m) continue;
         const service = m[1].toLowerCase();
         const removed = this.denies.some(
-          (d) => !d.st.statement.Condition && d.st.action && (d.st.action.all || testMatcher(d.st.action, `${service}:*`)) && denyCovers(d.st.statement, l.st.statement),
+          (d) =>
+            !d.st.statement.Condition &&
+            d.st.action &&
+            (d.st.action.all || testMatcher(d.st.action, `${service}:*`)) &&
+            denyCovers(d.st.statement, l.st.statement),
         );
         if (!removed) out.push({ service, pattern: p, grant: grantOf(l.source, l.st) });
       }
@@ -383,7 +391,9 @@ export function levelActions(st: CompiledStatement, level: AccessLevel): Catalog
     let candidates: CatalogAction[];
     if (st.action) {
       const literal = s.Action!.every((p) => !st.action!.all && !/[*?]/.test(p.split(':')[0]));
-      candidates = literal ? [...new Set(s.Action!.map((p) => p.split(':')[0].toLowerCase()))].flatMap((svc) => actionsAtLevel(level, svc)) : actionsAtLevel(level);
+      candidates = literal
+        ? [...new Set(s.Action!.map((p) => p.split(':')[0].toLowerCase()))].flatMap((svc) => actionsAtLevel(level, svc))
+        : actionsAtLevel(level);
       candidates = candidates.filter((a) => testMatcher(st.action!, a.key));
     } else if (st.notAction) {
       candidates = actionsAtLevel(level).filter((a) => !testMatcher(st.notAction!, a.key));
@@ -399,4 +409,3 @@ export function levelActions(st: CompiledStatement, level: AccessLevel): Catalog
 export function documentAllows(doc: IamPolicyDocument, action: string): boolean {
   return new PermissionSet('document', [{ source: { identity: 'document', policy: 'document', kind: 'inline' }, document: doc }]).grants(action).length > 0;
 }
-

@@ -45,7 +45,8 @@ export function checkIdentity<T, O extends IdentityRuleOptions, F extends string
   fail: (id: ResolvedIdentity, hits: T[]) => RuleResult<F>,
 ): RuleResult<F | 'serviceLinked' | 'incomplete' | 'ok'> {
   const identity = `${resource.ref.type.split('.').pop()}/${resource.ref.id}`;
-  if (isServiceLinkedRole(resource) && !ctx.options.includeServiceLinkedRoles) return { status: 'not_applicable', messageId: 'serviceLinked', data: { identity } };
+  if (isServiceLinkedRole(resource) && !ctx.options.includeServiceLinkedRoles)
+    return { status: 'not_applicable', messageId: 'serviceLinked', data: { identity } };
   const id = ctx.derived(IAM_IDENTITIES).resolve(resource);
   const hits = find(id);
   if (hits.length) {
@@ -53,24 +54,53 @@ export function checkIdentity<T, O extends IdentityRuleOptions, F extends string
     if (id.missing.length) r.evidence = { ...r.evidence, unresolvedPolicies: id.missing };
     return r;
   }
-  if (id.missing.length) return { status: 'unknown', messageId: 'incomplete', data: { identity: id.label, missing: id.missing.join('; ') }, evidence: { identity: id.label, unresolvedPolicies: id.missing } };
+  if (id.missing.length)
+    return {
+      status: 'unknown',
+      messageId: 'incomplete',
+      data: { identity: id.label, missing: id.missing.join('; ') },
+      evidence: { identity: id.label, unresolvedPolicies: id.missing },
+    };
   return { status: 'pass', messageId: 'ok', data: { identity: id.label } };
 }
 
 /** Cloudsplaining's data-exfiltration actions (plus the RDS snapshot copies its docs mention). */
 export const DATA_EXFILTRATION_ACTIONS = [
-  's3:GetObject', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath', 'secretsmanager:GetSecretValue',
-  'rds:CopyDBSnapshot', 'rds:CreateDBSnapshot',
+  's3:GetObject',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  'ssm:GetParametersByPath',
+  'secretsmanager:GetSecretValue',
+  'rds:CopyDBSnapshot',
+  'rds:CreateDBSnapshot',
 ];
 
 /** Actions that return credentials (cloudsplaining's credentials-exposure glossary). */
 export const CREDENTIALS_EXPOSURE_ACTIONS = [
-  'iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile',
-  'iam:CreateServiceSpecificCredential', 'iam:ResetServiceSpecificCredential', 'iam:UploadSSHPublicKey',
-  'sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:GetFederationToken', 'sts:GetSessionToken',
-  'sso:GetRoleCredentials', 'ecr:GetAuthorizationToken', 'ec2:GetPasswordData', 'redshift:GetClusterCredentials',
-  'rds-db:connect', 'lightsail:GetInstanceAccessDetails', 'lightsail:DownloadDefaultKeyPair', 'cognito-identity:GetCredentialsForIdentity',
-  'codecommit:GetCredentials', 'chime:CreateApiKey', 'gamelift:GetInstanceAccess', 'mediapackage:RotateChannelCredentials',
+  'iam:CreateAccessKey',
+  'iam:UpdateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:CreateServiceSpecificCredential',
+  'iam:ResetServiceSpecificCredential',
+  'iam:UploadSSHPublicKey',
+  'sts:AssumeRole',
+  'sts:AssumeRoleWithSAML',
+  'sts:AssumeRoleWithWebIdentity',
+  'sts:GetFederationToken',
+  'sts:GetSessionToken',
+  'sso:GetRoleCredentials',
+  'ecr:GetAuthorizationToken',
+  'ec2:GetPasswordData',
+  'redshift:GetClusterCredentials',
+  'rds-db:connect',
+  'lightsail:GetInstanceAccessDetails',
+  'lightsail:DownloadDefaultKeyPair',
+  'cognito-identity:GetCredentialsForIdentity',
+  'codecommit:GetCredentials',
+  'chime:CreateApiKey',
+  'gamelift:GetInstanceAccess',
+  'mediapackage:RotateChannelCredentials',
 ];
 
 /** Actions of a list that the set grants on unconstrained resources (every resource of the action). */
@@ -88,17 +118,30 @@ export function unconstrainedHits(set: PermissionSet, actions: string[]): { acti
  * any of `ctx.options.actions` on every resource, naming up to `shown` of them in the message and all of
  * them, each with the identity, policy and statement granting it, in the evidence.
  */
-export function checkUnconstrainedActions<O extends IdentityRuleOptions & { actions: string[] }>(resource: Resource, ctx: RuleContext<O>, shown = Number.POSITIVE_INFINITY): RuleResult<IdentityMessageId> {
-  return checkIdentity(resource, ctx, (id) => unconstrainedHits(id.set, ctx.options.actions), (id, hits) => ({
-    status: 'fail' as const,
-    messageId: 'fail' as const,
-    data: {
-      identity: id.label,
-      actions: hits.slice(0, shown).map((h) => h.action).join(', ') + (hits.length > shown ? `, … (${hits.length})` : ''),
-      conditional: hits.every((h) => anyConditional(h.grantedBy)) ? ' (only under a condition)' : '',
-    },
-    evidence: { identity: id.label, actions: hits },
-  }));
+export function checkUnconstrainedActions<O extends IdentityRuleOptions & { actions: string[] }>(
+  resource: Resource,
+  ctx: RuleContext<O>,
+  shown = Number.POSITIVE_INFINITY,
+): RuleResult<IdentityMessageId> {
+  return checkIdentity(
+    resource,
+    ctx,
+    (id) => unconstrainedHits(id.set, ctx.options.actions),
+    (id, hits) => ({
+      status: 'fail' as const,
+      messageId: 'fail' as const,
+      data: {
+        identity: id.label,
+        actions:
+          hits
+            .slice(0, shown)
+            .map((h) => h.action)
+            .join(', ') + (hits.length > shown ? `, … (${hits.length})` : ''),
+        conditional: hits.every((h) => anyConditional(h.grantedBy)) ? ' (only under a condition)' : '',
+      },
+      evidence: { identity: id.label, actions: hits },
+    }),
+  );
 }
 
 /** Keeps evidence readable and bounded: the first `n` items and how many there were. */

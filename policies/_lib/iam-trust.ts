@@ -12,10 +12,23 @@ const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeR
 /** Condition keys that tie a request to specific principals, accounts, organizations, sources or networks. */
 const RESTRICTING_KEYS = new Set(
   [
-    'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:SourceAccount', 'aws:SourceArn',
-    'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:userid', 'aws:username', 'aws:SourceIdentity', 'sts:ExternalId', 'aws:PrincipalServiceName',
+    'aws:PrincipalOrgID',
+    'aws:PrincipalOrgPaths',
+    'aws:PrincipalAccount',
+    'aws:PrincipalArn',
+    'aws:SourceAccount',
+    'aws:SourceArn',
+    'aws:SourceOrgID',
+    'aws:SourceOrgPaths',
+    'aws:userid',
+    'aws:username',
+    'aws:SourceIdentity',
+    'sts:ExternalId',
+    'aws:PrincipalServiceName',
     // Network origin: only callers from these addresses / VPC endpoints.
-    'aws:SourceIp', 'aws:SourceVpc', 'aws:SourceVpce',
+    'aws:SourceIp',
+    'aws:SourceVpc',
+    'aws:SourceVpce',
   ].map((k) => k.toLowerCase()),
 );
 
@@ -37,7 +50,13 @@ export function assumeStatements(doc: IamPolicyDocument): TrustStatement[] {
   const out: TrustStatement[] = [];
   doc.Statement.forEach((s, i) => {
     if (s.Effect !== 'Allow' || !assumes(s)) return;
-    out.push({ statement: statementLabel(s, i), statementIndex: i, principal: s.NotPrincipal ?? s.Principal ?? {}, notPrincipal: !!s.NotPrincipal, ...(s.Condition ? { condition: s.Condition } : {}) });
+    out.push({
+      statement: statementLabel(s, i),
+      statementIndex: i,
+      principal: s.NotPrincipal ?? s.Principal ?? {},
+      notPrincipal: !!s.NotPrincipal,
+      ...(s.Condition ? { condition: s.Condition } : {}),
+    });
   });
   return out;
 }
@@ -113,7 +132,12 @@ export interface ForeignTrust {
  * Other-account AWS principals that may assume a role (not `*`: that is aws-iam-role-trust-any-principal's),
  * leaving out the accounts in `allowed` and the statements `accepted` approves (e.g. an external id).
  */
-export function foreignTrusts(doc: IamPolicyDocument, ownAccount: string, allowed: ReadonlySet<string>, accepted: (t: TrustStatement) => boolean = () => false): ForeignTrust[] {
+export function foreignTrusts(
+  doc: IamPolicyDocument,
+  ownAccount: string,
+  allowed: ReadonlySet<string>,
+  accepted: (t: TrustStatement) => boolean = () => false,
+): ForeignTrust[] {
   const hits: ForeignTrust[] = [];
   for (const t of assumeStatements(doc)) {
     if (anyPrincipal(t) || accepted(t)) continue;

@@ -144,7 +144,17 @@ export interface InternetOptions {
 
 export const DEFAULT_INTERNET_OPTIONS: Required<InternetOptions> = { maxIpv4Prefix: 8, maxIpv6Prefix: 16 };
 
-const NON_PUBLIC_V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/4', '240.0.0.0/4'].map((c) => ipaddr.IPv4.parseCIDR(c));
+const NON_PUBLIC_V4 = [
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+].map((c) => ipaddr.IPv4.parseCIDR(c));
 const NON_PUBLIC_V6 = ['::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8'].map((c) => ipaddr.IPv6.parseCIDR(c));
 
 /** Parses `a.b.c.d/n`, `x::/n` or a bare address. Throws a clear error on anything else. */

@@ -15,19 +15,7 @@
 export type PortProtocol = 'tcp' | 'udp';
 
 export type PortCategory =
-  | 'admin'
-  | 'database'
-  | 'cache'
-  | 'queue'
-  | 'search'
-  | 'big-data'
-  | 'file-sharing'
-  | 'directory'
-  | 'management'
-  | 'mail'
-  | 'network'
-  | 'web'
-  | 'other';
+  'admin' | 'database' | 'cache' | 'queue' | 'search' | 'big-data' | 'file-sharing' | 'directory' | 'management' | 'mail' | 'network' | 'web' | 'other';
 
 export interface PortEntry {
   port: number;
@@ -151,7 +139,9 @@ const unique = (ports: number[]) => [...new Set(ports)];
 export const ADMIN_PORTS: readonly number[] = Object.freeze(unique(PORT_CATALOGUE.filter((e) => e.category === 'admin' && isDefault(e)).map((e) => e.port)));
 
 /** Default sensitive, non-admin ports (priority order): databases, caches, queues, search, file sharing, directory, management, mail … */
-export const SENSITIVE_PORTS: readonly number[] = Object.freeze(unique(PORT_CATALOGUE.filter((e) => e.category !== 'admin' && isDefault(e)).map((e) => e.port)));
+export const SENSITIVE_PORTS: readonly number[] = Object.freeze(
+  unique(PORT_CATALOGUE.filter((e) => e.category !== 'admin' && isDefault(e)).map((e) => e.port)),
+);
 
 /** Catalogue entry for a port, or a generic one (tcp and udp) for a port the user added through options. */
 export function portInfo(port: number): { port: number; service: string; category: PortCategory; protocols: readonly PortProtocol[] } {

@@ -110,7 +110,14 @@ export function suiteWeaknesses(suite: Pick<TlsAcceptedSuite, 'iana'> & Partial<
 }
 
 // OpenSSL's names for the groups (`getEphemeralKeyInfo`) → the IANA names the guidelines use.
-const GROUP_ALIASES: Record<string, string> = { prime256v1: 'secp256r1', 'p-256': 'secp256r1', 'p-384': 'secp384r1', 'p-521': 'secp521r1', x25519: 'X25519', x448: 'X448' };
+const GROUP_ALIASES: Record<string, string> = {
+  prime256v1: 'secp256r1',
+  'p-256': 'secp256r1',
+  'p-384': 'secp384r1',
+  'p-521': 'secp521r1',
+  x25519: 'X25519',
+  x448: 'X448',
+};
 
 /** IANA name of a negotiated key-exchange group: `secp256r1`, `X25519`, `ffdhe2048`; `DH-1024` for custom DH parameters. */
 export function groupName(kx: TlsKeyExchange): string {

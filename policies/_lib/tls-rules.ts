@@ -53,9 +53,7 @@ export const NOT_PROBED_MESSAGE = 'Not evaluated on {{endpoint}}: {{what}} could
  * self-signed root (its own signature and key are not used to validate anything).
  */
 export function servedCertificates(chain: TlsCertificate[]): Array<{ position: string; cert: TlsCertificate }> {
-  return chain
-    .map((cert, i) => ({ position: i === 0 ? 'leaf' : `chain[${i}]`, cert }))
-    .filter(({ cert }, i) => i === 0 || !cert.selfSigned);
+  return chain.map((cert, i) => ({ position: i === 0 ? 'leaf' : `chain[${i}]`, cert })).filter(({ cert }, i) => i === 0 || !cert.selfSigned);
 }
 
 const DAY = 86_400_000;

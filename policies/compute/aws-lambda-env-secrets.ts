@@ -13,9 +13,12 @@ export default defineRule({
     'Move the secret to Secrets Manager or SSM Parameter Store (SecureString), read it at run time (the AWS Parameters and Secrets Lambda Extension caches it), and rotate the exposed value.',
     '',
     '- CLI: `aws secretsmanager create-secret --name app/api-key --secret-string …` then remove the variable with `aws lambda update-function-configuration --environment …`',
-    '- Terraform: drop the value from `environment { variables }`; pass the secret\'s ARN instead.',
+    "- Terraform: drop the value from `environment { variables }`; pass the secret's ARN instead.",
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption', 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html'],
+  references: [
+    'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
+    'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
+  ],
   messages: {
     secrets: 'Lambda function {{name}} has {{count}} environment variable(s) that look like secrets: {{names}}.',
     clean: 'Lambda function {{name}}: no environment variable looks like a secret.',

@@ -17,7 +17,11 @@ export default defineRule({
     '- CLI: `aws lambda update-function-url-config --function-name FN --auth-type AWS_IAM`; `aws lambda remove-permission --function-name FN --statement-id SID`',
     '- Terraform: `authorization_type = "AWS_IAM"` on `aws_lambda_function_url`; `source_arn` on `aws_lambda_permission`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html', 'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-1'],
+  references: [
+    'https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
+    'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-1',
+  ],
   messages: {
     public: 'Lambda function {{name}} can be invoked by anyone ({{why}}).',
     restricted: 'Lambda function {{name}} is not open to everyone.',
@@ -30,7 +34,13 @@ export default defineRule({
     const grants = policy?.document ? publicGrants(policy.document) : [];
     const why = [...open.map((u) => `function URL ${u.url} with AuthType NONE`), ...grants.map((g) => `policy statement ${g.statement} allows ${g.principal}`)];
     // A finding stands on what was read; a pass needs both reads.
-    if (why.length > 0) return { status: 'fail', messageId: 'public', data: { name, why: why.join('; ') }, evidence: { functionArn: fn.data.arn, openUrls: open.map((u) => u.url), publicStatements: grants } };
+    if (why.length > 0)
+      return {
+        status: 'fail',
+        messageId: 'public',
+        data: { name, why: why.join('; ') },
+        evidence: { functionArn: fn.data.arn, openUrls: open.map((u) => u.url), publicStatements: grants },
+      };
     if (policy === null || (policy.exists && !policy.document)) return { status: 'unknown', messageId: 'policyUnreadable', data: { name } };
     if (functionUrls === null) return { status: 'unknown', messageId: 'urlsUnreadable', data: { name } };
     return { status: 'pass', messageId: 'restricted', data: { name } };

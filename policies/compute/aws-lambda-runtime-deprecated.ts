@@ -16,13 +16,17 @@ export default defineRule({
     '- CLI: `aws lambda update-function-configuration --function-name FN --runtime nodejs22.x`',
     '- Terraform: `runtime` on `aws_lambda_function`.',
   ].join('\n'),
-  references: [LAMBDA_RUNTIMES_SOURCE, 'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2'],
+  references: [
+    LAMBDA_RUNTIMES_SOURCE,
+    'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2',
+  ],
   messages: {
     deprecated: 'Lambda function {{name}} runs on {{runtime}}, deprecated since {{date}}.',
     soon: 'Lambda function {{name}} runs on {{runtime}}, deprecated on {{date}} (within {{warnDays}} days).',
     supported: 'Lambda function {{name}} runs on {{runtime}}, supported until {{date}}.',
-    image: 'Lambda function {{name}} is a container image; its runtime is the image\'s.',
-    unlisted: 'Lambda function {{name}} runs on {{runtime}}, which is not in Vigil\'s runtime table (as of {{asOf}}).',
+    image: "Lambda function {{name}} is a container image; its runtime is the image's.",
+    unlisted: "Lambda function {{name}} runs on {{runtime}}, which is not in Vigil's runtime table (as of {{asOf}}).",
     unknown: 'Lambda function {{name}}: its runtime was not reported.',
   },
   defaults: { warnDays: 0 },
@@ -30,7 +34,10 @@ export default defineRule({
   evaluate(fn, ctx) {
     const name = fn.data.name;
     const runtime = fn.data.runtime;
-    if (runtime === null) return fn.data.packageType === 'Image' ? { status: 'not_applicable', messageId: 'image', data: { name } } : { status: 'unknown', messageId: 'unknown', data: { name } };
+    if (runtime === null)
+      return fn.data.packageType === 'Image'
+        ? { status: 'not_applicable', messageId: 'image', data: { name } }
+        : { status: 'unknown', messageId: 'unknown', data: { name } };
     const date = LAMBDA_RUNTIME_DEPRECATION[runtime];
     if (!date) return { status: 'unknown', messageId: 'unlisted', data: { name, runtime, asOf: LAMBDA_RUNTIMES_AS_OF } };
     const left = -ageInDays(`${date}T00:00:00Z`, ctx.now);

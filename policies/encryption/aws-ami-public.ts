@@ -15,7 +15,10 @@ export default defineRule({
     '- CLI: `aws ec2 enable-image-block-public-access --image-block-public-access-state block-new-sharing --region REGION`',
     '- Terraform: remove `aws_ami_launch_permission` with `group = "all"`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html', 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html'],
+  references: [
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html',
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html',
+  ],
   messages: {
     public: 'AMI {{name}} is public: any AWS account can launch it.',
     private: 'AMI {{name}} is not public.',
@@ -27,6 +30,11 @@ export default defineRule({
     if (image.data.state === 'deregistered') return { status: 'not_applicable', messageId: 'deregistered', data: { name } };
     if (image.data.public === null) return { status: 'unknown', messageId: 'unknown', data: { name } };
     if (!image.data.public) return { status: 'pass', messageId: 'private', data: { name } };
-    return { status: 'fail', messageId: 'public', data: { name }, evidence: { imageId: image.data.imageId, public: true, snapshotIds: image.data.snapshotIds } };
+    return {
+      status: 'fail',
+      messageId: 'public',
+      data: { name },
+      evidence: { imageId: image.data.imageId, public: true, snapshotIds: image.data.snapshotIds },
+    };
   },
 });

@@ -15,7 +15,10 @@ export default defineRule({
     '- CLI: `aws dynamodb update-continuous-backups --table-name TABLE --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true`',
     '- Terraform: `point_in_time_recovery { enabled = true }` on `aws_dynamodb_table`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-2'],
+  references: [
+    'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-2',
+  ],
   messages: {
     off: 'DynamoDB table {{name}} has point-in-time recovery off.',
     on: 'DynamoDB table {{name}} has point-in-time recovery on.',

@@ -18,7 +18,10 @@ export default defineRule({
     '- CLI: `aws ec2 enable-ebs-encryption-by-default --region REGION` (optionally `aws ec2 modify-ebs-default-kms-key-id --kms-key-id alias/…`).',
     '- Terraform: `resource "aws_ebs_encryption_by_default" "this" { enabled = true }` per region provider.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7'],
+  references: [
+    'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7',
+  ],
   messages: {
     off: 'EBS encryption by default is off in {{region}}, which has {{volumes}} volume(s) and {{instances}} instance(s).',
     on: 'EBS encryption by default is on in {{region}}.',
@@ -35,11 +38,17 @@ export default defineRule({
         status: 'fail',
         messageId: 'off',
         data: { region, volumes: volumes.length, instances: instances.length },
-        evidence: { ebsEncryptionByDefault: false, volumes: volumes.slice(0, 20).map((v) => v.data.volumeId), instances: instances.slice(0, 20).map((i) => i.data.instanceId) },
+        evidence: {
+          ebsEncryptionByDefault: false,
+          volumes: volumes.slice(0, 20).map((v) => v.data.volumeId),
+          instances: instances.slice(0, 20).map((i) => i.data.instanceId),
+        },
       };
     }
     // "No instance" is only known when the instance listing of this region was read.
-    const instancesRead = ctx.index.snapshot.coverage.some((c) => c.status === 'ok' && c.account === account && c.region === region && c.resourceTypes.includes(EC2_INSTANCE));
+    const instancesRead = ctx.index.snapshot.coverage.some(
+      (c) => c.status === 'ok' && c.account === account && c.region === region && c.resourceTypes.includes(EC2_INSTANCE),
+    );
     if (!instancesRead) return { status: 'unknown', messageId: 'instancesUnknown', data: { region } };
     return { status: 'not_applicable', messageId: 'unused', data: { region } };
   },

@@ -14,7 +14,10 @@ export default defineRule({
     '- CLI: `aws ec2 copy-snapshot --source-snapshot-id snap-… --source-region REGION --encrypted --kms-key-id alias/…` then `aws ec2 delete-snapshot --snapshot-id snap-…`',
     '- Terraform: `aws_ebs_snapshot_copy` with `encrypted = true`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html', 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html'],
+  references: [
+    'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html',
+    'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
+  ],
   messages: {
     unencrypted: 'EBS snapshot {{name}} is not encrypted.',
     encrypted: 'EBS snapshot {{name}} is encrypted.',
@@ -24,6 +27,11 @@ export default defineRule({
     const name = snap.ref.name ?? snap.data.snapshotId;
     if (snap.data.encrypted === null) return { status: 'unknown', messageId: 'unknown', data: { name } };
     if (snap.data.encrypted) return { status: 'pass', messageId: 'encrypted', data: { name } };
-    return { status: 'fail', messageId: 'unencrypted', data: { name }, evidence: { snapshotId: snap.data.snapshotId, encrypted: false, volumeId: snap.data.volumeId, public: snap.data.public } };
+    return {
+      status: 'fail',
+      messageId: 'unencrypted',
+      data: { name },
+      evidence: { snapshotId: snap.data.snapshotId, encrypted: false, volumeId: snap.data.volumeId, public: snap.data.public },
+    };
   },
 });

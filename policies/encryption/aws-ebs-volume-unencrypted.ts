@@ -6,7 +6,8 @@ export default defineRule({
   title: 'EBS volume not encrypted',
   severity: 'medium',
   resourceTypes: [EBS_VOLUME],
-  description: 'Flags EBS volumes whose data at rest is not encrypted. Encrypted volumes also encrypt their snapshots and the data moving between the volume and the instance.',
+  description:
+    'Flags EBS volumes whose data at rest is not encrypted. Encrypted volumes also encrypt their snapshots and the data moving between the volume and the instance.',
   risk: 'Data on an unencrypted volume, and on every snapshot taken from it, is readable by anyone who obtains a copy (a shared or leaked snapshot, a misdirected backup), and it fails encryption-at-rest requirements (HIPAA, PCI DSS 3.5).',
   remediation: [
     'An existing volume cannot be encrypted in place: snapshot it, copy the snapshot with encryption, create a volume from the copy and swap it in. Then turn on EBS encryption by default in the region so new volumes are always encrypted.',

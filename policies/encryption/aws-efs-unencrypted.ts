@@ -14,7 +14,10 @@ export default defineRule({
     '- CLI: `aws efs create-file-system --encrypted --kms-key-id alias/…`',
     '- Terraform: `encrypted = true` (and `kms_key_id`) on `aws_efs_file_system`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1'],
+  references: [
+    'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1',
+  ],
   messages: {
     unencrypted: 'EFS file system {{name}} is not encrypted at rest.',
     encrypted: 'EFS file system {{name}} is encrypted at rest.',

@@ -14,7 +14,10 @@ export default defineRule({
     '- CLI: `aws kms cancel-key-deletion --key-id KEY_ID` then `aws kms enable-key --key-id KEY_ID`',
     '- Terraform: keep the `aws_kms_key` in state; `deletion_window_in_days` governs the waiting period when it is destroyed.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3'],
+  references: [
+    'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3',
+  ],
   messages: {
     pending: 'KMS key {{name}} is scheduled for deletion on {{date}}.',
     ok: 'KMS key {{name}} is not scheduled for deletion ({{state}}).',

@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws kms put-key-policy --key-id KEY_ID --policy-name default --policy file://policy.json`',
     '- Terraform: the `policy` argument of `aws_kms_key` (or `aws_kms_key_policy`).',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html', 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account'],
+  references: [
+    'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html',
+    'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account',
+  ],
   messages: {
     public: 'KMS key {{name}}: its key policy allows everyone ({{statements}}).',
     restricted: 'KMS key {{name}}: its key policy is not open to everyone.',
@@ -28,6 +31,11 @@ export default defineRule({
     if (key.data.policy === null) return { status: 'unknown', messageId: 'unreadable', data: { name } };
     const grants = publicGrants(key.data.policy, ['kms:CallerAccount']);
     if (grants.length === 0) return { status: 'pass', messageId: 'restricted', data: { name } };
-    return { status: 'fail', messageId: 'public', data: { name, statements: grants.map((g) => g.statement).join(', ') }, evidence: { keyArn: key.data.arn, publicStatements: grants } };
+    return {
+      status: 'fail',
+      messageId: 'public',
+      data: { name, statements: grants.map((g) => g.statement).join(', ') },
+      evidence: { keyArn: key.data.arn, publicStatements: grants },
+    };
   },
 });

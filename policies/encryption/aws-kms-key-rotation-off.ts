@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws kms enable-key-rotation --key-id KEY_ID [--rotation-period-in-days 365]`',
     '- Terraform: `enable_key_rotation = true` on `aws_kms_key`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-4'],
+  references: [
+    'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-4',
+  ],
   messages: {
     off: 'KMS key {{name}} does not rotate automatically.',
     on: 'KMS key {{name}} rotates automatically.',
@@ -28,8 +31,10 @@ export default defineRule({
   evaluate(key) {
     const name = key.ref.name ? `${key.data.keyId} (${key.ref.name})` : key.data.keyId;
     const { keyState, rotationSupported, rotationEnabled } = key.data;
-    if (keyState !== 'Enabled') return { status: keyState === null ? 'unknown' : 'not_applicable', messageId: 'inactive', data: { name, state: keyState ?? 'in an unknown state' } };
-    if (!rotationSupported) return { status: 'not_applicable', messageId: 'unsupported', data: { name, spec: key.data.keySpec ?? '?', origin: key.data.origin ?? '?' } };
+    if (keyState !== 'Enabled')
+      return { status: keyState === null ? 'unknown' : 'not_applicable', messageId: 'inactive', data: { name, state: keyState ?? 'in an unknown state' } };
+    if (!rotationSupported)
+      return { status: 'not_applicable', messageId: 'unsupported', data: { name, spec: key.data.keySpec ?? '?', origin: key.data.origin ?? '?' } };
     if (rotationEnabled === null) return { status: 'unknown', messageId: 'unreadable', data: { name } };
     if (rotationEnabled) return { status: 'pass', messageId: 'on', data: { name } };
     return { status: 'fail', messageId: 'off', data: { name }, evidence: { keyArn: key.data.arn, keyRotationEnabled: false, keySpec: key.data.keySpec } };

@@ -16,7 +16,10 @@ export default defineRule({
     '- CLI: `aws rds modify-db-instance --db-instance-identifier DB --backup-retention-period 7 --apply-immediately` (clusters: `aws rds modify-db-cluster --db-cluster-identifier C --backup-retention-period 7`)',
     '- Terraform: `backup_retention_period = 7` on `aws_db_instance` / `aws_rds_cluster`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-11'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-11',
+  ],
   messages: {
     short: 'RDS {{kind}} {{name}} keeps automated backups {{days}} day(s) (minimum {{min}}).',
     ok: 'RDS {{kind}} {{name}} keeps automated backups {{days}} days.',
@@ -32,7 +35,8 @@ export default defineRule({
     if (member) return member;
     const name = d.ref.id;
     const kind = dbKind(d);
-    if (isInstance(d) && d.data.readReplicaSourceIdentifier) return { status: 'not_applicable', messageId: 'replica', data: { name, source: d.data.readReplicaSourceIdentifier } };
+    if (isInstance(d) && d.data.readReplicaSourceIdentifier)
+      return { status: 'not_applicable', messageId: 'replica', data: { name, source: d.data.readReplicaSourceIdentifier } };
     const days = d.data.backupRetentionPeriod;
     if (days === null) return { status: 'unknown', messageId: 'unknown', data: { kind, name } };
     const min = ctx.options.minDays;

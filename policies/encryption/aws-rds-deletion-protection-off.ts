@@ -15,7 +15,10 @@ export default defineRule({
     '- CLI: `aws rds modify-db-instance --db-instance-identifier DB --deletion-protection --apply-immediately` (clusters: `aws rds modify-db-cluster --db-cluster-identifier C --deletion-protection`)',
     '- Terraform: `deletion_protection = true` on `aws_db_instance` / `aws_rds_cluster`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-8'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-8',
+  ],
   messages: {
     off: 'RDS {{kind}} {{name}} has no deletion protection.',
     on: 'RDS {{kind}} {{name}} has deletion protection.',

@@ -16,7 +16,10 @@ export default defineRule({
     '- CLI: `aws rds modify-db-instance --db-instance-identifier DB --no-publicly-accessible --apply-immediately`',
     '- Terraform: `publicly_accessible = false` on `aws_db_instance` / `aws_rds_cluster_instance`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding', 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2',
+  ],
   messages: {
     public: 'RDS {{kind}} {{name}} is publicly accessible{{endpoint}}.',
     private: 'RDS {{kind}} {{name}} is not publicly accessible.',
@@ -32,6 +35,11 @@ export default defineRule({
     if (pub === null) return { status: 'unknown', messageId: 'unknown', data: { kind, name } };
     if (!pub) return { status: 'pass', messageId: 'private', data: { kind, name } };
     const endpoint = isInstance(d) && d.data.endpointAddress ? ` (${d.data.endpointAddress}:${d.data.port ?? '?'})` : '';
-    return { status: 'fail', messageId: 'public', data: { kind, name, endpoint }, evidence: { arn: d.data.arn, publiclyAccessible: true, endpoint: isInstance(d) ? d.data.endpointAddress : null } };
+    return {
+      status: 'fail',
+      messageId: 'public',
+      data: { kind, name, endpoint },
+      evidence: { arn: d.data.arn, publiclyAccessible: true, endpoint: isInstance(d) ? d.data.endpointAddress : null },
+    };
   },
 });

@@ -45,10 +45,20 @@ export default defineRule({
     const v = tlsVerdict(d, ctx.index);
     if (v.status === 'unknown') {
       const reason = `${REASONS[v.reason]}${v.parameter ? ` (${v.parameter}${v.group ? ` in ${v.group}` : ''})` : ` (engine ${d.data.engine ?? 'unknown'})`}`;
-      return { status: 'unknown', messageId: 'unknown', data: { kind, name, reason }, evidence: { engine: d.data.engine, reason: v.reason, parameter: v.parameter, parameterGroup: v.group } };
+      return {
+        status: 'unknown',
+        messageId: 'unknown',
+        data: { kind, name, reason },
+        evidence: { engine: d.data.engine, reason: v.reason, parameter: v.parameter, parameterGroup: v.group },
+      };
     }
     const data = { kind, name, parameter: v.parameter, value: v.value, group: v.group };
     if (v.status === 'pass') return { status: 'pass', messageId: 'forced', data };
-    return { status: 'fail', messageId: 'notForced', data, evidence: { arn: d.data.arn, engine: d.data.engine, parameterGroup: v.group, [v.parameter]: v.value } };
+    return {
+      status: 'fail',
+      messageId: 'notForced',
+      data,
+      evidence: { arn: d.data.arn, engine: d.data.engine, parameterGroup: v.group, [v.parameter]: v.value },
+    };
   },
 });

@@ -18,7 +18,10 @@ export default defineRule({
     '- CLI: `aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`',
     '- Terraform: `aws_s3_bucket_public_access_block` with all four arguments `true`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8',
+  ],
   messages: {
     off: 'S3 bucket {{name}} has Block Public Access {{off}} off (bucket and account).',
     on: 'S3 bucket {{name}} has Block Public Access fully on{{via}}.',
@@ -37,7 +40,12 @@ export default defineRule({
       status: 'fail',
       messageId: 'off',
       data: { name, off: off.join(', ') },
-      evidence: { bucket: name, bucketSettings: own.configured ? own.settings : 'not configured', accountSettings: account.configured ? account.settings : 'not configured', off },
+      evidence: {
+        bucket: name,
+        bucketSettings: own.configured ? own.settings : 'not configured',
+        accountSettings: account.configured ? account.settings : 'not configured',
+        off,
+      },
     };
   },
 });

@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"alias/…"},"BucketKeyEnabled":true}]}\'`',
     '- Terraform: `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html',
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html',
+  ],
   messages: {
     none: 'S3 bucket {{name}} has no default encryption configuration.',
     notKms: 'S3 bucket {{name}} encrypts by default with {{algorithms}}, not with a KMS key.',
@@ -30,7 +33,8 @@ export default defineRule({
     const name = bucket.data.name;
     const enc = bucket.data.encryption;
     if (enc === null) return { status: 'unknown', messageId: 'unreadable', data: { name } };
-    if (!enc.configured || enc.rules.length === 0) return { status: 'fail', messageId: 'none', data: { name }, evidence: { bucket: name, encryption: 'none configured' } };
+    if (!enc.configured || enc.rules.length === 0)
+      return { status: 'fail', messageId: 'none', data: { name }, evidence: { bucket: name, encryption: 'none configured' } };
     const algorithms = [...new Set(enc.rules.map((r) => r.algorithm))].join(', ');
     if (ctx.options.requireKms && !enc.rules.some((r) => r.algorithm.startsWith('aws:kms'))) {
       return { status: 'fail', messageId: 'notKms', data: { name, algorithms }, evidence: { bucket: name, algorithms: enc.rules.map((r) => r.algorithm) } };

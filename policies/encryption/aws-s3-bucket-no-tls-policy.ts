@@ -9,7 +9,7 @@ export default defineRule({
   resourceTypes: [S3_BUCKET],
   inputs: [S3_BUCKET_POLICY],
   description:
-    'Flags buckets whose policy has no statement denying every S3 action, for every principal, on the bucket\'s objects when `aws:SecureTransport` is `false`. A Deny limited to some actions or principals fails as partial.',
+    "Flags buckets whose policy has no statement denying every S3 action, for every principal, on the bucket's objects when `aws:SecureTransport` is `false`. A Deny limited to some actions or principals fails as partial.",
   risk: 'Without the Deny, clients may talk to S3 over plain HTTP: objects and the request signatures travel unencrypted and can be read or tampered with on the network.',
   remediation: [
     'Add a Deny statement for requests without TLS to the bucket policy:',
@@ -23,7 +23,10 @@ export default defineRule({
     '- CLI: `aws s3api put-bucket-policy --bucket BUCKET --policy file://policy.json`',
     '- Terraform: an `aws_iam_policy_document` statement with `effect = "Deny"` and `condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] }` in `aws_s3_bucket_policy`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5',
+  ],
   messages: {
     noPolicy: 'S3 bucket {{name}} has no bucket policy, so requests without TLS are not denied.',
     noDeny: 'S3 bucket {{name}}: its policy does not deny requests without TLS (aws:SecureTransport = false).',
@@ -40,6 +43,11 @@ export default defineRule({
     const complete = denials.filter((d) => d.complete);
     if (complete.length > 0) return { status: 'pass', messageId: 'enforced', data: { name, statements: complete.map((d) => d.statement).join(', ') } };
     if (denials.length === 0) return { status: 'fail', messageId: 'noDeny', data: { name }, evidence: { bucket: name, secureTransportDeny: 'none' } };
-    return { status: 'fail', messageId: 'partial', data: { name, statements: denials.map((d) => d.statement).join(', ') }, evidence: { bucket: name, partialDenials: denials } };
+    return {
+      status: 'fail',
+      messageId: 'partial',
+      data: { name, statements: denials.map((d) => d.statement).join(', ') },
+      evidence: { bucket: name, partialDenials: denials },
+    };
   },
 });

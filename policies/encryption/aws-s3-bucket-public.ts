@@ -10,7 +10,7 @@ export default defineRule({
   inputs: [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, S3_BUCKET_POLICY, S3_BUCKET_ACL, S3_BUCKET_PUBLIC_ACCESS_BLOCK],
   description:
     'Flags buckets that are public through their policy (an Allow to `*` or `NotPrincipal` without a condition pinning the caller: account, organization, ARN, VPC, VPC endpoint or a CIDR set) or their ACL (grants to AllUsers or AuthenticatedUsers), unless Block Public Access at bucket or account level neutralizes it (RestrictPublicBuckets for policies, IgnorePublicAcls for ACLs). Derived from the policy, ACL and Block Public Access, not from GetBucketPolicyStatus.',
-  risk: 'Anyone on the internet (or any AWS account holder) can read, list or write the bucket\'s objects: data breaches, malware hosting and ransom deletions start here.',
+  risk: "Anyone on the internet (or any AWS account holder) can read, list or write the bucket's objects: data breaches, malware hosting and ransom deletions start here.",
   remediation: [
     'Remove the public statements from the bucket policy and the AllUsers/AuthenticatedUsers grants from the ACL; serve public content through CloudFront with origin access control instead. Then turn on Block Public Access for the bucket and the account.',
     '',
@@ -32,7 +32,11 @@ export default defineRule({
     const exposure = bucketExposure(bucket.data, accountBpa(ctx.index, bucket.ref.account));
     if (exposure.status === 'unknown') return { status: 'unknown', messageId: 'unknown', data: { name, missing: exposure.missing.join(', ') } };
     if (exposure.status === 'not-public') {
-      return { status: 'pass', messageId: 'notPublic', data: { name, blocked: exposure.blockedBy.length ? ` (public grants neutralized by ${exposure.blockedBy.join(', ')})` : '' } };
+      return {
+        status: 'pass',
+        messageId: 'notPublic',
+        data: { name, blocked: exposure.blockedBy.length ? ` (public grants neutralized by ${exposure.blockedBy.join(', ')})` : '' },
+      };
     }
     const how = [...exposure.policyGrants.map((g) => `policy ${g.statement}`), ...exposure.aclGrants.map((g) => `ACL ${g}`)].join('; ');
     return {

@@ -15,7 +15,10 @@ export default defineRule({
     '- CLI: `aws s3api put-bucket-versioning --bucket BUCKET --versioning-configuration Status=Enabled`',
     '- Terraform: `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14',
+  ],
   messages: {
     off: 'S3 bucket {{name}} has versioning {{status}}.',
     on: 'S3 bucket {{name}} has versioning enabled.',
@@ -26,6 +29,11 @@ export default defineRule({
     const v = bucket.data.versioning;
     if (v === null) return { status: 'unknown', messageId: 'unreadable', data: { name } };
     if (v.status === 'Enabled') return { status: 'pass', messageId: 'on', data: { name } };
-    return { status: 'fail', messageId: 'off', data: { name, status: v.status === 'Suspended' ? 'suspended' : 'never enabled' }, evidence: { bucket: name, versioning: v.status } };
+    return {
+      status: 'fail',
+      messageId: 'off',
+      data: { name, status: v.status === 'Suspended' ? 'suspended' : 'never enabled' },
+      evidence: { bucket: name, versioning: v.status },
+    };
   },
 });

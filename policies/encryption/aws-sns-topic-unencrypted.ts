@@ -16,7 +16,10 @@ export default defineRule({
     '- CLI: `aws sns set-topic-attributes --topic-arn ARN --attribute-name KmsMasterKeyId --attribute-value alias/aws/sns`.',
     '- Terraform: `aws_sns_topic` with `kms_master_key_id`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1'],
+  references: [
+    'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-1',
+  ],
   messages: {
     plain: 'SNS topic {{name}} is not encrypted at rest.',
     encrypted: 'SNS topic {{name}} is encrypted with {{key}}.',

@@ -36,11 +36,20 @@ export default defineRule({
     const max = options.maxDays;
     if (d.purpose === null) return { status: 'unknown', messageId: 'unreadable', data: { name } };
     if (d.purpose !== 'ENCRYPT_DECRYPT' || EXTERNAL.has(d.protectionLevel ?? '')) {
-      return { status: 'not_applicable', messageId: 'notRotatable', data: { name, purpose: EXTERNAL.has(d.protectionLevel ?? '') ? d.protectionLevel : d.purpose } };
+      return {
+        status: 'not_applicable',
+        messageId: 'notRotatable',
+        data: { name, purpose: EXTERNAL.has(d.protectionLevel ?? '') ? d.protectionLevel : d.purpose },
+      };
     }
     if (d.rotationPeriodSeconds === null) return { status: 'fail', messageId: 'noRotation', data: { name }, evidence: { rotationPeriod: null, maxDays: max } };
     const days = Math.round((d.rotationPeriodSeconds / DAY) * 10) / 10;
     if (d.rotationPeriodSeconds <= max * DAY) return { status: 'pass', messageId: 'ok', data: { name, days, max } };
-    return { status: 'fail', messageId: 'long', data: { name, days, max }, evidence: { rotationPeriodDays: days, maxDays: max, nextRotationTime: d.nextRotationTime } };
+    return {
+      status: 'fail',
+      messageId: 'long',
+      data: { name, days, max },
+      evidence: { rotationPeriodDays: days, maxDays: max, nextRotationTime: d.nextRotationTime },
+    };
   },
 });

@@ -8,7 +8,8 @@ export default defineRule({
   severity: 'medium',
   resourceTypes: [IAM_USER],
   inputs: [IAM_CREDENTIAL_REPORT],
-  description: 'Flags users with an active access key created or last rotated more than `maxAgeDays` (default 90) days ago, from the credential report. A key whose rotation date is unknown (`N/A`) makes the result unknown, not a pass.',
+  description:
+    'Flags users with an active access key created or last rotated more than `maxAgeDays` (default 90) days ago, from the credential report. A key whose rotation date is unknown (`N/A`) makes the result unknown, not a pass.',
   risk: 'Long-lived keys accumulate in laptops, CI logs, container images and old repositories; the longer a key lives, the more likely it has leaked, and the harder it is to know where it is used.',
   remediation: [
     'Rotate the key (create a new one, move consumers, deactivate, then delete the old), or better, replace it with a role.',
@@ -16,7 +17,10 @@ export default defineRule({
     '- Console: IAM → Users → the user → Security credentials → Access keys.',
     '- CLI: `aws iam create-access-key --user-name NAME`, then `aws iam update-access-key --access-key-id OLD --status Inactive` and `aws iam delete-access-key --access-key-id OLD`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3'],
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3',
+  ],
   messages: {
     old: 'User {{user}} has an active access key (slot {{slot}}) {{age}} days old (limit {{max}}).',
     ok: 'User {{user}}: every active access key is younger than {{max}} days.',
@@ -36,7 +40,15 @@ export default defineRule({
     const old = active.filter((k) => k.lastRotated !== null && ageInDays(k.lastRotated, ctx.now) > max);
     if (old.length) {
       const age = ageInDays(old[0].lastRotated!, ctx.now);
-      return { status: 'fail', messageId: 'old', data: { ...data, slot: old[0].slot, age }, evidence: { identity: `user/${user.data.name}`, keys: old.map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: ageInDays(k.lastRotated!, ctx.now) })) } };
+      return {
+        status: 'fail',
+        messageId: 'old',
+        data: { ...data, slot: old[0].slot, age },
+        evidence: {
+          identity: `user/${user.data.name}`,
+          keys: old.map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: ageInDays(k.lastRotated!, ctx.now) })),
+        },
+      };
     }
     if (active.some((k) => k.lastRotated === null)) return { status: 'unknown', messageId: 'unknownAge', data };
     return { status: 'pass', messageId: 'ok', data };

@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws iam detach-user-policy --user-name NAME --policy-arn arn:aws:iam::aws:policy/AdministratorAccess`',
     '- Terraform: delete the `aws_iam_user_policy_attachment`; grant admin through `aws_iam_role` + `aws_iam_role_policy_attachment`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-use-aws-defined-policies', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2'],
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-use-aws-defined-policies',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2',
+  ],
   messages: {
     attached: 'User {{user}} has {{policy}} attached directly.',
     ok: 'User {{user}} has no AdministratorAccess attached directly.',
@@ -27,6 +30,11 @@ export default defineRule({
   evaluate(user) {
     const hit = user.data.attachedPolicies.find((p) => ADMIN.test(p.arn));
     if (!hit) return { status: 'pass', messageId: 'ok', data: { user: user.data.name } };
-    return { status: 'fail', messageId: 'attached', data: { user: user.data.name, policy: hit.arn }, evidence: { identity: `user/${user.data.name}`, policy: hit.name, policyArn: hit.arn } };
+    return {
+      status: 'fail',
+      messageId: 'attached',
+      data: { user: user.data.name, policy: hit.arn },
+      evidence: { identity: `user/${user.data.name}`, policy: hit.name, policyArn: hit.arn },
+    };
   },
 });

@@ -22,7 +22,8 @@ export default defineRule({
   severity: 'medium',
   resourceTypes: [IAM_USER],
   inputs: [IAM_CREDENTIAL_REPORT],
-  description: 'Flags users with a console password or active access key last used more than `maxUnusedDays` (default 90) days ago, from the credential report. A credential with no last-use date (`N/A`: never used, `no_information`: not since 2014) counts as unused since it was issued (key rotation date, password change or user creation), as CIS AWS Foundations 1.12 reads the report; the result is unknown only when that date is unknown too.',
+  description:
+    'Flags users with a console password or active access key last used more than `maxUnusedDays` (default 90) days ago, from the credential report. A credential with no last-use date (`N/A`: never used, `no_information`: not since 2014) counts as unused since it was issued (key rotation date, password change or user creation), as CIS AWS Foundations 1.12 reads the report; the result is unknown only when that date is unknown too.',
   risk: 'Credentials nobody uses are credentials nobody watches: they belong to people who left or jobs that were retired, and their misuse goes unnoticed.',
   remediation: [
     'Deactivate unused keys and remove unused console passwords; delete users nobody owns.',
@@ -30,7 +31,11 @@ export default defineRule({
     '- Console: IAM → Users → the user → Security credentials → Manage console access → Disable; Access keys → Deactivate.',
     '- CLI: `aws iam delete-login-profile --user-name NAME`; `aws iam update-access-key --user-name NAME --access-key-id ID --status Inactive`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22', 'https://hub.powerpipe.io/mods/turbot/steampipe-mod-aws-compliance/controls/control.cis_v200_1_12'],
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22',
+    'https://hub.powerpipe.io/mods/turbot/steampipe-mod-aws-compliance/controls/control.cis_v200_1_12',
+  ],
   messages: {
     unused: 'User {{user}} has credentials unused for more than {{max}} days: {{credentials}}.',
     ok: 'User {{user}}: every credential was used (or issued) within {{max}} days.',
@@ -50,9 +55,21 @@ export default defineRule({
     for (const k of c.accessKeys.filter((x) => x.active)) verdicts.push(judge(`access key ${k.slot}`, k.lastUsed, k.lastRotated, max, ctx.now));
     if (!verdicts.length) return { status: 'not_applicable', messageId: 'noCredentials', data };
     const stale = verdicts.filter((v) => v.status === 'stale');
-    if (stale.length) return { status: 'fail', messageId: 'unused', data: { ...data, credentials: stale.map((v) => v.credential).join(', ') }, evidence: { identity: `user/${user.data.name}`, credentials: stale } };
+    if (stale.length)
+      return {
+        status: 'fail',
+        messageId: 'unused',
+        data: { ...data, credentials: stale.map((v) => v.credential).join(', ') },
+        evidence: { identity: `user/${user.data.name}`, credentials: stale },
+      };
     const unknown = verdicts.filter((v) => v.status === 'unknown');
-    if (unknown.length) return { status: 'unknown', messageId: 'unknownUse', data: { ...data, credentials: unknown.map((v) => v.credential).join(', ') }, evidence: { credentials: unknown } };
+    if (unknown.length)
+      return {
+        status: 'unknown',
+        messageId: 'unknownUse',
+        data: { ...data, credentials: unknown.map((v) => v.credential).join(', ') },
+        evidence: { credentials: unknown },
+      };
     return { status: 'pass', messageId: 'ok', data };
   },
 });

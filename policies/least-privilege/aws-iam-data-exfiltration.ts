@@ -1,5 +1,15 @@
 import { defineRule } from '../../src/api/rule.js';
-import { IDENTITY_DERIVES, DATA_EXFILTRATION_ACTIONS, IDENTITY_INPUTS, IDENTITY_TYPES, checkUnconstrainedActions, identityDefaults, identityMessages, identityOptionsProps, type IdentityRuleOptions } from '../_lib/iam-rules.js';
+import {
+  IDENTITY_DERIVES,
+  DATA_EXFILTRATION_ACTIONS,
+  IDENTITY_INPUTS,
+  IDENTITY_TYPES,
+  checkUnconstrainedActions,
+  identityDefaults,
+  identityMessages,
+  identityOptionsProps,
+  type IdentityRuleOptions,
+} from '../_lib/iam-rules.js';
 
 interface Options extends IdentityRuleOptions {
   /** Actions that read data out of the account. */
@@ -19,13 +29,20 @@ export default defineRule({
   remediation: [
     'Name the buckets, prefixes, parameter paths and secrets the identity needs in `Resource`, or move the data behind resource policies.',
     '',
-    '- Console: IAM → the identity → the policy named in the evidence → edit the statement\'s Resource.',
+    "- Console: IAM → the identity → the policy named in the evidence → edit the statement's Resource.",
     '- Terraform: `resources = ["arn:aws:s3:::my-bucket/reports/*"]` instead of `"*"` in `aws_iam_policy_document`.',
   ].join('\n'),
-  references: ['https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/data-exfiltration.md', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+  references: [
+    'https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/data-exfiltration.md',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+  ],
   messages: identityMessages('{{identity}} can {{actions}} on every resource{{conditional}}.', '{{identity}} has no unconstrained data-read action.'),
   defaults: { ...identityDefaults, actions: DATA_EXFILTRATION_ACTIONS } as Options,
-  optionsSchema: { type: 'object', properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
+  optionsSchema: {
+    type: 'object',
+    properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } },
+    additionalProperties: false,
+  },
   evaluate(resource, ctx) {
     return checkUnconstrainedActions(resource, ctx);
   },

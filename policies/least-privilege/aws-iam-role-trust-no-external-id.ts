@@ -14,21 +14,28 @@ export default defineRule({
   resourceTypes: [IAM_ROLE],
   description:
     'Flags roles that another account may assume without a positive `sts:ExternalId` condition. Accounts listed in `internalAccounts`, and statements pinned to your organization with `aws:PrincipalOrgID`/`aws:PrincipalOrgPaths`, are not third parties.',
-  risk: 'Without an external id, a vendor serving many customers can be tricked into using its access to your account on someone else\'s behalf (the confused-deputy problem): anyone who learns the role ARN can ask the vendor to assume it.',
+  risk: "Without an external id, a vendor serving many customers can be tricked into using its access to your account on someone else's behalf (the confused-deputy problem): anyone who learns the role ARN can ask the vendor to assume it.",
   remediation: [
     'Ask the vendor for the external id it generated for you and require it in the trust policy.',
     '',
     '- Console: IAM → Roles → the role → Trust relationships → add `"Condition": {"StringEquals": {"sts:ExternalId": "<id>"}}`.',
     '- Terraform: `condition { test = "StringEquals" variable = "sts:ExternalId" values = [var.external_id] }`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html'],
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html',
+  ],
   messages: {
     noExternalId: 'Role {{role}} trusts account(s) {{accounts}} without an sts:ExternalId condition.',
     ok: 'Role {{role}}: every third-party trust requires an external id.',
     unreadable: 'Role {{role}}: its trust policy could not be read.',
   },
   defaults: { internalAccounts: [] as string[] } as Options,
-  optionsSchema: { type: 'object', properties: { internalAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } }, additionalProperties: false },
+  optionsSchema: {
+    type: 'object',
+    properties: { internalAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } },
+    additionalProperties: false,
+  },
   evaluate(role, ctx) {
     const doc = role.data.trustPolicy;
     if (!doc) return { status: 'unknown', messageId: 'unreadable', data: { role: role.data.name } };

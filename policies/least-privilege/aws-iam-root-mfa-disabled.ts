@@ -6,14 +6,18 @@ export default defineRule({
   title: 'Root user has no MFA',
   severity: 'critical',
   resourceTypes: [IAM_ACCOUNT],
-  description: 'Flags accounts whose root user has no MFA device, from GetAccountSummary (`AccountMFAEnabled`) or, when the summary is unavailable, the credential report\'s `<root_account>` row. Unknown when neither could be read.',
+  description:
+    "Flags accounts whose root user has no MFA device, from GetAccountSummary (`AccountMFAEnabled`) or, when the summary is unavailable, the credential report's `<root_account>` row. Unknown when neither could be read.",
   risk: 'The root user can do anything, including closing the account and changing its contact details; protected by a password alone, one phished or reused password hands the account over.',
   remediation: [
     'Enable a hardware or passkey MFA device on the root user (AWS now requires MFA for root in most accounts).',
     '',
     '- Console: sign in as root → account menu → Security credentials → Multi-factor authentication → Assign MFA device.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9'],
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9',
+  ],
   messages: {
     noMfa: 'The root user of account {{account}} has no MFA ({{source}}).',
     ok: 'The root user of account {{account}} has MFA ({{source}}).',

@@ -19,7 +19,10 @@ export default defineRule({
     '- CLI: `aws iam list-policy-versions --policy-arn ARN`, delete non-default versions, then `aws iam delete-policy --policy-arn ARN`.',
     '- Terraform: remove the unused `aws_iam_policy`.',
   ].join('\n'),
-  references: ['https://github.com/salesforce/cloudsplaining#cloudsplaining', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-delete.html'],
+  references: [
+    'https://github.com/salesforce/cloudsplaining#cloudsplaining',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-delete.html',
+  ],
   messages: {
     permissive: 'Unattached policy {{policy}} would grant {{categories}}.',
     ok: 'Unattached policy {{policy}} grants nothing risky.',
@@ -35,7 +38,9 @@ export default defineRule({
     if (p.awsManaged) return { status: 'not_applicable', messageId: 'awsManaged', data };
     if (p.attachmentCount > 0 || p.permissionsBoundaryUsageCount > 0) return { status: 'not_applicable', messageId: 'attached', data };
     if (!p.document) return { status: 'unknown', messageId: 'unreadable', data };
-    const set = new PermissionSet(`policy/${p.name}`, [{ source: { identity: `policy/${p.name}`, policy: p.name, policyArn: p.arn, kind: 'managed' }, document: p.document }]);
+    const set = new PermissionSet(`policy/${p.name}`, [
+      { source: { identity: `policy/${p.name}`, policy: p.name, policyArn: p.arn, kind: 'managed' }, document: p.document },
+    ]);
     const found: Record<string, unknown> = {};
     const admin = set.fullAdmin().grants;
     if (admin.length) found.fullAdmin = admin.map((g) => g.statement);
@@ -51,6 +56,11 @@ export default defineRule({
     if (wild.length) found.serviceWildcards = wild;
     const categories = Object.keys(found);
     if (!categories.length) return { status: 'pass', messageId: 'ok', data };
-    return { status: 'fail', messageId: 'permissive', data: { ...data, categories: categories.join(', ') }, evidence: { policy: p.name, policyArn: p.arn, ...found } };
+    return {
+      status: 'fail',
+      messageId: 'permissive',
+      data: { ...data, categories: categories.join(', ') },
+      evidence: { policy: p.name, policyArn: p.arn, ...found },
+    };
   },
 });

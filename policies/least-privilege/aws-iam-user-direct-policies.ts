@@ -15,7 +15,10 @@ export default defineRule({
     '- CLI: `aws iam detach-user-policy` / `aws iam delete-user-policy`, then `aws iam add-user-to-group`.',
     '- Terraform: replace `aws_iam_user_policy(_attachment)` with `aws_iam_group_policy_attachment` + `aws_iam_user_group_membership`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2'],
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2',
+  ],
   messages: {
     direct: 'User {{user}} has {{count}} policy(ies) attached directly: {{policies}}.',
     ok: 'User {{user}} receives permissions only through groups or roles.',

@@ -38,7 +38,11 @@ export default defineRule({
     const label = policyLabel(p.data, p.ref.name);
     const found = grants(
       p.data,
-      (m, b) => options.roles.includes(b.role) && KINDS.has(memberKind(m)) && !options.allowedMembers.includes(m) && !(options.ignoreServiceAgents && isServiceAgent(m)),
+      (m, b) =>
+        options.roles.includes(b.role) &&
+        KINDS.has(memberKind(m)) &&
+        !options.allowedMembers.includes(m) &&
+        !(options.ignoreServiceAgents && isServiceAgent(m)),
     );
     if (found.length === 0) return { status: 'pass', messageId: 'noBasic', data: { label } };
     const { evidence, data } = grantsResult(found);

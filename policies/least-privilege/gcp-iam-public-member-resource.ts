@@ -18,10 +18,7 @@ export default defineRule({
     '- CLI: `gcloud storage buckets remove-iam-policy-binding gs://BUCKET --member=allUsers --role=ROLE`',
     '- Terraform: remove the member from `google_storage_bucket_iam_member` / `_binding`; set `public_access_prevention = "enforced"`.',
   ].join('\n'),
-  references: [
-    'https://cloud.google.com/iam/docs/overview#all-users',
-    'https://cloud.google.com/storage/docs/public-access-prevention',
-  ],
+  references: ['https://cloud.google.com/iam/docs/overview#all-users', 'https://cloud.google.com/storage/docs/public-access-prevention'],
   messages: {
     public: 'The IAM policy of {{label}} grants {{grant}}{{more}}.',
     notPublic: 'The IAM policy of {{label}} grants nothing to allUsers or allAuthenticatedUsers.',

@@ -38,6 +38,18 @@ export default defineRule({
     if (d.validAfterTime === null) return { status: 'unknown', messageId: 'unreadable', data: base };
     const age = Math.floor((now.getTime() - Date.parse(d.validAfterTime)) / DAY);
     if (age <= options.maxAgeDays) return { status: 'pass', messageId: 'fresh', data: { ...base, age } };
-    return { status: 'fail', messageId: 'old', data: { ...base, age }, evidence: { keyId: d.keyId, serviceAccount: d.serviceAccount, validAfterTime: d.validAfterTime, ageDays: age, maxAgeDays: options.maxAgeDays, disabled: d.disabled } };
+    return {
+      status: 'fail',
+      messageId: 'old',
+      data: { ...base, age },
+      evidence: {
+        keyId: d.keyId,
+        serviceAccount: d.serviceAccount,
+        validAfterTime: d.validAfterTime,
+        ageDays: age,
+        maxAgeDays: options.maxAgeDays,
+        disabled: d.disabled,
+      },
+    };
   },
 });

@@ -28,7 +28,12 @@ export default defineRule({
   defaults: { roles: [...BASIC_ROLES] as string[], includeAdminRoles: false, allowedMembers: [] as string[], ignoreServiceAgents: true },
   optionsSchema: {
     type: 'object',
-    properties: { roles: ROLE_LIST_SCHEMA, includeAdminRoles: { type: 'boolean' }, allowedMembers: MEMBER_LIST_SCHEMA, ignoreServiceAgents: { type: 'boolean' } },
+    properties: {
+      roles: ROLE_LIST_SCHEMA,
+      includeAdminRoles: { type: 'boolean' },
+      allowedMembers: MEMBER_LIST_SCHEMA,
+      ignoreServiceAgents: { type: 'boolean' },
+    },
     additionalProperties: false,
   },
   evaluate(p, { options }) {
@@ -36,7 +41,8 @@ export default defineRule({
     const roleMatches = (role: string) => options.roles.includes(role) || (options.includeAdminRoles && /admin$/i.test(role));
     const found = grants(
       p.data,
-      (m, b) => memberKind(m) === 'serviceAccount' && roleMatches(b.role) && !options.allowedMembers.includes(m) && !(options.ignoreServiceAgents && isServiceAgent(m)),
+      (m, b) =>
+        memberKind(m) === 'serviceAccount' && roleMatches(b.role) && !options.allowedMembers.includes(m) && !(options.ignoreServiceAgents && isServiceAgent(m)),
     );
     if (found.length === 0) return { status: 'pass', messageId: 'noAdmin', data: { label } };
     const { evidence, data } = grantsResult(found);

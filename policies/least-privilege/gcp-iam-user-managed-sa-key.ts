@@ -36,7 +36,14 @@ export default defineRule({
       status: 'fail',
       messageId: 'userManaged',
       data: base,
-      evidence: { serviceAccount: d.serviceAccount, keyId: d.keyId, keyType: d.keyType, keyOrigin: d.keyOrigin, validAfterTime: d.validAfterTime, disabled: d.disabled },
+      evidence: {
+        serviceAccount: d.serviceAccount,
+        keyId: d.keyId,
+        keyType: d.keyType,
+        keyOrigin: d.keyOrigin,
+        validAfterTime: d.validAfterTime,
+        disabled: d.disabled,
+      },
     };
   },
 });

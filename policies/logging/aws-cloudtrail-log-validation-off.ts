@@ -14,7 +14,10 @@ export default defineRule({
     '- CLI: `aws cloudtrail update-trail --name TRAIL --enable-log-file-validation`',
     '- Terraform: `enable_log_file_validation = true` on `aws_cloudtrail`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4'],
+  references: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4',
+  ],
   messages: {
     off: 'CloudTrail trail {{name}} does not validate its log files.',
     on: 'CloudTrail trail {{name}} validates its log files.',

@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: [CLOUDTRAIL_ACCOUNT],
   description:
-    'One result per account: passes when at least one multi-region trail (the account\'s own or an organization trail) is logging and records all management events (read and write). The account-level view comes from one DescribeTrails that includes shadow trails, so it does not depend on which regions were scanned. A candidate trail whose status or selectors could not be read makes the result unknown unless another trail passes.',
+    "One result per account: passes when at least one multi-region trail (the account's own or an organization trail) is logging and records all management events (read and write). The account-level view comes from one DescribeTrails that includes shadow trails, so it does not depend on which regions were scanned. A candidate trail whose status or selectors could not be read makes the result unknown unless another trail passes.",
   risk: 'Without a multi-region trail, API activity in regions nobody watches (where attackers like to start instances or hide resources) is not recorded, and turning off a single-region trail erases the audit trail.',
   remediation: [
     'Create (or fix) one multi-region trail that logs all management events, deliver it to a protected bucket, and make sure it is logging.',
@@ -16,7 +16,10 @@ export default defineRule({
     '- CLI (selectors): `aws cloudtrail put-event-selectors --trail-name org-trail --event-selectors \'[{"ReadWriteType":"All","IncludeManagementEvents":true}]\'`',
     '- Terraform: `aws_cloudtrail` with `is_multi_region_trail = true`, `enable_logging = true` and an `event_selector { read_write_type = "All", include_management_events = true }`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1'],
+  references: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1',
+  ],
   messages: {
     none: 'Account {{account}} has no multi-region CloudTrail trail.',
     inadequate: 'Account {{account}} has no multi-region trail that is logging all management events ({{trails}}).',

@@ -14,7 +14,10 @@ export default defineRule({
     '- CLI: `aws cloudtrail update-trail --name TRAIL --kms-key-id alias/cloudtrail`',
     '- Terraform: `kms_key_id = aws_kms_key.cloudtrail.arn` on `aws_cloudtrail`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-2'],
+  references: [
+    'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-2',
+  ],
   messages: {
     notKms: 'CloudTrail trail {{name}} does not encrypt its logs with a KMS key.',
     kms: 'CloudTrail trail {{name}} encrypts its logs with KMS key {{key}}.',

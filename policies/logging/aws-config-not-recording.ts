@@ -6,7 +6,9 @@ import { REGION_SCOPE_DEFAULTS, REGION_SCOPE_MESSAGES, REGION_SCOPE_SCHEMA, regi
 function shortfall(r: ConfigRecorder): string | undefined {
   if (r.recording !== true) return 'not recording';
   if (!r.allSupported || (r.recordingStrategy !== null && r.recordingStrategy !== 'ALL_SUPPORTED_RESOURCE_TYPES')) {
-    return r.excludedResourceTypes.length > 0 ? `excludes ${r.excludedResourceTypes.length} resource type(s)` : `records only ${r.resourceTypes.length} selected resource type(s)`;
+    return r.excludedResourceTypes.length > 0
+      ? `excludes ${r.excludedResourceTypes.length} resource type(s)`
+      : `records only ${r.resourceTypes.length} selected resource type(s)`;
   }
   if (r.lastStatus === 'Failure') return `last recording failed (${r.lastErrorCode ?? 'no error code'})`;
   return undefined;
@@ -27,7 +29,10 @@ export default defineRule({
     '- CLI: `aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=… --recording-group allSupported=true`, `aws configservice put-delivery-channel …`, then `aws configservice start-configuration-recorder --configuration-recorder-name default`.',
     '- Terraform: `aws_config_configuration_recorder` (`recording_group { all_supported = true }`), `aws_config_delivery_channel`, `aws_config_configuration_recorder_status` with `is_enabled = true`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1'],
+  references: [
+    'https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1',
+  ],
   messages: {
     recording: 'AWS Config recorder {{recorder}} records all resources in {{region}}.',
     none: 'AWS Config has no configuration recorder in {{region}}.',
@@ -39,14 +44,22 @@ export default defineRule({
   optionsSchema: REGION_SCOPE_SCHEMA,
   evaluate(res, ctx) {
     const { region, recorders, deliveryChannels } = res.data;
-    if (recorders.some((r) => r.recording === null) || deliveryChannels === null) return { status: 'unknown', messageId: 'partial', data: { region, reasons: 'recorder status or delivery channels unread' } };
+    if (recorders.some((r) => r.recording === null) || deliveryChannels === null)
+      return { status: 'unknown', messageId: 'partial', data: { region, reasons: 'recorder status or delivery channels unread' } };
     const good = recorders.find((r) => shortfall(r) === undefined);
     if (good && deliveryChannels.length > 0) return { status: 'pass', messageId: 'recording', data: { region, recorder: good.name } };
     const scope = regionScope(ctx, res.ref.account, region);
     if ('skip' in scope) return scope.skip;
     const evidence = {
       region,
-      recorders: recorders.map((r) => ({ name: r.name, recording: r.recording, allSupported: r.allSupported, recordingStrategy: r.recordingStrategy, lastStatus: r.lastStatus, shortfall: shortfall(r) ?? null })),
+      recorders: recorders.map((r) => ({
+        name: r.name,
+        recording: r.recording,
+        allSupported: r.allSupported,
+        recordingStrategy: r.recordingStrategy,
+        lastStatus: r.lastStatus,
+        shortfall: shortfall(r) ?? null,
+      })),
       deliveryChannels: deliveryChannels.map((c) => c.name),
       ...(scope.workloads ? { workloads: scope.workloads } : {}),
     };

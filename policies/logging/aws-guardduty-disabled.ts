@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws guardduty create-detector --enable --region REGION` (or `aws guardduty update-detector --detector-id … --enable` for a suspended one).',
     '- Terraform: `aws_guardduty_detector` with `enable = true` per region provider (`aws_guardduty_organization_configuration` for organizations).',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1'],
+  references: [
+    'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1',
+  ],
   messages: {
     enabled: 'GuardDuty is enabled in {{region}} (detector {{detector}}).',
     none: 'GuardDuty has no detector in {{region}}.',
@@ -32,7 +35,11 @@ export default defineRule({
     if (on) return { status: 'pass', messageId: 'enabled', data: { region, detector: on.detectorId } };
     const scope = regionScope(ctx, res.ref.account, region);
     if ('skip' in scope) return scope.skip;
-    const evidence = { region, detectors: detectors.map((d) => ({ detectorId: d.detectorId, status: d.status })), ...(scope.workloads ? { workloads: scope.workloads } : {}) };
+    const evidence = {
+      region,
+      detectors: detectors.map((d) => ({ detectorId: d.detectorId, status: d.status })),
+      ...(scope.workloads ? { workloads: scope.workloads } : {}),
+    };
     if (detectors.length === 0) return { status: 'fail', messageId: 'none', data: { region }, evidence };
     const d = detectors[0]!;
     return { status: 'fail', messageId: 'suspended', data: { region, detector: d.detectorId, status: d.status ?? 'unknown' }, evidence };

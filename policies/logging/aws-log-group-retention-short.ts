@@ -16,7 +16,10 @@ export default defineRule({
     '- CLI: `aws logs put-retention-policy --log-group-name NAME --retention-in-days 365`.',
     '- Terraform: `aws_cloudwatch_log_group` with `retention_in_days = 365`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention', 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-16'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-16',
+  ],
   messages: {
     short: 'Log group {{name}} keeps events for {{days}} day(s), less than {{minimum}}.',
     never: 'Log group {{name}} has no retention policy (events never expire).',
@@ -35,7 +38,8 @@ export default defineRule({
       if (ctx.options.requireRetentionPolicy) return { status: 'fail', messageId: 'never', data: { name }, evidence: { retentionInDays: null } };
       return { status: 'pass', messageId: 'ok', data: { name, days: 'ever (never expires)' } };
     }
-    if (retentionInDays < minimum) return { status: 'fail', messageId: 'short', data: { name, days: retentionInDays, minimum }, evidence: { retentionInDays, minimumDays: minimum } };
+    if (retentionInDays < minimum)
+      return { status: 'fail', messageId: 'short', data: { name, days: retentionInDays, minimum }, evidence: { retentionInDays, minimumDays: minimum } };
     return { status: 'pass', messageId: 'ok', data: { name, days: `${retentionInDays} days` } };
   },
 });

@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws s3api put-bucket-logging --bucket BUCKET --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"LOG_BUCKET","TargetPrefix":"BUCKET/"}}\'`',
     '- Terraform: `aws_s3_bucket_logging` with `target_bucket` and `target_prefix`.',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9'],
+  references: [
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9',
+  ],
   messages: {
     off: 'S3 bucket {{name}} has no server access logging.',
     on: 'S3 bucket {{name}} logs accesses to {{target}}.',

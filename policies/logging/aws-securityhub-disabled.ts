@@ -17,7 +17,10 @@ export default defineRule({
     '- CLI: `aws securityhub enable-security-hub --enable-default-standards --region REGION`.',
     '- Terraform: `aws_securityhub_account` per region provider (`aws_securityhub_finding_aggregator` for cross-region aggregation).',
   ].join('\n'),
-  references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html', 'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-v2-enable.html'],
+  references: [
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html',
+    'https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-v2-enable.html',
+  ],
   messages: {
     enabled: 'Security Hub is enabled in {{region}}.',
     off: 'Security Hub is not enabled in {{region}}.',
@@ -30,6 +33,11 @@ export default defineRule({
     if (enabled) return { status: 'pass', messageId: 'enabled', data: { region } };
     const scope = regionScope(ctx, res.ref.account, region);
     if ('skip' in scope) return scope.skip;
-    return { status: 'fail', messageId: 'off', data: { region }, evidence: { region, enabled: false, ...(scope.workloads ? { workloads: scope.workloads } : {}) } };
+    return {
+      status: 'fail',
+      messageId: 'off',
+      data: { region },
+      evidence: { region, enabled: false, ...(scope.workloads ? { workloads: scope.workloads } : {}) },
+    };
   },
 });

@@ -56,7 +56,9 @@ export default defineRule({
     const name = vpc.ref.name ?? vpc.data.vpcId;
     const logs = flowLogsOf(ctx.index, vpc.ref.account, vpc.ref.region, vpc.data.vpcId);
     if (logs.length === 0) return { status: 'fail', messageId: 'missing', data: { name }, evidence: { vpcId: vpc.data.vpcId, flowLogs: [] } };
-    const good = logs.find((f) => f.data.status === 'ACTIVE' && f.data.deliverLogsStatus !== 'FAILED' && ctx.options.trafficTypes.includes(f.data.trafficType ?? ''));
+    const good = logs.find(
+      (f) => f.data.status === 'ACTIVE' && f.data.deliverLogsStatus !== 'FAILED' && ctx.options.trafficTypes.includes(f.data.trafficType ?? ''),
+    );
     if (good) {
       const { flowLogId, trafficType, destinationType } = good.data;
       return { status: 'pass', messageId: 'active', data: { name, flowLog: flowLogId, trafficType, destinationType } };
@@ -66,7 +68,16 @@ export default defineRule({
       status: 'fail',
       messageId: 'inactive',
       data: { name, types: ctx.options.trafficTypes.join('/'), states: states.join('; ') },
-      evidence: { vpcId: vpc.data.vpcId, flowLogs: logs.map((f) => ({ id: f.data.flowLogId, status: f.data.status, deliverLogsStatus: f.data.deliverLogsStatus, trafficType: f.data.trafficType, destinationType: f.data.destinationType })) },
+      evidence: {
+        vpcId: vpc.data.vpcId,
+        flowLogs: logs.map((f) => ({
+          id: f.data.flowLogId,
+          status: f.data.status,
+          deliverLogsStatus: f.data.deliverLogsStatus,
+          trafficType: f.data.trafficType,
+          destinationType: f.data.destinationType,
+        })),
+      },
     };
   },
 });

@@ -38,7 +38,11 @@ export default defineRule({
       status: 'fail',
       messageId: 'hasRules',
       data: { name, vpc, ingress: ingress.length, egress: egress.length },
-      evidence: { rule: describePermission(ingress[0] ?? egress[0]), ingress: ingress.map((p) => describePermission(p)), egress: egress.map((p) => describePermission(p)) },
+      evidence: {
+        rule: describePermission(ingress[0] ?? egress[0]),
+        ingress: ingress.map((p) => describePermission(p)),
+        egress: egress.map((p) => describePermission(p)),
+      },
     };
   },
 });

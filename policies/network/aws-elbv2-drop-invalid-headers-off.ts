@@ -10,8 +10,7 @@ export default defineRule({
   severity: 'low',
   resourceTypes: [ELBV2_LOAD_BALANCER],
   inputs: [ELBV2_LOAD_BALANCER_ATTRIBUTES],
-  description:
-    `Fails for an Application Load Balancer whose attribute \`${ATTRIBUTE}\` is not \`true\` (AWS's default is \`false\`). Unknown when the attribute is not returned (moto omits it unless it was set) or the attributes could not be read; other load balancer types are not applicable.`,
+  description: `Fails for an Application Load Balancer whose attribute \`${ATTRIBUTE}\` is not \`true\` (AWS's default is \`false\`). Unknown when the attribute is not returned (moto omits it unless it was set) or the attributes could not be read; other load balancer types are not applicable.`,
   risk: 'Header names that do not match RFC 7230 reach the targets, which helps HTTP request smuggling and header-injection attacks against back ends that parse them differently from the load balancer.',
   remediation: [
     'Enable the attribute.',
@@ -33,6 +32,11 @@ export default defineRule({
     const value = lb.data.attributes?.[ATTRIBUTE];
     if (value === undefined) return { status: 'unknown', messageId: 'notReturned', data: { name, attribute: ATTRIBUTE } };
     if (value === 'true') return { status: 'pass', messageId: 'on', data: { name } };
-    return { status: 'fail', messageId: 'off', data: { name, attribute: ATTRIBUTE, value }, evidence: { arn: lb.data.arn, scheme: lb.data.scheme, [ATTRIBUTE]: value } };
+    return {
+      status: 'fail',
+      messageId: 'off',
+      data: { name, attribute: ATTRIBUTE, value },
+      evidence: { arn: lb.data.arn, scheme: lb.data.scheme, [ATTRIBUTE]: value },
+    };
   },
 });

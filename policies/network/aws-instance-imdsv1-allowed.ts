@@ -10,7 +10,7 @@ export default defineRule({
   resourceTypes: [EC2_INSTANCE],
   description:
     'Flags instances whose Instance Metadata Service is enabled with `HttpTokens: optional`, which keeps the session-less IMDSv1 available. Stopped instances are evaluated too (the setting applies when they start); terminated ones are not applicable. Missing metadata options give unknown.',
-  risk: 'IMDSv1 answers any GET from the instance, so a server-side request forgery or an open proxy in any application on the host hands an attacker the instance role\'s temporary credentials (the Capital One breach pattern). IMDSv2 requires a PUT-issued session token that such bugs cannot obtain.',
+  risk: "IMDSv1 answers any GET from the instance, so a server-side request forgery or an open proxy in any application on the host hands an attacker the instance role's temporary credentials (the Capital One breach pattern). IMDSv2 requires a PUT-issued session token that such bugs cannot obtain.",
   remediation: [
     'Require IMDSv2 (check first that the software on the instance uses a recent SDK; the `MetadataNoToken` CloudWatch metric shows IMDSv1 callers).',
     '',
@@ -38,6 +38,11 @@ export default defineRule({
     if (mo?.httpEndpoint === 'disabled') return { status: 'pass', messageId: 'disabled', data: { name } };
     if (!mo || mo.httpTokens === null || mo.httpEndpoint === null) return { status: 'unknown', messageId: 'unknownOptions', data: { name } };
     if (mo.httpTokens === 'required') return { status: 'pass', messageId: 'imdsv2', data: { name } };
-    return { status: 'fail', messageId: 'imdsv1', data: { name, hopLimit: mo.hopLimit ?? 'unknown' }, evidence: { httpTokens: mo.httpTokens, httpEndpoint: mo.httpEndpoint, hopLimit: mo.hopLimit } };
+    return {
+      status: 'fail',
+      messageId: 'imdsv1',
+      data: { name, hopLimit: mo.hopLimit ?? 'unknown' },
+      evidence: { httpTokens: mo.httpTokens, httpEndpoint: mo.httpEndpoint, hopLimit: mo.hopLimit },
+    };
   },
 });

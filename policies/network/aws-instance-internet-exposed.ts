@@ -18,7 +18,7 @@ export default defineRule({
     '',
     '- Console: EC2 → Instances → the instance → Security → the group named in the evidence → Edit inbound rules.',
     '- CLI: `aws ec2 revoke-security-group-ingress --group-id sg-… --protocol tcp --port 22 --cidr 0.0.0.0/0`; `aws ec2 modify-instance-attribute --instance-id i-… --groups sg-…` to swap groups.',
-    '- Terraform: `associate_public_ip_address = false` on `aws_instance`, and narrow the group\'s `cidr_blocks`.',
+    "- Terraform: `associate_public_ip_address = false` on `aws_instance`, and narrow the group's `cidr_blocks`.",
   ].join('\n'),
   references: [
     'https://docs.aws.amazon.com/vpc/latest/userguide/infrastructure-security.html',
@@ -27,8 +27,10 @@ export default defineRule({
     'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9',
   ],
   messages: {
-    exposed: 'Instance {{name}} is reachable from the internet on {{service}} (port {{port}}): {{address}} → {{route}} → {{securityGroup}} `{{sgRule}}` → {{networkAcl}} `{{naclEntry}}`{{more}}.',
-    notExposed: 'Instance {{name}} has a public address but no admin or sensitive port is open to the internet through its route table, its security groups and its network ACL.',
+    exposed:
+      'Instance {{name}} is reachable from the internet on {{service}} (port {{port}}): {{address}} → {{route}} → {{securityGroup}} `{{sgRule}}` → {{networkAcl}} `{{naclEntry}}`{{more}}.',
+    notExposed:
+      'Instance {{name}} has a public address but no admin or sensitive port is open to the internet through its route table, its security groups and its network ACL.',
     noPublicAddress: 'Instance {{name}} has no public IPv4 or IPv6 address.',
     notRunning: 'Instance {{name}} is {{state}}.',
     missing: 'Instance {{name}}: cannot evaluate the path, the {{what}} is not in the snapshot.',
@@ -47,8 +49,27 @@ export default defineRule({
     return {
       status: 'fail',
       messageId: 'exposed',
-      data: { name, service: p.service, port: p.port, address: p.address, route: p.route, securityGroup: p.securityGroup, sgRule: p.sgRule, networkAcl: p.networkAcl, naclEntry: p.naclEntry, more },
-      evidence: { address: p.address, port: p.port, service: p.service, route: p.route, path: [p.address, p.route, `${p.securityGroup} ${p.sgRule}`, `${p.networkAcl} ${p.naclEntry}`], paths: r.paths, ...(r.total > r.paths.length ? { more: r.total - r.paths.length } : {}) },
+      data: {
+        name,
+        service: p.service,
+        port: p.port,
+        address: p.address,
+        route: p.route,
+        securityGroup: p.securityGroup,
+        sgRule: p.sgRule,
+        networkAcl: p.networkAcl,
+        naclEntry: p.naclEntry,
+        more,
+      },
+      evidence: {
+        address: p.address,
+        port: p.port,
+        service: p.service,
+        route: p.route,
+        path: [p.address, p.route, `${p.securityGroup} ${p.sgRule}`, `${p.networkAcl} ${p.naclEntry}`],
+        paths: r.paths,
+        ...(r.total > r.paths.length ? { more: r.total - r.paths.length } : {}),
+      },
     };
   },
 });

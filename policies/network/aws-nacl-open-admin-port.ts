@@ -45,10 +45,21 @@ export default defineRule({
       }
     }
     const all = FAMILIES.map((f) => naclAllowsAllTraffic(acl.data, f)).find(Boolean);
-    if (all) return { status: 'fail', messageId: 'allTraffic', data: { name, entry: describeNaclEntry(all) }, evidence: { entry: describeNaclEntry(all), openPorts: open.slice(0, 10), subnets } };
+    if (all)
+      return {
+        status: 'fail',
+        messageId: 'allTraffic',
+        data: { name, entry: describeNaclEntry(all) },
+        evidence: { entry: describeNaclEntry(all), openPorts: open.slice(0, 10), subnets },
+      };
     if (open.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
     const [first] = open;
     const more = open.length > 1 ? ` (and ${open.length - 1} more)` : '';
-    return { status: 'fail', messageId: 'open', data: { name, service: first.service, port: first.port, entry: first.entry, more }, evidence: { entry: first.entry, port: first.port, service: first.service, openPorts: open.slice(0, 10), subnets } };
+    return {
+      status: 'fail',
+      messageId: 'open',
+      data: { name, service: first.service, port: first.port, entry: first.entry, more },
+      evidence: { entry: first.entry, port: first.port, service: first.service, openPorts: open.slice(0, 10), subnets },
+    };
   },
 });

@@ -36,7 +36,8 @@ export default defineRule({
       const more = rules.length > 1 ? ` (and ${rules.length - 1} more)` : '';
       return { status: 'fail', messageId: 'open', data: { name, rule: rules[0], more }, evidence: { rule: rules[0], rules } };
     }
-    if (unresolved.length > 0) return { status: 'unknown', messageId: 'prefixListUnknown', data: { name, prefixLists: unresolved.join(', ') }, evidence: { prefixLists: unresolved } };
+    if (unresolved.length > 0)
+      return { status: 'unknown', messageId: 'prefixListUnknown', data: { name, prefixLists: unresolved.join(', ') }, evidence: { prefixLists: unresolved } };
     return { status: 'pass', messageId: 'closed', data: { name } };
   },
 });

@@ -11,10 +11,10 @@ export default defineRule({
     'Fails for an Application Load Balancer listener on plain HTTP whose default action is anything but a redirect to `HTTPS` (a `forward`, a `fixed-response`, or a redirect that keeps `#{protocol}` or `HTTP`). Listeners of other protocols are not applicable. Only the default action is read: path or host rules of the listener (DescribeRules) are not collected yet.',
   risk: 'Requests and responses, including session cookies, credentials and personal data, cross the network in clear text and can be read or altered on the path; users who type the bare host name never reach the TLS listener.',
   remediation: [
-    'Make the HTTP listener\'s default action a permanent redirect to HTTPS, port 443.',
+    "Make the HTTP listener's default action a permanent redirect to HTTPS, port 443.",
     '',
     '- Console: EC2 → Load Balancers → Listeners → HTTP:80 → Edit → Default action "Redirect to URL", protocol HTTPS, port 443, status 301.',
-    '- CLI: `aws elbv2 modify-listener --listener-arn ARN --default-actions \'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}\'`',
+    "- CLI: `aws elbv2 modify-listener --listener-arn ARN --default-actions 'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}'`",
     '- Terraform: `default_action { type = "redirect" redirect { protocol = "HTTPS" port = "443" status_code = "HTTP_301" } }` on `aws_lb_listener`.',
   ].join('\n'),
   references: [ELB_REFS.redirect, 'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-1'],
@@ -31,6 +31,11 @@ export default defineRule({
     const final = actions.at(-1);
     if (final?.type === 'redirect' && final.redirect?.protocol === 'HTTPS') return { status: 'pass', messageId: 'redirects', data: { listener } };
     const action = final ? (final.type === 'redirect' ? `a redirect to protocol ${final.redirect?.protocol ?? '(unset)'}` : final.type) : 'not stated';
-    return { status: 'fail', messageId: 'noRedirect', data: { listener, action }, evidence: { listenerArn: l.data.arn, scheme: l.data.scheme, defaultActions: l.data.defaultActions } };
+    return {
+      status: 'fail',
+      messageId: 'noRedirect',
+      data: { listener, action },
+      evidence: { listenerArn: l.data.arn, scheme: l.data.scheme, defaultActions: l.data.defaultActions },
+    };
   },
 });

@@ -29,8 +29,15 @@ export default defineRule({
     const policy = p.name;
     const { outside, unrecognised } = protocolsOutside(profile, p);
     const evidence = { listenerArn: l.data.arn, sslPolicy: policy, protocols: p.protocols, profile: profile.name };
-    if (outside.length > 0) return { status: 'fail', messageId: 'legacy', data: { listener, policy, protocols: outside.join(', '), profile: profile.name }, evidence: { ...evidence, outside } };
-    if (unrecognised.length > 0) return { status: 'unknown', messageId: 'unrecognised', data: { listener, policy, protocols: unrecognised.join(', ') }, evidence };
+    if (outside.length > 0)
+      return {
+        status: 'fail',
+        messageId: 'legacy',
+        data: { listener, policy, protocols: outside.join(', '), profile: profile.name },
+        evidence: { ...evidence, outside },
+      };
+    if (unrecognised.length > 0)
+      return { status: 'unknown', messageId: 'unrecognised', data: { listener, policy, protocols: unrecognised.join(', ') }, evidence };
     return { status: 'pass', messageId: 'ok', data: { listener, policy, protocols: p.protocols.join(', '), profile: profile.name } };
   },
 });

@@ -3,7 +3,11 @@ import { ELBV2_LISTENER, ELBV2_SSL_POLICY } from '../../src/model/aws/elbv2.js';
 import { type CipherOffender, ciphersOutside, ELB_REFS, POLICY_REMEDIATION, listenerPolicy, POLICY_MESSAGES } from '../_lib/aws-elbv2.js';
 import { PROFILE_TUNABLE, profileOf, REFS } from '../_lib/tls-rules.js';
 
-const show = (list: CipherOffender[]) => list.slice(0, 8).map((o) => `${o.suite}${o.weaknesses.length ? ` (${o.weaknesses.join(', ')})` : ''}`).join('; ') + (list.length > 8 ? '; …' : '');
+const show = (list: CipherOffender[]) =>
+  list
+    .slice(0, 8)
+    .map((o) => `${o.suite}${o.weaknesses.length ? ` (${o.weaknesses.join(', ')})` : ''}`)
+    .join('; ') + (list.length > 8 ? '; …' : '');
 
 export default defineRule({
   id: 'aws-elbv2-listener-weak-cipher-suites',
@@ -31,10 +35,22 @@ export default defineRule({
     const { listener, policy: p } = lp;
     const policy = p.name;
     const { offenders, unmapped } = ciphersOutside(profile, p);
-    const evidence = { listenerArn: l.data.arn, sslPolicy: policy, profile: profile.name, suites: offenders.map(({ insecure: _, ...o }) => o), ...(unmapped.length ? { unmapped } : {}) };
+    const evidence = {
+      listenerArn: l.data.arn,
+      sslPolicy: policy,
+      profile: profile.name,
+      suites: offenders.map(({ insecure: _, ...o }) => o),
+      ...(unmapped.length ? { unmapped } : {}),
+    };
     const insecure = offenders.filter((o) => o.insecure);
     if (insecure.length > 0) return { status: 'fail', messageId: 'weak', data: { listener, policy, count: insecure.length, suites: show(insecure) }, evidence };
-    if (offenders.length > 0) return { status: 'fail', messageId: 'outsideProfile', data: { listener, policy, count: offenders.length, profile: profile.name, suites: show(offenders) }, evidence };
+    if (offenders.length > 0)
+      return {
+        status: 'fail',
+        messageId: 'outsideProfile',
+        data: { listener, policy, count: offenders.length, profile: profile.name, suites: show(offenders) },
+        evidence,
+      };
     if (unmapped.length > 0) return { status: 'unknown', messageId: 'unmapped', data: { listener, policy, suites: unmapped.join(', ') }, evidence };
     return { status: 'pass', messageId: 'ok', data: { listener, policy, profile: profile.name } };
   },

@@ -21,7 +21,7 @@ export default defineRule({
     'https://cloud.google.com/compute/docs/reference/rest/v1/targetHttpsProxies',
   ],
   messages: {
-    none: 'HTTPS proxy {{name}} has no SSL policy: Google\'s default (COMPATIBLE, TLS 1.0+) applies.',
+    none: "HTTPS proxy {{name}} has no SSL policy: Google's default (COMPATIBLE, TLS 1.0+) applies.",
     attached: 'HTTPS proxy {{name}} uses SSL policy {{policy}}.',
   },
   defaults: {},
@@ -30,6 +30,11 @@ export default defineRule({
     const name = proxy.ref.name ?? proxy.data.name;
     const policy = proxy.data.sslPolicy;
     if (policy) return { status: 'pass', messageId: 'attached', data: { name, policy: policy.split('/').pop() } };
-    return { status: 'fail', messageId: 'none', data: { name }, evidence: { sslPolicy: null, urlMap: proxy.data.urlMap, effectivePolicy: 'Google default: COMPATIBLE, minimum TLS 1.0' } };
+    return {
+      status: 'fail',
+      messageId: 'none',
+      data: { name },
+      evidence: { sslPolicy: null, urlMap: proxy.data.urlMap, effectivePolicy: 'Google default: COMPATIBLE, minimum TLS 1.0' },
+    };
   },
 });

@@ -42,6 +42,11 @@ export default defineRule({
     const weak = d.profile === 'CUSTOM' ? d.customFeatures.filter((f) => options.weakCustomFeatures.includes(f)) : [];
     if (weak.length) reasons.push(`custom features ${weak.join(', ')}`);
     if (reasons.length === 0) return { status: 'pass', messageId: 'strong', data: { name, profile: d.profile } };
-    return { status: 'fail', messageId: 'weak', data: { name, reasons: reasons.join('; ') }, evidence: { minTlsVersion: d.minTlsVersion, profile: d.profile, weakFeatures: weak } };
+    return {
+      status: 'fail',
+      messageId: 'weak',
+      data: { name, reasons: reasons.join('; ') },
+      evidence: { minTlsVersion: d.minTlsVersion, profile: d.profile, weakFeatures: weak },
+    };
   },
 });

@@ -16,7 +16,7 @@ export default defineRule({
     '- nginx: `ssl_protocols TLSv1.2 TLSv1.3;`',
     '- Apache: `SSLProtocol -all +TLSv1.2 +TLSv1.3`',
     '- AWS ALB/NLB: a `ELBSecurityPolicy-TLS13-1-2-2021-06` (or newer) policy: `aws elbv2 modify-listener --listener-arn … --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06`.',
-    '- Node.js: `maxVersion: \'TLSv1.3\'` (the default).',
+    "- Node.js: `maxVersion: 'TLSv1.3'` (the default).",
   ].join('\n'),
   references: [REFS.mozilla, REFS.nist, 'https://www.rfc-editor.org/rfc/rfc8446'],
   messages: {

@@ -35,6 +35,11 @@ export default defineRule({
     const presented = [...leaf.dnsNames.map((d) => `DNS:${d}`), ...leaf.ipAddresses.map((i) => `IP:${i}`)];
     if (presented.length === 0 && leaf.commonName) presented.push(`CN:${leaf.commonName}`);
     const names = presented.length ? presented.slice(0, 10).join(', ') + (presented.length > 10 ? ', …' : '') : 'no name';
-    return { status: 'fail', messageId: 'mismatch', data: { endpoint, name: h.name, names }, evidence: { name: h.name, presented: presented.slice(0, 50), subject: leaf.subject } };
+    return {
+      status: 'fail',
+      messageId: 'mismatch',
+      data: { endpoint, name: h.name, names },
+      evidence: { name: h.name, presented: presented.slice(0, 50), subject: leaf.subject },
+    };
   },
 });

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'low',
   resourceTypes: [TLS_ENDPOINT_TYPE],
   description:
-    'Fails when the leaf certificate\'s validity period (notAfter − notBefore) exceeds `maxDays` (default 398, the CA/Browser Forum limit that browsers enforce for publicly trusted certificates since 2020; Mozilla recommends 90, and 366 in the intermediate profile).',
+    "Fails when the leaf certificate's validity period (notAfter − notBefore) exceeds `maxDays` (default 398, the CA/Browser Forum limit that browsers enforce for publicly trusted certificates since 2020; Mozilla recommends 90, and 366 in the intermediate profile).",
   risk: 'Long-lived certificates keep a compromised or mis-issued key usable for years, and teams lose the renewal habit; browsers reject publicly trusted certificates beyond 398 days.',
   remediation: [
     'Reissue with a shorter validity and automate renewal (ACME, cert-manager, ACM, Google-managed certificates).',
@@ -30,7 +30,13 @@ export default defineRule({
     const leaf = r.data.chain[0];
     const days = leaf.lifetimeDays;
     const data = { endpoint, days, maxDays: ctx.options.maxDays, notBefore: leaf.notBefore, notAfter: leaf.notAfter };
-    if (days > ctx.options.maxDays) return { status: 'fail', messageId: 'tooLong', data, evidence: { subject: leaf.subject, notBefore: leaf.notBefore, notAfter: leaf.notAfter, lifetimeDays: days } };
+    if (days > ctx.options.maxDays)
+      return {
+        status: 'fail',
+        messageId: 'tooLong',
+        data,
+        evidence: { subject: leaf.subject, notBefore: leaf.notBefore, notAfter: leaf.notAfter, lifetimeDays: days },
+      };
     return { status: 'pass', messageId: 'ok', data };
   },
 });

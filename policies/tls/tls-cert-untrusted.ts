@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: [TLS_ENDPOINT_TYPE],
   description:
-    'Fails when the chain the server sends does not lead to a trust anchor (Node\'s bundled Mozilla root store plus the `--ca-file` given to the scan), with `selfSigned` when the leaf is self-signed. Validity dates are left to `tls-cert-expired`; a self-signed leaf placed in the CA file is trusted on purpose and passes.',
+    "Fails when the chain the server sends does not lead to a trust anchor (Node's bundled Mozilla root store plus the `--ca-file` given to the scan), with `selfSigned` when the leaf is self-signed. Validity dates are left to `tls-cert-expired`; a self-signed leaf placed in the CA file is trusted on purpose and passes.",
   risk: 'Clients must either fail or be told to skip verification; skipped verification accepts any certificate, so a network attacker can intercept the traffic. A missing intermediate breaks clients that do not fetch it.',
   remediation: [
     'Serve a certificate from a CA your clients trust, with the complete intermediate chain (leaf first).',

@@ -9,8 +9,14 @@ interface Options {
 
 /** Why a key is weak, or null when it is not. */
 function weakness(cert: TlsCertificate, o: Options): string | null {
-  if (cert.keyType === 'RSA' || cert.keyType === 'RSA-PSS') return cert.keyBits !== null && cert.keyBits < o.minRsaBits ? `RSA ${cert.keyBits} bits < ${o.minRsaBits}` : null;
-  if (cert.keyType === 'EC') return cert.keyBits === null ? `EC curve ${cert.curve ?? 'unknown'} not a named curve` : cert.keyBits < o.minEcBits ? `EC ${cert.curve} ${cert.keyBits} bits < ${o.minEcBits}` : null;
+  if (cert.keyType === 'RSA' || cert.keyType === 'RSA-PSS')
+    return cert.keyBits !== null && cert.keyBits < o.minRsaBits ? `RSA ${cert.keyBits} bits < ${o.minRsaBits}` : null;
+  if (cert.keyType === 'EC')
+    return cert.keyBits === null
+      ? `EC curve ${cert.curve ?? 'unknown'} not a named curve`
+      : cert.keyBits < o.minEcBits
+        ? `EC ${cert.curve} ${cert.keyBits} bits < ${o.minEcBits}`
+        : null;
   if (cert.keyType === 'DSA') return `DSA ${cert.keyBits ?? '?'} bits (DSA is deprecated)`;
   return null;
 }
@@ -46,7 +52,13 @@ export default defineRule({
     if (!r.data.chain) return notProbed('the certificate chain', r);
     for (const { position, cert } of servedCertificates(r.data.chain)) {
       const why = weakness(cert, ctx.options);
-      if (why) return { status: 'fail', messageId: 'weak', data: { endpoint, position, why }, evidence: { position, subject: cert.subject, keyType: cert.keyType, keyBits: cert.keyBits, curve: cert.curve ?? null } };
+      if (why)
+        return {
+          status: 'fail',
+          messageId: 'weak',
+          data: { endpoint, position, why },
+          evidence: { position, subject: cert.subject, keyType: cert.keyType, keyBits: cert.keyBits, curve: cert.curve ?? null },
+        };
     }
     const leaf = r.data.chain[0];
     if (leaf.keyBits === null && leaf.keyType !== 'EC') return notProbed(`the key size of a ${leaf.keyType} key`, r);

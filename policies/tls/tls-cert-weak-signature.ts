@@ -32,7 +32,12 @@ export default defineRule({
     const served = servedCertificates(r.data.chain);
     for (const { position, cert } of served) {
       if (cert.signatureHash && WEAK.has(cert.signatureHash)) {
-        return { status: 'fail', messageId: 'weak', data: { endpoint, position, algorithm: cert.signatureAlgorithm }, evidence: { position, subject: cert.subject, signatureAlgorithm: cert.signatureAlgorithm } };
+        return {
+          status: 'fail',
+          messageId: 'weak',
+          data: { endpoint, position, algorithm: cert.signatureAlgorithm },
+          evidence: { position, subject: cert.subject, signatureAlgorithm: cert.signatureAlgorithm },
+        };
       }
     }
     const unknown = served.find(({ cert }) => cert.signatureHash === null);

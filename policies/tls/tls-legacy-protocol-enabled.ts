@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'high',
   resourceTypes: [TLS_ENDPOINT_TYPE],
   description:
-    'Fails when a handshake pinned to a protocol outside the Mozilla profile succeeds: TLS 1.0 and 1.1 under `intermediate` (the default), also TLS 1.2 under `modern`. SSLv2/SSLv3 cannot be offered by Node\'s OpenSSL 3 and are reported as not probed in the evidence, never as absent.',
+    "Fails when a handshake pinned to a protocol outside the Mozilla profile succeeds: TLS 1.0 and 1.1 under `intermediate` (the default), also TLS 1.2 under `modern`. SSLv2/SSLv3 cannot be offered by Node's OpenSSL 3 and are reported as not probed in the evidence, never as absent.",
   risk: 'TLS 1.0/1.1 are deprecated by RFC 8996: SHA-1/MD5 handshake integrity, CBC-mode attacks (BEAST, POODLE-TLS, Lucky13) and downgrade exposure. PCI DSS forbids them for cardholder data.',
   remediation: [
     'Disable TLS 1.0 and 1.1 (keep 1.2 and 1.3).',
@@ -33,7 +33,12 @@ export default defineRule({
     const evidence = { protocols: r.data.protocols, profile: profile.name, notProbed: ['SSLv2', 'SSLv3'] };
     if (on.length > 0) {
       const protocols = on.map(protocolName).join(', ');
-      return { status: 'fail', messageId: 'enabled', data: { endpoint, protocols, profile: profile.name }, evidence: { ...evidence, accepted: on.map(protocolName) } };
+      return {
+        status: 'fail',
+        messageId: 'enabled',
+        data: { endpoint, protocols, profile: profile.name },
+        evidence: { ...evidence, accepted: on.map(protocolName) },
+      };
     }
     const unknown = outside.filter((p) => r.data.protocols[p] === null);
     if (unknown.length > 0) return { status: 'unknown', messageId: 'notProbed', data: { endpoint, what: unknown.map(protocolName).join(', ') }, evidence };

@@ -11,7 +11,19 @@
 export { defineRule } from '../engine/define-rule.js';
 export { defineDerivation, type Derivation } from '../engine/derive.js';
 export type { AnyRuleDefinition, OptionsSchema, RuleContext, RuleDefinition, RuleResult, Severity, SnapshotIndex, Status } from '../engine/types.js';
-export { RESOURCE_TYPES, INPUT_TYPES, isResourceType, isInputType, typeInfo, type DataOf, type InputType, type ResourceDataMap, type ResourceOf, type ResourceType, type VirtualInputType } from '../model/registry.js';
+export {
+  RESOURCE_TYPES,
+  INPUT_TYPES,
+  isResourceType,
+  isInputType,
+  typeInfo,
+  type DataOf,
+  type InputType,
+  type ResourceDataMap,
+  type ResourceOf,
+  type ResourceType,
+  type VirtualInputType,
+} from '../model/registry.js';
 export type { CoverageEntry, Resource, ResourceRef, Snapshot } from '../model/types.js';
 export * from '../model/aws/cloudtrail.js';
 export * from '../model/aws/ebs.js';

@@ -19,7 +19,15 @@ import assert from 'node:assert/strict';
 import { evaluate, renderMessage } from '../engine/evaluate.js';
 import type { Finding, RuleDefinition, Status } from '../engine/types.js';
 import { typeInfo, type DataOf, type InputType, type ResourceType } from '../model/registry.js';
-import { SNAPSHOT_SCHEMA_VERSION, type CoverageEntry, type Provider, type Resource, type ResourceRef, type Snapshot, type SnapshotScope } from '../model/types.js';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type CoverageEntry,
+  type Provider,
+  type Resource,
+  type ResourceRef,
+  type Snapshot,
+  type SnapshotScope,
+} from '../model/types.js';
 
 export const TEST_ACCOUNT = '123456789012';
 export const TEST_REGION = 'us-east-1';
@@ -99,7 +107,17 @@ export function resource<T extends ResourceType>(type: T, id: string, data: Data
 /** A coverage gap (default: AccessDenied) over some types in the default scope. */
 export function gap(resourceTypes: InputType[], extra: Partial<CoverageEntry> = {}): CoverageEntry {
   const provider = resourceTypes[0] ? typeInfo(resourceTypes[0]).provider : 'aws';
-  return { provider, account: TEST_ACCOUNT, region: TEST_REGION, service: 'test', operation: 'Describe', resourceTypes, status: 'denied', errorCode: 'AccessDenied', ...extra };
+  return {
+    provider,
+    account: TEST_ACCOUNT,
+    region: TEST_REGION,
+    service: 'test',
+    operation: 'Describe',
+    resourceTypes,
+    status: 'denied',
+    errorCode: 'AccessDenied',
+    ...extra,
+  };
 }
 
 /** A bare snapshot: no scopes and no coverage beyond what is given (the engine treats what is missing as never collected). */
@@ -120,7 +138,12 @@ export function snapshotOf(resources: Resource[], coverage: CoverageEntry[] = []
  * regions: the resources' and the default one), and `ok` coverage for `types` in each (a global entry,
  * which covers every region), except the types in `notCollected`.
  */
-export function collectedSnapshot(resources: Resource[], types: Iterable<InputType>, extraCoverage: CoverageEntry[] = [], notCollected: readonly InputType[] = []): Snapshot {
+export function collectedSnapshot(
+  resources: Resource[],
+  types: Iterable<InputType>,
+  extraCoverage: CoverageEntry[] = [],
+  notCollected: readonly InputType[] = [],
+): Snapshot {
   const scopes = new Map<string, SnapshotScope>();
   const scopeOf = (provider: Provider, account: string): SnapshotScope => {
     const key = `${provider}|${account}`;
@@ -143,7 +166,8 @@ export function collectedSnapshot(resources: Resource[], types: Iterable<InputTy
   const coverage: CoverageEntry[] = [];
   for (const s of scopes.values()) {
     const own = wanted.filter((t) => typeInfo(t).provider === s.provider);
-    if (own.length) coverage.push({ provider: s.provider, account: s.account, region: 'global', service: 'test', operation: 'Collect', resourceTypes: own, status: 'ok' });
+    if (own.length)
+      coverage.push({ provider: s.provider, account: s.account, region: 'global', service: 'test', operation: 'Collect', resourceTypes: own, status: 'ok' });
   }
   return snapshotOf(resources, [...coverage, ...extraCoverage], [...scopes.values()]);
 }
@@ -151,7 +175,9 @@ export function collectedSnapshot(resources: Resource[], types: Iterable<InputTy
 function globals(): { describe: Describe; it: It } {
   const g = globalThis as { describe?: Describe; it?: It };
   if (typeof g.describe !== 'function' || typeof g.it !== 'function') {
-    throw new Error('RuleTester needs a test framework: run it under jest/mocha/vitest (global describe and it), or pass { describe, it } (e.g. from node:test) to new RuleTester().');
+    throw new Error(
+      'RuleTester needs a test framework: run it under jest/mocha/vitest (global describe and it), or pass { describe, it } (e.g. from node:test) to new RuleTester().',
+    );
   }
   return { describe: g.describe, it: g.it };
 }
@@ -187,7 +213,8 @@ export class RuleTester {
     const messages = rule.messages as Record<string, string>;
     const checkMessages = (findings: Finding[]): void => {
       for (const f of findings) {
-        if (!f.messageId.startsWith('_')) assert.ok(Object.hasOwn(messages, f.messageId), `rule ${rule.id} returned message id "${f.messageId}", which its \`messages\` do not define`);
+        if (!f.messageId.startsWith('_'))
+          assert.ok(Object.hasOwn(messages, f.messageId), `rule ${rule.id} returned message id "${f.messageId}", which its \`messages\` do not define`);
         assert.doesNotMatch(f.message, /\{\{/, `message of ${f.messageId} keeps an unfilled placeholder: ${f.message}`);
       }
     };
@@ -200,7 +227,10 @@ export class RuleTester {
     const checkResults = (findings: Finding[], expected: ExpectedResult<M>[] | undefined): void => {
       if (!expected) return;
       const got = findings.map((f, i) => ({ status: f.status, messageId: f.messageId, ...(expected[i]?.data ? { message: f.message } : {}) }));
-      assert.deepStrictEqual(got, expected.map((e) => ({ status: e.status, messageId: e.messageId, ...(e.data ? { message: render(e.messageId, e.data) } : {}) })));
+      assert.deepStrictEqual(
+        got,
+        expected.map((e) => ({ status: e.status, messageId: e.messageId, ...(e.data ? { message: render(e.messageId, e.data) } : {}) })),
+      );
     };
 
     this.describe(rule.id, () => {
@@ -229,7 +259,10 @@ export class RuleTester {
           assert.ok(Object.hasOwn(messages, c.messageId), `message id "${c.messageId}" is not defined by the rule`);
           const findings = RuleTester.findings(rule, c);
           checkMessages(findings);
-          assert.ok(!findings.some((f) => f.status === 'pass'), `an invalid case must not also pass: ${findings.map((f) => `${f.status}:${f.messageId}`).join(', ')}`);
+          assert.ok(
+            !findings.some((f) => f.status === 'pass'),
+            `an invalid case must not also pass: ${findings.map((f) => `${f.status}:${f.messageId}`).join(', ')}`,
+          );
           const f = findings.find((x) => x.status === 'fail' && x.messageId === c.messageId);
           assert.ok(f, `expected a fail with ${c.messageId}, got ${findings.map((x) => `${x.status}:${x.messageId}`).join(', ') || 'nothing'}`);
           if (c.data) assert.equal(f.message, render(c.messageId, c.data));
@@ -242,9 +275,20 @@ export class RuleTester {
           const findings = RuleTester.findings(rule, c);
           assert.ok(findings.length > 0, 'the rule produced no result: an unknown input must give unknown, not silence');
           checkMessages(findings);
-          assert.ok(findings.some((f) => f.status === 'unknown'), `expected unknown, got ${findings.map((f) => `${f.status}:${f.messageId}`).join(', ')}`);
-          assert.deepStrictEqual(findings.filter((f) => f.status === 'pass').map((f) => f.message), [], 'an unknown case must never pass');
-          if (c.messageId) assert.ok(findings.some((f) => f.status === 'unknown' && f.messageId === c.messageId), `expected unknown with ${c.messageId}`);
+          assert.ok(
+            findings.some((f) => f.status === 'unknown'),
+            `expected unknown, got ${findings.map((f) => `${f.status}:${f.messageId}`).join(', ')}`,
+          );
+          assert.deepStrictEqual(
+            findings.filter((f) => f.status === 'pass').map((f) => f.message),
+            [],
+            'an unknown case must never pass',
+          );
+          if (c.messageId)
+            assert.ok(
+              findings.some((f) => f.status === 'unknown' && f.messageId === c.messageId),
+              `expected unknown with ${c.messageId}`,
+            );
           checkResults(findings, c.results);
         });
       }
@@ -276,6 +320,9 @@ function assertContains(got: unknown, want: Record<string, unknown>, path = 'evi
 }
 
 /** Shorthand: `ruleTester(rule, cases)` = `new RuleTester().run(rule, cases)`. */
-export function ruleTester<T extends ResourceType, M extends string, O extends object>(rule: RuleDefinition<T, M, O>, cases: RuleCases<NoInfer<M>, NoInfer<O>>): void {
+export function ruleTester<T extends ResourceType, M extends string, O extends object>(
+  rule: RuleDefinition<T, M, O>,
+  cases: RuleCases<NoInfer<M>, NoInfer<O>>,
+): void {
   new RuleTester().run(rule, cases);
 }

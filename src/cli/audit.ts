@@ -11,7 +11,8 @@ function discoveryPorts(value: string | true): number[] {
   if (value === true) return [443];
   return value.split(',').map((p) => {
     const n = Number(p.trim());
-    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InputError(`"${p}" is not a port`, undefined, '--tls-discover', 'pass a comma list of ports, e.g. --tls-discover 443,8443');
+    if (!Number.isInteger(n) || n < 1 || n > 65535)
+      throw new InputError(`"${p}" is not a port`, undefined, '--tls-discover', 'pass a comma list of ports, e.g. --tls-discover 443,8443');
     return n;
   });
 }

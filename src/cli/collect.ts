@@ -30,7 +30,10 @@ export function collectCommand(): Command {
       `snapshot: ${flags.out} (${snapshot.resources.length} resources, ${snapshot.coverage.length} collection steps, ${gaps.length} coverage gaps)\n`,
     );
     // Error codes and regions come from the endpoint: no control characters reach the terminal.
-    for (const g of gaps.slice(0, 10)) process.stdout.write(`  gap: ${stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`)}\n`);
+    for (const g of gaps.slice(0, 10))
+      process.stdout.write(
+        `  gap: ${stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`)}\n`,
+      );
     if (gaps.length > 10) process.stdout.write(`  … and ${gaps.length - 10} more\n`);
     const fleet = fleetOf(snapshot);
     if (fleet) for (const line of fleetSummaryLines(fleet, stripControls)) process.stdout.write(line + '\n');

@@ -14,13 +14,21 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--aws-organization', 'audit every active account of the AWS Organization (from the management or a delegated-administrator account)')
     .option('--role-name <name>', '(--aws-organization) role assumed in each account (default VigilAudit)')
     .option('--external-id <id>', '(--aws-organization) external id the audit role requires')
-    .option('--role-duration <seconds>', '(--aws-organization) role session length, 900–43200 (default 3600; refreshed before it expires)', parsePositiveInt('--role-duration'))
+    .option(
+      '--role-duration <seconds>',
+      '(--aws-organization) role session length, 900–43200 (default 3600; refreshed before it expires)',
+      parsePositiveInt('--role-duration'),
+    )
     .option('--accounts <ids>', '(--aws-organization) only these account ids (comma list)')
     .option('--exclude-accounts <ids>', '(--aws-organization) leave these account ids out (comma list)')
     .option('--ous <ids>', '(--aws-organization) only accounts under these OUs or roots, recursively (comma list)')
     .option('--shard <i/N>', '(--aws-organization) audit only shard i (0-based) of N, by rendezvous hashing over account ids')
     .option('--run-id <id>', '(--aws-organization) run id recorded in the snapshot, shared by every shard of one run')
-    .option('--max-concurrency <n>', '(--aws-organization) concurrent collections across all accounts (default 32); --concurrency caps each account', parsePositiveInt('--max-concurrency'))
+    .option(
+      '--max-concurrency <n>',
+      '(--aws-organization) concurrent collections across all accounts (default 32); --concurrency caps each account',
+      parsePositiveInt('--max-concurrency'),
+    )
     .option('--gcp-scope <scope>', 'GCP scope: organizations/ID, folders/ID or projects/ID (live, Application Default Credentials)')
     .option('--gcp-export <file>', 'gcloud asset export file (JSON lines) or search-all-iam-policies JSON; repeatable', collectList)
     .option('--gcp-endpoint <host:port>', 'Cloud Asset API endpoint override (tests, private endpoints)')

@@ -21,7 +21,8 @@ function parseSeverity(value: string): Severity | 'none' {
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InputError(`"${value}" is not a whole number ≥ 0`, undefined, '--limit', 'pass e.g. --limit 20 (0 lists everything)');
+  if (!Number.isInteger(n) || n < 0)
+    throw new InputError(`"${value}" is not a whole number ≥ 0`, undefined, '--limit', 'pass e.g. --limit 20 (0 lists everything)');
   return n;
 }
 

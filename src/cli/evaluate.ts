@@ -6,7 +6,9 @@ import { setExitCode } from './exit.js';
 import { type EvaluateFlags, evaluateAndReport } from './pipeline.js';
 
 export function evaluateCommand(): Command {
-  const cmd = new Command('evaluate').description('evaluate a saved snapshot (no network) and write the reports').argument('<snapshot>', 'snapshot file written by `vigil collect`');
+  const cmd = new Command('evaluate')
+    .description('evaluate a saved snapshot (no network) and write the reports')
+    .argument('<snapshot>', 'snapshot file written by `vigil collect`');
   addEvaluateOptions(cmd);
   cmd.action(async (file: string, flags: EvaluateFlags & { config?: string }) => {
     const { config, file: configFile } = await loadConfig(flags.config);

@@ -37,7 +37,11 @@ export function renderFrameworkList(frameworks: readonly Framework[], color = fa
   });
   const head = ['ID', 'TITLE', 'VERSION', 'CONTROLS', 'AUTOMATED', 'MANUAL', 'RULES'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((v, i) => (i >= 3 ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (i >= 3 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [c.bold(line(head)), ...rows.map(line), '', c.dim('vigil frameworks show <id> lists the controls and their rules')].join('\n');
 }
 
@@ -80,7 +84,8 @@ async function available(flags: Flags): Promise<Framework[]> {
   for (const dir of flags.rulesDir ?? []) rules.push(...(await loadRulesDir(dir, rules)));
   const own = loadFrameworks({ files: flags.frameworkFile, rules });
   for (const fw of own) {
-    if (builtin.some((b) => b.id === fw.id)) throw new InputError(`framework id "${fw.id}" is already used by ${fw.id}.yaml`, fw.file, '$.id', 'give your framework its own id');
+    if (builtin.some((b) => b.id === fw.id))
+      throw new InputError(`framework id "${fw.id}" is already used by ${fw.id}.yaml`, fw.file, '$.id', 'give your framework its own id');
   }
   return [...builtin, ...own];
 }
@@ -101,7 +106,15 @@ export function frameworksCommand(): Command {
       .description('list the framework packs: id, title, version, control counts')
       .action(async (flags: Flags) => {
         const all = await available(flags);
-        process.stdout.write((flags.format === 'json' ? JSON.stringify(all.map((f) => frameworkJson(f, false)), null, 2) : renderFrameworkList(all, useColor())) + '\n');
+        process.stdout.write(
+          (flags.format === 'json'
+            ? JSON.stringify(
+                all.map((f) => frameworkJson(f, false)),
+                null,
+                2,
+              )
+            : renderFrameworkList(all, useColor())) + '\n',
+        );
       }),
   );
   addFileOptions(

@@ -3,7 +3,10 @@ import { InputError } from '../util/errors.js';
 /** Splits `a,b , c` into `['a','b','c']`. */
 export function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Commander collector for repeatable options (`--gcp-export a --gcp-export b`, or comma lists). */

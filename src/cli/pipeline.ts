@@ -86,7 +86,8 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
   for (const p of providers) {
     if (!PROVIDERS.includes(p)) throw new InputError(`unknown provider "${p}"`, undefined, '--provider', `use a comma list of ${PROVIDERS.join(', ')}`);
   }
-  if (providers.includes('tls') && !tlsTargets.length) throw new InputError('no TLS targets', undefined, '--provider tls', 'pass --tls host:port[,host:port…] or --tls-targets FILE');
+  if (providers.includes('tls') && !tlsTargets.length)
+    throw new InputError('no TLS targets', undefined, '--provider tls', 'pass --tls host:port[,host:port…] or --tls-targets FILE');
 
   const opts: CollectOptions = {};
   if (providers.includes('aws')) {
@@ -94,7 +95,13 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
     // An unknown name would silently collect nothing, and the report would look clean for that service.
     const known = [...new Set(awsServiceCollectors.map((c) => c.service))];
     for (const sv of services ?? []) {
-      if (!known.includes(sv)) throw new InputError(`unknown AWS service "${sv}"`, undefined, flags.services ? '--services' : 'config aws.services', `use a comma list of ${known.join(', ')}`);
+      if (!known.includes(sv))
+        throw new InputError(
+          `unknown AWS service "${sv}"`,
+          undefined,
+          flags.services ? '--services' : 'config aws.services',
+          `use a comma list of ${known.join(', ')}`,
+        );
     }
     opts.aws = {
       regions: list(flags.regions) ?? config.aws?.regions,
@@ -109,16 +116,25 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
       requestTimeoutMs: config.aws?.requestTimeoutMs,
     };
   }
-  const orgFlags = (['roleName', 'externalId', 'roleDuration', 'accounts', 'excludeAccounts', 'ous', 'shard', 'runId', 'maxConcurrency'] as const).filter((k) => flags[k] !== undefined);
+  const orgFlags = (['roleName', 'externalId', 'roleDuration', 'accounts', 'excludeAccounts', 'ous', 'shard', 'runId', 'maxConcurrency'] as const).filter(
+    (k) => flags[k] !== undefined,
+  );
   if (flags.awsOrganization) {
-    if (!opts.aws) throw new InputError('--aws-organization needs the aws provider', undefined, '--provider', 'add aws to --provider (or leave --provider out)');
+    if (!opts.aws)
+      throw new InputError('--aws-organization needs the aws provider', undefined, '--provider', 'add aws to --provider (or leave --provider out)');
     opts.awsOrganization = organizationOptions(flags);
   } else if (orgFlags.length) {
     const flag = '--' + orgFlags[0].replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
     throw new InputError(`${flag} only applies to an organization scan`, undefined, flag, 'add --aws-organization, or drop the flag');
   }
   if (providers.includes('gcp')) {
-    if (!gcpExports?.length && !gcpScope) throw new InputError('no GCP scope or export file', undefined, '--provider gcp', 'pass --gcp-scope projects/ID (live, Application Default Credentials) or --gcp-export FILE');
+    if (!gcpExports?.length && !gcpScope)
+      throw new InputError(
+        'no GCP scope or export file',
+        undefined,
+        '--provider gcp',
+        'pass --gcp-scope projects/ID (live, Application Default Credentials) or --gcp-export FILE',
+      );
     opts.gcp = { scope: gcpScope, exportFiles: gcpExports, endpoint: flags.gcpEndpoint ?? config.gcp?.endpoint };
   }
   if (tlsTargets.length) {
@@ -138,21 +154,42 @@ const ACCOUNT_ID = /^\d{12}$/;
 
 function accountList(value: string | undefined, flag: string): string[] | undefined {
   const ids = list(value);
-  for (const id of ids ?? []) if (!ACCOUNT_ID.test(id)) throw new InputError(`"${id}" is not an AWS account id`, undefined, flag, 'pass a comma list of 12-digit account ids');
+  for (const id of ids ?? [])
+    if (!ACCOUNT_ID.test(id)) throw new InputError(`"${id}" is not an AWS account id`, undefined, flag, 'pass a comma list of 12-digit account ids');
   return ids;
 }
 
 /** `--aws-organization` and its companions, checked before anything is collected. */
 function organizationOptions(flags: CollectFlags): OrganizationScanOptions {
   const ous = list(flags.ous);
-  for (const id of ous ?? []) if (!PARENT_ID.test(id)) throw new InputError(`"${id}" is not an OU or root id`, undefined, '--ous', 'pass a comma list of ids like ou-ab12-cd34ef56 or r-ab12');
+  for (const id of ous ?? [])
+    if (!PARENT_ID.test(id))
+      throw new InputError(`"${id}" is not an OU or root id`, undefined, '--ous', 'pass a comma list of ids like ou-ab12-cd34ef56 or r-ab12');
   const d = flags.roleDuration;
   if (d !== undefined && (d < MIN_ROLE_DURATION_S || d > MAX_ROLE_DURATION_S)) {
-    throw new InputError(`role duration ${d} s is out of range`, undefined, '--role-duration', `pass ${MIN_ROLE_DURATION_S}–${MAX_ROLE_DURATION_S} seconds (and at most the role's own maximum session duration)`);
+    throw new InputError(
+      `role duration ${d} s is out of range`,
+      undefined,
+      '--role-duration',
+      `pass ${MIN_ROLE_DURATION_S}–${MAX_ROLE_DURATION_S} seconds (and at most the role's own maximum session duration)`,
+    );
   }
-  if (flags.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(flags.roleName)) throw new InputError(`"${flags.roleName}" is not an IAM role name`, undefined, '--role-name', 'pass the role name only (letters, digits and +=,.@_-), not its ARN');
-  if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId)) throw new InputError('the external id has characters STS does not accept', undefined, '--external-id', 'use 2–1224 characters of letters, digits and +=,.@:/-');
-  if (flags.runId !== undefined && !RUN_ID.test(flags.runId)) throw new InputError(`"${flags.runId}" is not a usable run id`, undefined, '--run-id', 'use 1–128 characters of letters, digits and ._:-');
+  if (flags.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(flags.roleName))
+    throw new InputError(
+      `"${flags.roleName}" is not an IAM role name`,
+      undefined,
+      '--role-name',
+      'pass the role name only (letters, digits and +=,.@_-), not its ARN',
+    );
+  if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId))
+    throw new InputError(
+      'the external id has characters STS does not accept',
+      undefined,
+      '--external-id',
+      'use 2–1224 characters of letters, digits and +=,.@:/-',
+    );
+  if (flags.runId !== undefined && !RUN_ID.test(flags.runId))
+    throw new InputError(`"${flags.runId}" is not a usable run id`, undefined, '--run-id', 'use 1–128 characters of letters, digits and ._:-');
   const accounts = accountList(flags.accounts, '--accounts');
   const excludeAccounts = accountList(flags.excludeAccounts, '--exclude-accounts');
   if (accounts && excludeAccounts) throw new InputError('--accounts and --exclude-accounts together', undefined, '--exclude-accounts', 'pass one of them');
@@ -218,7 +255,9 @@ export async function selectRulesFor(
   const rules = selectRules(known, {
     only: list(flags.rules),
     frameworks: explicitFrameworks ? frameworks : undefined,
-    disabled: Object.entries(config.rules ?? {}).filter(([, v]) => v.enabled === false).map(([k]) => k),
+    disabled: Object.entries(config.rules ?? {})
+      .filter(([, v]) => v.enabled === false)
+      .map(([k]) => k),
   });
   return { rules, frameworks, known };
 }
@@ -250,7 +289,11 @@ export async function planEvaluation(flags: EvaluateFlags, config: VigilConfig, 
   // --framework, is still a valid key (its options are simply unused in this run).
   const ruleOptions = ruleOptionsFromConfig(config, known, configFile);
   checkSuppressionRules(config, known, configFile);
-  const severityOverrides = Object.fromEntries(Object.entries(config.rules ?? {}).filter(([, v]) => v.severity).map(([k, v]) => [k, v.severity!]));
+  const severityOverrides = Object.fromEntries(
+    Object.entries(config.rules ?? {})
+      .filter(([, v]) => v.severity)
+      .map(([k, v]) => [k, v.severity!]),
+  );
   return { formats, failOn, failOnSource, outDir, rules, frameworks, ruleOptions, severityOverrides };
 }
 
@@ -266,10 +309,18 @@ export interface EvaluateAndReportOptions {
 }
 
 /** Evaluates a snapshot, writes the reports, prints the summary and returns the exit code. */
-export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReportOptions): Promise<{ code: number; result: EvaluationResult; written: string[] }> {
+export async function evaluateAndReport(
+  snapshot: Snapshot,
+  o: EvaluateAndReportOptions,
+): Promise<{ code: number; result: EvaluationResult; written: string[] }> {
   const { flags, config } = o;
   const plan = o.plan ?? (await planEvaluation(flags, config, o.configFile));
-  const result = evaluate(snapshot, plan.rules, { ruleOptions: plan.ruleOptions, severityOverrides: plan.severityOverrides, suppressions: config.suppressions, now: o.now });
+  const result = evaluate(snapshot, plan.rules, {
+    ruleOptions: plan.ruleOptions,
+    severityOverrides: plan.severityOverrides,
+    suppressions: config.suppressions,
+    now: o.now,
+  });
   if (plan.frameworks.length) result.compliance = evaluateCompliance(result, plan.frameworks);
   const written = await writeReports(result, plan.outDir, plan.formats);
   const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
@@ -281,7 +332,9 @@ export async function evaluateAndReport(snapshot: Snapshot, o: EvaluateAndReport
     print(`${renderTerminal(result, { color, outputs: written, verbose: !!flags.verbose, truncate: !!process.stdout.isTTY })}\n\n${paint(c.bold(v.line))}`);
   }
   if (!assessedAnything(result)) {
-    process.stderr.write('vigil: nothing was assessed (no check passed or failed): the snapshot has no resources the selected rules read, or none of them could be read. Exit 3, not a pass.\n');
+    process.stderr.write(
+      'vigil: nothing was assessed (no check passed or failed): the snapshot has no resources the selected rules read, or none of them could be read. Exit 3, not a pass.\n',
+    );
   }
   return { code: v.code, result, written };
 }
@@ -307,7 +360,12 @@ export function verdict(result: EvaluationResult, failOn: Severity | 'none', sou
     if (!assessedAnything(result)) return { code, line: `NOTHING ASSESSED (exit 3): no check passed or failed, so this run proves nothing (${setting})` };
     return { code, line: `INCOMPLETE (exit 3): ${plural(gaps, 'coverage gap')} and --strict; no open failure at or above ${failOn} (${setting})` };
   }
-  const below = failOn === 'none' ? `${plural(open, 'open failure')}, none of which changes the exit code` : open ? `${plural(open, 'open failure')}, all below ${failOn}` : 'no open failure';
+  const below =
+    failOn === 'none'
+      ? `${plural(open, 'open failure')}, none of which changes the exit code`
+      : open
+        ? `${plural(open, 'open failure')}, all below ${failOn}`
+        : 'no open failure';
   const unknown = result.summary.byStatus.unknown ? `; ${plural(result.summary.byStatus.unknown, 'check')} unknown (not passed)` : '';
   return { code, line: `PASS (exit 0): ${below} (${setting})${sup}${unknown}${gaps ? `; ${plural(gaps, 'coverage gap')} (--strict would exit 3)` : ''}` };
 }
@@ -315,7 +373,9 @@ export function verdict(result: EvaluationResult, failOn: Severity | 'none', sou
 function parseFormatsOrConfig(flag: string | undefined, fromConfig: string[] | undefined): ReportFormat[] {
   // The default stays the three reports; the exports (csv, ocsf, asff) are asked for by name.
   const items = list(flag) ?? fromConfig ?? ['sarif', 'html', 'json'];
-  for (const f of items) if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new InputError(`unknown report format "${f}"`, undefined, '--format', `use a comma list of ${REPORT_FORMATS.join(', ')}`);
+  for (const f of items)
+    if (!REPORT_FORMATS.includes(f as ReportFormat))
+      throw new InputError(`unknown report format "${f}"`, undefined, '--format', `use a comma list of ${REPORT_FORMATS.join(', ')}`);
   return items as ReportFormat[];
 }
 

@@ -36,7 +36,9 @@ async function mergeWaiting(flags: ReportFlags, print: (s: string) => void): Pro
       continue;
     }
     if (merged.summary.missing.length === 0 || left <= 0) return merged;
-    print(`waiting for shard${merged.summary.missing.length === 1 ? '' : 's'} ${merged.summary.missing.join(', ')} of ${merged.summary.shardCount} (${Math.ceil(left / 1000)} s left)`);
+    print(
+      `waiting for shard${merged.summary.missing.length === 1 ? '' : 's'} ${merged.summary.missing.join(', ')} of ${merged.summary.shardCount} (${Math.ceil(left / 1000)} s left)`,
+    );
     await new Promise((r) => setTimeout(r, Math.min(POLL_MS, left)));
   }
 }
@@ -46,7 +48,10 @@ function summaryLine(m: MergedRun): string {
   const run = s.runId ? `run ${stripControls(s.runId)}` : 'snapshots';
   if (s.shardCount === null) return `Merged ${run}: no fleet snapshot among the inputs`;
   const parts = [`Merged ${run}: ${s.present.length}/${s.shardCount} shard${s.shardCount === 1 ? '' : 's'}`];
-  if (s.missing.length) parts.push(`MISSING shard${s.missing.length === 1 ? '' : 's'} ${s.missing.join(', ')} (${s.missingAccounts.length} account${s.missingAccounts.length === 1 ? '' : 's'} not audited: coverage gaps, their checks unknown)`);
+  if (s.missing.length)
+    parts.push(
+      `MISSING shard${s.missing.length === 1 ? '' : 's'} ${s.missing.join(', ')} (${s.missingAccounts.length} account${s.missingAccounts.length === 1 ? '' : 's'} not audited: coverage gaps, their checks unknown)`,
+    );
   for (const k of s.skipped) parts.push(`skipped ${k.source} (${stripControls(k.reason)})`);
   return parts.join('\n  ');
 }
@@ -59,9 +64,15 @@ export function reportCommand(): Command {
   addEvaluateOptions(cmd);
   cmd.action(async (flags: ReportFlags) => {
     if (!flags.from?.length) {
-      throw new InputError('nothing to report', undefined, '--from', 'pass --from DIR (or files) with the shard snapshots; a PostgreSQL-backed --run without --from is not available yet');
+      throw new InputError(
+        'nothing to report',
+        undefined,
+        '--from',
+        'pass --from DIR (or files) with the shard snapshots; a PostgreSQL-backed --run without --from is not available yet',
+      );
     }
-    if (flags.run !== undefined && !RUN_ID.test(flags.run)) throw new InputError(`"${flags.run}" is not a run id`, undefined, '--run', 'use 1–128 characters of letters, digits and ._:-');
+    if (flags.run !== undefined && !RUN_ID.test(flags.run))
+      throw new InputError(`"${flags.run}" is not a run id`, undefined, '--run', 'use 1–128 characters of letters, digits and ._:-');
     const { config, file } = await loadConfig(flags.config);
     const plan = await planEvaluation(flags, config, file);
     await ensureOutputDir(plan.outDir, '--out');

@@ -9,7 +9,9 @@ const formatOption = (): Option => new Option('--format <format>', 'output forma
 /** The framework controls (built-in packs) that map a rule, as `framework/control` with the control's title and the rationale. */
 export function controlsOfRule(ruleId: string): Array<{ framework: string; control: string; title: string; rationale: string }> {
   return listBuiltinFrameworks().flatMap((fw) =>
-    fw.controls.flatMap((c) => (c.rules ?? []).filter((r) => r.id === ruleId).map((r) => ({ framework: fw.id, control: c.id, title: c.title, rationale: r.rationale }))),
+    fw.controls.flatMap((c) =>
+      (c.rules ?? []).filter((r) => r.id === ruleId).map((r) => ({ framework: fw.id, control: c.id, title: c.title, rationale: r.rationale })),
+    ),
   );
 }
 
@@ -43,7 +45,13 @@ export function rulesCommand(): Command {
     .action((flags: { pack?: string; format: string }) => {
       const rules = builtinRules.filter((r) => !flags.pack || r.pack === flags.pack);
       if (flags.format === 'json') {
-        process.stdout.write(JSON.stringify(rules.map((r) => ruleJson(r, true)), null, 2) + '\n');
+        process.stdout.write(
+          JSON.stringify(
+            rules.map((r) => ruleJson(r, true)),
+            null,
+            2,
+          ) + '\n',
+        );
         return;
       }
       const w = Math.max(...rules.map((r) => r.id.length), 2);

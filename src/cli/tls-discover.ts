@@ -16,7 +16,11 @@ export const DEFAULT_DISCOVERY_PORTS = [443];
  * `exclude`: targets already requested (`--tls`, `--tls-targets`), in any spelling (`1.2.3.4:443`,
  * `https://1.2.3.4`, `tls://…`): an endpoint with the same id is not returned, so it is not scanned twice.
  */
-export function discoverTlsTargets(snapshot: Snapshot, ports: readonly number[] = DEFAULT_DISCOVERY_PORTS, exclude: ReadonlyArray<string | TlsTarget> = []): TlsTarget[] {
+export function discoverTlsTargets(
+  snapshot: Snapshot,
+  ports: readonly number[] = DEFAULT_DISCOVERY_PORTS,
+  exclude: ReadonlyArray<string | TlsTarget> = [],
+): TlsTarget[] {
   const index = indexSnapshot(snapshot);
   const net = new AwsNetwork(index);
   const excluded = new Set(exclude.flatMap((t) => (typeof t === 'string' ? parseTargetArgs([t]) : [t])).map((t) => t.id));

@@ -14,8 +14,22 @@ interface TypeRow {
 /** Every type of the registry: resource types (with their data schema version) and virtual input types. */
 export function typeRows(): TypeRow[] {
   const rows: TypeRow[] = [
-    ...Object.entries(RESOURCE_TYPES).map(([type, i]) => ({ type: type as InputType, kind: 'resource' as const, provider: i.provider, scope: i.scope, version: i.version, description: i.description })),
-    ...Object.entries(INPUT_TYPES).map(([type, i]) => ({ type: type as InputType, kind: 'input' as const, provider: i.provider, scope: i.scope, version: null, description: i.description })),
+    ...Object.entries(RESOURCE_TYPES).map(([type, i]) => ({
+      type: type as InputType,
+      kind: 'resource' as const,
+      provider: i.provider,
+      scope: i.scope,
+      version: i.version,
+      description: i.description,
+    })),
+    ...Object.entries(INPUT_TYPES).map(([type, i]) => ({
+      type: type as InputType,
+      kind: 'input' as const,
+      provider: i.provider,
+      scope: i.scope,
+      version: null,
+      description: i.description,
+    })),
   ];
   return rows.sort((a, b) => a.type.localeCompare(b.type));
 }
@@ -24,8 +38,17 @@ export function renderTypes(rows: TypeRow[]): string {
   const head = ['TYPE', 'KIND', 'SCOPE', 'VERSION', 'DESCRIPTION'];
   const cells = rows.map((r) => [r.type, r.kind, r.scope, r.version === null ? '-' : String(r.version), r.description]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (r: string[]) => r.map((v, i) => (i < r.length - 1 ? v.padEnd(widths[i]!) : v)).join('  ').trimEnd();
-  return [line(head), ...cells.map(line), '', `snapshot schema version ${SNAPSHOT_SCHEMA_VERSION}; input types are read by a separate call and appear only in coverage`].join('\n');
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (i < r.length - 1 ? v.padEnd(widths[i]!) : v))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(head),
+    ...cells.map(line),
+    '',
+    `snapshot schema version ${SNAPSHOT_SCHEMA_VERSION}; input types are read by a separate call and appear only in coverage`,
+  ].join('\n');
 }
 
 export function typesCommand(): Command {
@@ -35,6 +58,8 @@ export function typesCommand(): Command {
     .option('--format <format>', 'table (default) or json', 'table')
     .action((opts: { provider?: string; format: string }) => {
       const rows = typeRows().filter((r) => !opts.provider || r.provider === opts.provider);
-      process.stdout.write((opts.format === 'json' ? JSON.stringify({ snapshotSchemaVersion: SNAPSHOT_SCHEMA_VERSION, types: rows }, null, 2) : renderTypes(rows)) + '\n');
+      process.stdout.write(
+        (opts.format === 'json' ? JSON.stringify({ snapshotSchemaVersion: SNAPSHOT_SCHEMA_VERSION, types: rows }, null, 2) : renderTypes(rows)) + '\n',
+      );
     });
 }

@@ -47,15 +47,28 @@ const DEFAULT_DIR = 'vigil-out';
  * `vigil-out/`, as its manifest lists them: never a file an earlier run left there.
  */
 async function defaultSarifFiles(cwd: string): Promise<string[]> {
-  if (!existsSync(join(cwd, DEFAULT_DIR))) throw new InputError(`no SARIF file given and no ${DEFAULT_DIR}/ directory`, undefined, '--sarif', 'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first');
+  if (!existsSync(join(cwd, DEFAULT_DIR)))
+    throw new InputError(
+      `no SARIF file given and no ${DEFAULT_DIR}/ directory`,
+      undefined,
+      '--sarif',
+      'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first',
+    );
   const found = await manifestFiles(join(cwd, DEFAULT_DIR), 'sarif');
-  if (!found.length) throw new InputError(`no SARIF file given and the last run in ${DEFAULT_DIR}/ wrote none`, undefined, '--sarif', 'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first');
+  if (!found.length)
+    throw new InputError(
+      `no SARIF file given and the last run in ${DEFAULT_DIR}/ wrote none`,
+      undefined,
+      '--sarif',
+      'pass --sarif FILE (repeatable), or run `vigil audit --format sarif` first',
+    );
   return found.map((p) => relative(cwd, p));
 }
 
 function parseSeconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InputError(`"${value}" is not a number of seconds between 0 and 3600`, undefined, '--poll-interval', 'pass e.g. --poll-interval 5');
+  if (!Number.isFinite(n) || n <= 0 || n > 3600)
+    throw new InputError(`"${value}" is not a number of seconds between 0 and 3600`, undefined, '--poll-interval', 'pass e.g. --poll-interval 5');
   return n;
 }
 
@@ -68,7 +81,10 @@ export function uploadCommand(io: CommandIo = processIo()): Command {
     .option('--repo <owner/name>', 'repository (default $GITHUB_REPOSITORY)')
     .option('--ref <ref>', 'Git ref: refs/heads/B, refs/tags/T, refs/pull/N/merge (default $GITHUB_REF)')
     .option('--commit <sha>', 'full commit SHA the results belong to (default $GITHUB_SHA)')
-    .option('--checkout-uri [uri]', 'file: URI (or absolute path) of the checkout, to relativize absolute file: URIs (default $GITHUB_WORKSPACE or the current directory)')
+    .option(
+      '--checkout-uri [uri]',
+      'file: URI (or absolute path) of the checkout, to relativize absolute file: URIs (default $GITHUB_WORKSPACE or the current directory)',
+    )
     .option('--api-url <url>', 'GitHub REST API root (default $GITHUB_API_URL or https://api.github.com)')
     .option('--wait', 'wait until GitHub has processed the upload; exit 1 if processing failed')
     .option('--timeout <seconds>', 'limit for the whole command, retries and --wait included', parsePositiveInt('--timeout'), 300)
@@ -120,7 +136,9 @@ export function uploadCommand(io: CommandIo = processIo()): Command {
           },
         });
         if (status.timedOut) {
-          io.err(`vigil: ${c.file}: still processing after ${flags.timeout} s (--timeout); GitHub may finish later: GET ${client.url(`/repos/${s.owner}/${s.repo}/code-scanning/sarifs/${receipt.id}`).href}`);
+          io.err(
+            `vigil: ${c.file}: still processing after ${flags.timeout} s (--timeout); GitHub may finish later: GET ${client.url(`/repos/${s.owner}/${s.repo}/code-scanning/sarifs/${receipt.id}`).href}`,
+          );
           failed = true;
         } else if (status.processingStatus === 'failed') {
           io.err(`vigil: ${c.file}: GitHub could not process the SARIF:`);

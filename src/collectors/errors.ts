@@ -7,13 +7,33 @@ export interface ClassifiedError {
 }
 
 const DENIED = new Set([
-  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess', 'AuthorizationError',
-  'Forbidden', 'AuthFailure', 'InvalidClientTokenId', 'UnrecognizedClientException', 'ExpiredToken', 'ExpiredTokenException',
-  'PERMISSION_DENIED', 'UNAUTHENTICATED', 'AllAccessDisabled', 'OptInRequired',
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'Forbidden',
+  'AuthFailure',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'PERMISSION_DENIED',
+  'UNAUTHENTICATED',
+  'AllAccessDisabled',
+  'OptInRequired',
 ]);
 const THROTTLED = new Set([
-  'Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'SlowDown', 'TooManyRequestsException', 'RequestThrottled',
-  'RequestThrottledException', 'ProvisionedThroughputExceededException', 'RESOURCE_EXHAUSTED', 'EC2ThrottledException',
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'SlowDown',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'RESOURCE_EXHAUSTED',
+  'EC2ThrottledException',
 ]);
 const TIMEOUT = new Set(['TimeoutError', 'ETIMEDOUT', 'RequestTimeout', 'RequestTimeoutException', 'ESOCKETTIMEDOUT', 'DEADLINE_EXCEEDED']);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'UnknownEndpoint', 'UNAVAILABLE', 'EPIPE']);
@@ -31,7 +51,13 @@ export function redact(message: string): string {
 /** Maps an SDK / network error to a coverage status and a short, secret-free code and message. */
 export function classifyError(err: unknown): ClassifiedError {
   const e = err as { name?: string; code?: string | number; Code?: string; message?: string; $metadata?: { httpStatusCode?: number }; details?: string };
-  const grpcCodes: Record<number, string> = { 4: 'DEADLINE_EXCEEDED', 7: 'PERMISSION_DENIED', 8: 'RESOURCE_EXHAUSTED', 14: 'UNAVAILABLE', 16: 'UNAUTHENTICATED' };
+  const grpcCodes: Record<number, string> = {
+    4: 'DEADLINE_EXCEEDED',
+    7: 'PERMISSION_DENIED',
+    8: 'RESOURCE_EXHAUSTED',
+    14: 'UNAVAILABLE',
+    16: 'UNAUTHENTICATED',
+  };
   const code = String((typeof e?.code === 'number' ? grpcCodes[e.code] : e?.code) ?? e?.Code ?? e?.name ?? 'Error');
   const name = String(e?.name ?? '');
   const message = redact(String(e?.details ?? e?.message ?? err));

@@ -22,7 +22,9 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
   if (options.aws) {
     const aws = { onProgress: options.onProgress, ...options.aws };
     if (options.awsOrganization) {
-      outputs.push(collectOrganization(aws, options.awsOrganization, collectAws, awsResourceTypes(aws.services)).then(({ fleet, ...o }) => ({ ...o, stats: { fleet } })));
+      outputs.push(
+        collectOrganization(aws, options.awsOrganization, collectAws, awsResourceTypes(aws.services)).then(({ fleet, ...o }) => ({ ...o, stats: { fleet } })),
+      );
     } else outputs.push(collectAws(aws));
   }
   if (options.gcp) outputs.push(collectGcp({ onProgress: options.onProgress, ...options.gcp }));

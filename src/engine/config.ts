@@ -9,9 +9,19 @@ import { SEVERITIES, type Rule, type Severity, type Suppression } from './types.
 
 /** `vigil.config.yaml`: scopes, tunables, suppressions and outputs. Every key is optional. */
 export interface VigilConfig {
-  aws?: { regions?: string[]; endpointUrl?: string; profile?: string; services?: string[]; concurrency?: number; maxAttempts?: number;
+  aws?: {
+    regions?: string[];
+    endpointUrl?: string;
+    profile?: string;
+    services?: string[];
+    concurrency?: number;
+    maxAttempts?: number;
     /** Whole-collection bound (`--timeout`), and per-attempt connect / socket idle / request bounds. */
-    timeoutSeconds?: number; connectTimeoutMs?: number; socketTimeoutMs?: number; requestTimeoutMs?: number };
+    timeoutSeconds?: number;
+    connectTimeoutMs?: number;
+    socketTimeoutMs?: number;
+    requestTimeoutMs?: number;
+  };
   gcp?: { scope?: string; exports?: string[]; endpoint?: string };
   tls?: { targets?: string[]; targetsFile?: string; caFile?: string; connectTimeoutMs?: number; handshakeTimeoutMs?: number; concurrency?: number };
   /** Per rule: `enabled: false`, a severity override, and tunables validated by the rule's own schema. */
@@ -48,7 +58,11 @@ export const configSchema = {
         requestTimeoutMs: { type: 'integer', minimum: 100 },
       },
     },
-    gcp: { type: 'object', additionalProperties: false, properties: { scope: { type: 'string', pattern: '^(organizations|folders|projects)/[^/]+$' }, exports: strList, endpoint: { type: 'string' } } },
+    gcp: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { scope: { type: 'string', pattern: '^(organizations|folders|projects)/[^/]+$' }, exports: strList, endpoint: { type: 'string' } },
+    },
     tls: {
       type: 'object',
       additionalProperties: false,
@@ -121,7 +135,12 @@ export function parseConfig(text: string, file: string): VigilConfig {
     // YAML reads an unquoted 2027-06-30 as a date already; a string must be a real calendar date.
     if (s.expires !== undefined && endOfDate(s.expires) === undefined) {
       const p = `/suppressions/${i}/expires`;
-      throw new InputError(`"${s.expires}" is not a date`, file, `${jsonPath(p)} (${parsed.placeOf(p)})`, 'use a real calendar date, YYYY-MM-DD (the suppression applies through that day, UTC)');
+      throw new InputError(
+        `"${s.expires}" is not a date`,
+        file,
+        `${jsonPath(p)} (${parsed.placeOf(p)})`,
+        'use a real calendar date, YYYY-MM-DD (the suppression applies through that day, UTC)',
+      );
     }
   }
   places.set(cfg, parsed.placeOf);
@@ -144,9 +163,17 @@ export async function loadConfig(file?: string): Promise<{ config: VigilConfig; 
 /** Suppressions whose `rule` names no known rule are an input error, as unknown ids under `rules:` are. */
 export function checkSuppressionRules(config: VigilConfig, rules: Rule[], file = DEFAULT_CONFIG_FILE): void {
   const placeOf = places.get(config);
-  for (const i of unknownSuppressionRules(config.suppressions ?? [], rules.map((r) => r.id))) {
+  for (const i of unknownSuppressionRules(
+    config.suppressions ?? [],
+    rules.map((r) => r.id),
+  )) {
     const p = `/suppressions/${i}/rule`;
-    throw new InputError(`unknown rule "${config.suppressions![i].rule}" in a suppression`, file, `${jsonPath(p)}${placeOf?.(p) ? ` (${placeOf(p)})` : ''}`, 'run `vigil rules` for the list of rule ids');
+    throw new InputError(
+      `unknown rule "${config.suppressions![i].rule}" in a suppression`,
+      file,
+      `${jsonPath(p)}${placeOf?.(p) ? ` (${placeOf(p)})` : ''}`,
+      'run `vigil rules` for the list of rule ids',
+    );
   }
 }
 
@@ -162,7 +189,12 @@ export function ruleOptionsFromConfig(config: VigilConfig, rules: Rule[], file =
     const rule = byId.get(id);
     const base = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!rule) {
-      throw new InputError(`unknown rule "${id}"`, file, `${jsonPath(base)}${placeOf?.(base) ? ` (${placeOf(base)})` : ''}`, 'run `vigil rules` for the list of rule ids');
+      throw new InputError(
+        `unknown rule "${id}"`,
+        file,
+        `${jsonPath(base)}${placeOf?.(base) ? ` (${placeOf(base)})` : ''}`,
+        'run `vigil rules` for the list of rule ids',
+      );
     }
     if (!entry.options) continue;
     const schema = rule.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
@@ -170,7 +202,12 @@ export function ruleOptionsFromConfig(config: VigilConfig, rules: Rule[], file =
     if (!validate(entry.options)) {
       const e = validate.errors![0];
       const p = `${base}/options${e.instancePath}`;
-      throw new InputError(`${describeAjvError(e)} (tunables of ${id})`, file, `${jsonPath(p)}${placeOf?.(p) ? ` (${placeOf(p)})` : ''}`, `see \`vigil rules show ${id}\` for its tunables`);
+      throw new InputError(
+        `${describeAjvError(e)} (tunables of ${id})`,
+        file,
+        `${jsonPath(p)}${placeOf?.(p) ? ` (${placeOf(p)})` : ''}`,
+        `see \`vigil rules show ${id}\` for its tunables`,
+      );
     }
     out[id] = entry.options;
   }

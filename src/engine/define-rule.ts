@@ -6,7 +6,9 @@ import type { AnyRuleDefinition, Rule, RuleDefinition } from './types.js';
  * so `evaluate` receives its type's data and may only return the message ids of `messages`.
  * Rules default-export `defineRule({...})`.
  */
-export function defineRule<const T extends ResourceType, M extends string, O extends object = Record<string, never>>(rule: RuleDefinition<T, M, O>): RuleDefinition<T, M, O> {
+export function defineRule<const T extends ResourceType, M extends string, O extends object = Record<string, never>>(
+  rule: RuleDefinition<T, M, O>,
+): RuleDefinition<T, M, O> {
   return rule;
 }
 

@@ -16,7 +16,19 @@ export interface FindingsDoc {
   evaluatedAt: string;
   snapshot: {
     scopes: { provider: string; account: string; regions: string[] }[];
-    coverage: { gaps: { provider: string; account: string; region: string; service: string; operation: string; resourceTypes: string[]; status: string; errorCode?: string; resourceId?: string }[] };
+    coverage: {
+      gaps: {
+        provider: string;
+        account: string;
+        region: string;
+        service: string;
+        operation: string;
+        resourceTypes: string[];
+        status: string;
+        errorCode?: string;
+        resourceId?: string;
+      }[];
+    };
   };
   rules: { id: string; resourceTypes: string[] }[];
   findings: JsonFinding[];
@@ -36,7 +48,10 @@ const findingsSchema = {
       type: 'object',
       required: ['scopes', 'coverage'],
       properties: {
-        scopes: { type: 'array', items: { type: 'object', required: ['provider', 'account', 'regions'], properties: { provider: str, account: str, regions: strArr } } },
+        scopes: {
+          type: 'array',
+          items: { type: 'object', required: ['provider', 'account', 'regions'], properties: { provider: str, account: str, regions: strArr } },
+        },
         coverage: {
           type: 'object',
           required: ['gaps'],
@@ -84,7 +99,14 @@ const findingsSchema = {
           id: str,
           title: str,
           score: { type: ['number', 'null'] },
-          controls: { type: 'array', items: { type: 'object', required: ['id', 'title', 'status'], properties: { id: str, title: str, status: { enum: ['pass', 'fail', 'unknown', 'manual', 'not_applicable'] } } } },
+          controls: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'title', 'status'],
+              properties: { id: str, title: str, status: { enum: ['pass', 'fail', 'unknown', 'manual', 'not_applicable'] } },
+            },
+          },
         },
       },
     },
@@ -107,7 +129,12 @@ export function parseFindingsJson(text: string, file: string): FindingsDoc {
     throw new InputError('this is a compliance.json, not a findings.json', file, '$', 'pass the findings.json next to it');
   }
   if (v && typeof v === 'object' && typeof v.formatVersion === 'number' && v.formatVersion !== FINDINGS_JSON_VERSION) {
-    throw new InputError(`findings.json format version ${v.formatVersion} is not supported (this Vigil reads version ${FINDINGS_JSON_VERSION})`, file, '$.formatVersion', 'evaluate the snapshot again with this version of Vigil');
+    throw new InputError(
+      `findings.json format version ${v.formatVersion} is not supported (this Vigil reads version ${FINDINGS_JSON_VERSION})`,
+      file,
+      '$.formatVersion',
+      'evaluate the snapshot again with this version of Vigil',
+    );
   }
   if (!validateFindings(value)) {
     const e = validateFindings.errors![0];
@@ -117,7 +144,13 @@ export function parseFindingsJson(text: string, file: string): FindingsDoc {
   const seen = new Map<string, number>();
   doc.findings.forEach((f, i) => {
     const j = seen.get(f.id);
-    if (j !== undefined) throw new InputError(`duplicate finding id ${JSON.stringify(f.id)} (also at $.findings[${j}])`, file, `$.findings[${i}].id`, 'finding ids are unique in a file Vigil wrote: was it edited or concatenated?');
+    if (j !== undefined)
+      throw new InputError(
+        `duplicate finding id ${JSON.stringify(f.id)} (also at $.findings[${j}])`,
+        file,
+        `$.findings[${i}].id`,
+        'finding ids are unique in a file Vigil wrote: was it edited or concatenated?',
+      );
     seen.set(f.id, i);
   });
   return { ...doc, file };
@@ -128,7 +161,12 @@ export async function loadFindingsJson(file: string): Promise<FindingsDoc> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read findings file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, file, undefined, 'check the path; `vigil audit` writes vigil-out/findings.json');
+    throw new InputError(
+      `cannot read findings file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      file,
+      undefined,
+      'check the path; `vigil audit` writes vigil-out/findings.json',
+    );
   }
   return parseFindingsJson(text, file);
 }
@@ -216,19 +254,32 @@ export interface FindingsDiff {
 }
 
 function item(f: JsonFinding): DiffItem {
-  return { id: f.id, ruleId: f.ruleId, severity: f.severity, title: f.title, message: f.message, resource: f.resource, ...(f.suppressed ? { suppressed: true } : {}) };
+  return {
+    id: f.id,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    title: f.title,
+    message: f.message,
+    resource: f.resource,
+    ...(f.suppressed ? { suppressed: true } : {}),
+  };
 }
 
 /**
  * Why the new run cannot prove that an old finding's resource is gone, or undefined when it can: the rule ran,
  * the account (and, for AWS, the region) was scanned, and no coverage gap touches the resource's type there.
  */
-function missingReason(newDoc: FindingsDoc, f: JsonFinding, ctx: { rules: Map<string, string[]>; accounts: Set<string>; regions: Set<string> }): string | undefined {
+function missingReason(
+  newDoc: FindingsDoc,
+  f: JsonFinding,
+  ctx: { rules: Map<string, string[]>; accounts: Set<string>; regions: Set<string> },
+): string | undefined {
   const r = f.resource;
   const types = ctx.rules.get(f.ruleId);
   if (!types) return `rule ${f.ruleId} was not evaluated in the new run`;
   if (!ctx.accounts.has(`${r.provider}|${r.account}`)) return `${r.provider} account ${r.account} was not scanned in the new run`;
-  if (r.provider === 'aws' && r.region !== 'global' && r.region !== 'unknown' && !ctx.regions.has(`${r.provider}|${r.account}|${r.region}`)) return `region ${r.region} of ${r.account} was not scanned in the new run`;
+  if (r.provider === 'aws' && r.region !== 'global' && r.region !== 'unknown' && !ctx.regions.has(`${r.provider}|${r.account}|${r.region}`))
+    return `region ${r.region} of ${r.account} was not scanned in the new run`;
   for (const g of newDoc.snapshot.coverage.gaps) {
     if (g.provider !== r.provider || g.account !== r.account) continue;
     if (g.region !== r.region && g.region !== 'global' && r.region !== 'global') continue;
@@ -240,7 +291,11 @@ function missingReason(newDoc: FindingsDoc, f: JsonFinding, ctx: { rules: Map<st
 }
 
 const order = (a: DiffItem, b: DiffItem): number =>
-  severityRank(a.severity) - severityRank(b.severity) || a.ruleId.localeCompare(b.ruleId) || a.resource.account.localeCompare(b.resource.account) || a.resource.id.localeCompare(b.resource.id) || a.id.localeCompare(b.id);
+  severityRank(a.severity) - severityRank(b.severity) ||
+  a.ruleId.localeCompare(b.ruleId) ||
+  a.resource.account.localeCompare(b.resource.account) ||
+  a.resource.id.localeCompare(b.resource.id) ||
+  a.id.localeCompare(b.id);
 
 function complianceDelta(oldDoc: FindingsDoc, newDoc: FindingsDoc): Pick<FindingsDiff, 'compliance' | 'frameworksOnlyIn'> {
   if (!oldDoc.compliance || !newDoc.compliance) return {};
@@ -253,7 +308,8 @@ function complianceDelta(oldDoc: FindingsDoc, newDoc: FindingsDoc): Pick<Finding
     const oc = new Map(o.controls.map((c) => [c.id, c]));
     const nc = new Map(n.controls.map((c) => [c.id, c]));
     const controlChanges: FrameworkDelta['controlChanges'] = [];
-    for (const c of n.controls) if (oc.get(c.id)?.status !== c.status) controlChanges.push({ id: c.id, title: c.title, from: oc.get(c.id)?.status ?? 'absent', to: c.status });
+    for (const c of n.controls)
+      if (oc.get(c.id)?.status !== c.status) controlChanges.push({ id: c.id, title: c.title, from: oc.get(c.id)?.status ?? 'absent', to: c.status });
     for (const c of o.controls) if (!nc.has(c.id)) controlChanges.push({ id: c.id, title: c.title, from: c.status, to: 'absent' });
     const delta = o.score === null || n.score === null ? null : Math.round((n.score - o.score) * 1e6) / 1e6;
     compliance.push({ id, title: n.title, oldScore: o.score, newScore: n.score, delta, controlChanges });
@@ -273,7 +329,11 @@ export function diffFindings(oldDoc: FindingsDoc, newDoc: FindingsDoc): Findings
   const ctx = {
     rules: new Map(newDoc.rules.map((r) => [r.id, r.resourceTypes])),
     accounts: new Set([...newDoc.snapshot.scopes, ...newDoc.findings.map((f) => f.resource)].map((x) => `${x.provider}|${x.account}`)),
-    regions: new Set([...newDoc.snapshot.scopes.flatMap((s) => s.regions.map((region) => ({ ...s, region }))), ...newDoc.findings.map((f) => f.resource)].map((x) => `${x.provider}|${x.account}|${x.region}`)),
+    regions: new Set(
+      [...newDoc.snapshot.scopes.flatMap((s) => s.regions.map((region) => ({ ...s, region }))), ...newDoc.findings.map((f) => f.resource)].map(
+        (x) => `${x.provider}|${x.account}|${x.region}`,
+      ),
+    ),
   };
   const d: Pick<FindingsDiff, 'newFailures' | 'resolved' | 'stillFailing' | 'coverageLost' | 'coverageRegained' | 'severityChanges'> = {
     newFailures: [],
@@ -292,7 +352,8 @@ export function diffFindings(oldDoc: FindingsDoc, newDoc: FindingsDoc): Findings
     if (o.status === 'fail' && (n.status === 'pass' || n.status === 'not_applicable')) d.resolved.push({ ...item(n), now: n.status });
     if (o.status !== 'unknown' && n.status === 'unknown') d.coverageLost.push({ ...item(n), was: o.status, now: 'unknown', reason: n.message });
     if (o.status === 'unknown' && n.status !== 'unknown') d.coverageRegained.push({ ...item(n), now: n.status });
-    if (o.severity !== n.severity && (o.status === 'fail' || n.status === 'fail')) d.severityChanges.push({ ...item(n), from: o.severity, to: n.severity, status: n.status });
+    if (o.severity !== n.severity && (o.status === 'fail' || n.status === 'fail'))
+      d.severityChanges.push({ ...item(n), from: o.severity, to: n.severity, status: n.status });
   }
   for (const o of oldDoc.findings) {
     if (after.has(o.id) || (o.status !== 'fail' && o.status !== 'pass')) continue;
@@ -362,7 +423,10 @@ export function renderDiffSummary(diff: FindingsDiff): string {
     `  unknown checks:    ${s.unknownBefore} → ${s.unknownNow}`,
   ];
   for (const fw of diff.compliance ?? []) out.push(`  compliance ${clean(fw.id, 60)}: ${pct(fw.oldScore)} → ${pct(fw.newScore)}${pts(fw.delta)}`);
-  if (diff.frameworksOnlyIn) out.push(`  frameworks in one file only: old [${diff.frameworksOnlyIn.old.map((x) => clean(x, 60)).join(', ')}], new [${diff.frameworksOnlyIn.new.map((x) => clean(x, 60)).join(', ')}]`);
+  if (diff.frameworksOnlyIn)
+    out.push(
+      `  frameworks in one file only: old [${diff.frameworksOnlyIn.old.map((x) => clean(x, 60)).join(', ')}], new [${diff.frameworksOnlyIn.new.map((x) => clean(x, 60)).join(', ')}]`,
+    );
   return out.join('\n');
 }
 
@@ -386,7 +450,8 @@ export function renderDiffText(diff: FindingsDiff, limit = 50): string {
   for (const fw of diff.compliance ?? []) {
     if (!fw.controlChanges.length) continue;
     out.push('', `Control changes in ${clean(fw.id, 60)} (${fw.controlChanges.length}):`);
-    for (const c of limit > 0 ? fw.controlChanges.slice(0, limit) : fw.controlChanges) out.push(`  ${clean(c.id, 80)} ${clean(c.title, 120)}: ${c.from} → ${c.to}`);
+    for (const c of limit > 0 ? fw.controlChanges.slice(0, limit) : fw.controlChanges)
+      out.push(`  ${clean(c.id, 80)} ${clean(c.title, 120)}: ${c.from} → ${c.to}`);
     if (limit > 0 && fw.controlChanges.length > limit) out.push(`  … and ${fw.controlChanges.length - limit} more`);
   }
   return out.join('\n') + '\n';

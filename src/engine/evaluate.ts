@@ -50,7 +50,14 @@ function describeGap(g: CoverageEntry): string {
 }
 
 function scopeRef(gap: Pick<CoverageEntry, 'provider' | 'account' | 'region' | 'resourceId'>, type: ResourceType): ResourceRef {
-  return { provider: gap.provider, account: gap.account, region: gap.region, type, id: gap.resourceId ?? '*', name: gap.resourceId ?? `all ${type} in ${gap.region}` };
+  return {
+    provider: gap.provider,
+    account: gap.account,
+    region: gap.region,
+    type,
+    id: gap.resourceId ?? '*',
+    name: gap.resourceId ?? `all ${type} in ${gap.region}`,
+  };
 }
 
 const STATUSES: ReadonlySet<string> = new Set<Status>(['pass', 'fail', 'unknown', 'not_applicable']);
@@ -69,7 +76,17 @@ export function notCollected(index: SnapshotIndex, types: Iterable<ResourceType>
       const regions = info.scope === 'global' ? ['global'] : scope.regions.filter((r) => r !== 'global');
       for (const region of regions) {
         if (index.collected(type, scope.account, region)) continue;
-        out.push({ provider: scope.provider, account: scope.account, region, service: type.split('.')[1] ?? type, operation: 'collect', resourceTypes: [type], status: 'error', errorCode: 'NotCollected', message: `the snapshot has no coverage entry for ${type} in ${scope.account}/${region}: it was never collected there` });
+        out.push({
+          provider: scope.provider,
+          account: scope.account,
+          region,
+          service: type.split('.')[1] ?? type,
+          operation: 'collect',
+          resourceTypes: [type],
+          status: 'error',
+          errorCode: 'NotCollected',
+          message: `the snapshot has no coverage entry for ${type} in ${scope.account}/${region}: it was never collected there`,
+        });
       }
     }
   }
@@ -136,18 +153,30 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
         const k = `${ref.account}|${ref.region}|${ref.id}`;
         if (seen.has(k)) continue;
         seen.add(k);
-        emit(ref, { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(gap) } }, `Not evaluated: could not collect ${type} (${describeGap(gap)}).`);
+        emit(
+          ref,
+          { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(gap) } },
+          `Not evaluated: could not collect ${type} (${describeGap(gap)}).`,
+        );
       }
       // Scopes where the type was never collected at all: unknown, never "none exist".
       for (const m of missing) {
         if (m.resourceTypes[0] !== type) continue;
-        emit(scopeRef(m, type), { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(m) } }, `Not evaluated: ${type} was never collected in ${m.account}/${m.region}.`);
+        emit(
+          scopeRef(m, type),
+          { status: 'unknown', messageId: '_coverage', evidence: { coverageGap: describeGap(m) } },
+          `Not evaluated: ${type} was never collected in ${m.account}/${m.region}.`,
+        );
       }
 
       for (const resource of index.ofType(type)) {
         const gaps = inputGaps(index, rule, resource);
         if (gaps.length > 0) {
-          emit(resource.ref, { status: 'unknown', messageId: '_coverage', evidence: { coverageGaps: gaps.map(describeGap) } }, `Not evaluated: input data missing (${gaps.map(describeGap).join('; ')}).`);
+          emit(
+            resource.ref,
+            { status: 'unknown', messageId: '_coverage', evidence: { coverageGaps: gaps.map(describeGap) } },
+            `Not evaluated: input data missing (${gaps.map(describeGap).join('; ')}).`,
+          );
           continue;
         }
         let results: RuleResult | readonly RuleResult[] | undefined;
@@ -162,7 +191,11 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
         for (const r of Array.isArray(results) ? (results as readonly RuleResult[]) : [results as RuleResult]) {
           if (!r || !STATUSES.has(r.status)) {
             const got = JSON.stringify(r?.status);
-            emit(resource.ref, { status: 'unknown', messageId: '_error', evidence: { error: `invalid status ${got}` } }, `Not evaluated: rule returned an invalid status ${got} (expected pass, fail, unknown or not_applicable).`);
+            emit(
+              resource.ref,
+              { status: 'unknown', messageId: '_error', evidence: { error: `invalid status ${got}` } },
+              `Not evaluated: rule returned an invalid status ${got} (expected pass, fail, unknown or not_applicable).`,
+            );
             continue;
           }
           emit(r.resource ?? resource.ref, r);
@@ -190,7 +223,17 @@ function inputGaps(index: SnapshotIndex, rule: Rule, resource: Resource): Covera
   for (const t of (rule.inputs ?? []) as readonly InputType[]) {
     for (const g of index.gaps(t, account, region, id)) add(g);
     if (!index.collected(t, account, region)) {
-      add({ provider, account, region, service: t.split('.')[1] ?? t, operation: 'collect', resourceTypes: [t], status: 'error', errorCode: 'NotCollected', message: `${t} was never collected` });
+      add({
+        provider,
+        account,
+        region,
+        service: t.split('.')[1] ?? t,
+        operation: 'collect',
+        resourceTypes: [t],
+        status: 'error',
+        errorCode: 'NotCollected',
+        message: `${t} was never collected`,
+      });
     }
   }
   return out;
@@ -211,7 +254,14 @@ export function ruleMeta(rule: Rule): RuleMeta {
   };
 }
 
-function buildResult(snapshot: Snapshot, rules: Rule[], findings: Finding[], suppressed: number, now: Date, notCollectedEntries: CoverageEntry[]): EvaluationResult {
+function buildResult(
+  snapshot: Snapshot,
+  rules: Rule[],
+  findings: Finding[],
+  suppressed: number,
+  now: Date,
+  notCollectedEntries: CoverageEntry[],
+): EvaluationResult {
   const byStatus: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   const failuresBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) {

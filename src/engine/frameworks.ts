@@ -85,12 +85,14 @@ function validateFramework(value: unknown): ErrorObject | undefined {
 /** Error texts that say what to do, for the schema's own structure. */
 function describeFrameworkError(e: ErrorObject): string {
   const p = e.schemaPath;
-  if (p.endsWith('/else/required')) return 'no `rules` and no `manual: true`: list at least one rule, or mark it `manual: true` with a `rationale` saying what a person must attest';
+  if (p.endsWith('/else/required'))
+    return 'no `rules` and no `manual: true`: list at least one rule, or mark it `manual: true` with a `rationale` saying what a person must attest';
   if (p.endsWith('/then/required')) return 'manual control has no `rationale`: say what a person must attest';
   if (p.includes('/then/properties/rules')) return 'a manual control cannot also list rules: drop `manual: true` or the rules';
   if (p.includes('/else/properties/rationale')) return 'a control-level `rationale` is only for manual controls: put one on each rule instead';
   if (e.keyword === 'const' && e.instancePath.endsWith('/manual')) return '`manual` can only be `true`: omit it for an automated control';
-  if (e.keyword === 'minItems' && e.instancePath.endsWith('/rules')) return 'empty `rules`: an automated control must list at least one rule (or be `manual: true`)';
+  if (e.keyword === 'minItems' && e.instancePath.endsWith('/rules'))
+    return 'empty `rules`: an automated control must list at least one rule (or be `manual: true`)';
   if (e.keyword === 'pattern' && /\/rationale$|\/title$/.test(e.instancePath)) return 'must be a single line';
   if (e.keyword === 'pattern' && /\/rules\/\d+\/id$/.test(e.instancePath)) return 'rule ids are kebab-case (e.g. aws-sg-open-admin-port)';
   if (e.keyword === 'pattern' && /^\/controls\/\d+\/id$/.test(e.instancePath)) return 'control ids contain no spaces or slashes';
@@ -146,7 +148,10 @@ export function parseFramework(text: string, file: string, options: ParseFramewo
   const e = validateFramework(parsed.value);
   if (e) {
     // Point unknown properties at the property itself rather than at the object that holds it.
-    const path = e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath;
+    const path =
+      e.keyword === 'additionalProperties'
+        ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`
+        : e.instancePath;
     throw new InputError(`${controlLabel(parsed.value, path)}${describeFrameworkError(e)}`, file, at(parsed, path), FIX);
   }
   const fw = parsed.value as Framework;
@@ -154,11 +159,23 @@ export function parseFramework(text: string, file: string, options: ParseFramewo
   const seen = new Map<string, number>();
   fw.controls.forEach((c, i) => {
     const first = seen.get(c.id);
-    if (first !== undefined) throw new InputError(`duplicate control id "${c.id}" (first at $.controls[${first}])`, file, at(parsed, `/controls/${i}/id`), 'give every control a unique id');
+    if (first !== undefined)
+      throw new InputError(
+        `duplicate control id "${c.id}" (first at $.controls[${first}])`,
+        file,
+        at(parsed, `/controls/${i}/id`),
+        'give every control a unique id',
+      );
     seen.set(c.id, i);
     const ruleSeen = new Set<string>();
     (c.rules ?? []).forEach((r, j) => {
-      if (ruleSeen.has(r.id)) throw new InputError(`control "${c.id}" lists rule "${r.id}" twice`, file, at(parsed, `/controls/${i}/rules/${j}/id`), 'list each rule once per control');
+      if (ruleSeen.has(r.id))
+        throw new InputError(
+          `control "${c.id}" lists rule "${r.id}" twice`,
+          file,
+          at(parsed, `/controls/${i}/rules/${j}/id`),
+          'list each rule once per control',
+        );
       ruleSeen.add(r.id);
     });
   });
@@ -193,7 +210,12 @@ export function loadFramework(file: string, options: ParseFrameworkOptions = {})
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read framework file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, file, undefined, 'check the --framework-file path');
+    throw new InputError(
+      `cannot read framework file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      file,
+      undefined,
+      'check the --framework-file path',
+    );
   }
   return parseFramework(text, file, options);
 }
@@ -223,7 +245,10 @@ export interface LoadFrameworksOptions {
  */
 export function loadFrameworks(options: LoadFrameworksOptions = {}): Framework[] {
   const rules = options.rules ? [...options.rules] : undefined;
-  const ids = (options.ids ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = (options.ids ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: Framework[] = [];
   if (ids.length) {
     const available = builtinFrameworkIds();
@@ -231,7 +256,12 @@ export function loadFrameworks(options: LoadFrameworksOptions = {}): Framework[]
     for (const id of wanted) {
       if (!available.includes(id)) {
         const hint = closest(id, available);
-        throw new InputError(`unknown framework "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, undefined, '--framework', `use one or more of: ${available.join(', ')} (or all); add your own with --framework-file`);
+        throw new InputError(
+          `unknown framework "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+          undefined,
+          '--framework',
+          `use one or more of: ${available.join(', ')} (or all); add your own with --framework-file`,
+        );
       }
       out.push(loadFramework(join(FRAMEWORKS_DIR, `${id}.yaml`), { rules }));
     }
@@ -239,7 +269,13 @@ export function loadFrameworks(options: LoadFrameworksOptions = {}): Framework[]
   for (const file of options.files ?? []) {
     const fw = loadFramework(file, { rules });
     const clash = out.find((f) => f.id === fw.id);
-    if (clash) throw new InputError(`framework id "${fw.id}" is already used by ${clash.file ? basename(clash.file) : 'another framework'}`, file, '$.id', 'give your framework its own id');
+    if (clash)
+      throw new InputError(
+        `framework id "${fw.id}" is already used by ${clash.file ? basename(clash.file) : 'another framework'}`,
+        file,
+        '$.id',
+        'give your framework its own id',
+      );
     out.push(fw);
   }
   return out;
@@ -295,11 +331,25 @@ export function evaluateCompliance(result: EvaluationResult, frameworks: readonl
     const counts: Record<ControlStatus, number> = { pass: 0, fail: 0, unknown: 0, manual: 0, not_applicable: 0 };
     const controls = fw.controls.map((c): ControlResult => {
       if (!c.manual && !c.rules?.length) {
-        throw new InputError(`control "${c.id}" has neither rules nor manual: true`, fw.file, undefined, 'load frameworks through loadFramework / loadFrameworks, which validate them');
+        throw new InputError(
+          `control "${c.id}" has neither rules nor manual: true`,
+          fw.file,
+          undefined,
+          'load frameworks through loadFramework / loadFrameworks, which validate them',
+        );
       }
       if (c.manual || !c.rules) {
         counts.manual++;
-        return { id: c.id, title: c.title, description: c.description, status: 'manual', rationale: c.rationale, rules: [], failingFindingIds: [], unknownFindingIds: [] };
+        return {
+          id: c.id,
+          title: c.title,
+          description: c.description,
+          status: 'manual',
+          rationale: c.rationale,
+          rules: [],
+          failingFindingIds: [],
+          unknownFindingIds: [],
+        };
       }
       const failing: string[] = [];
       const unknown: string[] = [];
@@ -310,7 +360,13 @@ export function evaluateCompliance(result: EvaluationResult, frameworks: readonl
         if (!list) controlsOfRule.set(ref.id, [ctl]);
         else if (!list.includes(ctl)) list.push(ctl);
         if (!evaluated.has(ref.id)) {
-          return { ruleId: ref.id, rationale: ref.rationale, status: 'unknown', counts: zeroCounts(), note: 'not evaluated in this run (rule filtered out or disabled)' };
+          return {
+            ruleId: ref.id,
+            rationale: ref.rationale,
+            status: 'unknown',
+            counts: zeroCounts(),
+            note: 'not evaluated in this run (rule filtered out or disabled)',
+          };
         }
         const ruleCounts = zeroCounts();
         let suppressed = 0;
@@ -336,7 +392,15 @@ export function evaluateCompliance(result: EvaluationResult, frameworks: readonl
       return cr;
     });
     const denominator = counts.pass + counts.fail + counts.unknown;
-    return { id: fw.id, title: fw.title, version: fw.version, source: fw.source, score: denominator === 0 ? null : counts.pass / denominator, counts, controls };
+    return {
+      id: fw.id,
+      title: fw.title,
+      version: fw.version,
+      source: fw.source,
+      score: denominator === 0 ? null : counts.pass / denominator,
+      counts,
+      controls,
+    };
   });
 
   for (const f of result.findings) {

@@ -12,10 +12,20 @@ function loadFailure(err: unknown, file: string): InputError {
   const msg = (err as Error).message ?? String(err);
   const first = msg.split('\n')[0] ?? msg;
   if (/Cannot use import statement outside a module|Unexpected token 'export'|require\(\) ES Module|ERR_REQUIRE_ESM|in a cycle/.test(msg)) {
-    return new InputError(`cannot load rule module: it is written as an ES module but loaded as CommonJS (${first})`, file, undefined, 'rename it to .mjs (or .mts), or add {"type": "module"} to the package.json of its directory; or write it as CommonJS (module.exports = defineRule({...})) in a .cjs file');
+    return new InputError(
+      `cannot load rule module: it is written as an ES module but loaded as CommonJS (${first})`,
+      file,
+      undefined,
+      'rename it to .mjs (or .mts), or add {"type": "module"} to the package.json of its directory; or write it as CommonJS (module.exports = defineRule({...})) in a .cjs file',
+    );
   }
   if (/Cannot find (package|module) '@vigil-scanner\/cli/.test(msg)) {
-    return new InputError(`cannot load rule module: ${first}`, file, undefined, 'install the rule API where the rules live: npm install --save-dev @vigil-scanner/cli (or drop the import: defineRule only adds types)');
+    return new InputError(
+      `cannot load rule module: ${first}`,
+      file,
+      undefined,
+      'install the rule API where the rules live: npm install --save-dev @vigil-scanner/cli (or drop the import: defineRule only adds types)',
+    );
   }
   return new InputError(`cannot load rule module: ${first}`, file, undefined, 'fix the module so that it imports and default-exports defineRule({...})');
 }
@@ -34,13 +44,18 @@ export function ruleProblems(rule: unknown, expectedId?: string): string[] {
   const out: string[] = [];
   if (typeof r.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.id)) out.push('`id` must be kebab-case');
   else if (expectedId && r.id !== expectedId) out.push(`\`id\` "${r.id}" must equal the file name "${expectedId}"`);
-  for (const k of ['title', 'description', 'risk', 'remediation'] as const) if (typeof r[k] !== 'string' || !r[k]) out.push(`\`${k}\` must be a non-empty string`);
+  for (const k of ['title', 'description', 'risk', 'remediation'] as const)
+    if (typeof r[k] !== 'string' || !r[k]) out.push(`\`${k}\` must be a non-empty string`);
   if (!SEVERITIES.includes(r.severity as never)) out.push(`\`severity\` must be one of ${SEVERITIES.join(', ')}`);
   if (!Array.isArray(r.resourceTypes) || r.resourceTypes.length === 0) out.push('`resourceTypes` must list at least one resource type');
-  else for (const t of r.resourceTypes as unknown[]) if (typeof t !== 'string' || !isResourceType(t)) out.push(`\`resourceTypes\`: unknown resource type ${JSON.stringify(t)} (\`vigil types\` lists them)`);
+  else
+    for (const t of r.resourceTypes as unknown[])
+      if (typeof t !== 'string' || !isResourceType(t)) out.push(`\`resourceTypes\`: unknown resource type ${JSON.stringify(t)} (\`vigil types\` lists them)`);
   if (r.inputs !== undefined) {
     if (!Array.isArray(r.inputs)) out.push('`inputs` must be an array of types');
-    else for (const t of r.inputs as unknown[]) if (typeof t !== 'string' || !isInputType(t)) out.push(`\`inputs\`: unknown type ${JSON.stringify(t)} (\`vigil types\` lists them)`);
+    else
+      for (const t of r.inputs as unknown[])
+        if (typeof t !== 'string' || !isInputType(t)) out.push(`\`inputs\`: unknown type ${JSON.stringify(t)} (\`vigil types\` lists them)`);
   }
   if (!Array.isArray(r.references)) out.push('`references` must be an array of URLs');
   if (!r.messages || typeof r.messages !== 'object' || Object.keys(r.messages).length === 0) out.push('`messages` must map message ids to templates');
@@ -54,7 +69,12 @@ export async function loadRulesDir(dir: string, existing: Rule[]): Promise<Rule[
   try {
     entries = (await readdir(dir)).filter((f) => RULE_EXTENSIONS.has(extname(f)) && !f.endsWith('.d.ts') && !f.startsWith('index.')).sort();
   } catch (err) {
-    throw new InputError(`cannot read rules directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, dir, undefined, 'check the --rules-dir path');
+    throw new InputError(
+      `cannot read rules directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      dir,
+      undefined,
+      'check the --rules-dir path',
+    );
   }
   const taken = new Set(existing.map((r) => r.id));
   const out: Rule[] = [];
@@ -69,7 +89,8 @@ export async function loadRulesDir(dir: string, existing: Rule[]): Promise<Rule[
     const id = basename(f, extname(f));
     const exported = exportedRule(mod);
     const problems = ruleProblems(exported, id);
-    if (problems.length) throw new InputError(`not a valid rule: ${problems.join('; ')}`, file, 'default export', 'see policies/network/ for examples of rule modules');
+    if (problems.length)
+      throw new InputError(`not a valid rule: ${problems.join('; ')}`, file, 'default export', 'see policies/network/ for examples of rule modules');
     const rule = exported as RuleDefinition;
     if (taken.has(rule.id)) throw new InputError(`rule id "${rule.id}" is already taken`, file, 'id', 'rename the file and its id');
     taken.add(rule.id);

@@ -63,7 +63,10 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
       if (!list) return undefined;
       return (account === undefined ? list[0] : list.find((r) => r.ref.account === account)) as never;
     },
-    collected: (type, account, region) => coveredKeys.has(`${type}|${account}|${region}`) || coveredKeys.has(`${type}|${account}|global`) || (region === 'global' && coveredKeys.has(`${type}|${account}|*`)),
+    collected: (type, account, region) =>
+      coveredKeys.has(`${type}|${account}|${region}`) ||
+      coveredKeys.has(`${type}|${account}|global`) ||
+      (region === 'global' && coveredKeys.has(`${type}|${account}|*`)),
     gaps: (type, account, region, resourceId) => {
       const list = gapsByType.get(type);
       if (!list) return NO_GAPS;

@@ -2,7 +2,14 @@ import type { ResourceRef } from '../model/types.js';
 import type { Finding, Suppression, SuppressionStatus } from './types.js';
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp('^' + glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return new RegExp(
+    '^' +
+      glob
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
 }
 
 /**
@@ -43,7 +50,14 @@ function candidates(ref: ResourceRef, match: Suppression['match']): string[] {
  * number suppressed and, per configured suppression, whether it was expired, used, or matched nothing.
  */
 export function applySuppressions(findings: Finding[], suppressions: Suppression[], now: Date): { suppressed: number; statuses: SuppressionStatus[] } {
-  const statuses: SuppressionStatus[] = suppressions.map((s, index) => ({ index, rule: s.rule, resource: s.resource, ...(s.expires ? { expires: s.expires } : {}), state: isExpired(s, now) ? 'expired' : 'unused', matched: 0 }));
+  const statuses: SuppressionStatus[] = suppressions.map((s, index) => ({
+    index,
+    rule: s.rule,
+    resource: s.resource,
+    ...(s.expires ? { expires: s.expires } : {}),
+    state: isExpired(s, now) ? 'expired' : 'unused',
+    matched: 0,
+  }));
   const active = suppressions
     .map((s, i) => ({ s, status: statuses[i], rule: globToRegExp(s.rule), resource: globToRegExp(s.resource) }))
     .filter((a) => a.status.state !== 'expired');
@@ -53,7 +67,11 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       if (f.status !== 'fail') continue;
       const r = f.resource;
       const hit = active.find(
-        (a) => a.rule.test(f.ruleId) && (!a.s.account || a.s.account === r.account) && (!a.s.region || a.s.region === r.region) && candidates(r, a.s.match).some((x) => a.resource.test(x)),
+        (a) =>
+          a.rule.test(f.ruleId) &&
+          (!a.s.account || a.s.account === r.account) &&
+          (!a.s.region || a.s.region === r.region) &&
+          candidates(r, a.s.match).some((x) => a.resource.test(x)),
       );
       if (!hit) continue;
       f.suppressed = { justification: hit.s.justification, ...(hit.s.expires ? { expires: hit.s.expires } : {}) };

@@ -92,7 +92,7 @@ export interface RuleDefinition<T extends ResourceType = ResourceType, M extends
 }
 
 /** Any rule, whatever its types, messages and tunables (registries and the engine hold rules as this). */
- 
+
 export type AnyRuleDefinition = RuleDefinition<any, string, any>;
 
 export type Rule = AnyRuleDefinition & { pack: string };

@@ -34,9 +34,13 @@ function frameworksOf(result: EvaluationResult): Framework[] {
     source: fw.source,
     description: '',
     // A control with neither rules nor `manual` cannot come out of an evaluation; a hand-built result may hold one.
-    controls: fw.controls.filter((c) => c.status === 'manual' || c.rules.length > 0).map((c) =>
-      c.status === 'manual' ? { id: c.id, title: c.title, description: c.description ?? '', manual: true as const, rationale: c.rationale } : { id: c.id, title: c.title, description: c.description ?? '', rules: c.rules.map((r) => ({ id: r.ruleId, rationale: r.rationale })) },
-    ),
+    controls: fw.controls
+      .filter((c) => c.status === 'manual' || c.rules.length > 0)
+      .map((c) =>
+        c.status === 'manual'
+          ? { id: c.id, title: c.title, description: c.description ?? '', manual: true as const, rationale: c.rationale }
+          : { id: c.id, title: c.title, description: c.description ?? '', rules: c.rules.map((r) => ({ id: r.ruleId, rationale: r.rationale })) },
+      ),
   }));
 }
 
@@ -51,7 +55,17 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
   const get = (provider: Provider, account: string): AccountGroup => {
     let g = groups.get(keyOf(provider, account));
     if (!g) {
-      g = { provider, account, name: null, path: [], counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, failuresBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>, gaps: 0, checkScore: null, compliance: [] };
+      g = {
+        provider,
+        account,
+        name: null,
+        path: [],
+        counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 },
+        failuresBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+        gaps: 0,
+        checkScore: null,
+        compliance: [],
+      };
       groups.set(keyOf(provider, account), g);
     }
     return g;
@@ -104,7 +118,9 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
       g.compliance = evaluateCompliance({ ...result, findings }, frameworks).map((fw) => ({ id: fw.id, score: fw.score }));
     }
   }
-  return [...groups.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.path.join('/').localeCompare(b.path.join('/')) || a.account.localeCompare(b.account));
+  return [...groups.values()].sort(
+    (a, b) => a.provider.localeCompare(b.provider) || a.path.join('/').localeCompare(b.path.join('/')) || a.account.localeCompare(b.account),
+  );
 }
 
 /** Lines for `vigil collect` of a fleet: how many accounts were audited, and each one that failed and why. */

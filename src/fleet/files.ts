@@ -16,10 +16,21 @@ export async function loadSnapshotFiles(paths: string[]): Promise<ShardSnapshot[
     try {
       isDir = (await stat(p)).isDirectory();
     } catch (err) {
-      throw new InputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, p, undefined, 'pass snapshot files, or a directory of them, to --from');
+      throw new InputError(
+        `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        p,
+        undefined,
+        'pass snapshot files, or a directory of them, to --from',
+      );
     }
     if (!isDir) files.push(p);
-    else files.push(...(await readdir(p)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort().map((f) => join(p, f)));
+    else
+      files.push(
+        ...(await readdir(p))
+          .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+          .sort()
+          .map((f) => join(p, f)),
+      );
   }
   return Promise.all(files.map(async (file) => ({ source: file, snapshot: await loadSnapshot(file) })));
 }

@@ -52,7 +52,12 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
   const runs = [...new Set(fleetInputs.map((i) => fleetOf(i.snapshot)!.runId ?? ''))];
   let runId = options.runId ?? null;
   if (runId === null && runs.length > 1) {
-    throw new InputError(`the snapshots belong to ${runs.length} runs: ${runs.map((r) => r || '(no run id)').join(', ')}`, undefined, '--run', 'pass --run RUN_ID to pick one');
+    throw new InputError(
+      `the snapshots belong to ${runs.length} runs: ${runs.map((r) => r || '(no run id)').join(', ')}`,
+      undefined,
+      '--run',
+      'pass --run RUN_ID to pick one',
+    );
   }
   if (runId === null && runs.length === 1 && runs[0]) runId = runs[0];
   const ofRun = fleetInputs.filter((i) => {
@@ -62,12 +67,23 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
     return false;
   });
   if (options.runId !== undefined && ofRun.length === 0) {
-    throw new InputError(`no shard of run ${options.runId} was found`, undefined, '--run', `runs found: ${runs.map((r) => r || '(no run id)').join(', ') || 'none'}`);
+    throw new InputError(
+      `no shard of run ${options.runId} was found`,
+      undefined,
+      '--run',
+      `runs found: ${runs.map((r) => r || '(no run id)').join(', ') || 'none'}`,
+    );
   }
 
   // One snapshot per shard index; the shard count must agree.
   const counts = [...new Set(ofRun.map((i) => fleetOf(i.snapshot)!.shard?.count ?? 1))];
-  if (counts.length > 1) throw new InputError(`the shards of run ${runId ?? '(no run id)'} disagree on the shard count (${counts.join(', ')})`, undefined, ofRun[0].source, 'merge the snapshots of one run, started with one --shard i/N count');
+  if (counts.length > 1)
+    throw new InputError(
+      `the shards of run ${runId ?? '(no run id)'} disagree on the shard count (${counts.join(', ')})`,
+      undefined,
+      ofRun[0].source,
+      'merge the snapshots of one run, started with one --shard i/N count',
+    );
   const shardCount = counts[0] ?? null;
   const byShard = new Map<number, ShardSnapshot>();
   for (const i of ofRun) {
@@ -96,10 +112,23 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
   const gaps: CoverageEntry[] = [];
   const gapScopes: SnapshotScope[] = [];
   for (const a of missingAccounts) {
-    const why = a.shard !== undefined && missing.includes(a.shard) ? `shard ${a.shard}/${shardCount} of run ${runId ?? '(no run id)'} did not report` : `no shard of the run reported it (the organization changed between shards)`;
+    const why =
+      a.shard !== undefined && missing.includes(a.shard)
+        ? `shard ${a.shard}/${shardCount} of run ${runId ?? '(no run id)'} did not report`
+        : `no shard of the run reported it (the organization changed between shards)`;
     a.outcome = 'missing';
     a.reason = why;
-    gaps.push({ provider: 'aws', account: a.id, region: 'global', service: 'fleet', operation: 'shard', resourceTypes: options.awsTypes as CoverageEntry['resourceTypes'], status: 'error', errorCode: 'ShardMissing', message: `account ${a.id} was not audited: ${why}` });
+    gaps.push({
+      provider: 'aws',
+      account: a.id,
+      region: 'global',
+      service: 'fleet',
+      operation: 'shard',
+      resourceTypes: options.awsTypes as CoverageEntry['resourceTypes'],
+      status: 'error',
+      errorCode: 'ShardMissing',
+      message: `account ${a.id} was not audited: ${why}`,
+    });
     gapScopes.push({ provider: 'aws', account: a.id, regions: [], detail: { accountName: a.name, ouPath: a.ouPath, fleetOutcome: 'missing' } });
   }
 
@@ -118,7 +147,10 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
     schemaVersion: parts[0].schemaVersion,
     tool: parts[0].tool,
     startedAt: parts.map((p) => p.startedAt).sort()[0],
-    finishedAt: parts.map((p) => p.finishedAt).sort().at(-1)!,
+    finishedAt: parts
+      .map((p) => p.finishedAt)
+      .sort()
+      .at(-1)!,
     scopes: [...parts.flatMap((p) => p.scopes), ...gapScopes],
     resources: parts.flatMap((p) => p.resources),
     coverage: [...parts.flatMap((p) => p.coverage), ...gaps],

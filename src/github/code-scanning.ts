@@ -51,21 +51,46 @@ export function resolveUploadSettings(flags: UploadFlags, env: NodeJS.ProcessEnv
   const apiUrl = flags.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
   if (!repo) throw new InputError('no repository given', undefined, '--repo', 'pass --repo OWNER/NAME (GitHub Actions sets GITHUB_REPOSITORY)');
   const m = REPO.exec(repo);
-  if (!m || m[2] === '.' || m[2] === '..') throw new InputError(`${JSON.stringify(repo)} is not OWNER/NAME`, undefined, '--repo', 'pass e.g. --repo octo-org/cloud-audit');
+  if (!m || m[2] === '.' || m[2] === '..')
+    throw new InputError(`${JSON.stringify(repo)} is not OWNER/NAME`, undefined, '--repo', 'pass e.g. --repo octo-org/cloud-audit');
   if (!ref) throw new InputError('no Git ref given', undefined, '--ref', 'pass --ref refs/heads/main (GitHub Actions sets GITHUB_REF)');
-  if (!REF.test(ref)) throw new InputError(`${JSON.stringify(ref)} is not a full Git ref`, undefined, '--ref', 'use refs/heads/BRANCH, refs/tags/TAG, or refs/pull/N/merge | refs/pull/N/head');
-  if (!commit) throw new InputError('no commit given', undefined, '--commit', 'pass --commit with the full SHA of the commit the results belong to (GitHub Actions sets GITHUB_SHA)');
-  if (!SHA.test(commit)) throw new InputError(`${JSON.stringify(commit)} is not a full commit SHA`, undefined, '--commit', 'pass all 40 hex digits, e.g. $(git rev-parse HEAD)');
+  if (!REF.test(ref))
+    throw new InputError(
+      `${JSON.stringify(ref)} is not a full Git ref`,
+      undefined,
+      '--ref',
+      'use refs/heads/BRANCH, refs/tags/TAG, or refs/pull/N/merge | refs/pull/N/head',
+    );
+  if (!commit)
+    throw new InputError(
+      'no commit given',
+      undefined,
+      '--commit',
+      'pass --commit with the full SHA of the commit the results belong to (GitHub Actions sets GITHUB_SHA)',
+    );
+  if (!SHA.test(commit))
+    throw new InputError(`${JSON.stringify(commit)} is not a full commit SHA`, undefined, '--commit', 'pass all 40 hex digits, e.g. $(git rev-parse HEAD)');
   let checkoutUri: string | undefined;
   if (flags.checkoutUri !== undefined) {
     const raw = flags.checkoutUri === true ? (env.GITHUB_WORKSPACE ?? cwd) : flags.checkoutUri;
     checkoutUri = raw.startsWith('file:') ? raw : isAbsolute(raw) ? pathToFileURL(raw).href.replace(/\/?$/, '/') : '';
-    if (!checkoutUri) throw new InputError(`${JSON.stringify(raw)} is neither a file: URI nor an absolute path`, undefined, '--checkout-uri', 'pass e.g. --checkout-uri file:///home/runner/work/repo/repo/');
+    if (!checkoutUri)
+      throw new InputError(
+        `${JSON.stringify(raw)} is neither a file: URI nor an absolute path`,
+        undefined,
+        '--checkout-uri',
+        'pass e.g. --checkout-uri file:///home/runner/work/repo/repo/',
+      );
   }
   const token = env.GITHUB_TOKEN || env.GH_TOKEN || '';
   checkApiUrl(apiUrl, token); // also on --dry-run: no credentials in it, https (plain http to loopback only)
   if (needToken && !token) {
-    throw new InputError('no GitHub token in the environment', undefined, 'GITHUB_TOKEN', 'set GITHUB_TOKEN (or GH_TOKEN): in Actions `env: { GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} }` with `permissions: security-events: write`; locally `export GITHUB_TOKEN=$(gh auth token)`');
+    throw new InputError(
+      'no GitHub token in the environment',
+      undefined,
+      'GITHUB_TOKEN',
+      'set GITHUB_TOKEN (or GH_TOKEN): in Actions `env: { GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} }` with `permissions: security-events: write`; locally `export GITHUB_TOKEN=$(gh auth token)`',
+    );
   }
   return { owner: m[1], repo: m[2], ref, commitSha: commit, apiUrl, token, ...(checkoutUri ? { checkoutUri } : {}) };
 }
@@ -78,7 +103,10 @@ function githubMessage(body: unknown): string {
   const parts: string[] = [];
   if (typeof b.message === 'string') parts.push(b.message);
   if (Array.isArray(b.errors)) {
-    for (const e of b.errors.slice(0, 10)) parts.push(typeof e === 'string' ? e : typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : JSON.stringify(e));
+    for (const e of b.errors.slice(0, 10))
+      parts.push(
+        typeof e === 'string' ? e : typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : JSON.stringify(e),
+      );
   }
   if (typeof b.documentation_url === 'string') parts.push(`(${b.documentation_url})`);
   return parts.join('; ').slice(0, 1000) || '(no message)';
@@ -114,7 +142,10 @@ export function httpError(client: GitHubClient, what: string, res: GitHubRespons
         text = `${what}: GitHub refused the request (422): check that --ref (${t.ref}) and --commit (${t.commitSha}) exist in ${repo} and that code scanning is enabled. ${said}`;
         break;
       default:
-        text = res.status >= 500 ? `${what}: GitHub failed (HTTP ${res.status}) on every attempt; try again later. ${said}` : `${what}: unexpected HTTP ${res.status}. ${said}`;
+        text =
+          res.status >= 500
+            ? `${what}: GitHub failed (HTTP ${res.status}) on every attempt; try again later. ${said}`
+            : `${what}: unexpected HTTP ${res.status}. ${said}`;
     }
   }
   return new GitHubError(client.scrub(text), res.status);
@@ -139,9 +170,16 @@ export async function uploadSarif(client: GitHubClient, t: UploadTarget, sarif: 
   const res = await client.request('POST', repoPath(t), body);
   if (res.status < 200 || res.status >= 300) throw httpError(client, `upload of ${sarif.file}`, res, t, sarif);
   const r = res.body as { id?: unknown; url?: unknown } | undefined;
-  if (typeof r?.id !== 'string' || r.id === '') throw new GitHubError(client.scrub(`upload of ${sarif.file}: GitHub answered ${res.status} without a SARIF id`), res.status);
+  if (typeof r?.id !== 'string' || r.id === '')
+    throw new GitHubError(client.scrub(`upload of ${sarif.file}: GitHub answered ${res.status} without a SARIF id`), res.status);
   // The id is printed and put in a URL path: anything but an id's characters is not one (a token, escape codes).
-  if (!SARIF_ID.test(r.id)) throw new GitHubError(client.scrub(`upload of ${sarif.file}: GitHub answered ${res.status} with a SARIF id that is not one (${JSON.stringify(client.scrub(r.id).slice(0, 40))}…)`), res.status);
+  if (!SARIF_ID.test(r.id))
+    throw new GitHubError(
+      client.scrub(
+        `upload of ${sarif.file}: GitHub answered ${res.status} with a SARIF id that is not one (${JSON.stringify(client.scrub(r.id).slice(0, 40))}…)`,
+      ),
+      res.status,
+    );
   return { id: r.id, ...(typeof r.url === 'string' ? { url: client.scrub(r.url) } : {}) };
 }
 

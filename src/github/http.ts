@@ -64,10 +64,16 @@ export function checkApiUrl(apiUrl: string, token?: string): URL {
   } catch {
     throw new InputError(`${shown} is not a URL`, undefined, '--api-url', fix);
   }
-  if (url.username || url.password || url.search || url.hash) throw new InputError(`${shown} must not carry credentials, a query or a fragment`, undefined, '--api-url', fix);
+  if (url.username || url.password || url.search || url.hash)
+    throw new InputError(`${shown} must not carry credentials, a query or a fragment`, undefined, '--api-url', fix);
   const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError(`${shown} must use https:// (plain http only to 127.0.0.1, [::1] or localhost): the token would cross the network in clear text`, undefined, '--api-url', fix);
+    throw new InputError(
+      `${shown} must use https:// (plain http only to 127.0.0.1, [::1] or localhost): the token would cross the network in clear text`,
+      undefined,
+      '--api-url',
+      fix,
+    );
   }
   return url;
 }
@@ -161,7 +167,9 @@ export class GitHubClient {
       }
       waitMs ??= Math.min(this.o.baseDelayMs * 2 ** (attempt - 1), 30_000) * (0.75 + Math.random() * 0.5);
       if (waitMs > this.o.maxDelayMs || (this.o.deadline !== undefined && Date.now() + waitMs > this.o.deadline)) {
-        throw new GitHubError(this.scrub(`${method} ${this.url(path).pathname}: ${lastReason}; the next retry would wait ${Math.ceil(waitMs / 1000)} s, past the time limit`));
+        throw new GitHubError(
+          this.scrub(`${method} ${this.url(path).pathname}: ${lastReason}; the next retry would wait ${Math.ceil(waitMs / 1000)} s, past the time limit`),
+        );
       }
       this.o.onRetry?.({ attempt, waitMs, reason: lastReason });
       await this.o.sleep(waitMs);
@@ -174,7 +182,9 @@ export class GitHubClient {
         method,
         redirect: 'manual',
         // Never outlive the command's deadline by more than a second.
-        signal: AbortSignal.timeout(this.o.deadline === undefined ? this.o.requestTimeoutMs : Math.min(this.o.requestTimeoutMs, Math.max(1_000, this.o.deadline - Date.now()))),
+        signal: AbortSignal.timeout(
+          this.o.deadline === undefined ? this.o.requestTimeoutMs : Math.min(this.o.requestTimeoutMs, Math.max(1_000, this.o.deadline - Date.now())),
+        ),
         headers: {
           Accept: 'application/vnd.github+json',
           Authorization: `Bearer ${this.o.token}`,
@@ -188,10 +198,12 @@ export class GitHubClient {
       if (res.status < 300 || res.status >= 400 || !location) return res;
       await res.body?.cancel();
       const next = new URL(location, url);
-      if (next.origin !== this.base.origin) throw new GitHubError(this.scrub(`GitHub redirected ${url.pathname} to another host (${next.origin}); not following it with the token`), res.status);
+      if (next.origin !== this.base.origin)
+        throw new GitHubError(this.scrub(`GitHub redirected ${url.pathname} to another host (${next.origin}); not following it with the token`), res.status);
       if (hops >= 3) throw new GitHubError(`too many redirects from ${url.pathname}`, res.status);
       // 301/302/303 turn a POST into a GET in browsers; GitHub uses 307/308 for non-GET moves.
-      if (method !== 'GET' && res.status !== 307 && res.status !== 308) throw new GitHubError(`GitHub answered ${method} ${url.pathname} with a ${res.status} redirect to ${next.pathname}`, res.status);
+      if (method !== 'GET' && res.status !== 307 && res.status !== 308)
+        throw new GitHubError(`GitHub answered ${method} ${url.pathname} with a ${res.status} redirect to ${next.pathname}`, res.status);
       url = next;
     }
   }

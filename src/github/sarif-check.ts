@@ -59,14 +59,20 @@ function locationProblem(result: Record<string, unknown>): { place: string; mess
   if (!Array.isArray(locs) || locs.length === 0) return { place: '.locations', message: 'result has no location (GitHub: "expected at least one location")' };
   const loc = locs[0];
   const phys = isObject(loc) ? loc.physicalLocation : undefined;
-  if (!isObject(phys)) return { place: '.locations[0].physicalLocation', message: 'first location has no physicalLocation (GitHub: "expected a physical location")' };
+  if (!isObject(phys))
+    return { place: '.locations[0].physicalLocation', message: 'first location has no physicalLocation (GitHub: "expected a physical location")' };
   const art = phys.artifactLocation;
   const uri = isObject(art) ? art.uri : undefined;
   const at = '.locations[0].physicalLocation.artifactLocation.uri';
   if (typeof uri !== 'string' || uri.trim() === '') return { place: at, message: 'artifact URI is missing or empty (GitHub: "expected artifact location")' };
   const scheme = SCHEME.exec(uri);
-  if (scheme) return { place: at, message: `artifact URI ${JSON.stringify(uri.slice(0, 80))} has the scheme "${scheme[0].slice(0, -1)}"; GitHub rejects URIs with a scheme ("did not match the checkout URI scheme")` };
-  if (uri.startsWith('/') || uri.startsWith('\\')) return { place: at, message: `artifact URI ${JSON.stringify(uri.slice(0, 80))} is absolute; GitHub needs a repository-relative path` };
+  if (scheme)
+    return {
+      place: at,
+      message: `artifact URI ${JSON.stringify(uri.slice(0, 80))} has the scheme "${scheme[0].slice(0, -1)}"; GitHub rejects URIs with a scheme ("did not match the checkout URI scheme")`,
+    };
+  if (uri.startsWith('/') || uri.startsWith('\\'))
+    return { place: at, message: `artifact URI ${JSON.stringify(uri.slice(0, 80))} is absolute; GitHub needs a repository-relative path` };
   return undefined;
 }
 
@@ -79,14 +85,25 @@ export function checkSarif(text: string, file: string, limits: CodeScanningLimit
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    fail(file, jsonErrorPlace(text, err as Error) ?? '', `not valid JSON (${(err as Error).message})`, 'pass a SARIF file written by `vigil audit --format sarif` (vigil-out/vigil.sarif)');
+    fail(
+      file,
+      jsonErrorPlace(text, err as Error) ?? '',
+      `not valid JSON (${(err as Error).message})`,
+      'pass a SARIF file written by `vigil audit --format sarif` (vigil-out/vigil.sarif)',
+    );
   }
   const regen = 'write the file again with `vigil audit` / `vigil evaluate --format sarif`';
   if (!isObject(doc)) fail(file, '$', 'a SARIF log must be a JSON object', regen);
-  if (doc.version !== '2.1.0') fail(file, '$.version', `must be "2.1.0" (found ${JSON.stringify(doc.version)?.slice(0, 40)})`, 'GitHub accepts SARIF 2.1.0 only');
+  if (doc.version !== '2.1.0')
+    fail(file, '$.version', `must be "2.1.0" (found ${JSON.stringify(doc.version)?.slice(0, 40)})`, 'GitHub accepts SARIF 2.1.0 only');
   if (!Array.isArray(doc.runs)) fail(file, '$.runs', 'missing or not an array', regen);
   if (doc.runs.length > limits.maxRunsPerFile) {
-    fail(file, '$.runs', `${doc.runs.length} runs; GitHub accepts at most ${limits.maxRunsPerFile} per file`, 'split the runs over several files and upload each (vigil splits automatically: vigil.sarif, vigil-2.sarif, …)');
+    fail(
+      file,
+      '$.runs',
+      `${doc.runs.length} runs; GitHub accepts at most ${limits.maxRunsPerFile} per file`,
+      'split the runs over several files and upload each (vigil splits automatically: vigil.sarif, vigil-2.sarif, …)',
+    );
   }
 
   const runs: unknown[] = doc.runs;
@@ -97,15 +114,27 @@ export function checkSarif(text: string, file: string, limits: CodeScanningLimit
     const at = `$.runs[${i}]`;
     if (!isObject(run)) fail(file, at, 'a run must be an object', regen);
     const driver = isObject(run.tool) ? run.tool.driver : undefined;
-    if (!isObject(driver) || typeof driver.name !== 'string' || driver.name === '') fail(file, `${at}.tool.driver.name`, 'missing: every run needs its tool name', regen);
+    if (!isObject(driver) || typeof driver.name !== 'string' || driver.name === '')
+      fail(file, `${at}.tool.driver.name`, 'missing: every run needs its tool name', regen);
     if (!Array.isArray(run.results)) fail(file, `${at}.results`, 'missing or not an array (it may be empty, but must be present)', regen);
     if (run.results.length > limits.maxResultsPerRun) {
-      fail(file, `${at}.results`, `${run.results.length} results; GitHub accepts at most ${limits.maxResultsPerRun} per run`, 'split the run (e.g. by account or region) or raise the severity threshold');
+      fail(
+        file,
+        `${at}.results`,
+        `${run.results.length} results; GitHub accepts at most ${limits.maxResultsPerRun} per run`,
+        'split the run (e.g. by account or region) or raise the severity threshold',
+      );
     }
     run.results.forEach((r: unknown, j: number) => {
       if (!isObject(r)) fail(file, `${at}.results[${j}]`, 'a result must be an object', regen);
       const p = locationProblem(r);
-      if (p) fail(file, `${at}.results[${j}]${p.place}`, p.message, 'give every result a repository-relative path without a scheme, e.g. cloud/aws/123456789012/us-east-1/s3/bucket/my-bucket (vigil\'s SARIF reporter does this); put ARNs in logicalLocations or properties');
+      if (p)
+        fail(
+          file,
+          `${at}.results[${j}]${p.place}`,
+          p.message,
+          "give every result a repository-relative path without a scheme, e.g. cloud/aws/123456789012/us-east-1/s3/bucket/my-bucket (vigil's SARIF reporter does this); put ARNs in logicalLocations or properties",
+        );
     });
     results += run.results.length;
 
@@ -132,7 +161,12 @@ export function checkSarif(text: string, file: string, limits: CodeScanningLimit
   const gzip = gzipSync(Buffer.from(text, 'utf8'));
   const warnings: string[] = [];
   if (gzip.length > limits.maxGzipBytes) {
-    fail(file, '(whole file)', `${gzip.length} bytes gzipped; GitHub accepts at most 10 MB gzipped (HTTP 413)`, 'split the runs over several files, or report fewer results (e.g. a higher severity threshold)');
+    fail(
+      file,
+      '(whole file)',
+      `${gzip.length} bytes gzipped; GitHub accepts at most 10 MB gzipped (HTTP 413)`,
+      'split the runs over several files, or report fewer results (e.g. a higher severity threshold)',
+    );
   }
   if (gzip.length > limits.warnGzipBytes) warnings.push(`${gzip.length} bytes gzipped is close to GitHub's 10 MB limit`);
   return { file, gzip, runs: runs.length, results, analysisKeys: [...keys.keys()], ...(startedAt ? { startedAt } : {}), warnings };
@@ -144,7 +178,12 @@ export async function loadSarif(file: string, limits: CodeScanningLimits = CODE_
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read SARIF file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, file, undefined, 'check the path; `vigil audit` writes vigil-out/vigil.sarif');
+    throw new InputError(
+      `cannot read SARIF file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      file,
+      undefined,
+      'check the path; `vigil audit` writes vigil-out/vigil.sarif',
+    );
   }
   // A UTF-8 byte-order mark is legal in files but not in JSON.parse.
   return checkSarif(text.replace(/^\uFEFF/, ''), file, limits);

@@ -38,7 +38,28 @@ import type { InputTypeInfo, TypeInfo } from './type-info.js';
 import type { Provider, ResourceRef } from './types.js';
 
 /** Data interface of every resource type, by type name. The schema generator reads this interface. */
-export interface ResourceDataMap extends Ec2DataByType, EbsDataByType, Elbv2DataByType, IamDataByType, KmsDataByType, RdsDataByType, S3DataByType, CloudTrailDataByType, DynamoDbDataByType, EfsDataByType, LambdaDataByType, SecretsManagerDataByType, GuardDutyDataByType, ConfigDataByType, SecurityHubDataByType, LogsDataByType, CloudWatchDataByType, SnsDataByType, GcpDataByType, TlsDataByType {}
+export interface ResourceDataMap
+  extends
+    Ec2DataByType,
+    EbsDataByType,
+    Elbv2DataByType,
+    IamDataByType,
+    KmsDataByType,
+    RdsDataByType,
+    S3DataByType,
+    CloudTrailDataByType,
+    DynamoDbDataByType,
+    EfsDataByType,
+    LambdaDataByType,
+    SecretsManagerDataByType,
+    GuardDutyDataByType,
+    ConfigDataByType,
+    SecurityHubDataByType,
+    LogsDataByType,
+    CloudWatchDataByType,
+    SnsDataByType,
+    GcpDataByType,
+    TlsDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {

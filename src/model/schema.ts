@@ -120,7 +120,14 @@ const MIGRATIONS: Record<number, (s: Record<string, unknown>) => Record<string, 
 /** `/resources/3/ref/id` → `$.resources[3].ref.id` */
 export function jsonPath(instancePath: string): string {
   if (!instancePath) return '$';
-  return '$' + instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('');
+  return (
+    '$' +
+    instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+      .join('')
+  );
 }
 
 /** One readable sentence for an ajv error. */
@@ -217,7 +224,14 @@ export function validateSnapshotValue(input: unknown, file = '<snapshot>'): Snap
   if (!validateSnapshot(value)) {
     const e = validateSnapshot.errors![0]!;
     const typeError = /\/ref\/type$|\/resourceTypes\/\d+$/.test(e.instancePath);
-    throw new InputError(describeAjvError(e), file, jsonPath(e.instancePath), typeError ? '`vigil types` lists the resource types this version of Vigil knows; collect the snapshot again with `vigil collect`' : 'fix the value at that path, or collect the snapshot again with `vigil collect`');
+    throw new InputError(
+      describeAjvError(e),
+      file,
+      jsonPath(e.instancePath),
+      typeError
+        ? '`vigil types` lists the resource types this version of Vigil knows; collect the snapshot again with `vigil collect`'
+        : 'fix the value at that path, or collect the snapshot again with `vigil collect`',
+    );
   }
   const snapshot = value as unknown as Snapshot;
   snapshot.resources.forEach((r, i) => {

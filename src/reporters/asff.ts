@@ -124,7 +124,12 @@ export function toAsff(result: EvaluationResult): AsffFinding[] {
     const region = ref.region !== 'global' ? ref.region : (home.get(ref.account) ?? DEFAULT_REGION[partition] ?? 'us-east-1');
     const controls = findingControls(f, byRule) ?? [];
     const url = meta?.references.find((u) => /^https:\/\//.test(u));
-    const resource: Record<string, unknown> = { Type: RESOURCE_TYPE[ref.type] ?? 'Other', Id: fit(ref.arn ?? ref.id, ASFF_LIMITS.resourceId), Partition: partition, Region: region };
+    const resource: Record<string, unknown> = {
+      Type: RESOURCE_TYPE[ref.type] ?? 'Other',
+      Id: fit(ref.arn ?? ref.id, ASFF_LIMITS.resourceId),
+      Partition: partition,
+      Region: region,
+    };
     const t = tags(ref.tags);
     if (t) resource.Tags = t;
     const finding: AsffFinding = {
@@ -147,12 +152,16 @@ export function toAsff(result: EvaluationResult): AsffFinding[] {
       Description: fit(f.message || f.title || f.ruleId, ASFF_LIMITS.description),
       ProductFields: productFields(f, meta),
       Resources: [resource],
-      Compliance: { Status: status, ...(controls.length ? { RelatedRequirements: controls.slice(0, ASFF_LIMITS.relatedRequirements).map((c) => fit(c, 128)) } : {}) },
+      Compliance: {
+        Status: status,
+        ...(controls.length ? { RelatedRequirements: controls.slice(0, ASFF_LIMITS.relatedRequirements).map((c) => fit(c, 128)) } : {}),
+      },
       Workflow: { Status: f.suppressed ? 'SUPPRESSED' : f.status === 'pass' ? 'RESOLVED' : 'NEW' },
       RecordState: 'ACTIVE',
     };
     if (meta?.remediation) finding.Remediation = { Recommendation: { Text: fit(meta.remediation, ASFF_LIMITS.remediationText), ...(url ? { Url: url } : {}) } };
-    if (f.suppressed) finding.Note = { Text: fit(f.suppressed.justification || 'suppressed', ASFF_LIMITS.noteText), UpdatedBy: 'vigil', UpdatedAt: result.evaluatedAt };
+    if (f.suppressed)
+      finding.Note = { Text: fit(f.suppressed.justification || 'suppressed', ASFF_LIMITS.noteText), UpdatedBy: 'vigil', UpdatedAt: result.evaluatedAt };
     out.push(finding);
   }
   return out;
@@ -166,4 +175,7 @@ export function renderAsff(result: EvaluationResult): string {
   return jsonArrayLines(toAsff(result));
 }
 
-export const asffReporter: Reporter = { format: 'asff', render: (result): ReportFile[] => [{ name: 'securityhub-findings.json', content: renderAsff(result) }] };
+export const asffReporter: Reporter = {
+  format: 'asff',
+  render: (result): ReportFile[] => [{ name: 'securityhub-findings.json', content: renderAsff(result) }],
+};

@@ -133,7 +133,10 @@ function detailNote(key: string, v: unknown): string {
 export function scopeSummary(sc: SnapshotScope): string {
   const d = describeScope(sc);
   if (sc.provider === 'tls') return d.where.length ? `${d.provider}: ${plural(d.where.length, 'endpoint')}` : `${d.provider} endpoints`;
-  const parts = [d.where.length ? plural(d.where.length, d.whereLabel === 'locations' ? 'location' : 'region') : '', d.global ? (d.where.length ? '+ global' : 'global') : ''].filter(Boolean);
+  const parts = [
+    d.where.length ? plural(d.where.length, d.whereLabel === 'locations' ? 'location' : 'region') : '',
+    d.global ? (d.where.length ? '+ global' : 'global') : '',
+  ].filter(Boolean);
   return `${d.provider} ${d.account}${parts.length ? ` (${parts.join(' ')})` : ''}`;
 }
 
@@ -214,5 +217,7 @@ export function jsonArrayLines(items: readonly unknown[]): string {
 /** One line for a configured suppression that needs attention (expired, or matched nothing this run). */
 export function describeSuppression(s: SuppressionStatus): string {
   const what = `suppressions[${s.index}] rule ${s.rule} resource ${s.resource}`;
-  return s.state === 'expired' ? `${what}: expired ${s.expires} (no longer applies)` : `${what}: matched no failing finding in this run (remove it, or check its id, account and region)`;
+  return s.state === 'expired'
+    ? `${what}: expired ${s.expires} (no longer applies)`
+    : `${what}: matched no failing finding in this run (remove it, or check its id, account and region)`;
 }

@@ -101,10 +101,19 @@ export function lineChart(title: string, labels: string[], series: Series[], opt
       });
       if (d) parts.push(d);
       const dots = s.values
-        .map((v, i) => (v === null ? '' : `<circle class="${esc(s.cls)}" cx="${xAt(i)}" cy="${yAt(v)}" r="3"><title>${esc(`${s.name}, ${labels[i]}: ${fmt(round1(v))}${unit}`)}</title></circle>`))
+        .map((v, i) =>
+          v === null
+            ? ''
+            : `<circle class="${esc(s.cls)}" cx="${xAt(i)}" cy="${yAt(v)}" r="3"><title>${esc(`${s.name}, ${labels[i]}: ${fmt(round1(v))}${unit}`)}</title></circle>`,
+        )
         .join('');
       // A lone point (neighbours missing) is drawn by its dot only.
-      return parts.filter((p) => p.includes('L')).map((p) => `<path class="line ${esc(s.cls)}" d="${p}"/>`).join('') + dots;
+      return (
+        parts
+          .filter((p) => p.includes('L'))
+          .map((p) => `<path class="line ${esc(s.cls)}" d="${p}"/>`)
+          .join('') + dots
+      );
     })
     .join('');
   const axis = `<line class="axis" x1="${padL}" y1="${H - padB}" x2="${W}" y2="${H - padB}"/><text class="lbl" x="${padL - 4}" y="${yAt(top) + 4}" text-anchor="end">${esc(fmt(round1(top)) + unit)}</text><text class="lbl" x="${padL - 4}" y="${H - padB}" text-anchor="end">0</text><text class="lbl" x="${padL}" y="${H - 4}">${esc(labels[0])}</text><text class="lbl" x="${W}" y="${H - 4}" text-anchor="end">${esc(labels[labels.length - 1])}</text>`;

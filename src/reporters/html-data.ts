@@ -88,7 +88,13 @@ export function pageData(result: ReportInput) {
     const row: unknown[] = [addRule(x.ruleId, x), STATUS_CODE[x.status], s, t, ref.id, ref.name ?? 0];
     if (x.status === 'fail' || x.status === 'unknown') {
       const arn = !ref.arn ? 0 : ref.arn.length > ref.id.length && ref.arn.endsWith(ref.id) ? intern(ref.arn.slice(0, -ref.id.length)) : ref.arn;
-      row.push(arn, intern(x.message), x.evidence ? intern(JSON.stringify(x.evidence)) : -1, x.suppressed ? x.suppressed.justification || 'suppressed' : 0, x.id);
+      row.push(
+        arn,
+        intern(x.message),
+        x.evidence ? intern(JSON.stringify(x.evidence)) : -1,
+        x.suppressed ? x.suppressed.justification || 'suppressed' : 0,
+        x.id,
+      );
       idIndex.set(x.id, i);
     }
     return row;
@@ -111,9 +117,34 @@ export function pageData(result: ReportInput) {
       return same ? { r: [...mapped].map((id) => ruleIdx.get(id)).filter((n) => n !== undefined) } : explicit;
     }),
   );
-  const gaps = result.snapshot.coverage.gaps.map((g) => [g.provider, g.account, g.region, g.service, g.operation, g.status, g.errorCode ?? '', g.resourceId ?? '', g.resourceTypes.join(', '), g.message ?? '']);
+  const gaps = result.snapshot.coverage.gaps.map((g) => [
+    g.provider,
+    g.account,
+    g.region,
+    g.service,
+    g.operation,
+    g.status,
+    g.errorCode ?? '',
+    g.resourceId ?? '',
+    g.resourceTypes.join(', '),
+    g.message ?? '',
+  ]);
   // Unknown checks no coverage gap explains (a value a rule could not establish, a rule error): the gap list says so.
   const uo = result.findings.reduce((n, x) => n + (x.status === 'unknown' && x.messageId !== '_coverage' ? 1 : 0), 0);
   const nw = result.history?.sincePrevious ? toIdx(result.history.sincePrevious.newIds) : undefined;
-  return { v: 2, rules, ctl, ctlTitles: ctl.map((t) => ctlTitle.get(t) ?? ''), scopes, names: accountNames(result), types, texts, f, cf, gaps, uo, ...(nw ? { nw } : {}) };
+  return {
+    v: 2,
+    rules,
+    ctl,
+    ctlTitles: ctl.map((t) => ctlTitle.get(t) ?? ''),
+    scopes,
+    names: accountNames(result),
+    types,
+    texts,
+    f,
+    cf,
+    gaps,
+    uo,
+    ...(nw ? { nw } : {}),
+  };
 }

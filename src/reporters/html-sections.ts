@@ -11,7 +11,8 @@ const n = (x: number): string => x.toLocaleString('en-US');
 export const pct = (v: number | null): string => (v === null ? 'n/a' : `${Math.round(v * 1000) / 10}%`);
 export const badge = (kind: string, label?: string): string => `<span class="badge b-${esc(kind)}">${esc(label ?? kind.replace('_', ' '))}</span>`;
 /** A link only for https URLs (never javascript:, data: or plain http), opened without referrer or opener. */
-export const link = (url: string, text = url): string => (/^https:\/\/[^\s"'<>]+$/i.test(url) ? `<a href="${esc(url)}" rel="noreferrer noopener" target="_blank">${esc(text)}</a>` : esc(text));
+export const link = (url: string, text = url): string =>
+  /^https:\/\/[^\s"'<>]+$/i.test(url) ? `<a href="${esc(url)}" rel="noreferrer noopener" target="_blank">${esc(text)}</a>` : esc(text);
 /** A link that opens the findings list filtered (the page script reads the `#f:` fragment). */
 const filterLink = (params: Record<string, string>, text: string): string => `<a href="#f:${esc(new URLSearchParams(params).toString())}">${esc(text)}</a>`;
 
@@ -29,7 +30,10 @@ function unknownNote(result: ReportInput): string {
       const groups = u.groups.filter((g) => g.cause === c);
       const items = groups
         .slice(0, 8)
-        .map((g) => `<li><code>${esc(g.ruleId)}</code> ×${n(g.count)} <span class="muted">(${esc(title.get(g.ruleId) ?? g.ruleId)})</span>, e.g. ${esc(g.example)}</li>`)
+        .map(
+          (g) =>
+            `<li><code>${esc(g.ruleId)}</code> ×${n(g.count)} <span class="muted">(${esc(title.get(g.ruleId) ?? g.ruleId)})</span>, e.g. ${esc(g.example)}</li>`,
+        )
         .join('');
       const more = groups.length > 8 ? `<li class="muted">and ${n(groups.length - 8)} more rules</li>` : '';
       const link = c === 'coverage' ? ` (see <a href="#gaps">Coverage gaps</a>)` : '';
@@ -56,7 +60,8 @@ function accounts(result: ReportInput): AccountRow[] {
     if (r.provider === 'tls') continue;
     const k = `${r.provider}\u0000${r.account}`;
     let row = rows.get(k);
-    if (!row) rows.set(k, (row = { provider: r.provider, account: r.account, name: names[k], counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, open: 0 }));
+    if (!row)
+      rows.set(k, (row = { provider: r.provider, account: r.account, name: names[k], counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, open: 0 }));
     row.counts[f.status]++;
     if (f.status === 'fail' && !f.suppressed) row.open++;
   }
@@ -72,7 +77,19 @@ function mostExposed(result: ReportInput, max = 10) {
     const r = f.resource;
     const k = `${r.provider}\u0000${r.account}\u0000${r.region}\u0000${r.type}\u0000${r.id}`;
     let e = by.get(k);
-    if (!e) by.set(k, (e = { label: resourceLabel(r), type: r.type, where: r.provider === 'tls' ? 'tls' : `${r.provider} ${r.account} ${r.region}`, id: r.id, score: 0, count: 0, worst: 'info' }));
+    if (!e)
+      by.set(
+        k,
+        (e = {
+          label: resourceLabel(r),
+          type: r.type,
+          where: r.provider === 'tls' ? 'tls' : `${r.provider} ${r.account} ${r.region}`,
+          id: r.id,
+          score: 0,
+          count: 0,
+          worst: 'info',
+        }),
+      );
     e.score += weight[f.severity];
     e.count++;
     if (severityRank(f.severity) < severityRank(e.worst)) e.worst = f.severity;
@@ -91,15 +108,36 @@ export function summary(result: ReportInput): string {
   const ranked = failingRules(result);
   const top = ranked
     .slice(0, 10)
-    .map((r) => `<tr><td>${badge(r.severity)}</td><td>${filterLink({ q: r.ruleId }, r.ruleId)}</td><td>${esc(r.title)}</td><td class="n">${n(r.count)}</td></tr>`)
+    .map(
+      (r) => `<tr><td>${badge(r.severity)}</td><td>${filterLink({ q: r.ruleId }, r.ruleId)}</td><td>${esc(r.title)}</td><td class="n">${n(r.count)}</td></tr>`,
+    )
     .join('');
   const packOf = new Map(result.rules.map((r) => [r.id, r.pack]));
   const byPack = new Map<string, number>();
   for (const r of ranked) byPack.set(packOf.get(r.ruleId) ?? 'other', (byPack.get(packOf.get(r.ruleId) ?? 'other') ?? 0) + r.count);
   const charts = [
-    result.compliance?.length ? barChart('Pass rate per framework (automated controls)', result.compliance.map((fw) => ({ label: fw.title, value: Math.round((fw.score ?? 0) * 1000) / 10, cls: fw.score === null ? 'c-na' : 'c-pass', text: pct(fw.score) })), 100) : '',
-    barChart('Open failures by severity', SEVERITIES.map((s) => ({ label: s, value: failuresBySeverity[s], cls: `c-${s}` }))),
-    byPack.size ? barChart('Open failures by pack', [...byPack.entries()].sort((a, b) => b[1] - a[1]).map(([p, v]) => ({ label: p, value: v, cls: 'c-fail' }))) : '',
+    result.compliance?.length
+      ? barChart(
+          'Pass rate per framework (automated controls)',
+          result.compliance.map((fw) => ({
+            label: fw.title,
+            value: Math.round((fw.score ?? 0) * 1000) / 10,
+            cls: fw.score === null ? 'c-na' : 'c-pass',
+            text: pct(fw.score),
+          })),
+          100,
+        )
+      : '',
+    barChart(
+      'Open failures by severity',
+      SEVERITIES.map((s) => ({ label: s, value: failuresBySeverity[s], cls: `c-${s}` })),
+    ),
+    byPack.size
+      ? barChart(
+          'Open failures by pack',
+          [...byPack.entries()].sort((a, b) => b[1] - a[1]).map(([p, v]) => ({ label: p, value: v, cls: 'c-fail' })),
+        )
+      : '',
     stackedBar('Coverage: collection steps', [
       { label: 'read in full', value: cov.ok, cls: 'c-pass' },
       { label: 'not applicable', value: cov.notApplicable, cls: 'c-na' },
@@ -119,7 +157,10 @@ export function summary(result: ReportInput): string {
   const exposed = mostExposed(result);
   const exposedTable = exposed.length
     ? `<table class="exposed"><caption>Most exposed resources (open failures, weighted by severity)</caption><thead><tr><th>Worst</th><th>Resource</th><th>Type</th><th>Where</th><th>Open failures</th></tr></thead><tbody>${exposed
-        .map((e) => `<tr><td>${badge(e.worst)}</td><td class="res">${filterLink({ view: 'resource', q: e.id }, e.label)}</td><td class="mono">${esc(e.type)}</td><td>${esc(e.where)}</td><td class="n">${n(e.count)}</td></tr>`)
+        .map(
+          (e) =>
+            `<tr><td>${badge(e.worst)}</td><td class="res">${filterLink({ view: 'resource', q: e.id }, e.label)}</td><td class="mono">${esc(e.type)}</td><td>${esc(e.where)}</td><td class="n">${n(e.count)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '';
   return `<h2>Summary</h2>
@@ -145,7 +186,11 @@ export function trend(result: ReportInput): string {
   const scores = lineChart(
     'Compliance score per framework',
     labels,
-    fwIds.map((id, i) => ({ name: title.get(id) ?? id, cls: SERIES_CLASSES[i % SERIES_CLASSES.length], values: h.runs.map((r) => (r.scores[id] === null || r.scores[id] === undefined ? null : r.scores[id]! * 100)) })),
+    fwIds.map((id, i) => ({
+      name: title.get(id) ?? id,
+      cls: SERIES_CLASSES[i % SERIES_CLASSES.length],
+      values: h.runs.map((r) => (r.scores[id] === null || r.scores[id] === undefined ? null : r.scores[id]! * 100)),
+    })),
     { max: 100, unit: '%' },
   );
   const open = lineChart(
@@ -179,7 +224,9 @@ export function compliance(result: ReportInput): string {
           const nu = c.unknownFindingIds.length;
           const ns = c.suppressedFindingIds?.length ?? 0;
           const label = [nf ? `${n(nf)} failing` : '', nu ? `${n(nu)} unknown` : '', ns ? `${n(ns)} suppressed` : ''].filter(Boolean).join(', ');
-          const ev = label ? `<button type="button" class="ctl-ev" data-fw="${fi}" data-ctl="${ci}" aria-expanded="false">Resources: ${label}</button><div class="ev-body" hidden></div>` : '';
+          const ev = label
+            ? `<button type="button" class="ctl-ev" data-fw="${fi}" data-ctl="${ci}" aria-expanded="false">Resources: ${label}</button><div class="ev-body" hidden></div>`
+            : '';
           const filter = filterLink({ ctl: `${fw.id}/${c.id}`, st: '0,1,2,3' }, 'all checks of this control');
           return `<tr class="ctl s-${esc(c.status)}"><td><strong>${esc(c.id)}</strong></td><td>${esc(c.title)}${c.description ? `<div class="muted">${esc(c.description)}</div>` : ''}<ul class="ctl-rules">${rules}</ul>${ev} <span class="muted">· ${filter}</span></td><td>${badge(c.status)}</td></tr>`;
         })
@@ -215,7 +262,10 @@ export function attestation(result: ReportInput): string {
   const rows = (result.compliance ?? []).flatMap((fw) =>
     fw.controls
       .filter((c) => c.status === 'manual')
-      .map((c) => `<tr><td class="box" aria-label="attested">☐</td><td><strong>${esc(fw.title)} ${esc(c.id)}</strong><div>${esc(c.title)}</div></td><td>${esc(c.rationale ?? c.description ?? '')}</td><td class="blank"></td><td class="blank"></td><td class="blank notes"></td></tr>`),
+      .map(
+        (c) =>
+          `<tr><td class="box" aria-label="attested">☐</td><td><strong>${esc(fw.title)} ${esc(c.id)}</strong><div>${esc(c.title)}</div></td><td>${esc(c.rationale ?? c.description ?? '')}</td><td class="blank"></td><td class="blank"></td><td class="blank notes"></td></tr>`,
+      ),
   );
   if (!rows.length) return '';
   return `<section id="attest"><h2>Attestation checklist</h2>

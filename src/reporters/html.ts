@@ -50,13 +50,21 @@ const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').dig
  * run. The report sets no inline `style` attributes, so it needs no 'unsafe-inline' for styles either.
  */
 export function contentSecurityPolicy(js: string, css: string): string {
-  return [`default-src 'none'`, `script-src 'sha256-${sha256(js)}'`, `style-src 'sha256-${sha256(css)}'`, `img-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  return [
+    `default-src 'none'`,
+    `script-src 'sha256-${sha256(js)}'`,
+    `style-src 'sha256-${sha256(css)}'`,
+    `img-src 'none'`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+  ].join('; ');
 }
 
 const fmtTime = (s: string): string => esc(s.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
 
 /** At most `max` names, then "and N more". */
-const capped = (items: string[], max: number): string => (items.length > max ? `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more` : items.join(', '));
+const capped = (items: string[], max: number): string =>
+  items.length > max ? `${items.slice(0, max).join(', ')} and ${(items.length - max).toLocaleString('en-US')} more` : items.join(', ');
 
 function header(result: ReportInput): string {
   const s = result.snapshot;
@@ -66,7 +74,9 @@ function header(result: ReportInput): string {
           const d = describeScope(sc);
           const where = [...d.where, ...(d.global ? ['global'] : [])];
           // TLS has no account: the endpoints are the scope ("3 endpoints: a:443, b:443, …").
-          const title = d.account ? `<strong>${esc(d.account)}</strong> <span class="muted">${esc(d.whereLabel)}:</span> ` : `<strong>${esc(scopeSummary(sc).replace(/^\S+:? /, ''))}</strong>${where.length ? ': ' : ''}`;
+          const title = d.account
+            ? `<strong>${esc(d.account)}</strong> <span class="muted">${esc(d.whereLabel)}:</span> `
+            : `<strong>${esc(scopeSummary(sc).replace(/^\S+:? /, ''))}</strong>${where.length ? ': ' : ''}`;
           const list = where.length ? esc(capped(where, 24)) : d.account ? '—' : '';
           const notes = d.notes.length ? ` <span class="muted">· ${esc(d.notes.join(' · '))}</span>` : '';
           return `<li>${badge(sc.provider, d.provider)} ${title}${list}${notes}</li>`;
@@ -103,7 +113,8 @@ export function renderHtml(result: ReportInput): string {
     compliance: compliance(result),
     attestation: attestation(result),
     suppressions: suppressions(result),
-    complianceLink: (result.history?.runs.length ? ' <a href="#trend">Trend</a>' : '') + (result.compliance?.length ? ' <a href="#compliance">Compliance</a>' : ''),
+    complianceLink:
+      (result.history?.runs.length ? ' <a href="#trend">Trend</a>' : '') + (result.compliance?.length ? ' <a href="#compliance">Compliance</a>' : ''),
     attestLink: result.compliance?.some((fw) => fw.controls.some((c) => c.status === 'manual')) ? ' <a href="#attest">Attestation</a>' : '',
     gapCount: result.snapshot.coverage.gaps.length.toLocaleString('en-US'),
     data: scriptJson(pageData(result)),

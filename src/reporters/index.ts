@@ -50,7 +50,12 @@ const sha256 = (content: string): string => createHash('sha256').update(content)
  *   killed runs left behind.
  * Returns the paths of the reports written (not the manifest).
  */
-export async function writeReports(result: ReportInput, outDir: string, formats: ReportFormat[], registry: Record<ReportFormat, Reporter> = reporters): Promise<string[]> {
+export async function writeReports(
+  result: ReportInput,
+  outDir: string,
+  formats: ReportFormat[],
+  registry: Record<ReportFormat, Reporter> = reporters,
+): Promise<string[]> {
   const files: Array<ReportFile & { format: ReportFormat }> = [];
   for (const format of [...new Set(formats)]) {
     const reporter = registry[format];
@@ -83,8 +88,16 @@ export async function writeReports(result: ReportInput, outDir: string, formats:
 /** Reads a directory's `vigil-manifest.json` (throws when absent or malformed). */
 export async function readManifest(dir: string): Promise<ReportManifest> {
   const m = JSON.parse(await readFile(join(dir, MANIFEST_NAME), 'utf8')) as ReportManifest;
-  if (!Array.isArray(m?.files) || m.files.some((f) => typeof f?.name !== 'string' || typeof f.sha256 !== 'string' || f.name.includes('/') || f.name.includes('\\'))) {
-    throw new InputError('malformed report manifest', join(dir, MANIFEST_NAME), undefined, 're-run `vigil audit` or `vigil evaluate` to write the directory again');
+  if (
+    !Array.isArray(m?.files) ||
+    m.files.some((f) => typeof f?.name !== 'string' || typeof f.sha256 !== 'string' || f.name.includes('/') || f.name.includes('\\'))
+  ) {
+    throw new InputError(
+      'malformed report manifest',
+      join(dir, MANIFEST_NAME),
+      undefined,
+      're-run `vigil audit` or `vigil evaluate` to write the directory again',
+    );
   }
   return m;
 }
@@ -105,7 +118,12 @@ export async function manifestFiles(dir: string, format: ReportFormat): Promise<
     const path = join(dir, f.name);
     const content = await readFile(path, 'utf8').catch(() => undefined);
     if (content === undefined || sha256(content) !== f.sha256) {
-      throw new InputError(`${f.name} is not the file this run's manifest lists (${content === undefined ? 'missing' : 'changed'}): the report set is incomplete or mixed`, path, undefined, fix);
+      throw new InputError(
+        `${f.name} is not the file this run's manifest lists (${content === undefined ? 'missing' : 'changed'}): the report set is incomplete or mixed`,
+        path,
+        undefined,
+        fix,
+      );
     }
     out.push(path);
   }
@@ -130,7 +148,12 @@ async function guardWrite<T>(path: string, flag: string, fn: () => Promise<T>): 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!code) throw err;
-    throw new InputError(`cannot write the file (${code}: ${(err as Error).message.replace(/^\w+: /, '')})`, path, undefined, `choose a writable location with ${flag}`);
+    throw new InputError(
+      `cannot write the file (${code}: ${(err as Error).message.replace(/^\w+: /, '')})`,
+      path,
+      undefined,
+      `choose a writable location with ${flag}`,
+    );
   }
 }
 

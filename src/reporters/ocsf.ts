@@ -12,7 +12,12 @@ const ACTIVITY_CREATE = 1;
 
 const SEVERITY_ID: Record<Severity, number> = { info: 1, low: 2, medium: 3, high: 4, critical: 5 };
 /** `compliance.status_id`: 1 Pass, 2 Warning ("did not yield a result due to missing information"), 3 Fail, 99 Other. */
-const COMPLIANCE_STATUS: Record<Status, [number, string]> = { pass: [1, 'Pass'], unknown: [2, 'Warning'], fail: [3, 'Fail'], not_applicable: [99, 'Not applicable'] };
+const COMPLIANCE_STATUS: Record<Status, [number, string]> = {
+  pass: [1, 'Pass'],
+  unknown: [2, 'Warning'],
+  fail: [3, 'Fail'],
+  not_applicable: [99, 'Not applicable'],
+};
 const CLOUD_PROVIDER: Record<string, string> = { aws: 'AWS', gcp: 'GCP' };
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -87,7 +87,12 @@ export function artifactUri(ref: ResourceRef): string {
   return ['cloud', ref.provider, ref.account, ref.region, ...typeParts, ref.id].map(segment).join('/');
 }
 
-const pascal = (id: string): string => id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const pascal = (id: string): string =>
+  id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * At most `max` tags: `security`, the pack and the severity always come first (GitHub needs `security` for
@@ -152,14 +157,28 @@ function descriptor(rule: RuleMeta, controls: string[], limits: SarifLimits): Re
 
 /** Metadata for a finding whose rule is not in `result.rules` (should not happen; never drop the result). */
 function fallbackMeta(f: Finding): RuleMeta {
-  return { id: f.ruleId, pack: 'unknown', title: f.title, severity: f.severity, description: f.title, risk: '', remediation: '', references: [], resourceTypes: [f.resource.type], precision: 'high' };
+  return {
+    id: f.ruleId,
+    pack: 'unknown',
+    title: f.title,
+    severity: f.severity,
+    description: f.title,
+    risk: '',
+    remediation: '',
+    references: [],
+    resourceTypes: [f.resource.type],
+    precision: 'high',
+  };
 }
 
 function toResult(f: Finding, ruleIndex: number, controls: string[] | undefined): Result {
   const r = f.resource;
   const identity = r.arn ?? `${r.provider}/${r.account}/${r.region}/${r.type}/${r.id}`;
   // TLS endpoints have no account or region (their placeholders equal the provider / `global`): nothing to add.
-  const where = r.account === r.provider && r.region === 'global' ? '' : [r.provider, r.account === r.provider ? '' : r.account, r.region === 'global' ? '' : r.region].filter(Boolean).join(' ');
+  const where =
+    r.account === r.provider && r.region === 'global'
+      ? ''
+      : [r.provider, r.account === r.provider ? '' : r.account, r.region === 'global' ? '' : r.region].filter(Boolean).join(' ');
   const res: Result = {
     ruleId: f.ruleId,
     ruleIndex,
@@ -188,7 +207,14 @@ function toResult(f: Finding, ruleIndex: number, controls: string[] | undefined)
     },
   };
   if (f.suppressed) {
-    res.suppressions = [{ kind: 'external', status: 'accepted', justification: f.suppressed.justification, ...(f.suppressed.expires ? { properties: { expires: f.suppressed.expires } } : {}) }];
+    res.suppressions = [
+      {
+        kind: 'external',
+        status: 'accepted',
+        justification: f.suppressed.justification,
+        ...(f.suppressed.expires ? { properties: { expires: f.suppressed.expires } } : {}),
+      },
+    ];
   }
   return res;
 }
@@ -223,7 +249,8 @@ function groupsOf(result: EvaluationResult): Group[] {
   const get = (provider: string, account: string): Group => {
     const k = `${provider}|${account}`;
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { provider, account, regions: [], fails: [], gaps: [], unknown: 0, counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 } }));
+    if (!g)
+      groups.set(k, (g = { provider, account, regions: [], fails: [], gaps: [], unknown: 0, counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 } }));
     return g;
   };
   for (const s of result.snapshot.scopes) {
@@ -245,7 +272,10 @@ function groupsOf(result: EvaluationResult): Group[] {
 }
 
 const bySeverity = (a: Finding, b: Finding): number =>
-  Number(!!a.suppressed) - Number(!!b.suppressed) || severityRank(a.severity) - severityRank(b.severity) || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id);
+  Number(!!a.suppressed) - Number(!!b.suppressed) ||
+  severityRank(a.severity) - severityRank(b.severity) ||
+  a.ruleId.localeCompare(b.ruleId) ||
+  a.id.localeCompare(b.id);
 
 interface BuiltRun {
   run: Run;
@@ -258,7 +288,14 @@ function serialize(run: Run): BuiltRun {
   return { run, json, gz: gzipSync(json).length };
 }
 
-function buildRun(result: EvaluationResult, g: Group, automationId: string, limits: SarifLimits, byRule: Map<string, string[]>, severity: Map<string, Severity>): BuiltRun {
+function buildRun(
+  result: EvaluationResult,
+  g: Group,
+  automationId: string,
+  limits: SarifLimits,
+  byRule: Map<string, string[]>,
+  severity: Map<string, Severity>,
+): BuiltRun {
   const metas = new Map(result.rules.map((r) => [r.id, { ...r, severity: severity.get(r.id) ?? r.severity }]));
   for (const f of g.fails) if (!metas.has(f.ruleId)) metas.set(f.ruleId, fallbackMeta(f));
   const ruleList = [...metas.values()];
@@ -271,8 +308,15 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
     properties: { coverage: gap },
   }));
   notes.push(...gapNotes);
-  if (g.gaps.length > gapNotes.length) notes.push({ level: 'warning', message: { text: `${g.gaps.length - gapNotes.length} more coverage gaps are listed in findings.json.` } });
-  if (g.unknown > 0) notes.push({ level: 'warning', message: { text: `${g.unknown} checks could not be evaluated (status unknown) because of missing data; they are listed in findings.json and report.html.` } });
+  if (g.gaps.length > gapNotes.length)
+    notes.push({ level: 'warning', message: { text: `${g.gaps.length - gapNotes.length} more coverage gaps are listed in findings.json.` } });
+  if (g.unknown > 0)
+    notes.push({
+      level: 'warning',
+      message: {
+        text: `${g.unknown} checks could not be evaluated (status unknown) because of missing data; they are listed in findings.json and report.html.`,
+      },
+    });
 
   const fails = [...g.fails].sort(bySeverity);
   let kept = fails.slice(0, limits.maxResultsPerRun);
@@ -285,7 +329,14 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
   const make = (): BuiltRun => {
     const extra: Notification[] = [];
     if (kept.length < fails.length) {
-      extra.push(dropNote(fails.length - kept.length, kept.length < Math.min(fails.length, limits.maxResultsPerRun) ? `to keep the file under GitHub's ${limits.maxGzipBytes} gzipped bytes` : `to stay within GitHub's ${limits.maxResultsPerRun} results per run`));
+      extra.push(
+        dropNote(
+          fails.length - kept.length,
+          kept.length < Math.min(fails.length, limits.maxResultsPerRun)
+            ? `to keep the file under GitHub's ${limits.maxGzipBytes} gzipped bytes`
+            : `to stay within GitHub's ${limits.maxResultsPerRun} results per run`,
+        ),
+      );
     }
     const startTimeUtc = isoTime(result.snapshot.startedAt);
     const endTimeUtc = isoTime(result.evaluatedAt);
@@ -299,7 +350,14 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
           rules: ruleList.map((r) => descriptor(r, byRule.get(r.id) ?? [], limits)),
         },
       },
-      automationDetails: { id: automationId, description: { text: text(`Vigil audit of ${g.provider === 'tls' && g.account === 'tls' ? 'TLS endpoints' : `${g.provider} ${g.account}${g.accountName ? ` (${g.accountName})` : ''}`}`) } },
+      automationDetails: {
+        id: automationId,
+        description: {
+          text: text(
+            `Vigil audit of ${g.provider === 'tls' && g.account === 'tls' ? 'TLS endpoints' : `${g.provider} ${g.account}${g.accountName ? ` (${g.accountName})` : ''}`}`,
+          ),
+        },
+      },
       invocations: [
         {
           // Coverage gaps are reported, not fatal: the run completed and every affected rule says unknown.
@@ -310,7 +368,13 @@ function buildRun(result: EvaluationResult, g: Group, automationId: string, limi
         },
       ],
       results: kept.map((f) => toResult(f, ruleIndex.get(f.ruleId)!, findingControls(f, byRule))),
-      properties: { provider: g.provider, account: g.account, ...(g.accountName ? { accountName: stripControls(g.accountName) } : {}), regions: [...new Set(g.regions)], counts: g.counts },
+      properties: {
+        provider: g.provider,
+        account: g.account,
+        ...(g.accountName ? { accountName: stripControls(g.accountName) } : {}),
+        regions: [...new Set(g.regions)],
+        counts: g.counts,
+      },
     };
     return serialize(run);
   };

@@ -31,7 +31,12 @@ const pct = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x 
  * grouped by OU / folder, with its failures, unknowns, gaps and score (per framework when packs were
  * evaluated, else passed / decided checks), then every account that was not audited and why.
  */
-function accountLines(result: EvaluationResult, c: ReturnType<typeof pc.createColors>, max: number, clean: (s: string, max?: number) => string = (s, max = 120) => cut(s, max)): string[] {
+function accountLines(
+  result: EvaluationResult,
+  c: ReturnType<typeof pc.createColors>,
+  max: number,
+  clean: (s: string, max?: number) => string = (s, max = 120) => cut(s, max),
+): string[] {
   const groups = accountGroups(result);
   if (!groups.length) return [];
   const down = groups.filter((g) => g.outcome === 'failed' || g.outcome === 'missing');
@@ -47,7 +52,8 @@ function accountLines(result: EvaluationResult, c: ReturnType<typeof pc.createCo
     lastPath = path;
     const score = g.compliance.length ? g.compliance.map((fw) => `${clean(fw.id, 20)} ${pct(fw.score)}`).join(' · ') : `score ${pct(g.checkScore)}`;
     const head = `    ${clean(g.account, 30).padEnd(idW)}  ${clean(g.name ?? '', 28).padEnd(nameW)}  `;
-    if (g.outcome === 'failed' || g.outcome === 'missing') lines.push(head + c.red(g.outcome === 'failed' ? 'NOT AUDITED' : 'SHARD MISSING') + c.dim(`  every check unknown`));
+    if (g.outcome === 'failed' || g.outcome === 'missing')
+      lines.push(head + c.red(g.outcome === 'failed' ? 'NOT AUDITED' : 'SHARD MISSING') + c.dim(`  every check unknown`));
     else {
       const k = g.counts;
       const failed = k.fail ? c.red(`fail ${n(k.fail)}`) : c.dim('fail 0');
@@ -58,7 +64,9 @@ function accountLines(result: EvaluationResult, c: ReturnType<typeof pc.createCo
   if (down.length) {
     lines.push(c.red(`Not audited: ${n(down.length)}`) + ' (their rules report unknown, never pass)');
     for (const g of down) {
-      const why = result.snapshot.coverage.gaps.find((x) => x.provider === g.provider && x.account === g.account && (x.service === 'sts' || x.service === 'fleet'));
+      const why = result.snapshot.coverage.gaps.find(
+        (x) => x.provider === g.provider && x.account === g.account && (x.service === 'sts' || x.service === 'fleet'),
+      );
       const detail = why?.message?.replace(/^account \S+ was not audited: /, '');
       const head = why ? `${why.service}:${why.operation} ${why.status}${why.errorCode ? ` (${why.errorCode})` : ''}` : (g.outcome ?? '');
       lines.push(`  ${clean(g.account, 30)} ${clean(g.name ?? '', 40)}: ${clean(head, 60)}${detail ? ` — ${clean(detail, 160)}` : ''}`);
@@ -116,7 +124,9 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
     `Findings: ${c.red(`${n(byStatus.fail)} fail`)} · ${c.yellow(`${n(byStatus.unknown)} unknown`)} · ${c.green(`${n(byStatus.pass)} pass`)} · ${c.dim(`${n(byStatus.not_applicable)} n/a`)}` +
       (suppressed ? ` · ${n(suppressed)} suppressed` : ''),
   );
-  lines.push(`Open failures by severity: ${SEVERITIES.map((sv) => (failuresBySeverity[sv] ? sevColor[sv](`${sv} ${n(failuresBySeverity[sv])}`) : c.dim(`${sv} 0`))).join(' · ')}`);
+  lines.push(
+    `Open failures by severity: ${SEVERITIES.map((sv) => (failuresBySeverity[sv] ? sevColor[sv](`${sv} ${n(failuresBySeverity[sv])}`) : c.dim(`${sv} 0`))).join(' · ')}`,
+  );
 
   const ranked = failingRules(result);
   if (ranked.length) {
@@ -124,8 +134,11 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
     const w = Math.min(48, Math.max(...ranked.slice(0, top).map((r) => r.ruleId.length)));
     const failing = opts.verbose ? failingByRule(result) : undefined;
     for (const r of ranked.slice(0, top)) {
-      lines.push(`  ${sevColor[r.severity](r.severity.toUpperCase().padEnd(8))} ${cut(r.ruleId, 48).padEnd(w)} ${String(r.count).padStart(6)}  ${clean(r.title, 70)}`);
-      for (const f of failing?.get(r.ruleId) ?? []) lines.push(`      ${clean(resourceLabel(f.resource), 80)} ${c.dim(clean(`${f.resource.account} ${f.resource.region}`, 60))}: ${clean(f.message, 160)}`);
+      lines.push(
+        `  ${sevColor[r.severity](r.severity.toUpperCase().padEnd(8))} ${cut(r.ruleId, 48).padEnd(w)} ${String(r.count).padStart(6)}  ${clean(r.title, 70)}`,
+      );
+      for (const f of failing?.get(r.ruleId) ?? [])
+        lines.push(`      ${clean(resourceLabel(f.resource), 80)} ${c.dim(clean(`${f.resource.account} ${f.resource.region}`, 60))}: ${clean(f.message, 160)}`);
     }
     if (ranked.length > top) lines.push(c.dim(`  … and ${ranked.length - top} more rules with failures (--verbose lists them all)`));
   }
@@ -144,7 +157,8 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
   if (other > 0) {
     lines.push(c.yellow(`Unknown: ${n(other)} check${other === 1 ? '' : 's'} could not be decided although the data was collected`) + ' (unknown, never pass)');
     const groups = unknown.groups.filter((g) => g.cause !== 'coverage');
-    for (const g of groups.slice(0, top)) lines.push(`  ${clean(g.ruleId, 48)} ×${n(g.count)}${g.cause === 'error' ? ' (rule error)' : ''}: ${clean(g.example, 120)}`);
+    for (const g of groups.slice(0, top))
+      lines.push(`  ${clean(g.ruleId, 48)} ×${n(g.count)}${g.cause === 'error' ? ' (rule error)' : ''}: ${clean(g.example, 120)}`);
     if (groups.length > top) lines.push(c.dim(`  … and ${n(groups.length - top)} more rules (see the reports)`));
   }
 
@@ -166,7 +180,9 @@ export function renderTerminal(result: EvaluationResult, opts: TerminalOptions):
       const colored = fw.score === null ? c.dim(score) : k.fail ? c.red(score) : k.unknown ? c.yellow(score) : c.green(score);
       // The title names the standard; a long version string ("45 CFR Part 164 Subpart C (as amended 2013)") is in the reports.
       const name = fw.version && fw.version.length <= 12 ? `${fw.title} ${fw.version}` : fw.title;
-      lines.push(`  ${clean(fw.id, 30).padEnd(w)}  ${colored}  pass ${k.pass} · fail ${k.fail} · unknown ${k.unknown} · manual ${k.manual}  ${c.dim(clean(name, 60))}`);
+      lines.push(
+        `  ${clean(fw.id, 30).padEnd(w)}  ${colored}  pass ${k.pass} · fail ${k.fail} · unknown ${k.unknown} · manual ${k.manual}  ${c.dim(clean(name, 60))}`,
+      );
     }
   }
 

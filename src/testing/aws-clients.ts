@@ -56,19 +56,45 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     return c;
   };
   return {
-    get ec2() { return lazy(EC2Client); },
-    get elbv2() { return lazy(ElasticLoadBalancingV2Client); },
-    get s3() { return lazy(S3Client); },
-    get s3control() { return lazy(S3ControlClient); },
-    get kms() { return lazy(KMSClient); },
-    get rds() { return lazy(RDSClient); },
-    get cloudtrail() { return lazy(CloudTrailClient); },
-    get iam() { return lazy(IAMClient); },
-    get sts() { return lazy(STSClient); },
-    get dynamodb() { return lazy(DynamoDBClient); },
-    get efs() { return lazy(EFSClient); },
-    get lambda() { return lazy(LambdaClient); },
-    get secretsmanager() { return lazy(SecretsManagerClient); },
+    get ec2() {
+      return lazy(EC2Client);
+    },
+    get elbv2() {
+      return lazy(ElasticLoadBalancingV2Client);
+    },
+    get s3() {
+      return lazy(S3Client);
+    },
+    get s3control() {
+      return lazy(S3ControlClient);
+    },
+    get kms() {
+      return lazy(KMSClient);
+    },
+    get rds() {
+      return lazy(RDSClient);
+    },
+    get cloudtrail() {
+      return lazy(CloudTrailClient);
+    },
+    get iam() {
+      return lazy(IAMClient);
+    },
+    get sts() {
+      return lazy(STSClient);
+    },
+    get dynamodb() {
+      return lazy(DynamoDBClient);
+    },
+    get efs() {
+      return lazy(EFSClient);
+    },
+    get lambda() {
+      return lazy(LambdaClient);
+    },
+    get secretsmanager() {
+      return lazy(SecretsManagerClient);
+    },
     destroy: () => {
       for (const c of made.values()) c.destroy();
       made.clear();

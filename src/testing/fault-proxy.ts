@@ -66,14 +66,26 @@ export interface FaultProxy {
 function throttleAnswer(service: string): ProxyAnswer {
   switch (service) {
     case 'ec2':
-      return { status: 503, type: 'text/xml', body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>' };
+      return {
+        status: 503,
+        type: 'text/xml',
+        body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>',
+      };
     case 's3':
-      return { status: 503, type: 'application/xml', body: '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>fault-proxy</RequestId></Error>' };
+      return {
+        status: 503,
+        type: 'application/xml',
+        body: '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>fault-proxy</RequestId></Error>',
+      };
     case 'kms':
     case 'cloudtrail':
       return { status: 400, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) };
     default: // awsQuery: iam, sts, rds
-      return { status: 400, type: 'text/xml', body: '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>' };
+      return {
+        status: 400,
+        type: 'text/xml',
+        body: '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>',
+      };
   }
 }
 
@@ -132,7 +144,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     if (options.assumeRole && info.operation === 'AssumeRole') {
       const q = new URLSearchParams(body.toString('utf8'));
-      const denied = await options.assumeRole({ roleArn: q.get('RoleArn') ?? '', externalId: q.get('ExternalId') ?? undefined }).catch((e: Error) => `trust check failed: ${e.message}`);
+      const denied = await options
+        .assumeRole({ roleArn: q.get('RoleArn') ?? '', externalId: q.get('ExternalId') ?? undefined })
+        .catch((e: Error) => `trust check failed: ${e.message}`);
       if (denied !== undefined) {
         log.push({ ...info, outcome: 'denied' });
         const xml = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${denied.replace(/[<&>]/g, '')}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`;

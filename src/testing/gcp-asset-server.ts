@@ -48,8 +48,13 @@ export interface GcpAssetServer {
 }
 
 const SNAKE_TOP: Record<string, string> = {
-  asset_type: 'assetType', iam_policy: 'iamPolicy', update_time: 'updateTime', org_policy: 'orgPolicy',
-  access_policy: 'accessPolicy', os_inventory: 'osInventory', related_assets: 'relatedAssets',
+  asset_type: 'assetType',
+  iam_policy: 'iamPolicy',
+  update_time: 'updateTime',
+  org_policy: 'orgPolicy',
+  access_policy: 'accessPolicy',
+  os_inventory: 'osInventory',
+  related_assets: 'relatedAssets',
 };
 const SNAKE_RESOURCE: Record<string, string> = { discovery_document_uri: 'discoveryDocumentUri', discovery_name: 'discoveryName', resource_url: 'resourceUrl' };
 
@@ -71,7 +76,19 @@ function sendError(res: ServerResponse, code: number, status: string, message: s
   res.setHeader('content-type', 'application/json; charset=UTF-8');
   res.end(
     JSON.stringify({
-      error: { code, message, status, details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'cloudasset.googleapis.com', metadata: { service: 'cloudasset.googleapis.com' } }] },
+      error: {
+        code,
+        message,
+        status,
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason,
+            domain: 'cloudasset.googleapis.com',
+            metadata: { service: 'cloudasset.googleapis.com' },
+          },
+        ],
+      },
     }),
   );
 }
@@ -109,7 +126,13 @@ export async function startGcpAssetServer(options: GcpAssetServerOptions = {}): 
     const left = throttleLeft.get(tKey);
     if (left !== undefined && left > 0) {
       throttleLeft.set(tKey, left - 1);
-      return sendError(res, 429, 'RESOURCE_EXHAUSTED', "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute' of service 'cloudasset.googleapis.com'.", 'RATE_LIMIT_EXCEEDED');
+      return sendError(
+        res,
+        429,
+        'RESOURCE_EXHAUSTED',
+        "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute' of service 'cloudasset.googleapis.com'.",
+        'RATE_LIMIT_EXCEEDED',
+      );
     }
     const slice = all.slice(offset, offset + size);
     const body: Record<string, unknown> = { ...extra, [field]: slice };
@@ -136,7 +159,8 @@ export async function startGcpAssetServer(options: GcpAssetServerOptions = {}): 
       const ct = q.get('contentType') ?? '0';
       const content = ct === '1' || ct === 'RESOURCE' ? 'resource' : ct === '2' || ct === 'IAM_POLICY' ? 'iamPolicy' : 'name';
       for (const t of types) {
-        if (denied.has(t)) return sendError(res, 403, 'PERMISSION_DENIED', `The caller does not have permission to list ${t} in ${list[1]}`, 'IAM_PERMISSION_DENIED');
+        if (denied.has(t))
+          return sendError(res, 403, 'PERMISSION_DENIED', `The caller does not have permission to list ${t} in ${list[1]}`, 'IAM_PERMISSION_DENIED');
       }
       const matching = assets
         .filter((a) => types.length === 0 || types.includes(a.assetType as string))

@@ -58,7 +58,14 @@ export interface SeededOrg {
 function trustPolicy(externalId?: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:root` }, Action: 'sts:AssumeRole', ...(externalId ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } } : {}) }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:root` },
+        Action: 'sts:AssumeRole',
+        ...(externalId ? { Condition: { StringEquals: { 'sts:ExternalId': externalId } } } : {}),
+      },
+    ],
   });
 }
 
@@ -66,7 +73,8 @@ function trustPolicy(externalId?: string): string {
 async function sessionIn(endpoint: string, account: string): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }> {
   const { sts, destroy } = awsClients(endpoint);
   try {
-    const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`, RoleSessionName: 'seed' }))).Credentials!;
+    const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/OrganizationAccountAccessRole`, RoleSessionName: 'seed' })))
+      .Credentials!;
     return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken };
   } finally {
     destroy();
@@ -81,7 +89,12 @@ async function seedAccount(endpoint: string, account: string, role: boolean, o: 
   try {
     if (role) await iam.send(new CreateRoleCommand({ RoleName: o.roleName ?? 'VigilAudit', AssumeRolePolicyDocument: trustPolicy(o.externalId) }));
     const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: `ssh-${account}`, Description: 'ssh from anywhere' }));
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sg.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: sg.GroupId,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      }),
+    );
   } finally {
     iam.destroy();
     ec2.destroy();
@@ -98,7 +111,10 @@ export async function seedOrganization(endpoint: string, o: SeedOrgOptions): Pro
     for (const path of o.ous ?? []) {
       const parent = path.includes('/') ? ous.find((x) => x.name === path.slice(0, path.lastIndexOf('/')))?.id : rootId;
       if (!parent) throw new Error(`OU ${path}: its parent is not listed before it`);
-      ous.push({ id: (await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parent, Name: path.slice(path.lastIndexOf('/') + 1) }))).OrganizationalUnit!.Id!, name: path });
+      ous.push({
+        id: (await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: parent, Name: path.slice(path.lastIndexOf('/') + 1) }))).OrganizationalUnit!.Id!,
+        name: path,
+      });
     }
     const without = new Set(o.withoutRole ?? []);
     const accounts: SeededOrg['accounts'] = [];
@@ -126,7 +142,10 @@ export async function seedOrganization(endpoint: string, o: SeedOrgOptions): Pro
  * STS's decision for an AssumeRole, from moto's IAM state in the target account: denied when the role does
  * not exist or its trust policy's `sts:ExternalId` condition does not match (the message is STS's own).
  */
-export function roleTrustCheck(endpoint: string, caller = `arn:aws:iam::${MANAGEMENT_ACCOUNT}:user/moto`): (call: { roleArn: string; externalId?: string }) => Promise<string | undefined> {
+export function roleTrustCheck(
+  endpoint: string,
+  caller = `arn:aws:iam::${MANAGEMENT_ACCOUNT}:user/moto`,
+): (call: { roleArn: string; externalId?: string }) => Promise<string | undefined> {
   return async ({ roleArn, externalId }) => {
     const m = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(roleArn);
     const denied = `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`;
@@ -134,10 +153,15 @@ export function roleTrustCheck(endpoint: string, caller = `arn:aws:iam::${MANAGE
     if (m[2] === 'OrganizationAccountAccessRole') return undefined; // what the seeder itself uses
     const iam = createClient(IAMClient, 'us-east-1', { endpointUrl: endpoint, maxAttempts: 2 }, { credentials: { ...TEST_CREDENTIALS } });
     // moto's own switch for "this request is for that account".
-    iam.middlewareStack.add((next: any) => (args: any) => ((args.request.headers['x-moto-account-id'] = m[1]), next(args)), { step: 'build', name: 'motoAccount' });
+    iam.middlewareStack.add((next: any) => (args: any) => ((args.request.headers['x-moto-account-id'] = m[1]), next(args)), {
+      step: 'build',
+      name: 'motoAccount',
+    });
     try {
       const role = await iam.send(new GetRoleCommand({ RoleName: m[2] }));
-      const doc = JSON.parse(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '{}')) as { Statement?: { Condition?: { StringEquals?: Record<string, string> } }[] };
+      const doc = JSON.parse(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '{}')) as {
+        Statement?: { Condition?: { StringEquals?: Record<string, string> } }[];
+      };
       const required = doc.Statement?.map((s) => s.Condition?.StringEquals?.['sts:ExternalId']).find(Boolean);
       return required !== undefined && required !== externalId ? denied : undefined;
     } catch (err) {

@@ -2,8 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** Message shown wherever moto_server is needed and missing. Integration tests fail with it; they never skip. */
-export const MOTO_INSTALL_HINT =
-  "moto_server is not installed or not on PATH. Install it with: pip install 'moto[server]' (moto 5.x).";
+export const MOTO_INSTALL_HINT = "moto_server is not installed or not on PATH. Install it with: pip install 'moto[server]' (moto 5.x).";
 
 export function motoAvailable(): boolean {
   const r = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });

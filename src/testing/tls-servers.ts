@@ -73,7 +73,9 @@ function name(commonName: string): Asn1 {
 
 function time(d: Date): Asn1 {
   const y = d.getUTCFullYear();
-  return y >= 1950 && y < 2050 ? asn1.create(U, T.UTCTIME, false, asn1.dateToUtcTime(d)) : asn1.create(U, T.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(d));
+  return y >= 1950 && y < 2050
+    ? asn1.create(U, T.UTCTIME, false, asn1.dateToUtcTime(d))
+    : asn1.create(U, T.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(d));
 }
 
 function extension(o: string, critical: boolean, value: Asn1): Asn1 {
@@ -144,14 +146,26 @@ export function makeCertificate(opts: CertOptions): GeneratedCert {
   ]);
   const tbsDer = Buffer.from(der(tbs), 'binary');
   const signature = sign(hash, tbsDer, signer.privateKey);
-  const certDer = Buffer.from(der(seq([tbs, signatureAlgorithm(signer, hash), asn1.create(U, T.BITSTRING, false, `\x00${signature.toString('binary')}`)])), 'binary');
-  const pem = `-----BEGIN CERTIFICATE-----\n${certDer.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`;
+  const certDer = Buffer.from(
+    der(seq([tbs, signatureAlgorithm(signer, hash), asn1.create(U, T.BITSTRING, false, `\x00${signature.toString('binary')}`)])),
+    'binary',
+  );
+  const pem = `-----BEGIN CERTIFICATE-----\n${certDer
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`;
   return { pem, der: certDer, key, subjectDer: der(subject) };
 }
 
 /** A CA certificate (self-signed, 10 years). */
 export function makeCa(commonName = 'Vigil Test CA', key: KeySpec = 'ec256'): GeneratedCert {
-  return makeCertificate({ commonName, key: generateKey(key, true), isCA: true, notAfter: new Date(Date.now() + 3650 * DAY), hash: key.startsWith('ec') ? 'sha256' : 'sha256' });
+  return makeCertificate({
+    commonName,
+    key: generateKey(key, true),
+    isCA: true,
+    notAfter: new Date(Date.now() + 3650 * DAY),
+    hash: key.startsWith('ec') ? 'sha256' : 'sha256',
+  });
 }
 
 export interface TlsServerOptions {
@@ -221,7 +235,10 @@ export function dhParamsPem(group: 'modp2' | 'modp14'): string {
   const dh = getDiffieHellman(group);
   const int = (b: Buffer) => asn1.create(U, T.INTEGER, false, (b[0] & 0x80 ? Buffer.concat([Buffer.alloc(1), b]) : b).toString('binary'));
   const body = Buffer.from(der(seq([int(dh.getPrime()), int(dh.getGenerator())])), 'binary');
-  return `-----BEGIN DH PARAMETERS-----\n${body.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n?$/, '\n')}-----END DH PARAMETERS-----\n`;
+  return `-----BEGIN DH PARAMETERS-----\n${body
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n?$/, '\n')}-----END DH PARAMETERS-----\n`;
 }
 
 /** Starts a node:tls server on a free 127.0.0.1 port. */

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 export const TMP_PREFIX = '.vigil-tmp-';
 const TMP_OF_PID = /^\.vigil-tmp-(\d+)-/;
 
-const fsError = (code: string, message: string, path: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: ${message}, '${path}'`), { code, path });
+const fsError = (code: string, message: string, path: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(`${code}: ${message}, '${path}'`), { code, path });
 
 /**
  * `mkdir -p`. Node's own `mkdir(…, { recursive: true })` loops forever under `/proc` (ENOENT for a directory

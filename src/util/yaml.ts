@@ -19,7 +19,10 @@ export function parseYaml(text: string, file: string, fix: string): ParsedYaml {
   return {
     value: doc.toJS(),
     placeOf(instancePath) {
-      const path = instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+      const path = instancePath
+        .split('/')
+        .slice(1)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
       // Walk up until a node with a range is found (a missing property points at its parent).
       for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);

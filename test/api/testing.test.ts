@@ -6,7 +6,13 @@ import rule from '../fixtures/custom-rules/custom-open-thing.js';
 ruleTester(rule, {
   valid: [{ name: 'on', resource: resource('aws.ebs.encryption-default', 'us-east-1', { region: 'us-east-1', enabled: true }), messageId: 'closed' }],
   invalid: [
-    { name: 'off', resource: resource('aws.ebs.encryption-default', 'us-east-1', { region: 'us-east-1', enabled: false }), messageId: 'open', data: { id: 'us-east-1' }, evidence: { open: true } },
+    {
+      name: 'off',
+      resource: resource('aws.ebs.encryption-default', 'us-east-1', { region: 'us-east-1', enabled: false }),
+      messageId: 'open',
+      data: { id: 'us-east-1' },
+      evidence: { open: true },
+    },
     {
       name: 'off in two regions: exact results',
       resource: resource('aws.ebs.encryption-default', 'eu-west-1', { region: 'eu-west-1', enabled: false }, { region: 'eu-west-1' }),
@@ -16,7 +22,21 @@ ruleTester(rule, {
   ],
   unknown: [
     { name: 'never collected', notCollected: ['aws.ebs.encryption-default'], messageId: '_coverage' },
-    { name: 'listing denied', coverage: [{ provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'ec2', operation: 'GetEbsEncryptionByDefault', resourceTypes: ['aws.ebs.encryption-default'], status: 'denied', errorCode: 'AccessDenied' }] },
+    {
+      name: 'listing denied',
+      coverage: [
+        {
+          provider: 'aws',
+          account: '123456789012',
+          region: 'us-east-1',
+          service: 'ec2',
+          operation: 'GetEbsEncryptionByDefault',
+          resourceTypes: ['aws.ebs.encryption-default'],
+          status: 'denied',
+          errorCode: 'AccessDenied',
+        },
+      ],
+    },
   ],
 });
 
@@ -33,7 +53,11 @@ describe('RuleTester catches wrong expectations', () => {
     ['a valid case that fails', { valid: [{ name: 'x', resource: off }], invalid: [], unknown: [] }, 'valid: x'],
     ['an invalid case that passes', { valid: [], invalid: [{ name: 'x', resource: on, messageId: 'open' }], unknown: [] }, 'invalid: x → open'],
     ['a message id the rule does not define', { valid: [], invalid: [{ name: 'x', resource: off, messageId: 'opne' }], unknown: [] }, 'invalid: x → opne'],
-    ['wrong message data', { valid: [], invalid: [{ name: 'x', resource: off, messageId: 'open', data: { id: 'eu-west-1' } }], unknown: [] }, 'invalid: x → open'],
+    [
+      'wrong message data',
+      { valid: [], invalid: [{ name: 'x', resource: off, messageId: 'open', data: { id: 'eu-west-1' } }], unknown: [] },
+      'invalid: x → open',
+    ],
     ['an unknown case that passes', { valid: [], invalid: [], unknown: [{ name: 'x', resource: on }] }, 'unknown: x'],
     ['missing case kinds', { valid: [], invalid: [], unknown: [] }, 'has valid, invalid and unknown cases with unique names'],
   ])('%s', async (_what, cases, failing) => {

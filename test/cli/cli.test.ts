@@ -20,9 +20,25 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));
-    writeFileSync(join(dir, 'open.json'), JSON.stringify(snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'thing-1', { region: 'us-east-1', enabled: false }), resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true })])));
+    writeFileSync(
+      join(dir, 'open.json'),
+      JSON.stringify(
+        snapshotOf([
+          resource(EBS_ENCRYPTION_DEFAULT, 'thing-1', { region: 'us-east-1', enabled: false }),
+          resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true }),
+        ]),
+      ),
+    );
     writeFileSync(join(dir, 'closed.json'), JSON.stringify(snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true })])));
-    writeFileSync(join(dir, 'gap.json'), JSON.stringify(snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true })], [gap([EBS_ENCRYPTION_DEFAULT], { region: 'eu-west-1' })])));
+    writeFileSync(
+      join(dir, 'gap.json'),
+      JSON.stringify(
+        snapshotOf(
+          [resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true })],
+          [gap([EBS_ENCRYPTION_DEFAULT], { region: 'eu-west-1' })],
+        ),
+      ),
+    );
   });
 
   it('evaluate: exit 1 on a failure at or above --fail-on, and writes the reports', () => {
@@ -39,8 +55,16 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   });
 
   it('evaluate: exit 0 with --fail-on none, or when the failure is below the threshold', () => {
-    expect(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o2', '--fail-on', 'none', '--format', 'json'], dir).code).toBe(0);
-    expect(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o3', '--fail-on', 'critical', '--format', 'json'], dir).code).toBe(0);
+    expect(
+      vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o2', '--fail-on', 'none', '--format', 'json'], dir)
+        .code,
+    ).toBe(0);
+    expect(
+      vigil(
+        ['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o3', '--fail-on', 'critical', '--format', 'json'],
+        dir,
+      ).code,
+    ).toBe(0);
     expect(vigil(['evaluate', 'closed.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o4', '--format', 'json'], dir).code).toBe(0);
   });
 
@@ -52,7 +76,9 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   });
 
   it('a malformed snapshot: exit 2, naming the file and the JSON path, and no report is touched', () => {
-    const s = snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'x', { region: 'us-east-1', enabled: false })]) as unknown as { resources: { ref: { region?: string } }[] };
+    const s = snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'x', { region: 'us-east-1', enabled: false })]) as unknown as {
+      resources: { ref: { region?: string } }[];
+    };
     delete s.resources[0].ref.region;
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(s));
     const r = vigil(['evaluate', 'bad.json', '--out', 'out1'], dir);
@@ -135,14 +161,26 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
     inputError(vigil([...base, '--rules', 'no-such-rule'], dir), '--rules: unknown rule "no-such-rule"');
     inputError(vigil([...base, '--config', 'bad-options.yaml', '--rules-dir', RULES_DIR], dir), 'bad-options.yaml: $.rules.custom-open-thing.options');
     inputError(vigil([...base, '--tls-discover', '0'], dir), '--tls-discover: "0" is not a port');
-    inputError(vigil(['audit', '--provider', 'aws', '--services', 'ec2,ec3', '--snapshot', 'early.json'], dir), '--services: unknown AWS service "ec3"', 'fix: use a comma list of ec2, iam');
+    inputError(
+      vigil(['audit', '--provider', 'aws', '--services', 'ec2,ec3', '--snapshot', 'early.json'], dir),
+      '--services: unknown AWS service "ec3"',
+      'fix: use a comma list of ec2, iam',
+    );
     expect(existsSync(join(dir, 'early.json'))).toBe(false);
     expect(existsSync(join(dir, 'out-early'))).toBe(false);
   });
 
   it('an output path that cannot be written is an input error naming the path and the flag', () => {
-    inputError(vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'open.json/reports'], dir), 'open.json/reports: cannot create the output directory (ENOTDIR', 'fix: choose a writable location with --out');
-    inputError(vigil(['audit', '--tls', '127.0.0.1:9', '--out', 'open.json/reports'], dir), 'open.json/reports: cannot create the output directory (ENOTDIR)', 'fix: choose a writable location with --out');
+    inputError(
+      vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'open.json/reports'], dir),
+      'open.json/reports: cannot create the output directory (ENOTDIR',
+      'fix: choose a writable location with --out',
+    );
+    inputError(
+      vigil(['audit', '--tls', '127.0.0.1:9', '--out', 'open.json/reports'], dir),
+      'open.json/reports: cannot create the output directory (ENOTDIR)',
+      'fix: choose a writable location with --out',
+    );
     const collect = vigil(['collect', '--tls', '127.0.0.1:9', '--out', 'open.json/snap.json', '--no-progress'], dir);
     inputError(collect, 'open.json/snap.json: cannot write the file (', 'fix: choose a writable location with --out');
   });
@@ -150,9 +188,17 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   it('output paths are checked before collecting: a bad `collect --out` or `audit --snapshot` fails before the first call', () => {
     // A closed port: had the collection started, the error would be "cannot identify the AWS account".
     const aws = ['--provider', 'aws', '--endpoint-url', 'http://127.0.0.1:9', '--regions', 'us-east-1', '--no-progress'];
-    inputError(vigil(['collect', ...aws, '--out', 'open.json/snap.json'], dir), 'open.json/snap.json: cannot write the file (ENOTDIR', 'fix: choose a writable location with --out');
+    inputError(
+      vigil(['collect', ...aws, '--out', 'open.json/snap.json'], dir),
+      'open.json/snap.json: cannot write the file (ENOTDIR',
+      'fix: choose a writable location with --out',
+    );
     inputError(vigil(['collect', ...aws, '--out', '.'], dir), 'cannot write the file (EISDIR', 'with --out');
-    inputError(vigil(['audit', ...aws, '--out', 'o-snap', '--snapshot', 'open.json/snap.json'], dir), 'open.json/snap.json: cannot write the file (ENOTDIR', 'fix: choose a writable location with --snapshot');
+    inputError(
+      vigil(['audit', ...aws, '--out', 'o-snap', '--snapshot', 'open.json/snap.json'], dir),
+      'open.json/snap.json: cannot write the file (ENOTDIR',
+      'fix: choose a writable location with --snapshot',
+    );
     expect(existsSync(join(dir, 'open.json'))).toBe(true);
   });
 
@@ -169,7 +215,10 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
     const yaml = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
     writeFileSync(join(dir, 'readme.yaml'), yaml);
     for (const cfg of ['readme.yaml', join(PACKAGE_ROOT, 'examples', 'vigil.config.example.yaml')]) {
-      const r = vigil(['evaluate', 'open.json', '--config', cfg, '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o-cfg', '--format', 'json'], dir);
+      const r = vigil(
+        ['evaluate', 'open.json', '--config', cfg, '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'o-cfg', '--format', 'json'],
+        dir,
+      );
       expect([r.code, r.stderr]).toEqual([1, '']);
     }
   });
@@ -195,22 +244,37 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
     const s = bareSnapshot([group]) as unknown as { resources: { data: Record<string, unknown> }[] };
     s.resources[0]!.data.ingress = 'oops';
     writeFileSync(join(dir, 'oops.json'), JSON.stringify(s));
-    inputError(vigil(['evaluate', 'oops.json', '--out', 'out-keep'], dir), 'oops.json: $.resources[0].data.ingress (aws.ec2.security-group "sg-1" in 123456789012/us-east-1)', 'fix:');
+    inputError(
+      vigil(['evaluate', 'oops.json', '--out', 'out-keep'], dir),
+      'oops.json: $.resources[0].data.ingress (aws.ec2.security-group "sg-1" in 123456789012/us-east-1)',
+      'fix:',
+    );
   });
 
   it('--rules-dir loads CommonJS rules, and says how to fix an ES module loaded as CommonJS', () => {
     const rules = mkdtempSync(join(tmpdir(), 'vigil-rules-'));
-    const body = (id: string) => `{ id: '${id}', title: 't', severity: 'high', resourceTypes: ['aws.ebs.encryption-default'], description: 'd', risk: 'r', remediation: 'x', references: [], messages: { ok: 'ok', off: 'off' }, evaluate: (r) => ({ status: r.data.enabled ? 'pass' : 'fail', messageId: r.data.enabled ? 'ok' : 'off' }) }`;
+    const body = (id: string) =>
+      `{ id: '${id}', title: 't', severity: 'high', resourceTypes: ['aws.ebs.encryption-default'], description: 'd', risk: 'r', remediation: 'x', references: [], messages: { ok: 'ok', off: 'off' }, evaluate: (r) => ({ status: r.data.enabled ? 'pass' : 'fail', messageId: r.data.enabled ? 'ok' : 'off' }) }`;
     mkdirSync(join(rules, 'cjs'));
     writeFileSync(join(rules, 'cjs', 'cjs-rule.cjs'), `module.exports = ${body('cjs-rule')};\n`);
     const ok = vigil(['evaluate', 'open.json', '--rules-dir', join(rules, 'cjs'), '--rules', 'cjs-rule', '--out', 'o-cjs', '--format', 'json'], dir);
     expect([ok.code, ok.stderr]).toEqual([1, '']);
     mkdirSync(join(rules, 'esm'));
     writeFileSync(join(rules, 'esm', 'esm-rule.js'), `export default ${body('esm-rule')};\n`);
-    inputError(vigil(['evaluate', 'open.json', '--rules-dir', join(rules, 'esm'), '--out', 'out-keep'], dir), 'esm-rule.js: cannot load rule module: it is written as an ES module but loaded as CommonJS', 'fix: rename it to .mjs');
+    inputError(
+      vigil(['evaluate', 'open.json', '--rules-dir', join(rules, 'esm'), '--out', 'out-keep'], dir),
+      'esm-rule.js: cannot load rule module: it is written as an ES module but loaded as CommonJS',
+      'fix: rename it to .mjs',
+    );
     mkdirSync(join(rules, 'typo'));
-    writeFileSync(join(rules, 'typo', 'typo-rule.mjs'), `export default ${body('typo-rule').replace('aws.ebs.encryption-default', 'aws.ebs.encryption-defualt')};\n`);
-    inputError(vigil(['evaluate', 'open.json', '--rules-dir', join(rules, 'typo'), '--out', 'out-keep'], dir), 'unknown resource type "aws.ebs.encryption-defualt"');
+    writeFileSync(
+      join(rules, 'typo', 'typo-rule.mjs'),
+      `export default ${body('typo-rule').replace('aws.ebs.encryption-default', 'aws.ebs.encryption-defualt')};\n`,
+    );
+    inputError(
+      vigil(['evaluate', 'open.json', '--rules-dir', join(rules, 'typo'), '--out', 'out-keep'], dir),
+      'unknown resource type "aws.ebs.encryption-defualt"',
+    );
   });
 
   it('a reader that closes the pipe early (`vigil rules | head -1`) ends the command quietly', async () => {

@@ -26,7 +26,10 @@ describe('vigil diff (CLI)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'vigil-diff-'));
     writeFileSync(join(dir, 'old.json'), findingsJson([sg('sg-1', true), sg('sg-2', false), sg('sg-3', false)]));
-    writeFileSync(join(dir, 'new.json'), findingsJson([sg('sg-1', false), sg('sg-2', true, 'web\u001b]0;pwned\u0007'), sg('sg-3', false)], [gap([SG], { resourceId: 'sg-3' })]));
+    writeFileSync(
+      join(dir, 'new.json'),
+      findingsJson([sg('sg-1', false), sg('sg-2', true, 'web\u001b]0;pwned\u0007'), sg('sg-3', false)], [gap([SG], { resourceId: 'sg-3' })]),
+    );
     const bad = JSON.parse(readFileSync(join(dir, 'new.json'), 'utf8'));
     bad.findings[2].severity = 'urgent';
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));

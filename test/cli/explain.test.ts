@@ -24,9 +24,19 @@ describe('the terminal explains itself (subprocess, stdout not a terminal)', () 
   const lastLine = (out: string) => out.trimEnd().split('\n').pop();
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'vigil-explain-'));
-    const many = Array.from({ length: 8 }, (_, i) => resource(EBS_ENCRYPTION_DEFAULT, `thing-${i}`, { region: 'us-east-1', enabled: i >= 7 }, { name: `web-${i}-${'long-name-'.repeat(15)}` }));
+    const many = Array.from({ length: 8 }, (_, i) =>
+      resource(EBS_ENCRYPTION_DEFAULT, `thing-${i}`, { region: 'us-east-1', enabled: i >= 7 }, { name: `web-${i}-${'long-name-'.repeat(15)}` }),
+    );
     writeFileSync(join(dir, 'open.json'), JSON.stringify(snapshotOf(many)));
-    writeFileSync(join(dir, 'gap.json'), JSON.stringify(snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true })], [gap([EBS_ENCRYPTION_DEFAULT], { region: 'eu-west-1' })])));
+    writeFileSync(
+      join(dir, 'gap.json'),
+      JSON.stringify(
+        snapshotOf(
+          [resource(EBS_ENCRYPTION_DEFAULT, 'thing-2', { region: 'us-east-1', enabled: true })],
+          [gap([EBS_ENCRYPTION_DEFAULT], { region: 'eu-west-1' })],
+        ),
+      ),
+    );
     writeFileSync(join(dir, 'medium.yaml'), 'output:\n  failOn: medium\n');
   });
 
@@ -39,9 +49,15 @@ describe('the terminal explains itself (subprocess, stdout not a terminal)', () 
     const below = vigil(['evaluate', 'open.json', ...BASE, '--out', 'o3', '--fail-on', 'critical']);
     expect([below.code, lastLine(below.stdout)]).toEqual([0, 'PASS (exit 0): 7 open failures, all below critical (--fail-on critical)']);
     const strict = vigil(['evaluate', 'gap.json', ...BASE, '--out', 'o4', '--strict']);
-    expect([strict.code, lastLine(strict.stdout)]).toEqual([3, 'INCOMPLETE (exit 3): 1 coverage gap and --strict; no open failure at or above high (fail-on high, the default)']);
+    expect([strict.code, lastLine(strict.stdout)]).toEqual([
+      3,
+      'INCOMPLETE (exit 3): 1 coverage gap and --strict; no open failure at or above high (fail-on high, the default)',
+    ]);
     const lax = vigil(['evaluate', 'gap.json', ...BASE, '--out', 'o5']);
-    expect([lax.code, lastLine(lax.stdout)]).toEqual([0, 'PASS (exit 0): no open failure (fail-on high, the default); 1 check unknown (not passed); 1 coverage gap (--strict would exit 3)']);
+    expect([lax.code, lastLine(lax.stdout)]).toEqual([
+      0,
+      'PASS (exit 0): no open failure (fail-on high, the default); 1 check unknown (not passed); 1 coverage gap (--strict would exit 3)',
+    ]);
   });
 
   it('--verbose lists every failing resource; long names are not cut when stdout is not a terminal', () => {
@@ -61,7 +77,20 @@ describe('the terminal explains itself (subprocess, stdout not a terminal)', () 
   });
 
   it('--format csv,ocsf,asff writes the exports', () => {
-    const r = vigil(['evaluate', 'open.json', '--rules-dir', RULES_DIR, '--rules', 'custom-open-thing', '--out', 'ex', '--format', 'csv,ocsf,asff', '--fail-on', 'none']);
+    const r = vigil([
+      'evaluate',
+      'open.json',
+      '--rules-dir',
+      RULES_DIR,
+      '--rules',
+      'custom-open-thing',
+      '--out',
+      'ex',
+      '--format',
+      'csv,ocsf,asff',
+      '--fail-on',
+      'none',
+    ]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'ex', 'findings.csv'), 'utf8').split('\r\n')).toHaveLength(1 + 8 + 1);
     expect(JSON.parse(readFileSync(join(dir, 'ex', 'findings.ocsf.json'), 'utf8'))).toHaveLength(8);

@@ -78,12 +78,18 @@ describe('vigil frameworks', () => {
 
 describe('vigil frameworks (the real CLI, in a subprocess)', () => {
   const BIN = join(PACKAGE_ROOT, 'src', 'cli', 'bin.js');
-  const vigil = (...args: string[]) => spawnSync(process.execPath, [BIN, 'frameworks', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
+  const vigil = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, 'frameworks', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
 
   it('lists the packs and shows one', () => {
     const list = vigil();
     expect(list.status).toBe(0);
-    expect(list.stdout.split('\n').slice(1, 4).map((l) => l.split(/\s+/)[0])).toEqual(['hipaa', 'soc2', 'pci-dss-4.0']);
+    expect(
+      list.stdout
+        .split('\n')
+        .slice(1, 4)
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['hipaa', 'soc2', 'pci-dss-4.0']);
     const show = vigil('show', 'hipaa');
     expect(show.status).toBe(0);
     expect(show.stdout).toContain('\n164.312(e)(1)  Transmission security\n');

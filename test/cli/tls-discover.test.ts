@@ -31,7 +31,11 @@ describe('discoverTlsTargets', () => {
   it('honours the NACL and extra ports, and brackets IPv6 addresses', () => {
     const snap = snapshotOf([
       sg('sg-web', [perm('tcp', 8000, 9000, '0.0.0.0/0'), perm('tcp', 443, 443, '::/0')]),
-      nacl('acl-1', [entry(100, 'deny', 'tcp', 443, 443, '0.0.0.0/0'), entry(200, 'allow', 'all', null, null, '0.0.0.0/0'), entry(300, 'allow', 'all', null, null, '::/0')]),
+      nacl('acl-1', [
+        entry(100, 'deny', 'tcp', 443, 443, '0.0.0.0/0'),
+        entry(200, 'allow', 'all', null, null, '0.0.0.0/0'),
+        entry(300, 'allow', 'all', null, null, '::/0'),
+      ]),
       defaultRouteTable(),
       instance('i-1', { publicIpAddress: '203.0.113.20', ipv6Addresses: ['2001:db8::20'], securityGroupIds: ['sg-web'] }),
     ]);
@@ -52,7 +56,12 @@ describe('discoverTlsTargets', () => {
 });
 
 describe('discoverTlsTargets: targets already requested', () => {
-  const snap = snapshotOf([sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0'), perm('tcp', 8443, 8443, '0.0.0.0/0')]), defaultNacl(), defaultRouteTable(), instance('i-web', { publicIpAddress: '203.0.113.10', securityGroupIds: ['sg-web'] })]);
+  const snap = snapshotOf([
+    sg('sg-web', [perm('tcp', 443, 443, '0.0.0.0/0'), perm('tcp', 8443, 8443, '0.0.0.0/0')]),
+    defaultNacl(),
+    defaultRouteTable(),
+    instance('i-web', { publicIpAddress: '203.0.113.10', securityGroupIds: ['sg-web'] }),
+  ]);
 
   it('leaves out a target given in another spelling (same endpoint id), not only the same string', () => {
     expect(discoverTlsTargets(snap, [443, 8443]).sort()).toEqual(['203.0.113.10:8443', 'https://203.0.113.10:443']);
@@ -71,7 +80,13 @@ describe('discoverAndProbeTls (audit --tls-discover) against a local TLS server'
   afterAll(async () => {
     await server.stop();
   });
-  const account = () => snapshotOf([sg('sg-app', [perm('tcp', server.port, server.port, '0.0.0.0/0')]), defaultNacl(), defaultRouteTable(), instance('i-app', { publicIpAddress: '127.0.0.1', securityGroupIds: ['sg-app'] })]);
+  const account = () =>
+    snapshotOf([
+      sg('sg-app', [perm('tcp', server.port, server.port, '0.0.0.0/0')]),
+      defaultNacl(),
+      defaultRouteTable(),
+      instance('i-app', { publicIpAddress: '127.0.0.1', securityGroupIds: ['sg-app'] }),
+    ]);
 
   it('probes the exposed instance and adds its tls.endpoint to the snapshot; the rules evaluate it', async () => {
     const snapshot = account();
@@ -81,9 +96,15 @@ describe('discoverAndProbeTls (audit --tls-discover) against a local TLS server'
     expect(endpoints.map((r) => r.ref.id)).toEqual([server.target]);
     expect(endpoints[0].data).toMatchObject({ protocols: { tls1_2: true, tls1_3: true }, https: false });
     expect(merged.stats?.apiCalls?.['tls:handshake']).toBeGreaterThan(0);
-    const findings = evaluate(merged, tlsRules.map((r) => ({ ...r, pack: 'tls' }))).findings;
+    const findings = evaluate(
+      merged,
+      tlsRules.map((r) => ({ ...r, pack: 'tls' })),
+    ).findings;
     expect(findings.find((f) => f.ruleId === 'tls-1-3-not-supported' && f.resource.id === server.target)?.status).toBe('pass');
-    expect(findings.find((f) => f.ruleId === 'tls-cert-untrusted' && f.resource.id === server.target)).toMatchObject({ status: 'fail', messageId: 'selfSigned' });
+    expect(findings.find((f) => f.ruleId === 'tls-cert-untrusted' && f.resource.id === server.target)).toMatchObject({
+      status: 'fail',
+      messageId: 'selfSigned',
+    });
   }, 30_000);
 
   it('does not scan again an endpoint already given with --tls, whatever its spelling', async () => {

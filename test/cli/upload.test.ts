@@ -33,7 +33,12 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
 
   it('uploads, waits pending → complete, exits 0, and never prints the token', async () => {
     gh.on('POST', SARIFS, { status: 202, body: { id: 'cli-1', url: `${gh.url}/repos/octo-org/cloud-audit/code-scanning/sarifs/cli-1` } });
-    gh.on('GET', STATUS, { status: 200, body: { processing_status: 'pending' } }, { status: 200, body: { processing_status: 'complete', analyses_url: `${gh.url}/a` } });
+    gh.on(
+      'GET',
+      STATUS,
+      { status: 200, body: { processing_status: 'pending' } },
+      { status: 200, body: { processing_status: 'complete', analyses_url: `${gh.url}/a` } },
+    );
     const r = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target(), '--wait', '--poll-interval', '0.05']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -53,7 +58,13 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
 
   it('takes repo, ref, commit and API URL from the GitHub Actions environment, and vigil-out/vigil.sarif by default', async () => {
     gh.on('POST', /\/repos\/env-org\/env-repo\/code-scanning\/sarifs$/, { status: 202, body: { id: 'cli-env' } });
-    const r = await upload([], { GH_TOKEN: TOKEN, GITHUB_REPOSITORY: 'env-org/env-repo', GITHUB_REF: 'refs/pull/12/merge', GITHUB_SHA: SHA, GITHUB_API_URL: gh.url });
+    const r = await upload([], {
+      GH_TOKEN: TOKEN,
+      GITHUB_REPOSITORY: 'env-org/env-repo',
+      GITHUB_REF: 'refs/pull/12/merge',
+      GITHUB_SHA: SHA,
+      GITHUB_API_URL: gh.url,
+    });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('env-org/env-repo refs/pull/12/merge');
     expect(JSON.parse(gh.requests[0].body)).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: SHA, tool_name: 'Vigil', validate: true });
@@ -67,7 +78,9 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
     gh.on('POST', SARIFS, { status: 202, body: { id: 'p1' } }, { status: 202, body: { id: 'p2' } }, { status: 202, body: { id: 'p3' } });
     const r = await runCli('upload', uploadCommand, target(), { env: { GITHUB_TOKEN: TOKEN }, cwd: split });
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toMatch(/vigil-out\/vigil\.sarif: uploaded .* SARIF id p1\n.*vigil-out\/vigil-2\.sarif: uploaded .* SARIF id p2\n.*vigil-out\/vigil-3\.sarif: uploaded .* SARIF id p3/s);
+    expect(r.stdout).toMatch(
+      /vigil-out\/vigil\.sarif: uploaded .* SARIF id p1\n.*vigil-out\/vigil-2\.sarif: uploaded .* SARIF id p2\n.*vigil-out\/vigil-3\.sarif: uploaded .* SARIF id p3/s,
+    );
     const sent = gh.requests.map((q) => gunzipSync(Buffer.from(JSON.parse(q.body).sarif, 'base64')).toString('utf8'));
     expect(sent).toEqual(files.map((f) => f.content));
   });
@@ -139,7 +152,10 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
 
   it('--dry-run checks the API URL too: no token from its userinfo is printed, and ftp:// is refused', async () => {
     const secret = 'ghp_DRYrunSECRET0123456789abcdefghijklmn';
-    const withUser = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target(), '--dry-run', '--api-url', `https://x-access-token:${secret}@github.example.com/api/v3`], {});
+    const withUser = await upload(
+      ['--sarif', 'vigil-out/vigil.sarif', ...target(), '--dry-run', '--api-url', `https://x-access-token:${secret}@github.example.com/api/v3`],
+      {},
+    );
     expect(withUser.code).toBe(2);
     expect(withUser.stderr).toContain('must not carry credentials');
     expect(withUser.stdout + withUser.stderr).not.toContain(secret);

@@ -12,7 +12,9 @@ import { PACKAGE_ROOT } from '../../src/version.js';
 import { type Manifest, readManifests, typeCheck, validateWithSchema } from '../support/k8s-schema.js';
 
 const DIR = join(PACKAGE_ROOT, 'deploy', 'kubernetes');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').map((f) => join(DIR, f));
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+  .map((f) => join(DIR, f));
 const manifests = readManifests(files);
 const byName = (kind: string, name: string): Manifest['doc'] => {
   const m = manifests.find((x) => x.doc.kind === kind && x.doc.metadata?.name === name);
@@ -53,7 +55,9 @@ describe('deploy/kubernetes', () => {
     wrongEnum.spec.jobTemplate.spec.completionMode = 'Indexd';
     const out = typeCheck([{ file: 'bad.yaml', index: 0, doc: bad as Manifest['doc'] }]);
     expect(out.join('\n')).toMatch(/bad\.yaml#0 CronJob\/vigil-fleet-shards: .*completionMod/);
-    expect(await validateWithSchema([{ file: 'enum.yaml', index: 0, doc: wrongEnum as Manifest['doc'] }])).toEqual([expect.stringMatching(/completionMode must be equal to one of the allowed values/)]);
+    expect(await validateWithSchema([{ file: 'enum.yaml', index: 0, doc: wrongEnum as Manifest['doc'] }])).toEqual([
+      expect.stringMatching(/completionMode must be equal to one of the allowed values/),
+    ]);
   }, 60_000);
 
   it('runs the shards as an Indexed Job whose completions, parallelism and SHARDS agree', () => {

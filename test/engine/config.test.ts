@@ -41,7 +41,9 @@ describe('config', () => {
 
   it('rejects unknown keys, unknown rules and bad tunables with their place', () => {
     expect(errorOf(() => parseConfig('awz: {}\n', 'c.yaml'))).toMatch(/unknown property "awz"/);
-    expect(errorOf(() => ruleOptionsFromConfig(parseConfig('rules:\n  nope: {}\n', 'c.yaml'), [rule], 'c.yaml'))).toMatch(/c\.yaml: \$\.rules\.nope \(line 2, column 9\): unknown rule "nope"/);
+    expect(errorOf(() => ruleOptionsFromConfig(parseConfig('rules:\n  nope: {}\n', 'c.yaml'), [rule], 'c.yaml'))).toMatch(
+      /c\.yaml: \$\.rules\.nope \(line 2, column 9\): unknown rule "nope"/,
+    );
     expect(errorOf(() => ruleOptionsFromConfig(parseConfig('rules:\n  x-rule:\n    options:\n      ports: [ssh]\n', 'c.yaml'), [rule], 'c.yaml'))).toMatch(
       /\$\.rules\.x-rule\.options\.ports\[0\] \(line 4, column 15\): must be integer/,
     );
@@ -49,7 +51,9 @@ describe('config', () => {
 
   it('requires a justification on suppressions and a real expiry date', () => {
     expect(errorOf(() => parseConfig('suppressions:\n  - rule: a\n    resource: b\n', 'c.yaml'))).toMatch(/justification/);
-    expect(errorOf(() => parseConfig('suppressions:\n  - {rule: a, resource: b, justification: ok ok, expires: 2027-13-45}\n', 'c.yaml'))).toMatch(/not a date/);
+    expect(errorOf(() => parseConfig('suppressions:\n  - {rule: a, resource: b, justification: ok ok, expires: 2027-13-45}\n', 'c.yaml'))).toMatch(
+      /not a date/,
+    );
   });
 });
 

@@ -5,7 +5,14 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { EBS_ENCRYPTION_DEFAULT } from '../../src/model/aws/ebs.js';
 import { collectedSnapshot, resource } from '../support/rule-tester.js';
 
-const snapshot = () => collectedSnapshot([resource(EBS_ENCRYPTION_DEFAULT, 'us-east-1', { region: 'us-east-1', enabled: true }), resource(EBS_ENCRYPTION_DEFAULT, 'eu-west-1', { region: 'eu-west-1', enabled: false }, { region: 'eu-west-1' })], [EBS_ENCRYPTION_DEFAULT]);
+const snapshot = () =>
+  collectedSnapshot(
+    [
+      resource(EBS_ENCRYPTION_DEFAULT, 'us-east-1', { region: 'us-east-1', enabled: true }),
+      resource(EBS_ENCRYPTION_DEFAULT, 'eu-west-1', { region: 'eu-west-1', enabled: false }, { region: 'eu-west-1' }),
+    ],
+    [EBS_ENCRYPTION_DEFAULT],
+  );
 
 function ruleReading(id: string, derivation: ReturnType<typeof defineDerivation<Set<string>>>, declare = true) {
   return inPack(
@@ -38,7 +45,12 @@ describe('derive stage', () => {
       inputs: [EBS_ENCRYPTION_DEFAULT],
       compute: (index) => {
         runs++;
-        return new Set(index.ofType(EBS_ENCRYPTION_DEFAULT).filter((r) => r.data.enabled).map((r) => r.ref.id));
+        return new Set(
+          index
+            .ofType(EBS_ENCRYPTION_DEFAULT)
+            .filter((r) => r.data.enabled)
+            .map((r) => r.ref.id),
+        );
       },
     });
     const rules = [ruleReading('test-a', enabledRegions), ruleReading('test-b', enabledRegions)];
@@ -55,9 +67,18 @@ describe('derive stage', () => {
   });
 
   it('a derivation that throws makes the rules reading it unknown, never pass', () => {
-    const broken = defineDerivation<Set<string>>({ id: 'broken', inputs: [], compute: () => { throw new Error('join failed'); } });
+    const broken = defineDerivation<Set<string>>({
+      id: 'broken',
+      inputs: [],
+      compute: () => {
+        throw new Error('join failed');
+      },
+    });
     const res = evaluate(snapshot(), [ruleReading('test-broken', broken)]);
-    expect(res.findings.map((f) => [f.status, f.messageId])).toEqual([['unknown', '_error'], ['unknown', '_error']]);
+    expect(res.findings.map((f) => [f.status, f.messageId])).toEqual([
+      ['unknown', '_error'],
+      ['unknown', '_error'],
+    ]);
     expect(res.findings[0]!.message).toContain('derived data broken could not be computed: join failed');
   });
 

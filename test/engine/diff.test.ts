@@ -13,7 +13,8 @@ const SG = 'aws.ec2.security-group';
 const A1 = '123456789012';
 const A2 = '210987654321';
 const sg = (id: string, open: boolean, extra: Partial<Resource['ref']> = {}) => resource(SG, id, { open }, extra);
-const tls = (id: string, old: boolean) => resource('tls.endpoint', id, { protocols: old ? ['TLSv1'] : ['TLSv1.3'] }, { provider: 'tls', account: 'tls', region: 'global' });
+const tls = (id: string, old: boolean) =>
+  resource('tls.endpoint', id, { protocols: old ? ['TLSv1'] : ['TLSv1.3'] }, { provider: 'tls', account: 'tls', region: 'global' });
 const awsScope = (account: string, regions = ['us-east-1', 'eu-west-1']): SnapshotScope => ({ provider: 'aws', account, regions });
 
 interface Run {
@@ -30,10 +31,22 @@ interface Run {
 function findingsDoc(run: Run, file: string): FindingsDoc {
   const scopes = run.scopes ?? [awsScope(A1), awsScope(A2), { provider: 'tls', account: 'tls', regions: ['global'] }];
   // Every scope was collected (ok coverage); the run's own gaps say where it was not.
-  const ok = scopes.map((s): CoverageEntry => ({ provider: s.provider, account: s.account, region: 'global', service: 'test', operation: 'Collect', resourceTypes: s.provider === 'tls' ? ['tls.endpoint'] : [SG, 'aws.rds.db-instance'], status: 'ok' }));
+  const ok = scopes.map((s): CoverageEntry => ({
+    provider: s.provider,
+    account: s.account,
+    region: 'global',
+    service: 'test',
+    operation: 'Collect',
+    resourceTypes: s.provider === 'tls' ? ['tls.endpoint'] : [SG, 'aws.rds.db-instance'],
+    status: 'ok',
+  }));
   const snap = snapshotOf(run.resources, [...ok, ...(run.coverage ?? [])]);
   snap.scopes = scopes;
-  const result = evaluate(snap, run.rules ?? [openGroupRule, weakTlsRule], { now: new Date('2026-02-01T00:00:00Z'), severityOverrides: run.severity, suppressions: run.suppressions });
+  const result = evaluate(snap, run.rules ?? [openGroupRule, weakTlsRule], {
+    now: new Date('2026-02-01T00:00:00Z'),
+    severityOverrides: run.severity,
+    suppressions: run.suppressions,
+  });
   if (run.compliance) result.compliance = run.compliance;
   return parseFindingsJson(renderFindingsJson(result), file);
 }
@@ -94,7 +107,11 @@ describe('diffFindings', () => {
     const lost = new Map(diff.coverageLost.map((f) => [f.resource.id, f]));
     expect([...lost.keys()].sort()).toEqual(['sg-blind', 'sg-other-account', 'sg-region']);
     expect(lost.get('sg-blind')).toMatchObject({ was: 'pass', now: 'unknown', reason: expect.stringContaining('Not evaluated') });
-    expect(lost.get('sg-region')).toMatchObject({ was: 'fail', now: 'missing', reason: expect.stringContaining('could not collect aws.ec2.security-group there (ec2:DescribeSecurityGroups in eu-west-1: denied, AccessDenied)') });
+    expect(lost.get('sg-region')).toMatchObject({
+      was: 'fail',
+      now: 'missing',
+      reason: expect.stringContaining('could not collect aws.ec2.security-group there (ec2:DescribeSecurityGroups in eu-west-1: denied, AccessDenied)'),
+    });
     expect(lost.get('sg-other-account')).toMatchObject({ was: 'fail', now: 'missing', reason: `aws account ${A2} was not scanned in the new run` });
     const resolvedIds = ids(diff.resolved);
     for (const id of lost.keys()) expect(resolvedIds).not.toContain(id);
@@ -118,12 +135,21 @@ describe('diffFindings', () => {
   });
 
   it('severity changes of failing findings', () => {
-    const d = diffFindings(before, findingsDoc({ resources: [sg('sg-still', true), sg('sg-regress', false)], severity: { 'test-sg-open': 'critical' } }, 'new.json'));
+    const d = diffFindings(
+      before,
+      findingsDoc({ resources: [sg('sg-still', true), sg('sg-regress', false)], severity: { 'test-sg-open': 'critical' } }, 'new.json'),
+    );
     expect(d.severityChanges.map((f) => [f.resource.id, f.from, f.to, f.status])).toEqual([['sg-still', 'high', 'critical', 'fail']]);
   });
 
   it('suppressed new failures are listed but do not trip --fail-on-new', () => {
-    const d = diffFindings(before, findingsDoc({ resources: [sg('sg-regress', true)], suppressions: [{ rule: 'test-sg-open', resource: 'sg-regress', justification: 'accepted (SEC-1)' }] }, 'new.json'));
+    const d = diffFindings(
+      before,
+      findingsDoc(
+        { resources: [sg('sg-regress', true)], suppressions: [{ rule: 'test-sg-open', resource: 'sg-regress', justification: 'accepted (SEC-1)' }] },
+        'new.json',
+      ),
+    );
     expect(d.newFailures.map((f) => [f.resource.id, f.suppressed])).toEqual([['sg-regress', true]]);
     expect(newFailuresAtOrAbove(d, 'info')).toEqual([]);
     expect(ids(newFailuresAtOrAbove(diff, 'high')).sort()).toEqual(['sg-brand-new', 'sg-regress']);
@@ -147,7 +173,13 @@ describe('diffFindings', () => {
     });
     const soc2 = { ...fw(1, 'pass'), id: 'soc2' };
     const o = findingsDoc({ resources: [sg('a', true)], compliance: [fw(0.5, 'fail'), soc2] }, 'o');
-    const n = findingsDoc({ resources: [sg('a', false)], compliance: [fw(0.75, 'pass', [{ id: 'new-ctl', title: 'New', status: 'unknown', rules: [], failingFindingIds: [], unknownFindingIds: [] }])] }, 'n');
+    const n = findingsDoc(
+      {
+        resources: [sg('a', false)],
+        compliance: [fw(0.75, 'pass', [{ id: 'new-ctl', title: 'New', status: 'unknown', rules: [], failingFindingIds: [], unknownFindingIds: [] }])],
+      },
+      'n',
+    );
     const d = diffFindings(o, n);
     expect(d.compliance).toEqual([
       {
@@ -191,14 +223,21 @@ describe('renderDiffText / renderDiffJson', () => {
 
   it('coverage loss gets its own section saying NOT resolved', () => {
     const lost = diffFindings(o, findingsDoc({ resources: [sg('sg-1', false, { name: 'x' })], coverage: [gap([SG], { resourceId: 'sg-1' })] }, 'n'));
-    expect(renderDiffText(lost)).toMatch(/Coverage lost \(NOT resolved\) \(1\):\n {2}HIGH {5}test-sg-open {2}x \(sg-1\) \[aws 123456789012 us-east-1\]: was pass, now unknown: Not evaluated/);
+    expect(renderDiffText(lost)).toMatch(
+      /Coverage lost \(NOT resolved\) \(1\):\n {2}HIGH {5}test-sg-open {2}x \(sg-1\) \[aws 123456789012 us-east-1\]: was pass, now unknown: Not evaluated/,
+    );
   });
 
   it('JSON: the whole diff, machine-readable', () => {
     const j = JSON.parse(renderDiffJson(d));
     expect(j.diffVersion).toBe(1);
     expect(j.summary.newFailures).toBe(6);
-    expect(j.newFailures[0]).toMatchObject({ ruleId: 'test-sg-open', severity: 'high', previousStatus: expect.any(String), resource: { provider: 'aws', account: A1 } });
+    expect(j.newFailures[0]).toMatchObject({
+      ruleId: 'test-sg-open',
+      severity: 'high',
+      previousStatus: expect.any(String),
+      resource: { provider: 'aws', account: A1 },
+    });
   });
 });
 
@@ -227,7 +266,9 @@ describe('parseFindingsJson: bad input names the file and the JSON path', () => 
     const notJson = err('{"formatVersion": 1,,}');
     expect([notJson.file, notJson.message]).toEqual(['bad.json', expect.stringContaining('not valid JSON')]);
     expect(err(edit((d) => (d.findings[1].status = 'broken'))).place).toBe('$.findings[1].status');
-    expect(err(edit((d) => delete d.findings[0].resource.account)).describe()).toContain('bad.json: $.findings[0].resource: missing required property "account"');
+    expect(err(edit((d) => delete d.findings[0].resource.account)).describe()).toContain(
+      'bad.json: $.findings[0].resource: missing required property "account"',
+    );
     expect(err(edit((d) => delete d.findings)).describe()).toContain('$: missing required property "findings"');
     expect(err(edit((d) => (d.formatVersion = 2))).place).toBe('$.formatVersion');
     const dup = err(edit((d) => (d.findings[1].id = d.findings[0].id)));

@@ -32,7 +32,13 @@ const openRule: Rule = { pack: 'test', ...openRuleDefinition };
 
 describe('evaluate', () => {
   it('renders messages, keeps evidence and counts by status and severity', () => {
-    const res = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: false }), resource(EBS_ENCRYPTION_DEFAULT, 'b', { region: 'us-east-1', enabled: true })]), [openRule]);
+    const res = evaluate(
+      snap([
+        resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: false }),
+        resource(EBS_ENCRYPTION_DEFAULT, 'b', { region: 'us-east-1', enabled: true }),
+      ]),
+      [openRule],
+    );
     expect(res.findings.map((f) => [f.resource.id, f.status, f.message])).toEqual([
       ['a', 'fail', 'a is open on 22'],
       ['b', 'pass', 'b is closed'],
@@ -43,7 +49,10 @@ describe('evaluate', () => {
   });
 
   it('overlays tunables and severity overrides', () => {
-    const res = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: false })]), [openRule], { ruleOptions: { 'test-open': { port: 3389 } }, severityOverrides: { 'test-open': 'low' } });
+    const res = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: false })]), [openRule], {
+      ruleOptions: { 'test-open': { port: 3389 } },
+      severityOverrides: { 'test-open': 'low' },
+    });
     expect(res.findings[0].message).toBe('a is open on 3389');
     expect(res.findings[0].severity).toBe('low');
   });
@@ -65,7 +74,13 @@ describe('evaluate', () => {
 
   it('a resource whose inputs have a gap in its region yields unknown without calling the rule', () => {
     const res = evaluate(
-      snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true }), resource(EBS_ENCRYPTION_DEFAULT, 'b', { region: 'us-east-1', enabled: true }, { region: 'eu-west-1' })], [gap([EBS_SNAPSHOT_PERMISSIONS])]),
+      snap(
+        [
+          resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true }),
+          resource(EBS_ENCRYPTION_DEFAULT, 'b', { region: 'us-east-1', enabled: true }, { region: 'eu-west-1' }),
+        ],
+        [gap([EBS_SNAPSHOT_PERMISSIONS])],
+      ),
       [openRule],
     );
     expect(res.findings.map((f) => [f.resource.id, f.status])).toEqual([
@@ -77,7 +92,10 @@ describe('evaluate', () => {
   it('a global gap applies to every region of the account, and only that account', () => {
     const res = evaluate(
       snap(
-        [resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true }), resource(EBS_ENCRYPTION_DEFAULT, 'c', { region: 'us-east-1', enabled: true }, { account: '999999999999' })],
+        [
+          resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true }),
+          resource(EBS_ENCRYPTION_DEFAULT, 'c', { region: 'us-east-1', enabled: true }, { account: '999999999999' }),
+        ],
         [gap([EBS_SNAPSHOT_PERMISSIONS], { region: 'global' })],
       ),
       [openRule],
@@ -90,7 +108,13 @@ describe('evaluate', () => {
 
   it('a gap limited to one resource makes only that resource unknown', () => {
     const res = evaluate(
-      snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true }), resource(EBS_ENCRYPTION_DEFAULT, 'b', { region: 'us-east-1', enabled: true })], [gap([EBS_ENCRYPTION_DEFAULT], { resourceId: 'a' })]),
+      snap(
+        [
+          resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true }),
+          resource(EBS_ENCRYPTION_DEFAULT, 'b', { region: 'us-east-1', enabled: true }),
+        ],
+        [gap([EBS_ENCRYPTION_DEFAULT], { resourceId: 'a' })],
+      ),
       [openRule],
     );
     expect(res.findings.map((f) => [f.resource.id, f.status])).toEqual([
@@ -100,16 +124,27 @@ describe('evaluate', () => {
   });
 
   it('a rule that throws yields unknown, not pass', () => {
-    const broken: Rule = { ...openRule, evaluate: () => { throw new Error('boom'); } };
+    const broken: Rule = {
+      ...openRule,
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    };
     const res = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true })]), [broken]);
     expect(res.findings[0]).toMatchObject({ status: 'unknown', messageId: '_error' });
     expect(res.findings[0].message).toMatch(/boom/);
   });
 
   it('applies suppressions by rule and resource glob, not after they expire', () => {
-    const snapshot = snap([resource(EBS_ENCRYPTION_DEFAULT, 'sg-bastion', { region: 'us-east-1', enabled: false }), resource(EBS_ENCRYPTION_DEFAULT, 'sg-other', { region: 'us-east-1', enabled: false })]);
+    const snapshot = snap([
+      resource(EBS_ENCRYPTION_DEFAULT, 'sg-bastion', { region: 'us-east-1', enabled: false }),
+      resource(EBS_ENCRYPTION_DEFAULT, 'sg-other', { region: 'us-east-1', enabled: false }),
+    ]);
     const now = new Date('2026-06-01T00:00:00Z');
-    const res = evaluate(snapshot, [openRule], { now, suppressions: [{ rule: 'test-*', resource: 'sg-bast*', justification: 'approved bastion', expires: '2026-12-31' }] });
+    const res = evaluate(snapshot, [openRule], {
+      now,
+      suppressions: [{ rule: 'test-*', resource: 'sg-bast*', justification: 'approved bastion', expires: '2026-12-31' }],
+    });
     expect(res.findings.map((f) => [f.resource.id, !!f.suppressed])).toEqual([
       ['sg-bastion', true],
       ['sg-other', false],

@@ -22,7 +22,18 @@ const s3Rules = builtinRules.filter((r) => r.resourceTypes.includes('aws.s3.buck
 function run(located: boolean) {
   const raw = raws.find((r) => r.bucket.Name === NAME)!;
   const bucket = bucketToModel(located ? raw : { ...raw, region: null }, ACCOUNT, 'aws');
-  const coverage = located ? [] : [gap([S3_BUCKET_LOCATION], { region: 'global', service: 's3', operation: 'GetBucketLocation', resourceId: NAME, status: 'error', errorCode: 'InternalError' })];
+  const coverage = located
+    ? []
+    : [
+        gap([S3_BUCKET_LOCATION], {
+          region: 'global',
+          service: 's3',
+          operation: 'GetBucketLocation',
+          resourceId: NAME,
+          status: 'error',
+          errorCode: 'InternalError',
+        }),
+      ];
   const types = [...new Set(s3Rules.flatMap((r) => [...r.resourceTypes, ...(r.inputs ?? [])]))];
   const snap = collectedSnapshot([bucket, accountPublicAccessBlockToModel('not-configured', ACCOUNT)], types, coverage);
   return evaluate(snap, s3Rules, { now: new Date('2026-03-01T00:00:00Z') });
@@ -40,10 +51,17 @@ describe('finding identity when GetBucketLocation fails', () => {
 
   it('keeps the same finding ids and SARIF fingerprints, and its public-bucket failure still fails', () => {
     expect(ofBucket(before).some((f) => f.ruleId === 'aws-s3-bucket-public' && f.status === 'fail')).toBe(true);
-    const ids = (r: typeof before) => ofBucket(r).map((f) => `${f.ruleId} ${f.id} ${f.status}`).sort();
+    const ids = (r: typeof before) =>
+      ofBucket(r)
+        .map((f) => `${f.ruleId} ${f.id} ${f.status}`)
+        .sort();
     expect(ids(after)).toEqual(ids(before));
     const fingerprints = (r: typeof before) =>
-      JSON.parse(renderSarif(r)[0].content).runs.flatMap((run: { results: { partialFingerprints: { primaryLocationLineHash: string } }[] }) => run.results.map((x) => x.partialFingerprints.primaryLocationLineHash)).sort();
+      JSON.parse(renderSarif(r)[0].content)
+        .runs.flatMap((run: { results: { partialFingerprints: { primaryLocationLineHash: string } }[] }) =>
+          run.results.map((x) => x.partialFingerprints.primaryLocationLineHash),
+        )
+        .sort();
     expect(fingerprints(after)).toEqual(fingerprints(before));
   });
 

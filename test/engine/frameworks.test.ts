@@ -6,7 +6,15 @@ import { collectGcp } from '../../src/collectors/gcp/index.js';
 import { mergeOutputs } from '../../src/collectors/index.js';
 import { defineRule, inPack } from '../../src/engine/define-rule.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { evaluateCompliance, type Framework, loadFramework, loadFrameworks, NOTHING_EXAMINED, parseFramework, rulesForFrameworks } from '../../src/engine/frameworks.js';
+import {
+  evaluateCompliance,
+  type Framework,
+  loadFramework,
+  loadFrameworks,
+  NOTHING_EXAMINED,
+  parseFramework,
+  rulesForFrameworks,
+} from '../../src/engine/frameworks.js';
 import type { ControlResult, EvaluationResult, Finding, FrameworkResult, Rule, RuleResult, Suppression } from '../../src/engine/types.js';
 import { parseSnapshot } from '../../src/model/schema.js';
 import type { CoverageEntry, Snapshot } from '../../src/model/types.js';
@@ -49,7 +57,10 @@ const rules = [sgOpen, volEncrypted, tlsModern];
 const custom = (): Framework => loadFramework(fixture('custom.yaml'), { rules });
 const NOW = new Date('2026-03-01T00:00:00Z');
 
-function run(resources: Parameters<typeof snapshotOf>[0], opts: { coverage?: Parameters<typeof snapshotOf>[1]; rules?: Rule[]; suppressions?: Suppression[] } = {}) {
+function run(
+  resources: Parameters<typeof snapshotOf>[0],
+  opts: { coverage?: Parameters<typeof snapshotOf>[1]; rules?: Rule[]; suppressions?: Suppression[] } = {},
+) {
   const result = evaluate(snapshotOf(resources, opts.coverage ?? []), opts.rules ?? rules, { now: NOW, suppressions: opts.suppressions });
   const [fw] = evaluateCompliance(result, [custom()]);
   return { result, fw, control: (id: string) => fw.controls.find((c) => c.id === id)! };
@@ -79,7 +90,12 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
     ]);
     expect(fw.counts).toEqual({ pass: 2, fail: 1, unknown: 0, manual: 1, not_applicable: 1 });
     expect(fw.score).toBeCloseTo(2 / 3, 10);
-    expect({ id: fw.id, title: fw.title, version: fw.version, source: fw.source }).toEqual({ id: 'test-fw', title: 'Test framework', version: '1', source: 'https://example.invalid/test-fw' });
+    expect({ id: fw.id, title: fw.title, version: fw.version, source: fw.source }).toEqual({
+      id: 'test-fw',
+      title: 'Test framework',
+      version: '1',
+      source: 'https://example.invalid/test-fw',
+    });
     expect(control('MIX-1').rules.map((r) => [r.ruleId, r.status])).toEqual([
       ['test-volume-encrypted', 'pass'],
       ['test-tls-modern', 'not_applicable'],
@@ -95,9 +111,19 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
     // evidence, so it is not counted as passed (frameworks/README.md, "How controls are evaluated").
     const { fw, control } = run([...baseline(), resource('tls.endpoint', 'ep-plain', { notTls: true })]);
     expect(control('TLS-1')).toMatchObject({ status: 'not_applicable', failingFindingIds: [], unknownFindingIds: [] });
-    expect(control('TLS-1').rules).toEqual([{ ruleId: 'test-tls-modern', rationale: 'Old protocols are weak.', status: 'not_applicable', counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 1 } }]);
+    expect(control('TLS-1').rules).toEqual([
+      {
+        ruleId: 'test-tls-modern',
+        rationale: 'Old protocols are weak.',
+        status: 'not_applicable',
+        counts: { pass: 0, fail: 0, unknown: 0, not_applicable: 1 },
+      },
+    ]);
     // A passing rule beside a not-applicable one passes the control.
-    expect(control('MIX-1').rules.map((r) => [r.ruleId, r.status])).toEqual([['test-volume-encrypted', 'pass'], ['test-tls-modern', 'not_applicable']]);
+    expect(control('MIX-1').rules.map((r) => [r.ruleId, r.status])).toEqual([
+      ['test-volume-encrypted', 'pass'],
+      ['test-tls-modern', 'not_applicable'],
+    ]);
     expect(control('MIX-1').status).toBe('pass');
     // Once one endpoint passes, TLS-1 passes too; the not-applicable one does not hold it back.
     const withModern = run([...baseline(), resource('tls.endpoint', 'ep-plain', { notTls: true }), resource('tls.endpoint', 'ep-1', { legacy: false })]);
@@ -110,7 +136,9 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
   it('keeps the evidence chain control → rule → finding → resource', () => {
     const { result, control } = run(baseline());
     const net = control('NET-1');
-    expect(net.rules).toEqual([{ ruleId: 'test-sg-open', rationale: 'Open groups admit the internet.', status: 'fail', counts: { pass: 1, fail: 1, unknown: 0, not_applicable: 0 } }]);
+    expect(net.rules).toEqual([
+      { ruleId: 'test-sg-open', rationale: 'Open groups admit the internet.', status: 'fail', counts: { pass: 1, fail: 1, unknown: 0, not_applicable: 0 } },
+    ]);
     expect(net.failingFindingIds).toHaveLength(1);
     const f = findingById(result, net.failingFindingIds[0]);
     expect(f).toMatchObject({ ruleId: 'test-sg-open', status: 'fail', message: 'sg-open is bad', evidence: { offending: { open: true } } });
@@ -141,7 +169,12 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
     expect(enc.rules[0]).toMatchObject({ status: 'unknown', counts: { pass: 1, fail: 0, unknown: 1, not_applicable: 0 } });
     expect(enc.unknownFindingIds).toHaveLength(1);
     const f = findingById(gapped.result, enc.unknownFindingIds[0]);
-    expect(f).toMatchObject({ ruleId: 'test-volume-encrypted', status: 'unknown', messageId: '_coverage', resource: { type: 'aws.ebs.volume', id: '*', region: 'us-east-1' } });
+    expect(f).toMatchObject({
+      ruleId: 'test-volume-encrypted',
+      status: 'unknown',
+      messageId: '_coverage',
+      resource: { type: 'aws.ebs.volume', id: '*', region: 'us-east-1' },
+    });
     expect(gapped.control('MIX-1').status).toBe('unknown');
     expect(gapped.control('NET-1').status).toBe('pass');
     expect(gapped.fw.counts).toMatchObject({ pass: 1, unknown: 2, fail: 0 });
@@ -158,7 +191,9 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
   });
 
   it('suppressed failures do not fail the control; they are listed as exceptions', () => {
-    const { result, control } = run(baseline(), { suppressions: [{ rule: 'test-sg-open', resource: 'sg-open', justification: 'bastion behind port knocking' }] });
+    const { result, control } = run(baseline(), {
+      suppressions: [{ rule: 'test-sg-open', resource: 'sg-open', justification: 'bastion behind port knocking' }],
+    });
     const net = control('NET-1');
     expect(net.status).toBe('pass');
     expect(net.failingFindingIds).toEqual([]);
@@ -208,9 +243,24 @@ describe('evaluateCompliance with the built-in packs', () => {
     tool: { name: 'vigil', version: 'test' },
     evaluatedAt: NOW.toISOString(),
     snapshot: { startedAt: '', finishedAt: '', scopes: [], resourceCount: 9, coverage: { total: 0, ok: 0, notApplicable: 0, gaps: [] } },
-    rules: [...rulesForFrameworks(packs)].map((id) => ({ id, pack: 'x', title: id, severity: 'high', description: '', risk: '', remediation: '', references: [], resourceTypes: [], precision: 'high' })),
+    rules: [...rulesForFrameworks(packs)].map((id) => ({
+      id,
+      pack: 'x',
+      title: id,
+      severity: 'high',
+      description: '',
+      risk: '',
+      remediation: '',
+      references: [],
+      resourceTypes: [],
+      precision: 'high',
+    })),
     findings: structuredClone(fixtureFindings),
-    summary: { byStatus: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 }, failuresBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, suppressed: 1 },
+    summary: {
+      byStatus: { pass: 0, fail: 0, unknown: 0, not_applicable: 0 },
+      failuresBySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
+      suppressed: 1,
+    },
   };
   const compliance = evaluateCompliance(result, packs);
   const fw = (id: string): FrameworkResult => compliance.find((f) => f.id === id)!;
@@ -305,7 +355,9 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
     const byId = new Map(result.findings.map((f) => [f.id, f]));
     /** Control → its failing (or unknown) findings, as "rule resource-name" lines. */
     const chain = (f: string, c: string, which: 'failingFindingIds' | 'unknownFindingIds' = 'failingFindingIds') =>
-      ctl(f, c)[which].map((id) => `${byId.get(id)!.ruleId} ${byId.get(id)!.resource.name}`).sort();
+      ctl(f, c)
+        [which].map((id) => `${byId.get(id)!.ruleId} ${byId.get(id)!.resource.name}`)
+        .sort();
     return { result, fw, ctl, byId, chain, counts: (id: string) => ({ ...fw(id).counts, score: fw(id).score }) };
   }
 
@@ -320,7 +372,12 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
     expect(counts('soc2')).toEqual({ pass: 0, fail: 7, unknown: 0, manual: 23, not_applicable: 7, score: 0 });
     expect(counts('pci-dss-4.0')).toEqual({ pass: 0, fail: 18, unknown: 0, manual: 30, not_applicable: 22, score: 0 });
     // AWS-only and TLS-only controls examined nothing in a GCP audit: not applicable, each rule saying so.
-    for (const [f, c] of [['hipaa', '164.312(b)'], ['soc2', 'CC7.2'], ['pci-dss-4.0', '10.2.1'], ['pci-dss-4.0', '8.4.1']]) {
+    for (const [f, c] of [
+      ['hipaa', '164.312(b)'],
+      ['soc2', 'CC7.2'],
+      ['pci-dss-4.0', '10.2.1'],
+      ['pci-dss-4.0', '8.4.1'],
+    ]) {
       expect({ c, status: ctl(f, c).status }).toEqual({ c, status: 'not_applicable' });
       expect(ctl(f, c).rules.every((r) => r.note === NOTHING_EXAMINED)).toBe(true);
     }
@@ -338,15 +395,26 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
     ];
     expect(chain('pci-dss-4.0', '1.3.1')).toEqual(firewalls);
     expect(chain('soc2', 'CC6.6')).toEqual(expect.arrayContaining([...firewalls, 'gcp-iam-public-member acme-dev', 'gcp-sql-public-ip-open orders-db']));
-    expect(chain('hipaa', '164.312(e)(1)')).toEqual(['gcp-https-proxy-no-ssl-policy web-proxy', 'gcp-sql-ssl-not-enforced legacy-db', 'gcp-sql-ssl-not-enforced orders-db']);
+    expect(chain('hipaa', '164.312(e)(1)')).toEqual([
+      'gcp-https-proxy-no-ssl-policy web-proxy',
+      'gcp-sql-ssl-not-enforced legacy-db',
+      'gcp-sql-ssl-not-enforced orders-db',
+    ]);
     expect(chain('pci-dss-4.0', '3.7.4')).toEqual(['gcp-kms-key-rotation-long archive-key', 'gcp-kms-key-rotation-long bucket-key']);
     expect(chain('pci-dss-4.0', '8.2.7')).toEqual(['gcp-iam-external-member acme-prod']);
 
     const rule = ctl('pci-dss-4.0', '1.3.1').rules.find((r) => r.ruleId === 'gcp-firewall-open-admin-port')!;
     expect(rule).toMatchObject({ status: 'fail', counts: { fail: 2, pass: 4, not_applicable: 2, unknown: 0 } });
     expect(rule.rationale).toBeTruthy();
-    const ssh = ctl('pci-dss-4.0', '1.3.1').failingFindingIds.map((id) => byId.get(id)!).find((f) => f.resource.name === 'allow-ssh-rdp-world' && f.ruleId === rule.ruleId)!;
-    expect(ssh.resource).toMatchObject({ provider: 'gcp', account: 'acme-prod', type: 'gcp.compute.firewall', id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world' });
+    const ssh = ctl('pci-dss-4.0', '1.3.1')
+      .failingFindingIds.map((id) => byId.get(id)!)
+      .find((f) => f.resource.name === 'allow-ssh-rdp-world' && f.ruleId === rule.ruleId)!;
+    expect(ssh.resource).toMatchObject({
+      provider: 'gcp',
+      account: 'acme-prod',
+      type: 'gcp.compute.firewall',
+      id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world',
+    });
     expect(ssh.evidence).toMatchObject({ openings: ['0.0.0.0/0 tcp 22 (SSH)', '0.0.0.0/0 tcp 3389 (RDP)'], targets: 'all instances in the network' });
     expect(ssh.controls).toEqual(['hipaa/164.312(a)(1)', 'soc2/CC6.6', 'pci-dss-4.0/1.3.1']);
   });
@@ -363,9 +431,26 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
   });
 
   it('a coverage gap (firewall listing denied) turns the firewall controls unknown instead of pass', () => {
-    const denied: CoverageEntry = { provider: 'gcp', account: 'acme-clean', region: 'global', service: 'cloudasset', operation: 'ListAssets:compute.googleapis.com/Firewall', resourceTypes: ['gcp.compute.firewall'], status: 'denied', errorCode: 'PERMISSION_DENIED', message: 'The caller does not have permission' };
+    const denied: CoverageEntry = {
+      provider: 'gcp',
+      account: 'acme-clean',
+      region: 'global',
+      service: 'cloudasset',
+      operation: 'ListAssets:compute.googleapis.com/Firewall',
+      resourceTypes: ['gcp.compute.firewall'],
+      status: 'denied',
+      errorCode: 'PERMISSION_DENIED',
+      message: 'The caller does not have permission',
+    };
     const gapped = comply({ ...clean, coverage: [...clean.coverage, denied] });
-    for (const [f, c] of [['hipaa', '164.312(a)(1)'], ['soc2', 'CC6.6'], ['pci-dss-4.0', '1.2.5'], ['pci-dss-4.0', '1.3.1'], ['pci-dss-4.0', '1.4.2'], ['pci-dss-4.0', '1.4.4']]) {
+    for (const [f, c] of [
+      ['hipaa', '164.312(a)(1)'],
+      ['soc2', 'CC6.6'],
+      ['pci-dss-4.0', '1.2.5'],
+      ['pci-dss-4.0', '1.3.1'],
+      ['pci-dss-4.0', '1.4.2'],
+      ['pci-dss-4.0', '1.4.4'],
+    ]) {
       expect({ c, status: gapped.ctl(f, c).status }).toEqual({ c, status: 'unknown' });
     }
     expect(gapped.chain('pci-dss-4.0', '1.3.1', 'unknownFindingIds')).toEqual([
@@ -374,7 +459,12 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
       'gcp-firewall-open-sensitive-port all gcp.compute.firewall in global',
     ]);
     const f = gapped.byId.get(gapped.ctl('pci-dss-4.0', '1.3.1').unknownFindingIds[0])!;
-    expect(f).toMatchObject({ status: 'unknown', messageId: '_coverage', resource: { type: 'gcp.compute.firewall', id: '*', account: 'acme-clean' }, evidence: { coverageGap: 'cloudasset:ListAssets:compute.googleapis.com/Firewall in global denied (PERMISSION_DENIED)' } });
+    expect(f).toMatchObject({
+      status: 'unknown',
+      messageId: '_coverage',
+      resource: { type: 'gcp.compute.firewall', id: '*', account: 'acme-clean' },
+      evidence: { coverageGap: 'cloudasset:ListAssets:compute.googleapis.com/Firewall in global denied (PERMISSION_DENIED)' },
+    });
     // Controls that do not read firewalls keep their pass.
     expect(gapped.ctl('pci-dss-4.0', '4.2.1').status).toBe('pass');
     expect(gapped.counts('hipaa')).toEqual({ pass: 8, fail: 0, unknown: 1, manual: 21, not_applicable: 9, score: 8 / 9 });
@@ -423,7 +513,9 @@ describe('loading framework files', () => {
     const e = inputError(() => loadFramework(fixture('no-rules-no-manual.yaml')));
     expect(e.file).toBe(fixture('no-rules-no-manual.yaml'));
     expect(e.place).toBe('$.controls[1] (line 12, column 5)');
-    expect(e.message).toBe('control "A-2": no `rules` and no `manual: true`: list at least one rule, or mark it `manual: true` with a `rationale` saying what a person must attest');
+    expect(e.message).toBe(
+      'control "A-2": no `rules` and no `manual: true`: list at least one rule, or mark it `manual: true` with a `rationale` saying what a person must attest',
+    );
   });
 
   it('an empty rules list is rejected', () => {

@@ -27,7 +27,12 @@ const openRule = {
 
 const ACCOUNT = '123456789012';
 const sg = (id: string, extra: { name?: string; region?: string; account?: string } = {}) =>
-  looseResource('aws.ec2.security-group', id, { open: true }, { arn: `arn:aws:ec2:${extra.region ?? 'us-east-1'}:${extra.account ?? ACCOUNT}:security-group/${id}`, ...extra });
+  looseResource(
+    'aws.ec2.security-group',
+    id,
+    { open: true },
+    { arn: `arn:aws:ec2:${extra.region ?? 'us-east-1'}:${extra.account ?? ACCOUNT}:security-group/${id}`, ...extra },
+  );
 const run = (resources: ReturnType<typeof sg>[], suppressions: Suppression[], now = new Date('2026-06-01T12:00:00Z')) =>
   evaluate(collectedSnapshot(resources, ['aws.ec2.security-group']), [openRule], { suppressions, now });
 const suppressedIds = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.suppressed).map((f) => f.resource.id);
@@ -50,11 +55,16 @@ describe('suppression matching', () => {
 
   it('is scoped by account and region when it says so', () => {
     const groups = [sg('sg-1', { region: 'us-east-1' }), sg('sg-1', { region: 'eu-west-1' }), sg('sg-1', { account: '999999999999' })];
-    expect(run(groups, [{ ...ok, resource: 'sg-1', region: 'eu-west-1' }]).findings.filter((f) => f.suppressed).map((f) => `${f.resource.account} ${f.resource.region}`)).toEqual([`${ACCOUNT} eu-west-1`]);
-    expect(run(groups, [{ ...ok, resource: 'sg-1', account: ACCOUNT }]).findings.filter((f) => f.suppressed).map((f) => `${f.resource.account} ${f.resource.region}`)).toEqual([
-      `${ACCOUNT} us-east-1`,
-      `${ACCOUNT} eu-west-1`,
-    ]);
+    expect(
+      run(groups, [{ ...ok, resource: 'sg-1', region: 'eu-west-1' }])
+        .findings.filter((f) => f.suppressed)
+        .map((f) => `${f.resource.account} ${f.resource.region}`),
+    ).toEqual([`${ACCOUNT} eu-west-1`]);
+    expect(
+      run(groups, [{ ...ok, resource: 'sg-1', account: ACCOUNT }])
+        .findings.filter((f) => f.suppressed)
+        .map((f) => `${f.resource.account} ${f.resource.region}`),
+    ).toEqual([`${ACCOUNT} us-east-1`, `${ACCOUNT} eu-west-1`]);
   });
 });
 
@@ -83,11 +93,14 @@ describe('suppression expiry', () => {
 });
 
 describe('suppression reporting', () => {
-  const result = run([sg('sg-1')], [
-    { ...ok, resource: 'sg-1' },
-    { ...ok, resource: 'sg-gone' },
-    { ...ok, resource: 'sg-1', expires: '2026-01-31' },
-  ]);
+  const result = run(
+    [sg('sg-1')],
+    [
+      { ...ok, resource: 'sg-1' },
+      { ...ok, resource: 'sg-gone' },
+      { ...ok, resource: 'sg-1', expires: '2026-01-31' },
+    ],
+  );
 
   it('records each suppression as used, unused or expired', () => {
     expect(result.suppressions?.map((s) => [s.index, s.state, s.matched])).toEqual([
@@ -109,13 +122,20 @@ describe('suppression reporting', () => {
   });
 
   it('a suppression naming an unknown rule is an input error naming the place', () => {
-    const cfg = parseConfig('suppressions:\n  - rule: test-open\n    resource: sg-1\n    justification: approved\n  - rule: test-opne\n    resource: sg-1\n    justification: approved\n', 'c.yaml');
+    const cfg = parseConfig(
+      'suppressions:\n  - rule: test-open\n    resource: sg-1\n    justification: approved\n  - rule: test-opne\n    resource: sg-1\n    justification: approved\n',
+      'c.yaml',
+    );
     expect(() => checkSuppressionRules(cfg, [openRule], 'c.yaml')).toThrow(InputError);
     try {
       checkSuppressionRules(cfg, [openRule], 'c.yaml');
     } catch (e) {
-      expect((e as InputError).describe()).toMatch(/^c\.yaml: \$\.suppressions\[1\]\.rule \(line 5, column \d+\): unknown rule "test-opne" in a suppression\n {2}fix: run `vigil rules`/);
+      expect((e as InputError).describe()).toMatch(
+        /^c\.yaml: \$\.suppressions\[1\]\.rule \(line 5, column \d+\): unknown rule "test-opne" in a suppression\n {2}fix: run `vigil rules`/,
+      );
     }
-    expect(() => checkSuppressionRules(parseConfig('suppressions:\n  - {rule: "test-*", resource: x, justification: fine}\n', 'd.yaml'), [openRule], 'd.yaml')).not.toThrow();
+    expect(() =>
+      checkSuppressionRules(parseConfig('suppressions:\n  - {rule: "test-*", resource: x, justification: fine}\n', 'd.yaml'), [openRule], 'd.yaml'),
+    ).not.toThrow();
   });
 });

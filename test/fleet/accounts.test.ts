@@ -17,18 +17,41 @@ const rules = builtinRules.filter((r) => r.id === 'aws-sg-open-admin-port');
 const inAccount = (r: Resource, account: string): Resource => ({ ...r, ref: { ...r.ref, account } });
 
 function fleetSnapshot(): Snapshot {
-  const scope = (account: string, name: string, ouPath: string[], fleetOutcome: string) => ({ provider: 'aws' as const, account, regions: ['us-east-1'], detail: { accountName: name, ouPath, fleetOutcome } });
+  const scope = (account: string, name: string, ouPath: string[], fleetOutcome: string) => ({
+    provider: 'aws' as const,
+    account,
+    regions: ['us-east-1'],
+    detail: { accountName: name, ouPath, fleetOutcome },
+  });
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'vigil', version: 't' },
     startedAt: '2026-01-01T00:00:00Z',
     finishedAt: '2026-01-01T00:01:00Z',
     scopes: [scope(GOOD, 'payments', ['Prod'], 'audited'), scope(BAD, 'sandbox\u001b[31m', ['Dev'], 'audited'), scope(DOWN, 'legacy', ['Prod'], 'failed')],
-    resources: [inAccount(sg('sg-1', [perm('tcp', 443, 443, '0.0.0.0/0')]), GOOD), inAccount(sg('sg-2', [perm('tcp', 22, 22, '0.0.0.0/0')]), BAD), inAccount(sg('sg-3', []), BAD)],
+    resources: [
+      inAccount(sg('sg-1', [perm('tcp', 443, 443, '0.0.0.0/0')]), GOOD),
+      inAccount(sg('sg-2', [perm('tcp', 22, 22, '0.0.0.0/0')]), BAD),
+      inAccount(sg('sg-3', []), BAD),
+    ],
     // Positive coverage: the audited accounts' security groups (and what the rule reads) were read in full.
     coverage: [
-      ...[GOOD, BAD].map((account) => ({ provider: 'aws' as const, account, region: 'us-east-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: [...rules[0].resourceTypes, ...(rules[0].inputs ?? [])], status: 'ok' as const })),
-      gap(['aws.ec2.security-group'], { account: DOWN, region: 'global', service: 'sts', operation: 'AssumeRole', message: `account ${DOWN} was not audited: not authorized` }),
+      ...[GOOD, BAD].map((account) => ({
+        provider: 'aws' as const,
+        account,
+        region: 'us-east-1',
+        service: 'ec2',
+        operation: 'DescribeSecurityGroups',
+        resourceTypes: [...rules[0].resourceTypes, ...(rules[0].inputs ?? [])],
+        status: 'ok' as const,
+      })),
+      gap(['aws.ec2.security-group'], {
+        account: DOWN,
+        region: 'global',
+        service: 'sts',
+        operation: 'AssumeRole',
+        message: `account ${DOWN} was not audited: not authorized`,
+      }),
     ] as Snapshot['coverage'],
   };
 }
@@ -84,7 +107,10 @@ describe('accountGroups', () => {
   });
 
   it('findings.json carries the accounts and each finding its account name', () => {
-    const doc = JSON.parse(renderFindingsJson(result)) as { accounts: { account: string }[]; findings: { resource: { account: string; accountName?: string } }[] };
+    const doc = JSON.parse(renderFindingsJson(result)) as {
+      accounts: { account: string }[];
+      findings: { resource: { account: string; accountName?: string } }[];
+    };
     expect(doc.accounts.map((a) => a.account)).toEqual([BAD, GOOD, DOWN]);
     expect(doc.findings.find((f) => f.resource.account === GOOD)!.resource.accountName).toBe('payments');
   });

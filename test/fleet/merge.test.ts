@@ -24,8 +24,19 @@ function shard(index: number, o: { runId?: string; finishedAt?: string; count?: 
     startedAt: `2026-01-01T00:0${index}:00Z`,
     finishedAt: o.finishedAt ?? `2026-01-01T01:0${index}:00Z`,
     scopes: mine.map((a) => ({ provider: 'aws', account: a.id, regions: ['us-east-1'], detail: { accountName: a.name } })),
-    resources: mine.map((a) => ({ ref: { provider: 'aws', account: a.id, region: 'us-east-1', type: 'aws.ec2.security-group', id: `sg-${a.id}` }, data: {} })) as Snapshot['resources'],
-    coverage: mine.map((a) => ({ provider: 'aws', account: a.id, region: 'us-east-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'ok' })) as Snapshot['coverage'],
+    resources: mine.map((a) => ({
+      ref: { provider: 'aws', account: a.id, region: 'us-east-1', type: 'aws.ec2.security-group', id: `sg-${a.id}` },
+      data: {},
+    })) as Snapshot['resources'],
+    coverage: mine.map((a) => ({
+      provider: 'aws',
+      account: a.id,
+      region: 'us-east-1',
+      service: 'ec2',
+      operation: 'DescribeSecurityGroups',
+      resourceTypes: ['aws.ec2.security-group'],
+      status: 'ok',
+    })) as Snapshot['coverage'],
     stats: { apiCalls: { 'ec2:DescribeSecurityGroups': mine.length }, fleet },
   };
   return { source: `shard-${index}.json`, snapshot };
@@ -33,7 +44,10 @@ function shard(index: number, o: { runId?: string; finishedAt?: string; count?: 
 
 describe('mergeShardSnapshots', () => {
   it('merges all shards into one snapshot with every account once', () => {
-    const m = mergeShardSnapshots([0, 1, 2].map((i) => shard(i)), { awsTypes: TYPES });
+    const m = mergeShardSnapshots(
+      [0, 1, 2].map((i) => shard(i)),
+      { awsTypes: TYPES },
+    );
     expect(m.summary).toMatchObject({ runId: 'r1', shardCount: N, present: [0, 1, 2], missing: [], missingAccounts: [] });
     expect(m.snapshot.scopes.map((s) => s.account).sort()).toEqual(ACCOUNTS);
     expect(m.snapshot.resources).toHaveLength(ACCOUNTS.length);
@@ -52,11 +66,19 @@ describe('mergeShardSnapshots', () => {
     const gaps = m.snapshot.coverage.filter((c) => c.status !== 'ok');
     expect(gaps.map((g) => g.account).sort()).toEqual(lost);
     for (const g of gaps) expect(g).toMatchObject({ region: 'global', errorCode: 'ShardMissing', resourceTypes: TYPES });
-    expect(m.snapshot.scopes.filter((s) => (s.detail as { fleetOutcome?: string }).fleetOutcome === 'missing').map((s) => s.account).sort()).toEqual(lost);
+    expect(
+      m.snapshot.scopes
+        .filter((s) => (s.detail as { fleetOutcome?: string }).fleetOutcome === 'missing')
+        .map((s) => s.account)
+        .sort(),
+    ).toEqual(lost);
   });
 
   it('keeps the later copy of a retried shard', () => {
-    const m = mergeShardSnapshots([shard(0), shard(1), shard(1, { finishedAt: '2026-01-01T03:00:00Z' }), shard(2)].map((s, i) => ({ ...s, source: `f${i}` })), { awsTypes: TYPES });
+    const m = mergeShardSnapshots(
+      [shard(0), shard(1), shard(1, { finishedAt: '2026-01-01T03:00:00Z' }), shard(2)].map((s, i) => ({ ...s, source: `f${i}` })),
+      { awsTypes: TYPES },
+    );
     expect(m.summary.skipped).toEqual([{ source: 'f1', reason: 'shard 1 again; f2 finished later' }]);
     expect(m.snapshot.resources).toHaveLength(ACCOUNTS.length);
   });

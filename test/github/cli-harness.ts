@@ -35,7 +35,9 @@ export async function runCli(name: string, factory: (io: CommandIo) => Command, 
   const err: string[] = [];
   const io: CommandIo = { env: { ...o.env }, cwd: () => o.cwd, out: (l) => out.push(l + '\n'), err: (l) => err.push(l + '\n') };
   const program = new Command('vigil').exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
-  const cmd = factory(io).exitOverride().configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
+  const cmd = factory(io)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
   program.addCommand(cmd);
   let code: number;
   try {

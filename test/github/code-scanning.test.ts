@@ -54,7 +54,12 @@ describe('checkSarif: GitHub ingestion rules before any upload', () => {
   });
 
   it('a result without a location: names the file and the JSON path', () => {
-    const e = inputError(() => checkSarif(sarifWith((d) => delete d.runs[1].results[0].locations), 'out/vigil.sarif'));
+    const e = inputError(() =>
+      checkSarif(
+        sarifWith((d) => delete d.runs[1].results[0].locations),
+        'out/vigil.sarif',
+      ),
+    );
     expect(e.file).toBe('out/vigil.sarif');
     expect(e.place).toBe('$.runs[1].results[0].locations');
     expect(e.message).toContain('expected at least one location');
@@ -62,23 +67,69 @@ describe('checkSarif: GitHub ingestion rules before any upload', () => {
   });
 
   it('an empty locations array, a logical-only location, and an empty URI are rejected', () => {
-    expect(inputError(() => checkSarif(sarifWith((d) => (d.runs[0].results[0].locations = [])), 'f')).place).toBe('$.runs[0].results[0].locations');
-    expect(inputError(() => checkSarif(sarifWith((d) => delete d.runs[0].results[0].locations[0].physicalLocation), 'f')).place).toBe('$.runs[0].results[0].locations[0].physicalLocation');
-    const empty = inputError(() => checkSarif(sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = '')), 'f'));
-    expect([empty.place, empty.message]).toEqual(['$.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri', expect.stringContaining('missing or empty')]);
+    expect(
+      inputError(() =>
+        checkSarif(
+          sarifWith((d) => (d.runs[0].results[0].locations = [])),
+          'f',
+        ),
+      ).place,
+    ).toBe('$.runs[0].results[0].locations');
+    expect(
+      inputError(() =>
+        checkSarif(
+          sarifWith((d) => delete d.runs[0].results[0].locations[0].physicalLocation),
+          'f',
+        ),
+      ).place,
+    ).toBe('$.runs[0].results[0].locations[0].physicalLocation');
+    const empty = inputError(() =>
+      checkSarif(
+        sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = '')),
+        'f',
+      ),
+    );
+    expect([empty.place, empty.message]).toEqual([
+      '$.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri',
+      expect.stringContaining('missing or empty'),
+    ]);
   });
 
   it('an arn: URI (or any scheme, or an absolute path) is rejected', () => {
-    const arn = inputError(() => checkSarif(sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'arn:aws:s3:::my-bucket')), 'f'));
+    const arn = inputError(() =>
+      checkSarif(
+        sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'arn:aws:s3:::my-bucket')),
+        'f',
+      ),
+    );
     expect(arn.place).toBe('$.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri');
     expect(arn.message).toContain('scheme "arn"');
     expect(arn.fix).toContain('repository-relative');
-    expect(inputError(() => checkSarif(sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'https://x/y')), 'f')).message).toContain('scheme "https"');
-    expect(inputError(() => checkSarif(sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = '/etc/passwd')), 'f')).message).toContain('absolute');
+    expect(
+      inputError(() =>
+        checkSarif(
+          sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'https://x/y')),
+          'f',
+        ),
+      ).message,
+    ).toContain('scheme "https"');
+    expect(
+      inputError(() =>
+        checkSarif(
+          sarifWith((d) => (d.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = '/etc/passwd')),
+          'f',
+        ),
+      ).message,
+    ).toContain('absolute');
   });
 
   it('two runs with the same automationDetails.id (or the same category) are rejected', () => {
-    const e = inputError(() => checkSarif(sarifWith((d) => (d.runs[2].automationDetails.id = d.runs[0].automationDetails.id)), 'f'));
+    const e = inputError(() =>
+      checkSarif(
+        sarifWith((d) => (d.runs[2].automationDetails.id = d.runs[0].automationDetails.id)),
+        'f',
+      ),
+    );
     expect(e.place).toBe('$.runs[2].automationDetails.id');
     expect(e.message).toContain('runs 0 and 2 share tool "Vigil" and category "vigil/aws-123456789012"');
     // Same category, different run ids: GitHub keys analyses on the category.
@@ -93,16 +144,32 @@ describe('checkSarif: GitHub ingestion rules before any upload', () => {
     );
     expect(cat.message).toContain('category "cloud"');
     // No automationDetails at all on two runs: both have no category.
-    expect(inputError(() => checkSarif(sarifWith((d) => d.runs.forEach((r) => delete r.automationDetails)), 'f')).message).toContain('category "(none)"');
+    expect(
+      inputError(() =>
+        checkSarif(
+          sarifWith((d) => d.runs.forEach((r) => delete r.automationDetails)),
+          'f',
+        ),
+      ).message,
+    ).toContain('category "(none)"');
     // The same ids under different tools are fine.
-    expect(() => checkSarif(sarifWith((d) => (d.runs[1].automationDetails.id = d.runs[0].automationDetails.id) && (d.runs[1].tool.driver.name = 'Other')), 'f')).not.toThrow();
+    expect(() =>
+      checkSarif(
+        sarifWith((d) => (d.runs[1].automationDetails.id = d.runs[0].automationDetails.id) && (d.runs[1].tool.driver.name = 'Other')),
+        'f',
+      ),
+    ).not.toThrow();
   });
 
   it('limits: runs per file, results per run, gzipped size', () => {
     const text = vigilSarif();
     expect(inputError(() => checkSarif(text, 'f', { ...CODE_SCANNING_LIMITS, maxRunsPerFile: 2 })).message).toBe('3 runs; GitHub accepts at most 2 per file');
-    expect(inputError(() => checkSarif(text, 'f', { ...CODE_SCANNING_LIMITS, maxResultsPerRun: 1 })).message).toMatch(/^\d+ results; GitHub accepts at most 1 per run$/);
-    expect(inputError(() => checkSarif(text, 'f', { ...CODE_SCANNING_LIMITS, maxGzipBytes: 100 })).message).toMatch(/bytes gzipped; GitHub accepts at most 10 MB/);
+    expect(inputError(() => checkSarif(text, 'f', { ...CODE_SCANNING_LIMITS, maxResultsPerRun: 1 })).message).toMatch(
+      /^\d+ results; GitHub accepts at most 1 per run$/,
+    );
+    expect(inputError(() => checkSarif(text, 'f', { ...CODE_SCANNING_LIMITS, maxGzipBytes: 100 })).message).toMatch(
+      /bytes gzipped; GitHub accepts at most 10 MB/,
+    );
     expect(checkSarif(text, 'f', { ...CODE_SCANNING_LIMITS, warnGzipBytes: 100 }).warnings[0]).toContain("close to GitHub's 10 MB limit");
     // 21 runs with distinct categories: over the real limit.
     const many = sarifWith((d) => (d.runs = Array.from({ length: 21 }, (_, i) => ({ ...d.runs[0], automationDetails: { id: `c${i}/` } }))));
@@ -115,7 +182,14 @@ describe('checkSarif: GitHub ingestion rules before any upload', () => {
     expect(e.message).toContain('not valid JSON');
     expect(inputError(() => checkSarif('{"version":"2.0.0","runs":[]}', 'f')).place).toBe('$.version');
     expect(inputError(() => checkSarif('{"version":"2.1.0"}', 'f')).place).toBe('$.runs');
-    expect(inputError(() => checkSarif(sarifWith((d) => delete d.runs[0].results), 'f')).place).toBe('$.runs[0].results');
+    expect(
+      inputError(() =>
+        checkSarif(
+          sarifWith((d) => delete d.runs[0].results),
+          'f',
+        ),
+      ).place,
+    ).toBe('$.runs[0].results');
   });
 
   it('loadSarif: a missing file is an InputError naming it', async () => {
@@ -132,12 +206,36 @@ describe('checkSarif: GitHub ingestion rules before any upload', () => {
 });
 
 describe('resolveUploadSettings', () => {
-  const env = { GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: 'octo-org/cloud-audit', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: SHA, GITHUB_API_URL: 'https://ghe.example.com/api/v3' };
+  const env = {
+    GITHUB_TOKEN: TOKEN,
+    GITHUB_REPOSITORY: 'octo-org/cloud-audit',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: SHA,
+    GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+  };
 
   it('takes the GitHub Actions environment as defaults; flags win', () => {
-    expect(resolveUploadSettings({}, env, '/w')).toEqual({ owner: 'octo-org', repo: 'cloud-audit', ref: 'refs/heads/main', commitSha: SHA, apiUrl: 'https://ghe.example.com/api/v3', token: TOKEN });
-    const s = resolveUploadSettings({ repo: 'a/b', ref: 'refs/pull/7/merge', commit: 'b'.repeat(40), apiUrl: 'http://127.0.0.1:1', checkoutUri: true }, { ...env, GITHUB_WORKSPACE: '/home/runner/work/b b' }, '/w');
-    expect([s.owner, s.repo, s.ref, s.commitSha, s.apiUrl, s.checkoutUri]).toEqual(['a', 'b', 'refs/pull/7/merge', 'b'.repeat(40), 'http://127.0.0.1:1', 'file:///home/runner/work/b%20b/']);
+    expect(resolveUploadSettings({}, env, '/w')).toEqual({
+      owner: 'octo-org',
+      repo: 'cloud-audit',
+      ref: 'refs/heads/main',
+      commitSha: SHA,
+      apiUrl: 'https://ghe.example.com/api/v3',
+      token: TOKEN,
+    });
+    const s = resolveUploadSettings(
+      { repo: 'a/b', ref: 'refs/pull/7/merge', commit: 'b'.repeat(40), apiUrl: 'http://127.0.0.1:1', checkoutUri: true },
+      { ...env, GITHUB_WORKSPACE: '/home/runner/work/b b' },
+      '/w',
+    );
+    expect([s.owner, s.repo, s.ref, s.commitSha, s.apiUrl, s.checkoutUri]).toEqual([
+      'a',
+      'b',
+      'refs/pull/7/merge',
+      'b'.repeat(40),
+      'http://127.0.0.1:1',
+      'file:///home/runner/work/b%20b/',
+    ]);
     expect(resolveUploadSettings({}, { ...env, GITHUB_TOKEN: '', GH_TOKEN: 'gho_x' }, '/w').token).toBe('gho_x');
   });
 
@@ -157,7 +255,9 @@ describe('resolveUploadSettings', () => {
     expect(() => new GitHubClient({ apiUrl: 'http://api.example.com', token: TOKEN })).toThrow(/must use https/);
     expect(() => new GitHubClient({ apiUrl: 'https://user:pw@api.github.com', token: TOKEN })).toThrow(/credentials/);
     expect(() => new GitHubClient({ apiUrl: 'not a url', token: TOKEN })).toThrow(InputError);
-    expect(new GitHubClient({ apiUrl: 'https://ghe.example.com/api/v3', token: TOKEN }).url('/repos/o/r').href).toBe('https://ghe.example.com/api/v3/repos/o/r');
+    expect(new GitHubClient({ apiUrl: 'https://ghe.example.com/api/v3', token: TOKEN }).url('/repos/o/r').href).toBe(
+      'https://ghe.example.com/api/v3/repos/o/r',
+    );
   });
 });
 
@@ -166,7 +266,8 @@ describe('upload against a fake GitHub API on 127.0.0.1', () => {
   let dir: string;
   let file: string;
   const settings = (): UploadSettings => ({ owner: 'octo-org', repo: 'cloud-audit', ref: 'refs/heads/main', commitSha: SHA, apiUrl: gh.url, token: TOKEN });
-  const client = (extra: Partial<ConstructorParameters<typeof GitHubClient>[0]> = {}) => new GitHubClient({ apiUrl: gh.url, token: TOKEN, baseDelayMs: 5, ...extra });
+  const client = (extra: Partial<ConstructorParameters<typeof GitHubClient>[0]> = {}) =>
+    new GitHubClient({ apiUrl: gh.url, token: TOKEN, baseDelayMs: 5, ...extra });
   const fast = { pollIntervalMs: 10, deadline: Date.now() + 30_000 };
 
   beforeAll(async () => {
@@ -193,12 +294,25 @@ describe('upload against a fake GitHub API on 127.0.0.1', () => {
     expect(req.headers['user-agent']).toMatch(/^vigil\//);
     const body = JSON.parse(req.body);
     expect(Object.keys(body).sort()).toEqual(['checkout_uri', 'commit_sha', 'ref', 'sarif', 'started_at', 'tool_name', 'validate']);
-    expect(body).toMatchObject({ commit_sha: SHA, ref: 'refs/heads/main', checkout_uri: 'file:///w/', started_at: '2026-01-01T00:00:00.000Z', tool_name: 'Vigil', validate: true });
+    expect(body).toMatchObject({
+      commit_sha: SHA,
+      ref: 'refs/heads/main',
+      checkout_uri: 'file:///w/',
+      started_at: '2026-01-01T00:00:00.000Z',
+      tool_name: 'Vigil',
+      validate: true,
+    });
     expect(gunzipSync(Buffer.from(body.sarif, 'base64')).toString('utf8')).toBe(vigilSarif());
   });
 
   it('--wait: polls pending → pending → complete', async () => {
-    gh.on('GET', STATUS, { status: 200, body: { processing_status: 'pending' } }, { status: 200, body: { processing_status: 'pending' } }, { status: 200, body: { processing_status: 'complete', analyses_url: `${gh.url}/analyses?sarif_id=s2` } });
+    gh.on(
+      'GET',
+      STATUS,
+      { status: 200, body: { processing_status: 'pending' } },
+      { status: 200, body: { processing_status: 'pending' } },
+      { status: 200, body: { processing_status: 'complete', analyses_url: `${gh.url}/analyses?sarif_id=s2` } },
+    );
     const seen: string[] = [];
     const st = await waitForProcessing(client(), settings(), 's2', { ...fast, onPoll: (s) => seen.push(s?.processingStatus ?? 'none') });
     expect(st).toEqual({ processingStatus: 'complete', analysesUrl: `${gh.url}/analyses?sarif_id=s2`, errors: [], timedOut: false });
@@ -231,7 +345,10 @@ describe('upload against a fake GitHub API on 127.0.0.1', () => {
   });
 
   it('403: explains the security_events scope / security-events: write, and never shows the token', async () => {
-    gh.on('POST', SARIFS, { status: 403, body: { message: `Resource not accessible by integration (token ${TOKEN})`, documentation_url: 'https://docs.github.com/rest' } });
+    gh.on('POST', SARIFS, {
+      status: 403,
+      body: { message: `Resource not accessible by integration (token ${TOKEN})`, documentation_url: 'https://docs.github.com/rest' },
+    });
     const err = await uploadSarif(client(), settings(), await loadSarif(file)).catch((e) => e);
     expect(err).toBeInstanceOf(GitHubError);
     expect(err.status).toBe(403);
@@ -285,7 +402,11 @@ describe('upload against a fake GitHub API on 127.0.0.1', () => {
     expect([receipt.id, waits]).toEqual(['sarif-rl', [0, 0]]);
     // A rate limit whose wait would pass the deadline stops at once, saying so.
     gh.reset();
-    gh.on('POST', SARIFS, { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }, body: { message: 'API rate limit exceeded' } });
+    gh.on('POST', SARIFS, {
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+      body: { message: 'API rate limit exceeded' },
+    });
     const err = (await uploadSarif(client({ deadline: Date.now() + 5_000 }), settings(), await loadSarif(file)).catch((e) => e)) as GitHubError;
     expect(err.message).toMatch(/rate limited \(HTTP 403\); the next retry would wait \d+ s, past the time limit/);
     expect(gh.requests).toHaveLength(1);

@@ -38,7 +38,9 @@ export class FakeGitHub {
         const rec: Recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
         this.requests.push(rec);
         const route = this.routes.find((r) => r.method === rec.method && r.path.test(rec.path));
-        const reply: FakeResponse = route ? route.responses[Math.min(route.served++, route.responses.length - 1)] : { status: 404, body: { message: 'Not Found (no fake route)' } };
+        const reply: FakeResponse = route
+          ? route.responses[Math.min(route.served++, route.responses.length - 1)]
+          : { status: 404, body: { message: 'Not Found (no fake route)' } };
         if (reply.hang) {
           this.hanging.add(res);
           return;

@@ -62,12 +62,15 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
   try {
     // EBS
     const az = `${region}a`;
-    const enc = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: az, Size: 10, Encrypted: true, TagSpecifications: tag('volume', 'enc-vol') }))).VolumeId!;
+    const enc = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: az, Size: 10, Encrypted: true, TagSpecifications: tag('volume', 'enc-vol') })))
+      .VolumeId!;
     const plain = (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: az, Size: 10, TagSpecifications: tag('volume', 'plain-vol') }))).VolumeId!;
     const pub = (await ec2.send(new CreateSnapshotCommand({ VolumeId: plain, TagSpecifications: tag('snapshot', 'pub-snap') }))).SnapshotId!;
     await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: pub, Attribute: 'createVolumePermission', OperationType: 'add', GroupNames: ['all'] }));
     const shared = (await ec2.send(new CreateSnapshotCommand({ VolumeId: enc, TagSpecifications: tag('snapshot', 'shared-snap') }))).SnapshotId!;
-    await ec2.send(new ModifySnapshotAttributeCommand({ SnapshotId: shared, Attribute: 'createVolumePermission', OperationType: 'add', UserIds: ['111122223333'] }));
+    await ec2.send(
+      new ModifySnapshotAttributeCommand({ SnapshotId: shared, Attribute: 'createVolumePermission', OperationType: 'add', UserIds: ['111122223333'] }),
+    );
     if (home) {
       await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
       const i = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', MinCount: 1, MaxCount: 1 }))).Instances![0].InstanceId!;
@@ -77,7 +80,8 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
     }
 
     // KMS
-    const key = async (Description: string, extra: Record<string, unknown> = {}) => (await kms.send(new CreateKeyCommand({ Description, ...extra }))).KeyMetadata!;
+    const key = async (Description: string, extra: Record<string, unknown> = {}) =>
+      (await kms.send(new CreateKeyCommand({ Description, ...extra }))).KeyMetadata!;
     const on = await key('rot-on');
     await kms.send(new EnableKeyRotationCommand({ KeyId: on.KeyId! }));
     await key('rot-off');
@@ -87,10 +91,26 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
       await kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId!, PendingWindowInDays: 7 }));
       const open = await key('open-key');
       await kms.send(new EnableKeyRotationCommand({ KeyId: open.KeyId! }));
-      await kms.send(new PutKeyPolicyCommand({ KeyId: open.KeyId!, PolicyName: 'default', Policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' }] }) }));
+      await kms.send(
+        new PutKeyPolicyCommand({
+          KeyId: open.KeyId!,
+          PolicyName: 'default',
+          Policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' }] }),
+        }),
+      );
       const org = await key('org-key');
       await kms.send(new EnableKeyRotationCommand({ KeyId: org.KeyId! }));
-      await kms.send(new PutKeyPolicyCommand({ KeyId: org.KeyId!, PolicyName: 'default', Policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] }) }));
+      await kms.send(
+        new PutKeyPolicyCommand({
+          KeyId: org.KeyId!,
+          PolicyName: 'default',
+          Policy: JSON.stringify({
+            Statement: [
+              { Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } },
+            ],
+          }),
+        }),
+      );
     }
 
     // S3
@@ -98,42 +118,148 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
     await createBucket(s3, b('logs'), region);
     await s3.send(new PutBucketAclCommand({ Bucket: b('logs'), ACL: 'log-delivery-write' as BucketCannedACL }));
     await createBucket(s3, b('compliant'), region);
-    await s3.send(new PutBucketEncryptionCommand({ Bucket: b('compliant'), ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: on.Arn } }] } }));
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: b('compliant'),
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: on.Arn } }] },
+      }),
+    );
     await s3.send(new PutPublicAccessBlockCommand({ Bucket: b('compliant'), PublicAccessBlockConfiguration: ALL_ON }));
     await s3.send(new PutBucketPolicyCommand({ Bucket: b('compliant'), Policy: JSON.stringify({ Statement: [tlsDeny(b('compliant'))] }) }));
     await s3.send(new PutBucketVersioningCommand({ Bucket: b('compliant'), VersioningConfiguration: { Status: 'Enabled' } }));
-    await s3.send(new PutBucketLoggingCommand({ Bucket: b('compliant'), BucketLoggingStatus: { LoggingEnabled: { TargetBucket: b('logs'), TargetPrefix: 'c/' } } }));
+    await s3.send(
+      new PutBucketLoggingCommand({ Bucket: b('compliant'), BucketLoggingStatus: { LoggingEnabled: { TargetBucket: b('logs'), TargetPrefix: 'c/' } } }),
+    );
     await createBucket(s3, b('public-policy'), region);
-    await s3.send(new PutBucketPolicyCommand({ Bucket: b('public-policy'), Policy: JSON.stringify({ Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${b('public-policy')}/*` }] }) }));
+    await s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: b('public-policy'),
+        Policy: JSON.stringify({
+          Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${b('public-policy')}/*` }],
+        }),
+      }),
+    );
     await createBucket(s3, b('public-acl'), region);
     await s3.send(new PutBucketAclCommand({ Bucket: b('public-acl'), ACL: 'public-read' }));
     await createBucket(s3, b('neutralized'), region);
     await s3.send(new PutBucketAclCommand({ Bucket: b('neutralized'), ACL: 'public-read' }));
     await s3.send(new PutPublicAccessBlockCommand({ Bucket: b('neutralized'), PublicAccessBlockConfiguration: { IgnorePublicAcls: true } }));
     await createBucket(s3, b('vpce-only'), region);
-    await s3.send(new PutBucketPolicyCommand({ Bucket: b('vpce-only'), Policy: JSON.stringify({ Statement: [{ Sid: 'FromVpce', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${b('vpce-only')}/*`, Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c' } } }] }) }));
+    await s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: b('vpce-only'),
+        Policy: JSON.stringify({
+          Statement: [
+            {
+              Sid: 'FromVpce',
+              Effect: 'Allow',
+              Principal: '*',
+              Action: 's3:GetObject',
+              Resource: `arn:aws:s3:::${b('vpce-only')}/*`,
+              Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c' } },
+            },
+          ],
+        }),
+      }),
+    );
 
     // RDS
     const common = { DBInstanceClass: 'db.t3.micro', AllocatedStorage: 20, MasterUsername: 'admin1', MasterUserPassword: 'integration-only-1' };
     await rds.send(new CreateDBParameterGroupCommand({ DBParameterGroupName: 'pg-tls', DBParameterGroupFamily: 'postgres16', Description: 'tls' }));
-    await rds.send(new ModifyDBParameterGroupCommand({ DBParameterGroupName: 'pg-tls', Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1', ApplyMethod: 'immediate' }] }));
+    await rds.send(
+      new ModifyDBParameterGroupCommand({
+        DBParameterGroupName: 'pg-tls',
+        Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1', ApplyMethod: 'immediate' }],
+      }),
+    );
     await rds.send(new CreateDBParameterGroupCommand({ DBParameterGroupName: 'pg-plain', DBParameterGroupFamily: 'postgres16', Description: 'no tls' }));
-    await rds.send(new ModifyDBParameterGroupCommand({ DBParameterGroupName: 'pg-plain', Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '0', ApplyMethod: 'immediate' }] }));
-    await rds.send(new CreateDBInstanceCommand({ ...common, DBInstanceIdentifier: 'good-pg', Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: false, BackupRetentionPeriod: 7, DeletionProtection: true, DBParameterGroupName: 'pg-tls' }));
-    await rds.send(new CreateDBInstanceCommand({ ...common, DBInstanceIdentifier: 'plain-pg', Engine: 'postgres', StorageEncrypted: true, PubliclyAccessible: false, BackupRetentionPeriod: 7, DeletionProtection: true, DBParameterGroupName: 'pg-plain' }));
-    await rds.send(new CreateDBInstanceCommand({ ...common, DBInstanceIdentifier: 'bad-mysql', Engine: 'mysql', StorageEncrypted: false, PubliclyAccessible: true, BackupRetentionPeriod: 1, DeletionProtection: false }));
+    await rds.send(
+      new ModifyDBParameterGroupCommand({
+        DBParameterGroupName: 'pg-plain',
+        Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '0', ApplyMethod: 'immediate' }],
+      }),
+    );
+    await rds.send(
+      new CreateDBInstanceCommand({
+        ...common,
+        DBInstanceIdentifier: 'good-pg',
+        Engine: 'postgres',
+        StorageEncrypted: true,
+        PubliclyAccessible: false,
+        BackupRetentionPeriod: 7,
+        DeletionProtection: true,
+        DBParameterGroupName: 'pg-tls',
+      }),
+    );
+    await rds.send(
+      new CreateDBInstanceCommand({
+        ...common,
+        DBInstanceIdentifier: 'plain-pg',
+        Engine: 'postgres',
+        StorageEncrypted: true,
+        PubliclyAccessible: false,
+        BackupRetentionPeriod: 7,
+        DeletionProtection: true,
+        DBParameterGroupName: 'pg-plain',
+      }),
+    );
+    await rds.send(
+      new CreateDBInstanceCommand({
+        ...common,
+        DBInstanceIdentifier: 'bad-mysql',
+        Engine: 'mysql',
+        StorageEncrypted: false,
+        PubliclyAccessible: true,
+        BackupRetentionPeriod: 1,
+        DeletionProtection: false,
+      }),
+    );
     if (!home) {
-      await rds.send(new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: 'apg-tls', DBParameterGroupFamily: 'aurora-postgresql16', Description: 'tls' }));
-      await rds.send(new ModifyDBClusterParameterGroupCommand({ DBClusterParameterGroupName: 'apg-tls', Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1', ApplyMethod: 'immediate' }] }));
-      await rds.send(new CreateDBClusterCommand({ DBClusterIdentifier: 'aurora-c', Engine: 'aurora-postgresql', MasterUsername: 'admin1', MasterUserPassword: 'integration-only-1', StorageEncrypted: true, BackupRetentionPeriod: 3, DeletionProtection: false, DBClusterParameterGroupName: 'apg-tls' }));
-      await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: 'aurora-c-1', Engine: 'aurora-postgresql', DBInstanceClass: 'db.r6g.large', DBClusterIdentifier: 'aurora-c', PubliclyAccessible: false }));
+      await rds.send(
+        new CreateDBClusterParameterGroupCommand({ DBClusterParameterGroupName: 'apg-tls', DBParameterGroupFamily: 'aurora-postgresql16', Description: 'tls' }),
+      );
+      await rds.send(
+        new ModifyDBClusterParameterGroupCommand({
+          DBClusterParameterGroupName: 'apg-tls',
+          Parameters: [{ ParameterName: 'rds.force_ssl', ParameterValue: '1', ApplyMethod: 'immediate' }],
+        }),
+      );
+      await rds.send(
+        new CreateDBClusterCommand({
+          DBClusterIdentifier: 'aurora-c',
+          Engine: 'aurora-postgresql',
+          MasterUsername: 'admin1',
+          MasterUserPassword: 'integration-only-1',
+          StorageEncrypted: true,
+          BackupRetentionPeriod: 3,
+          DeletionProtection: false,
+          DBClusterParameterGroupName: 'apg-tls',
+        }),
+      );
+      await rds.send(
+        new CreateDBInstanceCommand({
+          DBInstanceIdentifier: 'aurora-c-1',
+          Engine: 'aurora-postgresql',
+          DBInstanceClass: 'db.r6g.large',
+          DBClusterIdentifier: 'aurora-c',
+          PubliclyAccessible: false,
+        }),
+      );
     }
 
     // CloudTrail
     if (home) {
       await createBucket(s3, 'it-trail-logs', region);
       await s3.send(new PutPublicAccessBlockCommand({ Bucket: 'it-trail-logs', PublicAccessBlockConfiguration: ALL_ON }));
-      await ct.send(new CreateTrailCommand({ Name: 'main-trail', S3BucketName: 'it-trail-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true, KmsKeyId: on.Arn }));
+      await ct.send(
+        new CreateTrailCommand({
+          Name: 'main-trail',
+          S3BucketName: 'it-trail-logs',
+          IsMultiRegionTrail: true,
+          EnableLogFileValidation: true,
+          KmsKeyId: on.Arn,
+        }),
+      );
       await ct.send(new StartLoggingCommand({ Name: 'main-trail' }));
     } else {
       await ct.send(new CreateTrailCommand({ Name: 'side-trail', S3BucketName: b('public-policy') }));
@@ -151,7 +277,9 @@ async function collectAndEvaluate(): Promise<{ snapshot: Snapshot; result: Evalu
 
 /** Status of a rule on a resource named `name` (ref.name or ref.id) in a region. */
 function statusOf(result: EvaluationResult, rule: string, name: string, region?: string): Status | undefined {
-  const hits = result.findings.filter((f) => f.ruleId === rule && (f.resource.name === name || f.resource.id === name) && (region === undefined || f.resource.region === region));
+  const hits = result.findings.filter(
+    (f) => f.ruleId === rule && (f.resource.name === name || f.resource.id === name) && (region === undefined || f.resource.region === region),
+  );
   if (hits.length > 1) throw new Error(`${rule}: ${hits.length} findings for ${name} in ${region ?? 'any region'}`);
   return hits[0]?.status;
 }
@@ -206,7 +334,14 @@ describe('encryption, exposure and audit trails against moto (two regions)', () 
     const b = (n: string) => `it-${n}-${region}`;
     const bucketRegions = snapshot.resources.filter((r) => r.ref.type === 'aws.s3.bucket' && r.ref.id.endsWith(region)).map((r) => r.ref.region);
     expect(new Set(bucketRegions)).toEqual(new Set([region]));
-    for (const rule of ['aws-s3-bucket-no-default-encryption', 'aws-s3-bucket-no-tls-policy', 'aws-s3-bucket-public', 'aws-s3-bucket-block-public-access-off', 'aws-s3-bucket-versioning-off', 'aws-s3-bucket-access-logging-off']) {
+    for (const rule of [
+      'aws-s3-bucket-no-default-encryption',
+      'aws-s3-bucket-no-tls-policy',
+      'aws-s3-bucket-public',
+      'aws-s3-bucket-block-public-access-off',
+      'aws-s3-bucket-versioning-off',
+      'aws-s3-bucket-access-logging-off',
+    ]) {
       expect([rule, statusOf(result, rule, b('compliant'), region)]).toEqual([rule, 'pass']);
     }
     expect(statusOf(result, 'aws-s3-bucket-public', b('public-policy'), region)).toBe('fail');
@@ -219,7 +354,9 @@ describe('encryption, exposure and audit trails against moto (two regions)', () 
     expect(statusOf(result, 'aws-s3-bucket-versioning-off', b('public-acl'), region)).toBe('fail');
     expect(statusOf(result, 'aws-s3-bucket-access-logging-off', b('public-acl'), region)).toBe('fail');
     // Account BPA has BlockPublicPolicy only: the bucket-level rule still fails on the other three switches.
-    expect(result.findings.find((f) => f.ruleId === 'aws-s3-bucket-block-public-access-off' && f.resource.id === b('public-acl'))?.evidence).toMatchObject({ off: ['blockPublicAcls', 'ignorePublicAcls', 'restrictPublicBuckets'] });
+    expect(result.findings.find((f) => f.ruleId === 'aws-s3-bucket-block-public-access-off' && f.resource.id === b('public-acl'))?.evidence).toMatchObject({
+      off: ['blockPublicAcls', 'ignorePublicAcls', 'restrictPublicBuckets'],
+    });
   });
 
   it('S3 account-level Block Public Access read through S3 Control', () => {
@@ -247,7 +384,13 @@ describe('encryption, exposure and audit trails against moto (two regions)', () 
   });
 
   it.each(REGIONS)('RDS instances in %s', (region) => {
-    for (const rule of ['aws-rds-storage-unencrypted', 'aws-rds-publicly-accessible', 'aws-rds-backup-retention-short', 'aws-rds-deletion-protection-off', 'aws-rds-tls-not-enforced']) {
+    for (const rule of [
+      'aws-rds-storage-unencrypted',
+      'aws-rds-publicly-accessible',
+      'aws-rds-backup-retention-short',
+      'aws-rds-deletion-protection-off',
+      'aws-rds-tls-not-enforced',
+    ]) {
       expect([rule, statusOf(result, rule, 'good-pg', region)]).toEqual([rule, 'pass']);
       expect([rule, statusOf(result, rule, 'bad-mysql', region)]).toEqual([rule, rule === 'aws-rds-tls-not-enforced' ? 'unknown' : 'fail']);
     }
@@ -267,8 +410,15 @@ describe('encryption, exposure and audit trails against moto (two regions)', () 
   });
 
   it('CloudTrail: one account result, trails judged once in their home region', () => {
-    expect(result.findings.filter((f) => f.ruleId === 'aws-cloudtrail-multi-region-missing').map((f) => [f.status, f.resource.id])).toEqual([['pass', ACCOUNT]]);
-    expect(result.findings.filter((f) => f.ruleId === 'aws-cloudtrail-log-validation-off').map((f) => [f.resource.name, f.resource.region, f.status]).sort()).toEqual([
+    expect(result.findings.filter((f) => f.ruleId === 'aws-cloudtrail-multi-region-missing').map((f) => [f.status, f.resource.id])).toEqual([
+      ['pass', ACCOUNT],
+    ]);
+    expect(
+      result.findings
+        .filter((f) => f.ruleId === 'aws-cloudtrail-log-validation-off')
+        .map((f) => [f.resource.name, f.resource.region, f.status])
+        .sort(),
+    ).toEqual([
       ['main-trail', 'us-east-1', 'pass'],
       ['side-trail', 'eu-west-1', 'fail'],
     ]);
@@ -292,7 +442,9 @@ describe('CloudTrail account view against moto', () => {
 
     await ct.send(new CreateTrailCommand({ Name: 'stopped', S3BucketName: 'idle-logs', IsMultiRegionTrail: true }));
     ({ result } = await collectAndEvaluate());
-    expect(result.findings.filter((f) => f.ruleId === 'aws-cloudtrail-multi-region-missing').map((f) => [f.status, f.messageId])).toEqual([['fail', 'inadequate']]);
+    expect(result.findings.filter((f) => f.ruleId === 'aws-cloudtrail-multi-region-missing').map((f) => [f.status, f.messageId])).toEqual([
+      ['fail', 'inadequate'],
+    ]);
     clients.destroy();
   }, 120000);
 });
@@ -308,7 +460,14 @@ describe('demo seed (examples/demo/seed-aws-data.ts) against moto', () => {
     expect(s('aws-ami-public', 'vendor-appliance')).toBe('fail');
     expect(s('aws-s3-bucket-public', 'acme-public-assets-us-east-1')).toBe('fail');
     expect(s('aws-s3-bucket-no-tls-policy', 'acme-app-uploads-eu-west-1')).toBe('fail');
-    for (const rule of ['aws-s3-bucket-no-default-encryption', 'aws-s3-bucket-no-tls-policy', 'aws-s3-bucket-public', 'aws-s3-bucket-block-public-access-off', 'aws-s3-bucket-versioning-off', 'aws-s3-bucket-access-logging-off']) {
+    for (const rule of [
+      'aws-s3-bucket-no-default-encryption',
+      'aws-s3-bucket-no-tls-policy',
+      'aws-s3-bucket-public',
+      'aws-s3-bucket-block-public-access-off',
+      'aws-s3-bucket-versioning-off',
+      'aws-s3-bucket-access-logging-off',
+    ]) {
       expect([rule, s(rule, 'acme-secure-records-eu-west-1')]).toEqual([rule, 'pass']);
     }
     expect(s('aws-s3-account-block-public-access-off', ACCOUNT)).toBe('fail');

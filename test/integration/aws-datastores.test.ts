@@ -38,7 +38,10 @@ let proxy: FaultProxy;
 async function listFunctionUrls(path: string, headers: Record<string, string>) {
   const name = /^\/2021-10-31\/functions\/([^/?]+)\/urls(\?|$)/.exec(path)?.[1];
   if (!name) return undefined;
-  const one = await fetch(`${moto.endpoint}/2021-10-31/functions/${name}/url`, { headers: { authorization: headers.authorization ?? '', 'x-amz-date': headers['x-amz-date'] ?? '' }, signal: AbortSignal.timeout(10000) });
+  const one = await fetch(`${moto.endpoint}/2021-10-31/functions/${name}/url`, {
+    headers: { authorization: headers.authorization ?? '', 'x-amz-date': headers['x-amz-date'] ?? '' },
+    signal: AbortSignal.timeout(10000),
+  });
   const configs = one.ok ? [await one.json()] : [];
   return { status: 200, type: 'application/json', body: JSON.stringify({ FunctionUrlConfigs: configs }) };
 }
@@ -48,7 +51,15 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
   try {
     // DynamoDB
     const table = (TableName: string, extra: Record<string, unknown> = {}) =>
-      c.dynamodb.send(new CreateTableCommand({ TableName, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST', ...extra }));
+      c.dynamodb.send(
+        new CreateTableCommand({
+          TableName,
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          ...extra,
+        }),
+      );
     await table('orders', { SSESpecification: { Enabled: true, SSEType: 'KMS' } });
     await c.dynamodb.send(new UpdateContinuousBackupsCommand({ TableName: 'orders', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
     await table('sessions');
@@ -61,14 +72,27 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
     await c.secretsmanager.send(new CreateSecretCommand({ Name: 'app/unrotated', SecretString: 'integration-only-value' }));
     if (home) {
       await c.secretsmanager.send(new CreateSecretCommand({ Name: 'app/rotated', SecretString: 'integration-only-value' }));
-      await c.secretsmanager.send(new RotateSecretCommand({ SecretId: 'app/rotated', RotationRules: { AutomaticallyAfterDays: 30 }, RotateImmediately: false }));
+      await c.secretsmanager.send(
+        new RotateSecretCommand({ SecretId: 'app/rotated', RotationRules: { AutomaticallyAfterDays: 30 }, RotateImmediately: false }),
+      );
     }
 
     // Lambda
     if (home) {
-      const role = (await c.iam.send(new CreateRoleCommand({ RoleName: 'lambda-exec', AssumeRolePolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }))).Role!.Arn!;
+      const role = (
+        await c.iam.send(
+          new CreateRoleCommand({
+            RoleName: 'lambda-exec',
+            AssumeRolePolicyDocument: JSON.stringify({
+              Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+            }),
+          }),
+        )
+      ).Role!.Arn!;
       const fn = (FunctionName: string, Runtime: Runtime, Variables: Record<string, string> = {}) =>
-        c.lambda.send(new CreateFunctionCommand({ FunctionName, Runtime, Role: role, Handler: 'index.handler', Code: { ZipFile: EMPTY_ZIP }, Environment: { Variables } }));
+        c.lambda.send(
+          new CreateFunctionCommand({ FunctionName, Runtime, Role: role, Handler: 'index.handler', Code: { ZipFile: EMPTY_ZIP }, Environment: { Variables } }),
+        );
       await fn('private-fn', 'nodejs22.x', { LOG_LEVEL: 'info', DB_PASSWORD_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf' });
       await fn('leaky-fn', 'nodejs16.x', { AWS_KEY: FAKE_KEY_ID, DB_PASSWORD: FAKE_PASSWORD, LOG_LEVEL: 'debug' });
       await fn('url-fn', 'python3.12');
@@ -76,7 +100,16 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
       await fn('policy-fn', 'python3.12');
       await c.lambda.send(new AddPermissionCommand({ FunctionName: 'policy-fn', StatementId: 'everyone', Action: 'lambda:InvokeFunction', Principal: '*' }));
       await fn('s3-fn', 'python3.12');
-      await c.lambda.send(new AddPermissionCommand({ FunctionName: 's3-fn', StatementId: 'from-bucket', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com', SourceArn: 'arn:aws:s3:::it-uploads', SourceAccount: '123456789012' }));
+      await c.lambda.send(
+        new AddPermissionCommand({
+          FunctionName: 's3-fn',
+          StatementId: 'from-bucket',
+          Action: 'lambda:InvokeFunction',
+          Principal: 's3.amazonaws.com',
+          SourceArn: 'arn:aws:s3:::it-uploads',
+          SourceAccount: '123456789012',
+        }),
+      );
     }
   } finally {
     c.destroy();
@@ -91,7 +124,10 @@ function statusOf(result: EvaluationResult, rule: string, name: string, region: 
 
 beforeAll(async () => {
   moto = await startMoto();
-  proxy = await startFaultProxy({ target: moto.endpoint, respond: async (r) => (r.service === 'lambda' && r.operation.startsWith('GET ') ? listFunctionUrls(r.path, r.headers) : undefined) });
+  proxy = await startFaultProxy({
+    target: moto.endpoint,
+    respond: async (r) => (r.service === 'lambda' && r.operation.startsWith('GET ') ? listFunctionUrls(r.path, r.headers) : undefined),
+  });
 }, 60000);
 afterAll(async () => {
   await proxy?.stop();
@@ -115,8 +151,21 @@ describe('DynamoDB, EFS, Lambda and Secrets Manager against moto (two regions)',
 
   it('reads everything (positive coverage for every type, no gap) and the snapshot passes the schema', () => {
     expect(snapshot.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable')).toEqual([]);
-    for (const type of ['aws.dynamodb.table', 'aws.dynamodb.continuous-backups', 'aws.efs.file-system', 'aws.lambda.function', 'aws.lambda.function-policy', 'aws.lambda.function-url', 'aws.secretsmanager.secret']) {
-      for (const region of REGIONS) expect([type, region, snapshot.coverage.some((c) => c.region === region && c.status === 'ok' && c.resourceTypes.includes(type as never))]).toEqual([type, region, true]);
+    for (const type of [
+      'aws.dynamodb.table',
+      'aws.dynamodb.continuous-backups',
+      'aws.efs.file-system',
+      'aws.lambda.function',
+      'aws.lambda.function-policy',
+      'aws.lambda.function-url',
+      'aws.secretsmanager.secret',
+    ]) {
+      for (const region of REGIONS)
+        expect([type, region, snapshot.coverage.some((c) => c.region === region && c.status === 'ok' && c.resourceTypes.includes(type as never))]).toEqual([
+          type,
+          region,
+          true,
+        ]);
     }
     expect(parseSnapshot(JSON.stringify(snapshot)).resources).toHaveLength(snapshot.resources.length);
   });
@@ -147,7 +196,12 @@ describe('DynamoDB, EFS, Lambda and Secrets Manager against moto (two regions)',
     expect(statusOf(result, 'aws-lambda-env-secrets', 'private-fn', r)).toBe('pass');
     expect(statusOf(result, 'aws-lambda-env-secrets', 'leaky-fn', r)).toBe('fail');
     const leak = result.findings.find((f) => f.ruleId === 'aws-lambda-env-secrets' && f.resource.id === 'leaky-fn')!;
-    expect(leak.evidence).toMatchObject({ variables: [{ name: 'AWS_KEY', reason: 'aws-access-key-id' }, { name: 'DB_PASSWORD', reason: 'secret-name-with-literal-value' }] });
+    expect(leak.evidence).toMatchObject({
+      variables: [
+        { name: 'AWS_KEY', reason: 'aws-access-key-id' },
+        { name: 'DB_PASSWORD', reason: 'secret-name-with-literal-value' },
+      ],
+    });
     expect(statusOf(result, 'aws-lambda-runtime-deprecated', 'leaky-fn', r)).toBe('fail');
     expect(statusOf(result, 'aws-lambda-runtime-deprecated', 'private-fn', r)).toBe('pass');
   });

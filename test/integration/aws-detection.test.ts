@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutMetricFilterCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { ConfigServiceClient, PutConfigurationRecorderCommand, PutDeliveryChannelCommand, StartConfigurationRecorderCommand } from '@aws-sdk/client-config-service';
+import {
+  ConfigServiceClient,
+  PutConfigurationRecorderCommand,
+  PutDeliveryChannelCommand,
+  StartConfigurationRecorderCommand,
+} from '@aws-sdk/client-config-service';
 import { CreateDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
@@ -46,10 +51,26 @@ async function seed(): Promise<void> {
   const cfg = client(ConfigServiceClient, use1);
   const bucketClients = awsClients(moto.endpoint, use1);
   await createBucket(bucketClients.s3, 'config-logs', use1);
-  await cfg.send(new PutConfigurationRecorderCommand({ ConfigurationRecorder: { name: 'default', roleARN: `arn:aws:iam::${ACCOUNT}:role/config`, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } } }));
+  await cfg.send(
+    new PutConfigurationRecorderCommand({
+      ConfigurationRecorder: {
+        name: 'default',
+        roleARN: `arn:aws:iam::${ACCOUNT}:role/config`,
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      },
+    }),
+  );
   await cfg.send(new PutDeliveryChannelCommand({ DeliveryChannel: { name: 'default', s3BucketName: 'config-logs' } }));
   await cfg.send(new StartConfigurationRecorderCommand({ ConfigurationRecorderName: 'default' }));
-  await client(ConfigServiceClient, euw1).send(new PutConfigurationRecorderCommand({ ConfigurationRecorder: { name: 'partial', roleARN: `arn:aws:iam::${ACCOUNT}:role/config`, recordingGroup: { allSupported: false, includeGlobalResourceTypes: false, resourceTypes: ['AWS::S3::Bucket'] } } }));
+  await client(ConfigServiceClient, euw1).send(
+    new PutConfigurationRecorderCommand({
+      ConfigurationRecorder: {
+        name: 'partial',
+        roleARN: `arn:aws:iam::${ACCOUNT}:role/config`,
+        recordingGroup: { allSupported: false, includeGlobalResourceTypes: false, resourceTypes: ['AWS::S3::Bucket'] },
+      },
+    }),
+  );
   // Security Hub on in us-east-1.
   await client(SecurityHubClient, use1).send(new EnableSecurityHubCommand({ EnableDefaultStandards: false }));
 
@@ -61,14 +82,26 @@ async function seed(): Promise<void> {
   await logs.send(new CreateLogGroupCommand({ logGroupName: '/app/short' }));
   await logs.send(new PutRetentionPolicyCommand({ logGroupName: '/app/short', retentionInDays: 7 }));
   await createBucket(bucketClients.s3, 'trail-logs', use1);
-  await bucketClients.cloudtrail.send(new CreateTrailCommand({
-    Name: 'main-trail', S3BucketName: 'trail-logs', IsMultiRegionTrail: true,
-    CloudWatchLogsLogGroupArn: `arn:aws:logs:${use1}:${ACCOUNT}:log-group:cloudtrail/main:*`, CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trail-to-logs`,
-  }));
+  await bucketClients.cloudtrail.send(
+    new CreateTrailCommand({
+      Name: 'main-trail',
+      S3BucketName: 'trail-logs',
+      IsMultiRegionTrail: true,
+      CloudWatchLogsLogGroupArn: `arn:aws:logs:${use1}:${ACCOUNT}:log-group:cloudtrail/main:*`,
+      CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trail-to-logs`,
+    }),
+  );
   await bucketClients.cloudtrail.send(new StartLoggingCommand({ Name: 'main-trail' }));
   bucketClients.destroy();
   for (const k of ['root-usage', 'unauthorized-api-calls'] as const) {
-    await logs.send(new PutMetricFilterCommand({ logGroupName: 'cloudtrail/main', filterName: `cis-${k}`, filterPattern: CIS_METRIC_FILTERS[k].pattern, metricTransformations: [{ metricName: `cis-${k}`, metricNamespace: 'CISBenchmark', metricValue: '1' }] }));
+    await logs.send(
+      new PutMetricFilterCommand({
+        logGroupName: 'cloudtrail/main',
+        filterName: `cis-${k}`,
+        filterPattern: CIS_METRIC_FILTERS[k].pattern,
+        metricTransformations: [{ metricName: `cis-${k}`, metricNamespace: 'CISBenchmark', metricValue: '1' }],
+      }),
+    );
   }
   const sns = client(SNSClient, use1);
   const alerts = await sns.send(new CreateTopicCommand({ Name: 'security-alerts', Attributes: { KmsMasterKeyId: 'alias/aws/sns' } }));
@@ -77,7 +110,19 @@ async function seed(): Promise<void> {
   await sns.send(new CreateTopicCommand({ Name: 'plain-topic' }));
   const cw = client(CloudWatchClient, use1);
   const alarm = (k: string, actions: string[]) =>
-    cw.send(new PutMetricAlarmCommand({ AlarmName: `cis-${k}`, MetricName: `cis-${k}`, Namespace: 'CISBenchmark', Statistic: 'Sum', Period: 300, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: actions }));
+    cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: `cis-${k}`,
+        MetricName: `cis-${k}`,
+        Namespace: 'CISBenchmark',
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: actions,
+      }),
+    );
   await alarm('root-usage', [alerts.TopicArn!]);
   await alarm('unauthorized-api-calls', []);
 }
@@ -88,7 +133,8 @@ async function collectAndEvaluate(): Promise<{ snapshot: Snapshot; result: Evalu
   return { snapshot, result: evaluate(snapshot, builtinRules) };
 }
 
-const of = (result: EvaluationResult, rule: string, region?: string): Finding[] => result.findings.filter((f) => f.ruleId === rule && (region === undefined || f.resource.region === region));
+const of = (result: EvaluationResult, rule: string, region?: string): Finding[] =>
+  result.findings.filter((f) => f.ruleId === rule && (region === undefined || f.resource.region === region));
 const statusIn = (result: EvaluationResult, rule: string, region: string) => of(result, rule, region).map((f) => f.status);
 
 beforeAll(async () => {
@@ -120,7 +166,9 @@ describe('detection and logging against moto (two regions)', () => {
     expect(statusIn(result, 'aws-guardduty-disabled', 'us-east-1')).toEqual(['pass']);
     expect(of(result, 'aws-guardduty-disabled', 'eu-west-1').map((f) => [f.status, f.messageId])).toEqual([['fail', 'none']]);
     expect(statusIn(result, 'aws-config-not-recording', 'us-east-1')).toEqual(['pass']);
-    expect(of(result, 'aws-config-not-recording', 'eu-west-1').map((f) => [f.status, f.message])).toEqual([['fail', 'AWS Config does not record all resources in eu-west-1: partial: not recording.']]);
+    expect(of(result, 'aws-config-not-recording', 'eu-west-1').map((f) => [f.status, f.message])).toEqual([
+      ['fail', 'AWS Config does not record all resources in eu-west-1: partial: not recording.'],
+    ]);
     expect(statusIn(result, 'aws-securityhub-disabled', 'us-east-1')).toEqual(['pass']);
     expect(statusIn(result, 'aws-securityhub-disabled', 'eu-west-1')).toEqual(['fail']);
     const hub = snapshot.resources.find((r) => r.ref.type === 'aws.securityhub.region' && r.ref.region === 'us-east-1');
@@ -134,7 +182,10 @@ describe('detection and logging against moto (two regions)', () => {
   });
 
   it('SNS topics: encryption and subscribers counted from the listing', () => {
-    expect(Object.fromEntries(of(result, 'aws-sns-topic-unencrypted').map((f) => [f.resource.name, f.status]))).toEqual({ 'security-alerts': 'pass', 'plain-topic': 'fail' });
+    expect(Object.fromEntries(of(result, 'aws-sns-topic-unencrypted').map((f) => [f.resource.name, f.status]))).toEqual({
+      'security-alerts': 'pass',
+      'plain-topic': 'fail',
+    });
     const t = snapshot.resources.find((r) => r.ref.type === 'aws.sns.topic' && r.ref.name === 'security-alerts');
     expect(t?.data).toMatchObject({ subscriptionsConfirmed: 1, subscriptionsPending: 0 });
   });
@@ -142,7 +193,9 @@ describe('detection and logging against moto (two regions)', () => {
   it('the CIS chain: root usage complete, unauthorized calls without an SNS action, the others without a filter', () => {
     const [root] = of(result, 'aws-cis-alarm-root-usage');
     expect(root).toMatchObject({ status: 'pass', resource: { id: ACCOUNT } });
-    expect(root!.evidence).toMatchObject({ chain: { logGroup: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:cloudtrail/main:*`, metricFilters: ['cis-root-usage'], alarms: ['cis-root-usage'] } });
+    expect(root!.evidence).toMatchObject({
+      chain: { logGroup: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:cloudtrail/main:*`, metricFilters: ['cis-root-usage'], alarms: ['cis-root-usage'] },
+    });
     const [unauth] = of(result, 'aws-cis-alarm-unauthorized-api-calls');
     expect(unauth).toMatchObject({ status: 'fail', evidence: { missingLink: 'SNS alarm action' } });
     const [iam] = of(result, 'aws-cis-alarm-iam-policy-changes');

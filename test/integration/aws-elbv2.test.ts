@@ -58,9 +58,17 @@ describe('ELBv2 against moto (two regions)', () => {
       expect(types(region).filter((t) => t === 'aws.elbv2.load-balancer')).toHaveLength(3);
       expect(types(region).filter((t) => t === 'aws.elbv2.listener')).toHaveLength(6);
       // Only the three policies in use are kept, with AWS's contents mapped to IANA names.
-      expect(snapshot.resources.filter((r) => r.ref.region === region && r.ref.type === 'aws.elbv2.ssl-policy').map((r) => r.ref.id).sort()).toEqual(['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS-1-2-2017-01', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06']);
+      expect(
+        snapshot.resources
+          .filter((r) => r.ref.region === region && r.ref.type === 'aws.elbv2.ssl-policy')
+          .map((r) => r.ref.id)
+          .sort(),
+      ).toEqual(['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS-1-2-2017-01', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06']);
     }
-    const p = snapshot.resources.find((r) => r.ref.id === 'ELBSecurityPolicy-2016-08')!.data as { protocols: string[]; ciphers: Array<{ iana: string | null }> };
+    const p = snapshot.resources.find((r) => r.ref.id === 'ELBSecurityPolicy-2016-08')!.data as {
+      protocols: string[];
+      ciphers: Array<{ iana: string | null }>;
+    };
     expect(p.protocols).toEqual(expect.arrayContaining(['TLSv1', 'TLSv1.1', 'TLSv1.2']));
     expect(p.ciphers.every((c) => c.iana !== null)).toBe(true);
   });
@@ -81,7 +89,9 @@ describe('ELBv2 against moto (two regions)', () => {
     // AWS's TLS-1-2-2017-01 still lists CBC and RSA-key-transport suites.
     expect(statusOf(result, 'aws-elbv2-listener-weak-cipher-suites', 'tls12-nlb:443', region)).toBe('fail');
     expect(statusOf(result, 'aws-elbv2-listener-legacy-protocol', 'tls12-nlb:5432', region)).toBe('not_applicable');
-    const f = result.findings.find((x) => x.ruleId === 'aws-elbv2-listener-legacy-protocol' && x.resource.name === 'legacy-alb:443' && x.resource.region === region)!;
+    const f = result.findings.find(
+      (x) => x.ruleId === 'aws-elbv2-listener-legacy-protocol' && x.resource.name === 'legacy-alb:443' && x.resource.region === region,
+    )!;
     expect(f.evidence).toMatchObject({ sslPolicy: 'ELBSecurityPolicy-2016-08', outside: expect.arrayContaining(['TLSv1', 'TLSv1.1']) });
   });
 
@@ -105,7 +115,13 @@ describe('a denied DescribeSslPolicies', () => {
     const { snapshot, result } = await collect(proxy.endpoint);
     expect(proxy.log.some((r) => r.outcome === 'denied')).toBe(true);
     expect(snapshot.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable')).toEqual([
-      expect.objectContaining({ region: 'eu-west-1', operation: 'DescribeSSLPolicies', status: 'denied', errorCode: 'AccessDenied', resourceTypes: ['aws.elbv2.ssl-policy'] }),
+      expect.objectContaining({
+        region: 'eu-west-1',
+        operation: 'DescribeSSLPolicies',
+        status: 'denied',
+        errorCode: 'AccessDenied',
+        resourceTypes: ['aws.elbv2.ssl-policy'],
+      }),
     ]);
     for (const rule of POLICY_RULES) {
       expect([rule, statusOf(result, rule, 'legacy-alb:443', 'eu-west-1')]).toEqual([rule, 'unknown']);

@@ -37,7 +37,11 @@ let all: string[];
 let tmp: string;
 
 const aws = () => ({ endpointUrl: proxy.endpoint, regions: REGIONS, services: ['ec2', 'iam'], maxAttempts: 2 });
-const sshOpen = (s: Snapshot) => evaluate(s, builtinRules.filter((r) => r.id === 'aws-sg-open-admin-port')).findings;
+const sshOpen = (s: Snapshot) =>
+  evaluate(
+    s,
+    builtinRules.filter((r) => r.id === 'aws-sg-open-admin-port'),
+  ).findings;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -86,7 +90,10 @@ describe('organization scan', () => {
 
   it('finds each audited account’s open SSH, and says unknown — never pass — for the account not audited', () => {
     const findings = sshOpen(snap);
-    const failing = findings.filter((f) => f.status === 'fail').map((f) => f.resource.account).sort();
+    const failing = findings
+      .filter((f) => f.status === 'fail')
+      .map((f) => f.resource.account)
+      .sort();
     expect(failing).toEqual(all.filter((a) => a !== noRole));
     const missing = findings.filter((f) => f.resource.account === noRole);
     expect(missing.length).toBeGreaterThan(0);
@@ -104,7 +111,10 @@ describe('filters', () => {
   it('--ous reaches nested OUs; --exclude-accounts leaves accounts out', async () => {
     const prod = org.ous.find((o) => o.name === 'Prod')!.id;
     const s = await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID, ous: [prod], excludeAccounts: [noRole] } });
-    const expected = org.accounts.filter((a) => a.ouName?.startsWith('Prod') && a.id !== noRole).map((a) => a.id).sort();
+    const expected = org.accounts
+      .filter((a) => a.ouName?.startsWith('Prod') && a.id !== noRole)
+      .map((a) => a.id)
+      .sort();
     expect(s.scopes.map((x) => x.account).sort()).toEqual(expected);
     expect(org.accounts.some((a) => a.ouName === 'Prod/Web' && expected.includes(a.id))).toBe(true);
   }, 120_000);
@@ -161,11 +171,16 @@ describe('sharding', () => {
   let shards: Snapshot[];
   beforeAll(async () => {
     shards = [];
-    for (let i = 0; i < N; i++) shards.push(await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID, shard: { index: i, count: N }, runId: 'run-1' } }));
+    for (let i = 0; i < N; i++)
+      shards.push(await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID, shard: { index: i, count: N }, runId: 'run-1' } }));
   }, 180_000);
 
   it('covers every account exactly once across the shards', () => {
-    const audited = shards.flatMap((s) => fleetOf(s)!.accounts.filter((a) => a.outcome === 'audited' || a.outcome === 'failed').map((a) => a.id));
+    const audited = shards.flatMap((s) =>
+      fleetOf(s)!
+        .accounts.filter((a) => a.outcome === 'audited' || a.outcome === 'failed')
+        .map((a) => a.id),
+    );
     expect(audited.sort()).toEqual(all);
     expect(new Set(audited).size).toBe(audited.length);
     for (const [i, s] of shards.entries()) expect(fleetOf(s)!.shard).toEqual({ index: i, count: N });
@@ -173,9 +188,15 @@ describe('sharding', () => {
 
   it('merged, gives the findings of the unsharded run', async () => {
     const whole = await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID } });
-    const merged = mergeShardSnapshots(shards.map((s, i) => ({ source: `shard-${i}`, snapshot: s })), { awsTypes: awsResourceTypes(['ec2', 'iam']) });
+    const merged = mergeShardSnapshots(
+      shards.map((s, i) => ({ source: `shard-${i}`, snapshot: s })),
+      { awsTypes: awsResourceTypes(['ec2', 'iam']) },
+    );
     expect(merged.summary).toMatchObject({ runId: 'run-1', shardCount: N, missing: [] });
-    const ids = (s: Snapshot) => sshOpen(s).map((f) => `${f.id} ${f.status}`).sort();
+    const ids = (s: Snapshot) =>
+      sshOpen(s)
+        .map((f) => `${f.id} ${f.status}`)
+        .sort();
     expect(ids(merged.snapshot)).toEqual(ids(whole));
   }, 120_000);
 
@@ -185,14 +206,22 @@ describe('sharding', () => {
     await mkdir(dir, { recursive: true });
     // Shard 1 never reported.
     for (const i of [0, 2]) await writeFile(join(dir, `shard-${i}.json`), JSON.stringify(shards[i]));
-    const lost = fleetOf(shards[0])!.accounts.filter((a) => a.shard === 1).map((a) => a.id);
+    const lost = fleetOf(shards[0])!
+      .accounts.filter((a) => a.shard === 1)
+      .map((a) => a.id);
     const out = join(tmp, 'report-1');
-    const r = await runCli(['report', '--from', dir, '--run', 'run-1', '--out', out, '--fail-on', 'none', '--rules', 'aws-sg-open-admin-port'], { cwd: tmp, timeoutMs: 90_000 });
+    const r = await runCli(['report', '--from', dir, '--run', 'run-1', '--out', out, '--fail-on', 'none', '--rules', 'aws-sg-open-admin-port'], {
+      cwd: tmp,
+      timeoutMs: 90_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('2/3 shards');
     expect(r.stdout).toContain('MISSING shard 1');
-    const findings = JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')) as { findings: { status: string; resource: { account: string } }[]; accounts: { account: string; outcome?: string }[] };
+    const findings = JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')) as {
+      findings: { status: string; resource: { account: string } }[];
+      accounts: { account: string; outcome?: string }[];
+    };
     for (const id of lost) {
       const mine = findings.findings.filter((f) => f.resource.account === id);
       expect(mine.length).toBeGreaterThan(0);
@@ -206,20 +235,26 @@ describe('sharding', () => {
 describe('vigil report --wait', () => {
   it('waits for shards that are not there yet (the directory not even created), then reports the whole run', async () => {
     const shards: Snapshot[] = [];
-    for (let i = 0; i < 2; i++) shards.push(await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID, shard: { index: i, count: 2 }, runId: 'run-w' } }));
+    for (let i = 0; i < 2; i++)
+      shards.push(await collect({ aws: aws(), awsOrganization: { externalId: EXTERNAL_ID, shard: { index: i, count: 2 }, runId: 'run-w' } }));
     const dir = join(tmp, 'run-w');
     const out = join(tmp, 'report-w');
     const { writeFile, mkdir } = await import('node:fs/promises');
     const { spawn } = await import('node:child_process');
     // The CLI itself, watched on stderr: each shard is written only once the report says it waits for it.
-    const child = spawn(process.execPath, [CLI_BIN, 'report', '--from', dir, '--run', 'run-w', '--wait', '60', '--out', out, '--fail-on', 'none', '--rules', 'aws-sg-open-admin-port'], { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [CLI_BIN, 'report', '--from', dir, '--run', 'run-w', '--wait', '60', '--out', out, '--fail-on', 'none', '--rules', 'aws-sg-open-admin-port'],
+      { cwd: tmp, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const killer = setTimeout(() => child.kill('SIGKILL'), 100_000);
     let stdout = '';
     let stderr = '';
-    const seen = (re: RegExp) => new Promise<void>((resolve) => {
-      const check = () => (re.test(stderr) ? resolve() : setTimeout(check, 100));
-      check();
-    });
+    const seen = (re: RegExp) =>
+      new Promise<void>((resolve) => {
+        const check = () => (re.test(stderr) ? resolve() : setTimeout(check, 100));
+        check();
+      });
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const code = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -238,8 +273,30 @@ describe('CLI', () => {
   it('vigil audit --aws-organization: terminal by account and OU, the account not audited listed, SARIF one run per account', async () => {
     const out = join(tmp, 'audit');
     const r = await runCli(
-      ['audit', '--aws-organization', '--external-id', EXTERNAL_ID, '--endpoint-url', proxy.endpoint, '--regions', 'us-east-1', '--services', 'ec2', '--out', out, '--fail-on', 'none', '--framework', 'soc2', '--no-progress'],
-      { cwd: tmp, timeoutMs: 120_000, env: { ...process.env, NO_COLOR: '1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' } },
+      [
+        'audit',
+        '--aws-organization',
+        '--external-id',
+        EXTERNAL_ID,
+        '--endpoint-url',
+        proxy.endpoint,
+        '--regions',
+        'us-east-1',
+        '--services',
+        'ec2',
+        '--out',
+        out,
+        '--fail-on',
+        'none',
+        '--framework',
+        'soc2',
+        '--no-progress',
+      ],
+      {
+        cwd: tmp,
+        timeoutMs: 120_000,
+        env: { ...process.env, NO_COLOR: '1', AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' },
+      },
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -247,7 +304,9 @@ describe('CLI', () => {
     expect(r.stdout).toContain('aws Prod / Web');
     expect(r.stdout).toMatch(/soc2 \d+(\.\d)?%/);
     expect(r.stdout).toMatch(new RegExp(`Not audited: 1[\\s\\S]*${noRole} member-003: .*AccessDenied`));
-    const sarif = JSON.parse(await readFile(join(out, 'vigil.sarif'), 'utf8')) as { runs: { automationDetails: { id: string }; properties: { account: string; accountName?: string } }[] };
+    const sarif = JSON.parse(await readFile(join(out, 'vigil.sarif'), 'utf8')) as {
+      runs: { automationDetails: { id: string }; properties: { account: string; accountName?: string } }[];
+    };
     expect(sarif.runs.map((x) => x.properties.account).sort()).toEqual(all);
     expect(sarif.runs.map((x) => x.automationDetails.id).sort()).toEqual(all.map((a) => `vigil/aws-${a}/`));
     expect(sarif.runs.find((x) => x.properties.account === org.accounts[0].id)!.properties.accountName).toBe(org.accounts[0].name);
@@ -266,7 +325,10 @@ describe('CLI', () => {
       [{ runId: 'a b' }, /not a usable run id/],
     ];
     for (const [flags, msg] of bad) {
-      const err = await collectOptions({ awsOrganization: true, ...flags }, {}).then(() => undefined, (e: unknown) => e);
+      const err = await collectOptions({ awsOrganization: true, ...flags }, {}).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(InputError);
       expect((err as InputError).message).toMatch(msg);
       expect((err as InputError).fix).toBeTruthy();

@@ -39,7 +39,8 @@ import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
 const ACCOUNT = '123456789012';
 const rules = builtinRules.filter((r) => r.pack === 'least-privilege' && r.id.startsWith('aws-iam-'));
 const doc = (...Statement: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement });
-const trust = (Principal: unknown, Condition?: Record<string, unknown>) => doc({ Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...(Condition ? { Condition } : {}) });
+const trust = (Principal: unknown, Condition?: Record<string, unknown>) =>
+  doc({ Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...(Condition ? { Condition } : {}) });
 
 let moto: MotoServer;
 let clients: AwsClients;
@@ -47,11 +48,24 @@ let iam: IAMClient;
 const send = (c: unknown): Promise<any> => iam.send(c as never);
 
 async function seed(): Promise<void> {
-  await send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 16, PasswordReusePrevention: 24, RequireSymbols: true, AllowUsersToChangePassword: true }));
+  await send(
+    new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 16, PasswordReusePrevention: 24, RequireSymbols: true, AllowUsersToChangePassword: true }),
+  );
 
   await send(new CreateGroupCommand({ GroupName: 'deployers' }));
-  await send(new PutGroupPolicyCommand({ GroupName: 'deployers', PolicyName: 'pass-roles', PolicyDocument: doc({ Sid: 'PassAny', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }) }));
-  const reports = await send(new CreatePolicyCommand({ PolicyName: 'read-reports', PolicyDocument: doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }) }));
+  await send(
+    new PutGroupPolicyCommand({
+      GroupName: 'deployers',
+      PolicyName: 'pass-roles',
+      PolicyDocument: doc({ Sid: 'PassAny', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }),
+    }),
+  );
+  const reports = await send(
+    new CreatePolicyCommand({
+      PolicyName: 'read-reports',
+      PolicyDocument: doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }),
+    }),
+  );
   await send(new CreateGroupCommand({ GroupName: 'readers' }));
   await send(new AttachGroupPolicyCommand({ GroupName: 'readers', PolicyArn: reports.Policy.Arn }));
 
@@ -62,41 +76,86 @@ async function seed(): Promise<void> {
 
   await send(new CreateUserCommand({ UserName: 'dev-dave' }));
   await send(new AddUserToGroupCommand({ GroupName: 'deployers', UserName: 'dev-dave' }));
-  await send(new PutUserPolicyCommand({ UserName: 'dev-dave', PolicyName: 'lambda', PolicyDocument: doc({ Sid: 'Lambda', Effect: 'Allow', Action: ['Lambda:CreateFunction', 'lambda:invokefunction'], Resource: '*' }) }));
+  await send(
+    new PutUserPolicyCommand({
+      UserName: 'dev-dave',
+      PolicyName: 'lambda',
+      PolicyDocument: doc({ Sid: 'Lambda', Effect: 'Allow', Action: ['Lambda:CreateFunction', 'lambda:invokefunction'], Resource: '*' }),
+    }),
+  );
 
   await send(new CreateUserCommand({ UserName: 'mfa-mary' }));
   await send(new AddUserToGroupCommand({ GroupName: 'readers', UserName: 'mfa-mary' }));
   await send(new CreateLoginProfileCommand({ UserName: 'mfa-mary', Password: 'Str0ng-and-long-passw0rd!' }));
   const mfa = await send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'mfa-mary' }));
-  await send(new EnableMFADeviceCommand({ UserName: 'mfa-mary', SerialNumber: mfa.VirtualMFADevice.SerialNumber, AuthenticationCode1: '123456', AuthenticationCode2: '234567' }));
+  await send(
+    new EnableMFADeviceCommand({
+      UserName: 'mfa-mary',
+      SerialNumber: mfa.VirtualMFADevice.SerialNumber,
+      AuthenticationCode1: '123456',
+      AuthenticationCode2: '234567',
+    }),
+  );
 
   await send(new CreateUserCommand({ UserName: 'ci-bot', Path: '/automation/' }));
-  await send(new PutUserPolicyCommand({ UserName: 'ci-bot', PolicyName: 'ci', PolicyDocument: doc({ Sid: 'Artifacts', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::artifacts/*' }, { Sid: 'Secrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }) }));
+  await send(
+    new PutUserPolicyCommand({
+      UserName: 'ci-bot',
+      PolicyName: 'ci',
+      PolicyDocument: doc(
+        { Sid: 'Artifacts', Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::artifacts/*' },
+        { Sid: 'Secrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+      ),
+    }),
+  );
   await send(new CreateAccessKeyCommand({ UserName: 'ci-bot' }));
   await send(new CreateAccessKeyCommand({ UserName: 'ci-bot' }));
 
   await send(new CreateUserCommand({ UserName: 'denied-dan' }));
   await send(new AddUserToGroupCommand({ GroupName: 'readers', UserName: 'denied-dan' }));
-  await send(new PutUserPolicyCommand({
-    UserName: 'denied-dan',
-    PolicyName: 'policy-admin',
-    PolicyDocument: doc(
-      { Sid: 'ManagePolicies', Effect: 'Allow', Action: 'iam:*Policy*', Resource: '*' },
-      { Sid: 'ButNeverGrant', Effect: 'Deny', Action: ['iam:Put*', 'iam:Attach*', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:UpdateAssumeRolePolicy'], Resource: '*' },
-    ),
-  }));
+  await send(
+    new PutUserPolicyCommand({
+      UserName: 'denied-dan',
+      PolicyName: 'policy-admin',
+      PolicyDocument: doc(
+        { Sid: 'ManagePolicies', Effect: 'Allow', Action: 'iam:*Policy*', Resource: '*' },
+        {
+          Sid: 'ButNeverGrant',
+          Effect: 'Deny',
+          Action: ['iam:Put*', 'iam:Attach*', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:UpdateAssumeRolePolicy'],
+          Resource: '*',
+        },
+      ),
+    }),
+  );
 
   await send(new CreateRoleCommand({ RoleName: 'open-role', AssumeRolePolicyDocument: trust('*') }));
   await send(new CreateRoleCommand({ RoleName: 'org-role', AssumeRolePolicyDocument: trust('*', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } }) }));
   await send(new CreateRoleCommand({ RoleName: 'vendor-role', AssumeRolePolicyDocument: trust({ AWS: 'arn:aws:iam::999988887777:root' }) }));
-  await send(new CreateRoleCommand({ RoleName: 'partner-role', AssumeRolePolicyDocument: trust({ AWS: 'arn:aws:iam::444455556666:root' }, { StringEquals: { 'sts:ExternalId': 'partner-7f3c' } }) }));
+  await send(
+    new CreateRoleCommand({
+      RoleName: 'partner-role',
+      AssumeRolePolicyDocument: trust({ AWS: 'arn:aws:iam::444455556666:root' }, { StringEquals: { 'sts:ExternalId': 'partner-7f3c' } }),
+    }),
+  );
   await send(new CreateRoleCommand({ RoleName: 'lambda-role', AssumeRolePolicyDocument: trust({ Service: 'lambda.amazonaws.com' }) }));
   await send(new AttachRolePolicyCommand({ RoleName: 'lambda-role', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }));
   await send(new CreateRoleCommand({ RoleName: 'self-escalating-role', AssumeRolePolicyDocument: trust({ Service: 'ec2.amazonaws.com' }) }));
-  await send(new PutRolePolicyCommand({ RoleName: 'self-escalating-role', PolicyName: 'attach', PolicyDocument: doc({ Sid: 'Attach', Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*' }) }));
+  await send(
+    new PutRolePolicyCommand({
+      RoleName: 'self-escalating-role',
+      PolicyName: 'attach',
+      PolicyDocument: doc({ Sid: 'Attach', Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*' }),
+    }),
+  );
 
   await send(new CreatePolicyCommand({ PolicyName: 'unused-admin', PolicyDocument: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }));
-  await send(new CreatePolicyCommand({ PolicyName: 'unused-harmless', PolicyDocument: doc({ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: 'arn:aws:logs:*:*:log-group:app:*' }) }));
+  await send(
+    new CreatePolicyCommand({
+      PolicyName: 'unused-harmless',
+      PolicyDocument: doc({ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: 'arn:aws:logs:*:*:log-group:app:*' }),
+    }),
+  );
 }
 
 async function scan(): Promise<{ snapshot: Snapshot; result: EvaluationResult }> {
@@ -106,7 +165,8 @@ async function scan(): Promise<{ snapshot: Snapshot; result: EvaluationResult }>
   return { snapshot, result };
 }
 
-const statusOf = (r: EvaluationResult, ruleId: string, id: string): Status[] => r.findings.filter((f) => f.ruleId === ruleId && f.resource.id === id).map((f) => f.status);
+const statusOf = (r: EvaluationResult, ruleId: string, id: string): Status[] =>
+  r.findings.filter((f) => f.ruleId === ruleId && f.resource.id === id).map((f) => f.status);
 
 beforeAll(async () => {
   moto = await startMoto({ env: { MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' } });
@@ -132,13 +192,24 @@ describe('AWS IAM against moto', () => {
   it('collects everything with a handful of calls and no gaps; the snapshot validates', () => {
     expect(snapshot.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable')).toEqual([]);
     expect(snapshot.stats?.apiCalls?.['iam:GetAccountAuthorizationDetails']).toBe(1);
-    expect(Object.entries(snapshot.stats?.apiCalls ?? {}).filter(([k]) => k.startsWith('iam:')).reduce((a, [, v]) => a + v, 0)).toBeLessThanOrEqual(8);
-    const ids = (t: string) => snapshot.resources.filter((r) => r.ref.type === t).map((r) => r.ref.id).sort();
+    expect(
+      Object.entries(snapshot.stats?.apiCalls ?? {})
+        .filter(([k]) => k.startsWith('iam:'))
+        .reduce((a, [, v]) => a + v, 0),
+    ).toBeLessThanOrEqual(8);
+    const ids = (t: string) =>
+      snapshot.resources
+        .filter((r) => r.ref.type === t)
+        .map((r) => r.ref.id)
+        .sort();
     expect(ids('aws.iam.user')).toEqual(['admin-alice', 'ci-bot', 'denied-dan', 'dev-dave', 'mfa-mary']);
     expect(ids('aws.iam.role')).toEqual(['lambda-role', 'open-role', 'org-role', 'partner-role', 'self-escalating-role', 'vendor-role']);
     expect(ids('aws.iam.account')).toEqual([ACCOUNT]);
     // Only the AWS-managed policies in use, not the ~1,500 moto loads.
-    expect(ids('aws.iam.policy').filter((a) => a.includes(':aws:policy/'))).toEqual(['arn:aws:iam::aws:policy/AdministratorAccess', 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']);
+    expect(ids('aws.iam.policy').filter((a) => a.includes(':aws:policy/'))).toEqual([
+      'arn:aws:iam::aws:policy/AdministratorAccess',
+      'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+    ]);
     expect(parseSnapshot(JSON.stringify(snapshot)).resources).toHaveLength(snapshot.resources.length);
   });
 
@@ -218,14 +289,16 @@ describe('AWS IAM against moto', () => {
     const f = result.findings.find((x) => x.ruleId === 'aws-iam-privilege-escalation' && x.resource.id === 'dev-dave')!;
     expect(f.evidence).toMatchObject({
       identity: 'user/dev-dave',
-      methods: [{
-        method: 'PassExistingRoleToNewLambdaThenInvoke',
-        actions: [
-          { action: 'iam:PassRole', grantedBy: [{ identity: 'group/deployers', policy: 'pass-roles', statement: 'PassAny' }] },
-          { action: 'lambda:CreateFunction', grantedBy: [{ identity: 'user/dev-dave', policy: 'lambda', statement: 'Lambda' }] },
-          { action: 'lambda:InvokeFunction', grantedBy: [{ identity: 'user/dev-dave', policy: 'lambda', statement: 'Lambda' }] },
-        ],
-      }],
+      methods: [
+        {
+          method: 'PassExistingRoleToNewLambdaThenInvoke',
+          actions: [
+            { action: 'iam:PassRole', grantedBy: [{ identity: 'group/deployers', policy: 'pass-roles', statement: 'PassAny' }] },
+            { action: 'lambda:CreateFunction', grantedBy: [{ identity: 'user/dev-dave', policy: 'lambda', statement: 'Lambda' }] },
+            { action: 'lambda:InvokeFunction', grantedBy: [{ identity: 'user/dev-dave', policy: 'lambda', statement: 'Lambda' }] },
+          ],
+        },
+      ],
     });
   });
 

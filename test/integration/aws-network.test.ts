@@ -31,7 +31,10 @@ const REGIONS = ['us-east-1', 'eu-west-1'];
 
 /** Ids of what was seeded in one region, by role. */
 interface Seeded {
-  sg: Record<'sshOpen' | 'mysqlV6' | 'rangeRdp' | 'allOpen' | 'refOnly' | 'compliant' | 'defaultWithRules' | 'defaultEmpty' | 'listOpen' | 'listOffice', string>;
+  sg: Record<
+    'sshOpen' | 'mysqlV6' | 'rangeRdp' | 'allOpen' | 'refOnly' | 'compliant' | 'defaultWithRules' | 'defaultEmpty' | 'listOpen' | 'listOffice',
+    string
+  >;
   prefixList: Record<'open' | 'office', string>;
   nacl: Record<'ssh' | 'deny', string>;
   instance: Record<'exposed' | 'safe' | 'naclBlocked' | 'private' | 'viaList' | 'noRoute', string>;
@@ -57,9 +60,27 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
 
     // Flow logs: A delivers to S3; C's CloudWatch Logs group does not exist, so moto reports delivery FAILED; B has none.
     const bucket = `it-flow-logs-${region}`;
-    await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
-    await ec2.send(new CreateFlowLogsCommand({ ResourceIds: [vpcA], ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: `arn:aws:s3:::${bucket}` }));
-    await ec2.send(new CreateFlowLogsCommand({ ResourceIds: [vpcC], ResourceType: 'VPC', TrafficType: 'ALL', LogGroupName: 'missing-group', DeliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow-logs' }));
+    await s3.send(
+      new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }),
+    );
+    await ec2.send(
+      new CreateFlowLogsCommand({
+        ResourceIds: [vpcA],
+        ResourceType: 'VPC',
+        TrafficType: 'ALL',
+        LogDestinationType: 's3',
+        LogDestination: `arn:aws:s3:::${bucket}`,
+      }),
+    );
+    await ec2.send(
+      new CreateFlowLogsCommand({
+        ResourceIds: [vpcC],
+        ResourceType: 'VPC',
+        TrafficType: 'ALL',
+        LogGroupName: 'missing-group',
+        DeliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow-logs',
+      }),
+    );
 
     const group = async (name: string, perms: IpPermission[]) => {
       const id = (await ec2.send(new CreateSecurityGroupCommand({ GroupName: name, Description: name, VpcId: vpcA }))).GroupId!;
@@ -68,7 +89,11 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     };
     // Managed prefix lists: one that quietly contains the whole internet, one of office ranges.
     const list = async (name: string, cidrs: string[]) =>
-      (await ec2.send(new CreateManagedPrefixListCommand({ PrefixListName: name, AddressFamily: 'IPv4', MaxEntries: 10, Entries: cidrs.map((Cidr) => ({ Cidr })) }))).PrefixList!.PrefixListId!;
+      (
+        await ec2.send(
+          new CreateManagedPrefixListCommand({ PrefixListName: name, AddressFamily: 'IPv4', MaxEntries: 10, Entries: cidrs.map((Cidr) => ({ Cidr })) }),
+        )
+      ).PrefixList!.PrefixListId!;
     const prefixList = { open: await list('everyone', ['198.51.100.0/24', '0.0.0.0/0']), office: await list('office', ['203.0.113.0/24']) };
     const fromList = (port: number, pl: string): IpPermission => ({ IpProtocol: 'tcp', FromPort: port, ToPort: port, PrefixListIds: [{ PrefixListId: pl }] });
 
@@ -86,11 +111,27 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
       listOffice: await group('list-office', [fromList(22, prefixList.office), fromList(3306, prefixList.office)]),
     };
     const defaultOf = async (vpcId: string) =>
-      (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }))).SecurityGroups![0].GroupId!;
+      (
+        await ec2.send(
+          new DescribeSecurityGroupsCommand({
+            Filters: [
+              { Name: 'vpc-id', Values: [vpcId] },
+              { Name: 'group-name', Values: ['default'] },
+            ],
+          }),
+        )
+      ).SecurityGroups![0].GroupId!;
     sg.defaultWithRules = await defaultOf(vpcA);
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: sg.defaultWithRules, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: sg.defaultWithRules }] }] }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: sg.defaultWithRules,
+        IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: sg.defaultWithRules }] }],
+      }),
+    );
     sg.defaultEmpty = await defaultOf(vpcB);
-    await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: sg.defaultEmpty, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+    await ec2.send(
+      new RevokeSecurityGroupEgressCommand({ GroupId: sg.defaultEmpty, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
+    );
 
     const egressAll = { n: 100, protocol: '-1', cidr: '0.0.0.0/0', action: 'allow' as const, egress: true };
     const nacl = (subnetId: string, entries: NaclEntrySpec[]) => subnetNacl(ec2, vpcA, subnetId, [...entries, egressAll]);
@@ -106,11 +147,18 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     };
 
     const run = async (subnetId: string, groups: string[], publicIp: boolean, tokens: 'optional' | 'required') =>
-      (await ec2.send(new RunInstancesCommand({
-        ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro',
-        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnetId, AssociatePublicIpAddress: publicIp, Groups: groups }],
-        MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' },
-      }))).Instances![0].InstanceId!;
+      (
+        await ec2.send(
+          new RunInstancesCommand({
+            ImageId: 'ami-12345678',
+            MinCount: 1,
+            MaxCount: 1,
+            InstanceType: 't3.micro',
+            NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnetId, AssociatePublicIpAddress: publicIp, Groups: groups }],
+            MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' },
+          }),
+        )
+      ).Instances![0].InstanceId!;
     const instance = {
       exposed: await run(subnetSsh, [sg.sshOpen], true, 'optional'),
       safe: await run(subnetSsh, [sg.compliant], true, 'required'),
@@ -162,15 +210,37 @@ describe('AWS network audit against moto', () => {
     const ec2 = snapshot.coverage.filter((c) => c.service === 'ec2' && c.operation !== 'DescribeRegions');
     expect(ec2.map((c) => `${c.region} ${c.operation} ${c.status}`).sort()).toEqual(
       REGIONS.flatMap((r) =>
-        ['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeSecurityGroups', 'DescribeVpcs', 'GetManagedPrefixListEntries'].map((op) => `${r} ${op} ok`),
+        [
+          'DescribeFlowLogs',
+          'DescribeInstances',
+          'DescribeManagedPrefixLists',
+          'DescribeNetworkAcls',
+          'DescribeRouteTables',
+          'DescribeSecurityGroups',
+          'DescribeVpcs',
+          'GetManagedPrefixListEntries',
+        ].map((op) => `${r} ${op} ok`),
       ).sort(),
     );
     for (const region of REGIONS) {
       const s = seeded[region];
       const ids = new Set(snapshot.resources.filter((r) => r.ref.region === region).map((r) => r.ref.id));
-      for (const id of [...Object.values(s.sg), ...Object.values(s.nacl), ...Object.values(s.instance), ...Object.values(s.vpc), ...Object.values(s.prefixList), s.route.table]) expect(ids).toContain(id);
+      for (const id of [
+        ...Object.values(s.sg),
+        ...Object.values(s.nacl),
+        ...Object.values(s.instance),
+        ...Object.values(s.vpc),
+        ...Object.values(s.prefixList),
+        s.route.table,
+      ])
+        expect(ids).toContain(id);
       // Only referenced lists are read: moto's AWS-managed lists (S3, DynamoDB …) are not in the snapshot.
-      expect(snapshot.resources.filter((r) => r.ref.region === region && r.ref.type === 'aws.ec2.prefix-list').map((r) => r.ref.name).sort()).toEqual(['everyone', 'office']);
+      expect(
+        snapshot.resources
+          .filter((r) => r.ref.region === region && r.ref.type === 'aws.ec2.prefix-list')
+          .map((r) => r.ref.name)
+          .sort(),
+      ).toEqual(['everyone', 'office']);
     }
     // Regions stay apart: nothing seeded in us-east-1 shows up in eu-west-1.
     const eu = new Set(snapshot.resources.filter((r) => r.ref.region === 'eu-west-1').map((r) => r.ref.id));
@@ -181,27 +251,56 @@ describe('AWS network audit against moto', () => {
     describe(region, () => {
       it('aws-sg-open-admin-port: 22 from anywhere, a range covering 3389 and protocol -1 fail; the others pass', () => {
         const { sg } = seeded[region];
-        expectStatuses('aws-sg-open-admin-port', region, { [sg.sshOpen]: 'fail', [sg.rangeRdp]: 'fail', [sg.allOpen]: 'fail', [sg.mysqlV6]: 'pass', [sg.refOnly]: 'pass', [sg.compliant]: 'pass' });
+        expectStatuses('aws-sg-open-admin-port', region, {
+          [sg.sshOpen]: 'fail',
+          [sg.rangeRdp]: 'fail',
+          [sg.allOpen]: 'fail',
+          [sg.mysqlV6]: 'pass',
+          [sg.refOnly]: 'pass',
+          [sg.compliant]: 'pass',
+        });
         expect(findingsOf('aws-sg-open-admin-port', region, sg.sshOpen)[0].evidence).toMatchObject({ rule: '0.0.0.0/0 tcp 22', port: 22, service: 'SSH' });
-        expect(findingsOf('aws-sg-open-admin-port', region, sg.rangeRdp)[0].evidence).toMatchObject({ rule: '0.0.0.0/0 tcp 1000-4000', port: 3389, service: 'RDP' });
+        expect(findingsOf('aws-sg-open-admin-port', region, sg.rangeRdp)[0].evidence).toMatchObject({
+          rule: '0.0.0.0/0 tcp 1000-4000',
+          port: 3389,
+          service: 'RDP',
+        });
       });
 
       it('managed prefix lists: a list holding 0.0.0.0/0 is the internet, a list of office ranges is not', () => {
         const { sg, prefixList } = seeded[region];
         expectStatuses('aws-sg-open-admin-port', region, { [sg.listOpen]: 'fail', [sg.listOffice]: 'pass' });
         expectStatuses('aws-sg-open-sensitive-port', region, { [sg.listOpen]: 'pass', [sg.listOffice]: 'pass' });
-        expect(findingsOf('aws-sg-open-admin-port', region, sg.listOpen)[0].evidence).toMatchObject({ rule: `${prefixList.open} (0.0.0.0/0) tcp 22`, prefixList: prefixList.open, port: 22 });
+        expect(findingsOf('aws-sg-open-admin-port', region, sg.listOpen)[0].evidence).toMatchObject({
+          rule: `${prefixList.open} (0.0.0.0/0) tcp 22`,
+          prefixList: prefixList.open,
+          port: 22,
+        });
       });
 
       it('aws-sg-open-sensitive-port: 3306 from ::/0, the wide range and -1 fail; the others pass', () => {
         const { sg } = seeded[region];
-        expectStatuses('aws-sg-open-sensitive-port', region, { [sg.mysqlV6]: 'fail', [sg.rangeRdp]: 'fail', [sg.allOpen]: 'fail', [sg.sshOpen]: 'pass', [sg.refOnly]: 'pass', [sg.compliant]: 'pass' });
+        expectStatuses('aws-sg-open-sensitive-port', region, {
+          [sg.mysqlV6]: 'fail',
+          [sg.rangeRdp]: 'fail',
+          [sg.allOpen]: 'fail',
+          [sg.sshOpen]: 'pass',
+          [sg.refOnly]: 'pass',
+          [sg.compliant]: 'pass',
+        });
         expect(findingsOf('aws-sg-open-sensitive-port', region, sg.mysqlV6)[0].evidence).toMatchObject({ rule: '::/0 tcp 3306', port: 3306, service: 'MySQL' });
       });
 
       it('aws-sg-open-all-ports: only protocol -1 fails', () => {
         const { sg } = seeded[region];
-        expectStatuses('aws-sg-open-all-ports', region, { [sg.allOpen]: 'fail', [sg.sshOpen]: 'pass', [sg.rangeRdp]: 'pass', [sg.mysqlV6]: 'pass', [sg.refOnly]: 'pass', [sg.compliant]: 'pass' });
+        expectStatuses('aws-sg-open-all-ports', region, {
+          [sg.allOpen]: 'fail',
+          [sg.sshOpen]: 'pass',
+          [sg.rangeRdp]: 'pass',
+          [sg.mysqlV6]: 'pass',
+          [sg.refOnly]: 'pass',
+          [sg.compliant]: 'pass',
+        });
       });
 
       it('aws-default-sg-has-rules: default group with rules fails, emptied default passes, other groups not applicable', () => {
@@ -217,16 +316,31 @@ describe('AWS network audit against moto', () => {
 
       it('aws-instance-internet-exposed: public IP + open group + permissive ACL fails with the path; the rest pass', () => {
         const { instance, sg, nacl, route } = seeded[region];
-        expectStatuses('aws-instance-internet-exposed', region, { [instance.exposed]: 'fail', [instance.safe]: 'pass', [instance.naclBlocked]: 'pass', [instance.private]: 'pass', [instance.viaList]: 'fail', [instance.noRoute]: 'pass' });
+        expectStatuses('aws-instance-internet-exposed', region, {
+          [instance.exposed]: 'fail',
+          [instance.safe]: 'pass',
+          [instance.naclBlocked]: 'pass',
+          [instance.private]: 'pass',
+          [instance.viaList]: 'fail',
+          [instance.noRoute]: 'pass',
+        });
         const viaList = findingsOf('aws-instance-internet-exposed', region, instance.viaList)[0].evidence as { path: string[] };
         expect(viaList.path[2]).toBe(`${sg.listOpen} ${seeded[region].prefixList.open} (0.0.0.0/0) tcp 22`);
         // Public IP, SSH open to the world, a default ACL that allows all: only the route table keeps the internet out.
         const noRoute = findingsOf('aws-instance-internet-exposed', region, instance.noRoute)[0];
         expect(noRoute.messageId).toBe('notExposed');
-        expect(snapshot.resources.find((r) => r.ref.id === instance.noRoute)?.data).toMatchObject({ publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/), securityGroupIds: [sg.sshOpen] });
+        expect(snapshot.resources.find((r) => r.ref.id === instance.noRoute)?.data).toMatchObject({
+          publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+          securityGroupIds: [sg.sshOpen],
+        });
         const ev = findingsOf('aws-instance-internet-exposed', region, instance.exposed)[0].evidence as { address: string; path: string[]; port: number };
         expect(ev.port).toBe(22);
-        expect(ev.path).toEqual([ev.address, `${route.table} 0.0.0.0/0 → ${route.igw}`, `${sg.sshOpen} 0.0.0.0/0 tcp 22`, `${nacl.ssh} 100 allow 0.0.0.0/0 tcp 22`]);
+        expect(ev.path).toEqual([
+          ev.address,
+          `${route.table} 0.0.0.0/0 → ${route.igw}`,
+          `${sg.sshOpen} 0.0.0.0/0 tcp 22`,
+          `${nacl.ssh} 100 allow 0.0.0.0/0 tcp 22`,
+        ]);
         expect(ev.address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
       });
 
@@ -276,7 +390,14 @@ describe('throttling and unreachable regions, end to end', () => {
 
   const gapsOf = (out: { coverage: Snapshot['coverage'] }) => out.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable');
   const adminPort = (snap: Snapshot) =>
-    Object.fromEntries(evaluate(snap, builtinRules.filter((r) => r.id === 'aws-sg-open-admin-port')).findings.filter((f) => f.resource.id === seededGroups[f.resource.region] || f.resource.id === '*').map((f) => [f.resource.region, f.status]));
+    Object.fromEntries(
+      evaluate(
+        snap,
+        builtinRules.filter((r) => r.id === 'aws-sg-open-admin-port'),
+      )
+        .findings.filter((f) => f.resource.id === seededGroups[f.resource.region] || f.resource.id === '*')
+        .map((f) => [f.resource.region, f.status]),
+    );
 
   it('throttled twice, then answered: the adaptive retries recover and nothing is missing', async () => {
     // (Throttling every call would also recover, but adaptive mode then slows the client to its floor rate.)
@@ -294,7 +415,9 @@ describe('throttling and unreachable regions, end to end', () => {
   it('throttled past the retries: a throttled gap for that call only, its rules unknown, the run goes on', async () => {
     proxy = await startFaultProxy({ target: moto.endpoint, throttle: (r) => r.operation === 'DescribeSecurityGroups' && r.region === 'eu-west-1' });
     const out = await collectAws({ endpointUrl: proxy.endpoint, regions: REGIONS, services: ['ec2'], maxAttempts: 3 });
-    expect(gapsOf(out).map((c) => [c.region, c.operation, c.status, c.errorCode])).toEqual([['eu-west-1', 'DescribeSecurityGroups', 'throttled', 'RequestLimitExceeded']]);
+    expect(gapsOf(out).map((c) => [c.region, c.operation, c.status, c.errorCode])).toEqual([
+      ['eu-west-1', 'DescribeSecurityGroups', 'throttled', 'RequestLimitExceeded'],
+    ]);
     expect(proxy.log.filter((r) => r.operation === 'DescribeSecurityGroups' && r.region === 'eu-west-1')).toHaveLength(3);
     expect(adminPort(mergeOutputs([out], new Date().toISOString()))).toEqual({ 'us-east-1': 'fail', 'eu-west-1': 'unknown' });
   }, 60_000);
@@ -305,11 +428,38 @@ describe('throttling and unreachable regions, end to end', () => {
     const eu = out.coverage.filter((c) => c.region === 'eu-west-1');
     expect(eu.length).toBeGreaterThanOrEqual(10); // ec2 (7), ebs (4), kms, rds (2), cloudtrail
     // Every call there is unreachable; follow-up reads of a listing that failed are recorded as not listed.
-    for (const c of eu) expect([c.service, c.operation, c.status, c.errorCode]).toEqual([c.service, c.operation, c.errorCode === 'NotListed' ? 'error' : 'unreachable', c.errorCode === 'NotListed' ? 'NotListed' : 'ECONNRESET']);
+    for (const c of eu)
+      expect([c.service, c.operation, c.status, c.errorCode]).toEqual([
+        c.service,
+        c.operation,
+        c.errorCode === 'NotListed' ? 'error' : 'unreachable',
+        c.errorCode === 'NotListed' ? 'NotListed' : 'ECONNRESET',
+      ]);
     expect(eu.filter((c) => c.errorCode !== 'NotListed').length).toBeGreaterThanOrEqual(10);
-    expect(new Set(eu.map((c) => c.service))).toEqual(new Set(['ec2', 'ebs', 'kms', 'rds', 'elbv2', 'cloudtrail', 'guardduty', 'config', 'securityhub', 'logs', 'cloudwatch', 'sns', 'dynamodb', 'efs', 'lambda', 'secretsmanager']));
+    expect(new Set(eu.map((c) => c.service))).toEqual(
+      new Set([
+        'ec2',
+        'ebs',
+        'kms',
+        'rds',
+        'elbv2',
+        'cloudtrail',
+        'guardduty',
+        'config',
+        'securityhub',
+        'logs',
+        'cloudwatch',
+        'sns',
+        'dynamodb',
+        'efs',
+        'lambda',
+        'secretsmanager',
+      ]),
+    );
     expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1')).toEqual([]);
-    expect(out.coverage.filter((c) => c.region === 'global' && c.status === 'ok').map((c) => c.service)).toEqual(expect.arrayContaining(['iam', 's3', 'cloudtrail']));
+    expect(out.coverage.filter((c) => c.region === 'global' && c.status === 'ok').map((c) => c.service)).toEqual(
+      expect.arrayContaining(['iam', 's3', 'cloudtrail']),
+    );
 
     const snap = mergeOutputs([out], new Date().toISOString());
     expect(adminPort(snap)).toEqual({ 'us-east-1': 'fail', 'eu-west-1': 'unknown' });
@@ -327,7 +477,9 @@ describe('throttling and unreachable regions, end to end', () => {
     // moto reports ap-east-1 (among others) as not-opted-in.
     const asked = await collectAws({ endpointUrl: moto.endpoint, regions: ['us-east-1', 'ap-east-1'], services: ['ec2'] });
     expect(asked.scopes[0].regions).toEqual(['us-east-1']);
-    expect(gapsOf(asked)).toEqual([expect.objectContaining({ region: 'ap-east-1', operation: 'DescribeRegions', status: 'unreachable', errorCode: 'RegionNotEnabled', resourceTypes: [] })]);
+    expect(gapsOf(asked)).toEqual([
+      expect.objectContaining({ region: 'ap-east-1', operation: 'DescribeRegions', status: 'unreachable', errorCode: 'RegionNotEnabled', resourceTypes: [] }),
+    ]);
     expect(asked.coverage.filter((c) => c.region === 'ap-east-1')).toHaveLength(1);
 
     const all = await collectAws({ endpointUrl: moto.endpoint, services: [] });

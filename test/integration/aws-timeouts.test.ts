@@ -38,7 +38,13 @@ const gaps = (coverage: CoverageEntry[]) => coverage.filter((c) => c.status !== 
 describe('a silent AWS endpoint', () => {
   it('a KMS that never answers: its calls time out per attempt and become timeout gaps; EC2 and IAM complete', async () => {
     proxy = await startFaultProxy({ target: moto.endpoint, silent: (r) => r.service === 'kms' });
-    const out = await collectAws({ endpointUrl: proxy.endpoint, regions: ['us-east-1'], services: ['kms', 'ec2', 'iam'], maxAttempts: 2, requestTimeoutMs: 3000 });
+    const out = await collectAws({
+      endpointUrl: proxy.endpoint,
+      regions: ['us-east-1'],
+      services: ['kms', 'ec2', 'iam'],
+      maxAttempts: 2,
+      requestTimeoutMs: 3000,
+    });
     expect(gaps(out.coverage).map((c) => [c.service, c.operation, c.status, c.errorCode])).toEqual([['kms', 'ListKeys', 'timeout', 'ETIMEDOUT']]);
     expect(proxy.log.filter((r) => r.service === 'kms').map((r) => r.outcome)).toEqual(['silent', 'silent']); // retried once, then given up
     expect(out.coverage.filter((c) => c.status === 'ok').map((c) => c.service)).toEqual(expect.arrayContaining(['ec2', 'iam']));
@@ -48,7 +54,14 @@ describe('a silent AWS endpoint', () => {
   it('with a long request bound, the socket idle timeout alone ends a silent connection', async () => {
     proxy = await startFaultProxy({ target: moto.endpoint, silent: (r) => r.service === 'kms' });
     // requestTimeout far above the socket timeout: only the idle bound can end the attempt.
-    const out = await collectAws({ endpointUrl: proxy.endpoint, regions: ['us-east-1'], services: ['kms'], maxAttempts: 1, requestTimeoutMs: 120_000, socketTimeoutMs: 2000 });
+    const out = await collectAws({
+      endpointUrl: proxy.endpoint,
+      regions: ['us-east-1'],
+      services: ['kms'],
+      maxAttempts: 1,
+      requestTimeoutMs: 120_000,
+      socketTimeoutMs: 2000,
+    });
     expect(gaps(out.coverage).map((c) => [c.service, c.operation, c.status])).toEqual([['kms', 'ListKeys', 'timeout']]);
   }, 60_000);
 
@@ -56,7 +69,10 @@ describe('a silent AWS endpoint', () => {
     proxy = await startFaultProxy({ target: moto.endpoint, silent: (r) => r.service === 'kms' });
     const out = join(dir, 'snap.json');
     // Default per-attempt bounds (30 s × 6 attempts) would take minutes; --timeout 3 ends it.
-    const run = await runCli(['collect', '--endpoint-url', proxy.endpoint, '--regions', 'us-east-1', '--services', 'kms,ec2', '--timeout', '3', '--out', out, '--strict'], { cwd: dir, timeoutMs: 45_000 });
+    const run = await runCli(
+      ['collect', '--endpoint-url', proxy.endpoint, '--regions', 'us-east-1', '--services', 'kms,ec2', '--timeout', '3', '--out', out, '--strict'],
+      { cwd: dir, timeoutMs: 45_000 },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/gap: aws \d+ us-east-1 kms:ListKeys timeout \(CollectionTimeout\)/);

@@ -17,7 +17,10 @@ import { type CliRun, runCli } from '../support/cli.js';
 
 const FIX = join(PACKAGE_ROOT, 'test', 'fixtures', 'gcp');
 const fx = (f: string) => join(FIX, f);
-const assets = readFileSync(fx('resources.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const assets = readFileSync(fx('resources.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Record<string, unknown>);
 const iamPolicies = JSON.parse(readFileSync(fx('search-iam.json'), 'utf8')) as unknown[];
 
 interface Run extends CliRun {
@@ -43,13 +46,21 @@ function vigil(args: string[]): Promise<Run> {
 
 /** "status rule name" lines of the findings, sorted. */
 const lines = (fs: Finding[], status?: string) =>
-  fs.filter((f) => !status || f.status === status).map((f) => `${f.status} ${f.ruleId} ${f.resource.name}`).sort();
+  fs
+    .filter((f) => !status || f.status === status)
+    .map((f) => `${f.status} ${f.ruleId} ${f.resource.name}`)
+    .sort();
 
 let server: GcpAssetServer;
 
 beforeAll(async () => {
   // Disks denied (a PERMISSION_DENIED asset type) and the second firewall page throttled once (retried).
-  server = await startGcpAssetServer({ assets, iamPolicies, deniedAssetTypes: ['compute.googleapis.com/Disk'], throttle: [{ target: 'compute.googleapis.com/Firewall', page: 2, times: 1 }] });
+  server = await startGcpAssetServer({
+    assets,
+    iamPolicies,
+    deniedAssetTypes: ['compute.googleapis.com/Disk'],
+    throttle: [{ target: 'compute.googleapis.com/Firewall', page: 2, times: 1 }],
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -72,10 +83,24 @@ describe('vigil audit --provider gcp --gcp-scope … --gcp-endpoint (live, real 
 
       const result = r.findings();
       const account = scope === 'projects/p' ? 'p' : scope;
-      expect(result.snapshot.scopes).toEqual([expect.objectContaining({ provider: 'gcp', account, detail: expect.objectContaining({ scope, source: 'cloud-asset-api' }) })]);
-      expect(result.snapshot.coverage.gaps).toEqual([expect.objectContaining({ operation: 'ListAssets:compute.googleapis.com/Disk', status: 'denied', errorCode: 'PERMISSION_DENIED', resourceTypes: ['gcp.compute.disk'] })]);
+      expect(result.snapshot.scopes).toEqual([
+        expect.objectContaining({ provider: 'gcp', account, detail: expect.objectContaining({ scope, source: 'cloud-asset-api' }) }),
+      ]);
+      expect(result.snapshot.coverage.gaps).toEqual([
+        expect.objectContaining({
+          operation: 'ListAssets:compute.googleapis.com/Disk',
+          status: 'denied',
+          errorCode: 'PERMISSION_DENIED',
+          resourceTypes: ['gcp.compute.disk'],
+        }),
+      ]);
       expect(lines(result.findings.filter((f) => f.ruleId === 'gcp-disk-no-cmek'))).toEqual([`unknown gcp-disk-no-cmek all gcp.compute.disk in global`]);
-      expect(lines(result.findings.filter((f) => f.ruleId.startsWith('gcp-firewall-')), 'fail')).toEqual([
+      expect(
+        lines(
+          result.findings.filter((f) => f.ruleId.startsWith('gcp-firewall-')),
+          'fail',
+        ),
+      ).toEqual([
         'fail gcp-firewall-open-admin-port allow-all-world',
         'fail gcp-firewall-open-admin-port allow-ssh-rdp-world',
         'fail gcp-firewall-open-all-ports allow-all-world',
@@ -84,13 +109,34 @@ describe('vigil audit --provider gcp --gcp-scope … --gcp-endpoint (live, real 
       ]);
       const ssh = result.findings.find((f) => f.ruleId === 'gcp-firewall-open-admin-port' && f.resource.name === 'allow-ssh-rdp-world')!;
       expect(ssh.evidence).toMatchObject({ openings: ['0.0.0.0/0 tcp 22 (SSH)', '0.0.0.0/0 tcp 3389 (RDP)'] });
-      expect(ssh.resource).toMatchObject({ provider: 'gcp', account: 'acme-prod', type: 'gcp.compute.firewall', id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world' });
-      expect(lines(result.findings.filter((f) => f.ruleId === 'gcp-iam-basic-role'), 'fail')).toEqual(['fail gcp-iam-basic-role acme-prod', 'fail gcp-iam-basic-role folders/444444444444']);
+      expect(ssh.resource).toMatchObject({
+        provider: 'gcp',
+        account: 'acme-prod',
+        type: 'gcp.compute.firewall',
+        id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world',
+      });
+      expect(
+        lines(
+          result.findings.filter((f) => f.ruleId === 'gcp-iam-basic-role'),
+          'fail',
+        ),
+      ).toEqual(['fail gcp-iam-basic-role acme-prod', 'fail gcp-iam-basic-role folders/444444444444']);
     });
   }
 
   it('--strict with --fail-on none exits 3 on the coverage gap; a bad scope exits 2', async () => {
-    const strict = await vigil(['audit', '--gcp-scope', 'projects/acme-prod', '--gcp-endpoint', server.endpoint, '--fail-on', 'none', '--strict', '--format', 'json']);
+    const strict = await vigil([
+      'audit',
+      '--gcp-scope',
+      'projects/acme-prod',
+      '--gcp-endpoint',
+      server.endpoint,
+      '--fail-on',
+      'none',
+      '--strict',
+      '--format',
+      'json',
+    ]);
     expect(strict.code).toBe(3);
     const bad = await vigil(['audit', '--gcp-scope', 'project/acme-prod', '--gcp-endpoint', server.endpoint]);
     expect(bad.code).toBe(2);
@@ -101,7 +147,17 @@ describe('vigil audit --provider gcp --gcp-scope … --gcp-endpoint (live, real 
 
 describe('vigil audit --gcp-export (offline)', () => {
   it('reads resource + iam-policy exports and the search-all-iam-policies JSON array together', async () => {
-    const r = await vigil(['audit', '--gcp-export', fx('resources.jsonl'), '--gcp-export', fx('iam.jsonl'), '--gcp-export', fx('search-iam.json'), '--format', 'json']);
+    const r = await vigil([
+      'audit',
+      '--gcp-export',
+      fx('resources.jsonl'),
+      '--gcp-export',
+      fx('iam.jsonl'),
+      '--gcp-export',
+      fx('search-iam.json'),
+      '--format',
+      'json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Coverage: every collection step was read in full/);
@@ -115,7 +171,10 @@ describe('vigil audit --gcp-export (offline)', () => {
     // … and from search-iam.json (the JSON array), merged into the same project policy.
     expect(fails).toContain('fail gcp-iam-sa-impersonation-project-wide acme-prod');
     const imp = result.findings.find((f) => f.ruleId === 'gcp-iam-sa-impersonation-project-wide' && f.status === 'fail')!;
-    expect(imp.evidence).toEqual({ grants: ['roles/iam.serviceAccountUser → group:developers@acme.example', 'roles/iam.serviceAccountTokenCreator → user:bob@acme.example'], level: 'project' });
+    expect(imp.evidence).toEqual({
+      grants: ['roles/iam.serviceAccountUser → group:developers@acme.example', 'roles/iam.serviceAccountTokenCreator → user:bob@acme.example'],
+      level: 'project',
+    });
     expect(result.findings.filter((f) => f.status === 'unknown')).toEqual([]);
   });
 
@@ -128,7 +187,11 @@ describe('vigil audit --gcp-export (offline)', () => {
       expect.stringMatching(/malformed\.jsonl:2: not valid JSON/),
       expect.stringMatching(/malformed\.jsonl:5: neither a Cloud Asset record/),
     ]);
-    expect(result.snapshot.coverage.gaps[0]).toMatchObject({ errorCode: 'MalformedExportRecord', account: 'acme-prod', resourceTypes: ['gcp.compute.firewall'] });
+    expect(result.snapshot.coverage.gaps[0]).toMatchObject({
+      errorCode: 'MalformedExportRecord',
+      account: 'acme-prod',
+      resourceTypes: ['gcp.compute.firewall'],
+    });
     // Line 1 (before the bad line) and line 4 (after it) were read and evaluated.
     const names = new Set(result.findings.filter((f) => f.status !== 'unknown').map((f) => f.resource.name));
     expect(names.has('malformed-neighbour-1')).toBe(true);
@@ -174,7 +237,9 @@ describe('vigil audit --framework with GCP input', () => {
     expect(pci.status).toBe('fail');
     // compliance.json carries the findings its controls reference, so the chain resolves within the file.
     const findings = new Map(referenced.map((f) => [f.id, f]));
-    expect(pci.failingFindingIds.map((id) => `${findings.get(id)!.ruleId} ${findings.get(id)!.resource.name}`).sort()).toContain('gcp-firewall-open-admin-port allow-ssh-rdp-world');
+    expect(pci.failingFindingIds.map((id) => `${findings.get(id)!.ruleId} ${findings.get(id)!.resource.name}`).sort()).toContain(
+      'gcp-firewall-open-admin-port allow-ssh-rdp-world',
+    );
   });
 
   it('a malformed --framework-file exits 2 naming the file, the path and the line', async () => {

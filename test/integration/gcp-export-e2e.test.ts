@@ -29,11 +29,26 @@ function table(findings: Finding[]): Record<string, string[]> {
 describe('GCP export → snapshot → findings', () => {
   it('registers every agreed gcp rule', () => {
     expect(gcpRules.map((r) => r.id).sort()).toEqual([
-      'gcp-bucket-no-cmek', 'gcp-bucket-public-access-prevention-off', 'gcp-bucket-uniform-access-off', 'gcp-disk-no-cmek',
-      'gcp-firewall-open-admin-port', 'gcp-firewall-open-all-ports', 'gcp-firewall-open-sensitive-port', 'gcp-https-proxy-no-ssl-policy',
-      'gcp-iam-basic-role', 'gcp-iam-external-member', 'gcp-iam-public-member', 'gcp-iam-public-member-resource', 'gcp-iam-sa-impersonation-project-wide',
-      'gcp-iam-sa-key-old', 'gcp-iam-service-account-admin', 'gcp-iam-user-managed-sa-key', 'gcp-kms-key-rotation-long', 'gcp-sql-public-ip-open',
-      'gcp-sql-ssl-not-enforced', 'gcp-ssl-policy-weak',
+      'gcp-bucket-no-cmek',
+      'gcp-bucket-public-access-prevention-off',
+      'gcp-bucket-uniform-access-off',
+      'gcp-disk-no-cmek',
+      'gcp-firewall-open-admin-port',
+      'gcp-firewall-open-all-ports',
+      'gcp-firewall-open-sensitive-port',
+      'gcp-https-proxy-no-ssl-policy',
+      'gcp-iam-basic-role',
+      'gcp-iam-external-member',
+      'gcp-iam-public-member',
+      'gcp-iam-public-member-resource',
+      'gcp-iam-sa-impersonation-project-wide',
+      'gcp-iam-sa-key-old',
+      'gcp-iam-service-account-admin',
+      'gcp-iam-user-managed-sa-key',
+      'gcp-kms-key-rotation-long',
+      'gcp-sql-public-ip-open',
+      'gcp-sql-ssl-not-enforced',
+      'gcp-ssl-policy-weak',
     ]);
   });
 
@@ -46,8 +61,14 @@ describe('GCP export → snapshot → findings', () => {
     );
     const t = table(result.findings);
     expect(t['gcp-firewall-open-admin-port']).toEqual([
-      'fail allow-all-world', 'fail allow-ssh-rdp-world', 'not_applicable disabled-ssh-world', 'not_applicable egress-all',
-      'pass allow-db-world', 'pass allow-https-world', 'pass allow-internal', 'pass dev-allow-ssh-iap',
+      'fail allow-all-world',
+      'fail allow-ssh-rdp-world',
+      'not_applicable disabled-ssh-world',
+      'not_applicable egress-all',
+      'pass allow-db-world',
+      'pass allow-https-world',
+      'pass allow-internal',
+      'pass dev-allow-ssh-iap',
     ]);
     expect(t['gcp-firewall-open-sensitive-port'].filter((s) => s.startsWith('fail'))).toEqual(['fail allow-all-world', 'fail allow-db-world']);
     expect(t['gcp-firewall-open-all-ports'].filter((s) => s.startsWith('fail'))).toEqual(['fail allow-all-world']);
@@ -61,10 +82,14 @@ describe('GCP export → snapshot → findings', () => {
     expect(t['gcp-bucket-no-cmek']).toEqual(['fail acme-public-assets', 'pass acme-prod-logs']);
     expect(t['gcp-kms-key-rotation-long']).toEqual(['fail archive-key', 'fail bucket-key', 'not_applicable release-signer', 'pass disk-key']);
     expect(t['gcp-iam-user-managed-sa-key']).toEqual([
-      'fail 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567', 'fail 2222222222222222222222222222222222222222', 'pass 1111111111111111111111111111111111111111',
+      'fail 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+      'fail 2222222222222222222222222222222222222222',
+      'pass 1111111111111111111111111111111111111111',
     ]);
     expect(t['gcp-iam-sa-key-old']).toEqual([
-      'fail 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567', 'not_applicable 1111111111111111111111111111111111111111', 'pass 2222222222222222222222222222222222222222',
+      'fail 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+      'not_applicable 1111111111111111111111111111111111111111',
+      'pass 2222222222222222222222222222222222222222',
     ]);
     const fails = (id: string) => t[id].filter((s) => s.startsWith('fail'));
     expect(fails('gcp-iam-public-member')).toEqual(['fail acme-dev']);
@@ -82,7 +107,12 @@ describe('GCP export → snapshot → findings', () => {
       grants: ['roles/iam.serviceAccountUser → group:developers@acme.example', 'roles/iam.serviceAccountTokenCreator → user:bob@acme.example'],
       level: 'project',
     });
-    expect(impersonation.resource).toMatchObject({ provider: 'gcp', account: 'acme-prod', type: 'gcp.iam.policy', id: '//cloudresourcemanager.googleapis.com/projects/123456789012' });
+    expect(impersonation.resource).toMatchObject({
+      provider: 'gcp',
+      account: 'acme-prod',
+      type: 'gcp.iam.policy',
+      id: '//cloudresourcemanager.googleapis.com/projects/123456789012',
+    });
   });
 
   it('turns malformed lines into unknown findings, never a pass', async () => {

@@ -12,7 +12,11 @@ import { type GcpAssetServer, startGcpAssetServer } from '../../src/testing/gcp-
 import { InputError } from '../../src/util/errors.js';
 
 const FIX = 'test/fixtures/gcp';
-const lines = (f: string) => readFileSync(`${FIX}/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (f: string) =>
+  readFileSync(`${FIX}/${f}`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const assets = lines('resources.jsonl');
 const iamPolicies = JSON.parse(readFileSync(`${FIX}/search-iam.json`, 'utf8')) as unknown[];
 const SCOPE = 'organizations/555555555555';
@@ -36,11 +40,21 @@ describe('live collection through the real Cloud Asset client', () => {
 
     expect(out.coverage.every((c) => c.status === 'ok')).toBe(true);
     expect(out.coverage.map((c) => c.operation).sort()).toEqual(
-      ['SearchAllIamPolicies', ...[
-        'cloudkms.googleapis.com/CryptoKey', 'cloudresourcemanager.googleapis.com/Project', 'compute.googleapis.com/Disk', 'compute.googleapis.com/Firewall',
-        'compute.googleapis.com/SslPolicy', 'compute.googleapis.com/TargetHttpsProxy', 'iam.googleapis.com/ServiceAccount', 'iam.googleapis.com/ServiceAccountKey',
-        'sqladmin.googleapis.com/Instance', 'storage.googleapis.com/Bucket',
-      ].map((t) => `ListAssets:${t}`)].sort(),
+      [
+        'SearchAllIamPolicies',
+        ...[
+          'cloudkms.googleapis.com/CryptoKey',
+          'cloudresourcemanager.googleapis.com/Project',
+          'compute.googleapis.com/Disk',
+          'compute.googleapis.com/Firewall',
+          'compute.googleapis.com/SslPolicy',
+          'compute.googleapis.com/TargetHttpsProxy',
+          'iam.googleapis.com/ServiceAccount',
+          'iam.googleapis.com/ServiceAccountKey',
+          'sqladmin.googleapis.com/Instance',
+          'storage.googleapis.com/Bucket',
+        ].map((t) => `ListAssets:${t}`),
+      ].sort(),
     );
     // 8 firewalls at 2 per page = 4 pages, following nextPageToken.
     const fwPages = server.requests.filter((r) => r.query.assetTypes?.[0] === 'compute.googleapis.com/Firewall');
@@ -55,7 +69,9 @@ describe('live collection through the real Cloud Asset client', () => {
     expect(count('gcp.compute.firewall')).toBe(8);
     expect(count('gcp.iam.service-account-key')).toBe(3);
     expect(count('gcp.iam.policy')).toBe(3);
-    expect(out.scopes).toEqual([expect.objectContaining({ provider: 'gcp', account: SCOPE, detail: expect.objectContaining({ scope: SCOPE, source: 'cloud-asset-api' }) })]);
+    expect(out.scopes).toEqual([
+      expect.objectContaining({ provider: 'gcp', account: SCOPE, detail: expect.objectContaining({ scope: SCOPE, source: 'cloud-asset-api' }) }),
+    ]);
     // Bucket names carry no project: its number (ancestors) is mapped to the id the Project asset gives.
     expect(out.resources.find((r) => r.ref.name === 'acme-public-assets')!.ref.account).toBe('acme-prod');
   });
@@ -75,8 +91,15 @@ describe('live collection through the real Cloud Asset client', () => {
     const denied = out.coverage.filter((c) => c.status !== 'ok');
     expect(denied).toEqual([
       expect.objectContaining({
-        provider: 'gcp', account: SCOPE, region: 'global', service: 'cloudasset', operation: 'ListAssets:compute.googleapis.com/Disk',
-        resourceTypes: ['gcp.compute.disk'], status: 'denied', errorCode: 'PERMISSION_DENIED', message: expect.stringMatching(/does not have permission/),
+        provider: 'gcp',
+        account: SCOPE,
+        region: 'global',
+        service: 'cloudasset',
+        operation: 'ListAssets:compute.googleapis.com/Disk',
+        resourceTypes: ['gcp.compute.disk'],
+        status: 'denied',
+        errorCode: 'PERMISSION_DENIED',
+        message: expect.stringMatching(/does not have permission/),
       }),
     ]);
     expect(out.resources.filter((r) => r.ref.type === 'gcp.compute.disk')).toEqual([]);
@@ -89,7 +112,10 @@ describe('live collection through the real Cloud Asset client', () => {
     server = await startGcpAssetServer({
       assets,
       iamPolicies,
-      throttle: [{ target: 'compute.googleapis.com/Firewall', page: 3, times: 2 }, { target: 'searchAllIamPolicies', page: 1, times: 1 }],
+      throttle: [
+        { target: 'compute.googleapis.com/Firewall', page: 3, times: 2 },
+        { target: 'searchAllIamPolicies', page: 1, times: 1 },
+      ],
     });
     const out = await collectGcp({ scope: SCOPE, endpoint: server.endpoint, retry: fastRetry });
     expect(out.coverage.every((c) => c.status === 'ok')).toBe(true);
@@ -104,7 +130,10 @@ describe('live collection through the real Cloud Asset client', () => {
   it('records throttling that outlasts the bounded retries as a coverage gap, keeping what was read', async () => {
     server = await startGcpAssetServer({ assets, throttle: [{ target: 'compute.googleapis.com/Firewall', page: 2, times: Infinity }] });
     const out = await collectGcp({ scope: SCOPE, endpoint: server.endpoint, retry: { ...fastRetry, maxRetries: 2 } });
-    expect(out.coverage.find((c) => c.operation === 'ListAssets:compute.googleapis.com/Firewall')).toMatchObject({ status: 'throttled', errorCode: 'RESOURCE_EXHAUSTED' });
+    expect(out.coverage.find((c) => c.operation === 'ListAssets:compute.googleapis.com/Firewall')).toMatchObject({
+      status: 'throttled',
+      errorCode: 'RESOURCE_EXHAUSTED',
+    });
     expect(server.requests.filter((r) => r.query.assetTypes?.[0] === 'compute.googleapis.com/Firewall')).toHaveLength(4);
     expect(out.resources.filter((r) => r.ref.type === 'gcp.compute.firewall')).toHaveLength(2);
   });
@@ -123,9 +152,10 @@ describe('live collection through the real Cloud Asset client', () => {
     await expect(collectGcp({ scope: 'project/x' })).rejects.toThrow(InputError);
     await expect(collectGcp({ scope: 'projects/acme-prod', endpoint: 'localhost' })).rejects.toThrow(/invalid endpoint/);
     await expect(collectGcp({})).rejects.toThrow(/nothing to collect/);
-    expect(['organizations/123', 'folders/456', 'projects/p', 'projects/123456789012', 'projects/example.com:legacy-proj'].map((s) => parseScope(s).account)).toEqual([
-      'organizations/123', 'folders/456', 'p', '123456789012', 'example.com:legacy-proj',
-    ]);
-    for (const bad of ['projects/', 'projects/My_Proj', 'projects/-x', 'projects/x-', 'organizations/acme', 'projects/p/zones/a']) expect(() => parseScope(bad)).toThrow(InputError);
+    expect(
+      ['organizations/123', 'folders/456', 'projects/p', 'projects/123456789012', 'projects/example.com:legacy-proj'].map((s) => parseScope(s).account),
+    ).toEqual(['organizations/123', 'folders/456', 'p', '123456789012', 'example.com:legacy-proj']);
+    for (const bad of ['projects/', 'projects/My_Proj', 'projects/-x', 'projects/x-', 'organizations/acme', 'projects/p/zones/a'])
+      expect(() => parseScope(bad)).toThrow(InputError);
   });
 });

@@ -48,7 +48,8 @@ describe('HTML report in headless Chromium', () => {
     await page.waitForSelector('html[data-ready="1"]');
     return page;
   }
-  const visibleRows = (page: Page, sel = '#groups tbody tr') => page.$$eval(sel, (trs) => trs.map((tr) => tr.querySelector('td.res div, td.rule')?.textContent ?? ''));
+  const visibleRows = (page: Page, sel = '#groups tbody tr') =>
+    page.$$eval(sel, (trs) => trs.map((tr) => tr.querySelector('td.res div, td.rule')?.textContent ?? ''));
 
   it('loads with its script under the CSP, makes no request but itself, and leaves screenshots (light, dark, print)', async () => {
     const page = await open();

@@ -47,9 +47,28 @@ beforeAll(async () => {
   const leaf = makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca });
   servers.good = await startTlsServer({ chain: [leaf], minVersion: 'TLSv1.3' });
   servers.v6 = await startTlsServer({ chain: [leaf], minVersion: 'TLSv1.3', host: '::1' });
-  servers.expired = await startTlsServer({ chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca, notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 20 * DAY) })], minVersion: 'TLSv1.3' });
-  servers.legacy = await startTlsServer({ chain: [leaf], minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:@SECLEVEL=0' });
-  servers.named = await startTlsServer({ chain: [makeCertificate({ commonName: 'www.vigil.test', altNames: ['www.vigil.test'], issuer: ca })], minVersion: 'TLSv1.3' });
+  servers.expired = await startTlsServer({
+    chain: [
+      makeCertificate({
+        commonName: 'localhost',
+        altNames: names,
+        issuer: ca,
+        notBefore: new Date(Date.now() - 400 * DAY),
+        notAfter: new Date(Date.now() - 20 * DAY),
+      }),
+    ],
+    minVersion: 'TLSv1.3',
+  });
+  servers.legacy = await startTlsServer({
+    chain: [leaf],
+    minVersion: 'TLSv1',
+    maxVersion: 'TLSv1.2',
+    ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:@SECLEVEL=0',
+  });
+  servers.named = await startTlsServer({
+    chain: [makeCertificate({ commonName: 'www.vigil.test', altNames: ['www.vigil.test'], issuer: ca })],
+    minVersion: 'TLSv1.3',
+  });
   closed = await closedPort();
 }, 60_000);
 
@@ -104,13 +123,30 @@ describe('vigil audit --tls (subprocess)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const ids = [...new Set(r.findings().findings.map((f) => f.resource.id))].sort();
-    expect(ids).toEqual([servers.good.target, `[::1]:${servers.v6.port}`, `${servers.named.target}@www.vigil.test`, `${servers.named.target}@api.vigil.test`, servers.legacy.target, `127.0.0.1:${closed}`].sort());
+    expect(ids).toEqual(
+      [
+        servers.good.target,
+        `[::1]:${servers.v6.port}`,
+        `${servers.named.target}@www.vigil.test`,
+        `${servers.named.target}@api.vigil.test`,
+        servers.legacy.target,
+        `127.0.0.1:${closed}`,
+      ].sort(),
+    );
     // The CA file makes the test CA a trust anchor.
     expect(results(r, servers.good.target)['tls-cert-untrusted']).toBe('pass');
-    expect(results(r, `[::1]:${servers.v6.port}`)).toMatchObject({ 'tls-cert-untrusted': 'pass', 'tls-cert-hostname-mismatch': 'pass', 'tls-1-3-not-supported': 'pass' });
+    expect(results(r, `[::1]:${servers.v6.port}`)).toMatchObject({
+      'tls-cert-untrusted': 'pass',
+      'tls-cert-hostname-mismatch': 'pass',
+      'tls-1-3-not-supported': 'pass',
+    });
     expect(results(r, `${servers.named.target}@www.vigil.test`)['tls-cert-hostname-mismatch']).toBe('pass');
     expect(results(r, `${servers.named.target}@api.vigil.test`)['tls-cert-hostname-mismatch']).toBe('fail:mismatch');
-    expect(results(r, servers.legacy.target)).toMatchObject({ 'tls-legacy-protocol-enabled': 'fail:enabled', 'tls-1-3-not-supported': 'fail:missing', 'tls-weak-cipher-suites': 'fail:outsideProfile' });
+    expect(results(r, servers.legacy.target)).toMatchObject({
+      'tls-legacy-protocol-enabled': 'fail:enabled',
+      'tls-1-3-not-supported': 'fail:missing',
+      'tls-weak-cipher-suites': 'fail:outsideProfile',
+    });
     // A closed port: every rule unknown (a coverage gap), never pass.
     expect(new Set(Object.values(results(r, `127.0.0.1:${closed}`)))).toEqual(new Set(['unknown']));
     expect(r.stdout).toMatch(/unreachable \(ECONNREFUSED\)/);

@@ -49,12 +49,36 @@ beforeAll(async () => {
   await start('tls13', { chain: [leaf], minVersion: 'TLSv1.3', http: { hsts: 'max-age=63072000; includeSubDomains' } }, (s) => `https://${s.target}`);
   await start('tls12one', { chain: [leaf], maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256', http: { hsts: null } }, (s) => `https://${s.target}`);
   await start('legacy', { chain: [leaf], minVersion: 'TLSv1', maxVersion: 'TLSv1.2', ciphers: LEGACY });
-  await start('expired', { chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca, notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 35 * DAY) })] });
+  await start('expired', {
+    chain: [
+      makeCertificate({
+        commonName: 'localhost',
+        altNames: names,
+        issuer: ca,
+        notBefore: new Date(Date.now() - 400 * DAY),
+        notAfter: new Date(Date.now() - 35 * DAY),
+      }),
+    ],
+  });
   await start('rsa1024', { chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: ca, key: 'rsa1024' })], ciphers: 'DEFAULT@SECLEVEL=0' });
-  await start('mismatch', { chain: [makeCertificate({ commonName: 'other.vigil.test', altNames: ['other.vigil.test'], issuer: ca })] }, (s) => `${s.target}@www.vigil.test`);
-  await start('selfsigned', { chain: [makeCertificate({ commonName: 'localhost', altNames: names, key: 'ec256', hash: 'sha256', notAfter: new Date(Date.now() + 800 * DAY) })] });
-  await start('sha1', { chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: makeCa('SHA1 CA', 'rsa2048'), hash: 'sha1' })], ciphers: 'DEFAULT@SECLEVEL=0' });
-  await start('dhe1024', { chain: [leaf], maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0', dhGroup: 'modp2' });
+  await start(
+    'mismatch',
+    { chain: [makeCertificate({ commonName: 'other.vigil.test', altNames: ['other.vigil.test'], issuer: ca })] },
+    (s) => `${s.target}@www.vigil.test`,
+  );
+  await start('selfsigned', {
+    chain: [makeCertificate({ commonName: 'localhost', altNames: names, key: 'ec256', hash: 'sha256', notAfter: new Date(Date.now() + 800 * DAY) })],
+  });
+  await start('sha1', {
+    chain: [makeCertificate({ commonName: 'localhost', altNames: names, issuer: makeCa('SHA1 CA', 'rsa2048'), hash: 'sha1' })],
+    ciphers: 'DEFAULT@SECLEVEL=0',
+  });
+  await start('dhe1024', {
+    chain: [leaf],
+    maxVersion: 'TLSv1.2',
+    ciphers: 'DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0',
+    dhGroup: 'modp2',
+  });
   await start('p521', { chain: [leaf], minVersion: 'TLSv1.3', ecdhCurve: 'secp521r1' });
   await start('ipv6', { chain: [leaf], minVersion: 'TLSv1.3', host: '::1' });
   servers.silent = await startSilentServer();
@@ -87,7 +111,13 @@ describe('TLS collector against local servers', () => {
     expect(d.hsts).toMatchObject({ statusCode: 200, present: true, maxAge: 63072000, includeSubDomains: true });
     expect(d.trust).toEqual({ trusted: true, verifyError: null, customCa: true });
     expect(d.hostname).toEqual({ name: '127.0.0.1', matches: true, matchedBy: 'IP:127.0.0.1' });
-    expect(d.chain![0]).toMatchObject({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'ecdsa-with-SHA256', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+    expect(d.chain![0]).toMatchObject({
+      keyType: 'RSA',
+      keyBits: 2048,
+      signatureAlgorithm: 'ecdsa-with-SHA256',
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+    });
     // Probes reuse what they learn: the first handshake (a full offer) gives the best protocol, its suite, the
     // chain and the HSTS GET (same connection); then one probe per older protocol and one per other TLS 1.3 suite.
     expect(d.scan.handshakes).toBe(1 + 3 + (5 - 1));
@@ -133,7 +163,11 @@ describe('TLS collector against local servers', () => {
     const byName = new Map(dhe.suites.tls1_2!.accepted.map((x) => [x.iana, x]));
     expect([...byName.keys()].sort()).toEqual(['TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']);
     expect(byName.get('TLS_DHE_RSA_WITH_AES_128_GCM_SHA256')).toMatchObject({ kx: 'DH', forwardSecrecy: true, keyExchange: { type: 'DH', size: 1024 } });
-    expect(byName.get('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toMatchObject({ kx: 'ECDH', forwardSecrecy: true, keyExchange: { type: 'ECDH', name: 'X25519', size: 253 } });
+    expect(byName.get('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toMatchObject({
+      kx: 'ECDH',
+      forwardSecrecy: true,
+      keyExchange: { type: 'ECDH', name: 'X25519', size: 253 },
+    });
     expect(dhe.forwardSecrecy).toBe(true);
     const p521 = data(each, 'p521');
     expect(p521.negotiated).toMatchObject({ protocol: 'TLSv1.3', keyExchange: { type: 'ECDH', name: 'secp521r1', size: 521 } });
@@ -163,7 +197,8 @@ describe('TLS collector against local servers', () => {
       const a = data(each, key);
       const b = data(eliminate, key);
       expect({ key, protocols: b.protocols }).toEqual({ key, protocols: a.protocols });
-      for (const p of ['tls1_0', 'tls1_1', 'tls1_2', 'tls1_3'] as const) expect({ key, p, s: accepted(b, p)!.sort() }).toEqual({ key, p, s: accepted(a, p)!.sort() });
+      for (const p of ['tls1_0', 'tls1_1', 'tls1_2', 'tls1_3'] as const)
+        expect({ key, p, s: accepted(b, p)!.sort() }).toEqual({ key, p, s: accepted(a, p)!.sort() });
       expect(b.scan.handshakes).toBeLessThan(a.scan.handshakes);
     }
   });
@@ -172,7 +207,9 @@ describe('TLS collector against local servers', () => {
     const snap = mergeOutputs([each], new Date().toISOString());
     expect(() => parseSnapshot(JSON.stringify(snap))).not.toThrow();
     expect(snap.stats?.apiCalls?.['tls:handshake']).toBeGreaterThan(100);
-    expect(snap.scopes).toEqual([{ provider: 'tls', account: 'tls', regions: ['global'], detail: { targets: Object.values(targets).map((t) => t.replace(/^https:\/\//, '')) } }]);
+    expect(snap.scopes).toEqual([
+      { provider: 'tls', account: 'tls', regions: ['global'], detail: { targets: Object.values(targets).map((t) => t.replace(/^https:\/\//, '')) } },
+    ]);
   });
 
   it('a silent endpoint costs one handshake timeout, not more', async () => {
@@ -184,14 +221,20 @@ describe('TLS collector against local servers', () => {
   });
 
   it('rejects an unreadable CA file before contacting anything', async () => {
-    await expect(collectTls({ targets: [targets.tls13], caFile: join(tmpdir(), 'no-such-ca.pem') })).rejects.toMatchObject({ name: 'InputError', fix: expect.stringMatching(/--ca-file/) });
+    await expect(collectTls({ targets: [targets.tls13], caFile: join(tmpdir(), 'no-such-ca.pem') })).rejects.toMatchObject({
+      name: 'InputError',
+      fix: expect.stringMatching(/--ca-file/),
+    });
   });
 });
 
 describe('tls rules over the scanned endpoints', () => {
   let findings: Finding[];
   beforeAll(() => {
-    findings = evaluate(mergeOutputs([each], new Date().toISOString()), tlsRules.map((r) => ({ ...r, pack: 'tls' }))).findings;
+    findings = evaluate(
+      mergeOutputs([each], new Date().toISOString()),
+      tlsRules.map((r) => ({ ...r, pack: 'tls' })),
+    ).findings;
   });
   const status = (key: string, rule: string) => {
     const id = targets[key].replace(/^https:\/\//, '');
@@ -245,14 +288,28 @@ describe('host-name targets (resolver injected: the tests make no DNS lookups)',
     };
     const named = await startTlsServer({ chain: [makeCertificate({ commonName: 'www.vigil.test', altNames: ['www.vigil.test'] })], minVersion: 'TLSv1.3' });
     try {
-      const out = await collectTls({ targets: [`www.vigil.test:${named.port}`, 'missing.vigil.test:443'], resolve, connectTimeoutMs: 2000, handshakeTimeoutMs: 2000 });
+      const out = await collectTls({
+        targets: [`www.vigil.test:${named.port}`, 'missing.vigil.test:443'],
+        resolve,
+        connectTimeoutMs: 2000,
+        handshakeTimeoutMs: 2000,
+      });
       expect(asked.sort()).toEqual(['missing.vigil.test', 'www.vigil.test']);
       expect(out.resources.map((r) => r.ref.id)).toEqual([`www.vigil.test:${named.port}`]);
       const d = out.resources[0].data as unknown as TlsEndpointData;
       expect(d).toMatchObject({ host: 'www.vigil.test', address: '127.0.0.1', sni: 'www.vigil.test', https: false });
       expect(d.hostname).toEqual({ name: 'www.vigil.test', matches: true, matchedBy: 'DNS:www.vigil.test' });
-      expect(out.coverage.find((c) => c.resourceId === 'missing.vigil.test:443')).toMatchObject({ operation: 'handshake', status: 'unreachable', errorCode: 'ENOTFOUND', resourceTypes: ['tls.endpoint'], message: expect.stringContaining('cannot resolve missing.vigil.test') });
-      const findings = evaluate(mergeOutputs([out], new Date().toISOString()), tlsRules.map((r) => ({ ...r, pack: 'tls' }))).findings;
+      expect(out.coverage.find((c) => c.resourceId === 'missing.vigil.test:443')).toMatchObject({
+        operation: 'handshake',
+        status: 'unreachable',
+        errorCode: 'ENOTFOUND',
+        resourceTypes: ['tls.endpoint'],
+        message: expect.stringContaining('cannot resolve missing.vigil.test'),
+      });
+      const findings = evaluate(
+        mergeOutputs([out], new Date().toISOString()),
+        tlsRules.map((r) => ({ ...r, pack: 'tls' })),
+      ).findings;
       expect(new Set(findings.filter((f) => f.resource.id === 'missing.vigil.test:443').map((f) => f.status))).toEqual(new Set(['unknown']));
     } finally {
       await named.stop();
@@ -286,9 +343,15 @@ describe('an endpoint that stops answering after the first handshake', () => {
       expect(d.suites.tls1_3!.inconclusive).toHaveLength(4);
       expect(d.forwardSecrecy).toBeNull();
       expect(d.chain).not.toBeNull();
-      const gaps = out.coverage.filter((c) => c.status === 'timeout').map((c) => c.operation).sort();
+      const gaps = out.coverage
+        .filter((c) => c.status === 'timeout')
+        .map((c) => c.operation)
+        .sort();
       expect(gaps).toEqual(['protocol:tls1_0', 'protocol:tls1_1', 'protocol:tls1_2', 'suites:tls1_3']);
-      const findings = evaluate(mergeOutputs([out], new Date().toISOString()), tlsRules.map((r) => ({ ...r, pack: 'tls' }))).findings;
+      const findings = evaluate(
+        mergeOutputs([out], new Date().toISOString()),
+        tlsRules.map((r) => ({ ...r, pack: 'tls' })),
+      ).findings;
       const st = (rule: string) => findings.find((f) => f.ruleId === rule)?.status;
       expect(st('tls-legacy-protocol-enabled')).toBe('unknown');
       expect(st('tls-weak-cipher-suites')).toBe('unknown');

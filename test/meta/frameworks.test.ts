@@ -52,7 +52,12 @@ describe('framework packs', () => {
       });
 
       it('no control lists a rule twice', () => {
-        const twice = fw.controls.flatMap((c) => (c.rules ?? []).map((r) => r.id).filter((id, i, a) => a.indexOf(id) !== i).map((id) => `${c.id}: ${id}`));
+        const twice = fw.controls.flatMap((c) =>
+          (c.rules ?? [])
+            .map((r) => r.id)
+            .filter((id, i, a) => a.indexOf(id) !== i)
+            .map((id) => `${c.id}: ${id}`),
+        );
         expect(twice).toEqual([]);
       });
 
@@ -69,7 +74,13 @@ describe('framework packs', () => {
       });
 
       it('every mapping has a one-line rationale', () => {
-        for (const c of fw.controls) for (const r of c.rules ?? []) expect({ control: c.id, rule: r.id, ok: r.rationale.trim().length > 10 && !r.rationale.includes('\n') }).toEqual({ control: c.id, rule: r.id, ok: true });
+        for (const c of fw.controls)
+          for (const r of c.rules ?? [])
+            expect({ control: c.id, rule: r.id, ok: r.rationale.trim().length > 10 && !r.rationale.includes('\n') }).toEqual({
+              control: c.id,
+              rule: r.id,
+              ok: true,
+            });
       });
 
       it('has both automated and manual controls and a real source URL', () => {
@@ -106,7 +117,12 @@ describe('framework packs', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     for (const r of frameworkFree.rules) {
       expect(Object.keys(r).sort()).toEqual(['id', 'reason']);
-      expect({ id: r.id, exists: ruleIds.has(r.id), mapped: mapped.has(r.id), reason: typeof r.reason === 'string' && r.reason.trim().length > 10 }).toEqual({ id: r.id, exists: true, mapped: false, reason: true });
+      expect({ id: r.id, exists: ruleIds.has(r.id), mapped: mapped.has(r.id), reason: typeof r.reason === 'string' && r.reason.trim().length > 10 }).toEqual({
+        id: r.id,
+        exists: true,
+        mapped: false,
+        reason: true,
+      });
     }
   });
 });

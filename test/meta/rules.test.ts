@@ -8,7 +8,9 @@ import { ruleProblems } from '../../src/engine/load-rules.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 
 const policiesDir = join(PACKAGE_ROOT, 'policies');
-const packDirs = readdirSync(policiesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name);
+const packDirs = readdirSync(policiesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+  .map((d) => d.name);
 
 describe('rules about rules', () => {
   it('has at least one rule', () => {

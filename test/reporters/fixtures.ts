@@ -11,16 +11,36 @@ function resource(type: ResourceType, id: string, data: Record<string, unknown>,
   return { ref: { provider: 'aws', account: '123456789012', region: 'us-east-1', type, id, ...extra }, data };
 }
 function gap(resourceTypes: InputType[], extra: Partial<CoverageEntry> = {}): CoverageEntry {
-  return { provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'test', operation: 'Describe', resourceTypes, status: 'denied', errorCode: 'AccessDenied', ...extra };
+  return {
+    provider: 'aws',
+    account: '123456789012',
+    region: 'us-east-1',
+    service: 'test',
+    operation: 'Describe',
+    resourceTypes,
+    status: 'denied',
+    errorCode: 'AccessDenied',
+    ...extra,
+  };
 }
 function snapshotOf(resources: Resource[], coverage: CoverageEntry[] = []): Snapshot {
-  return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 'test' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources, coverage };
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'vigil', version: 'test' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z',
+    scopes: [],
+    resources,
+    coverage,
+  };
 }
 
 export const XSS = '<img src=x onerror=alert(1)>';
 
 /** A small inline rule: fails a security group whose `open` is true; unknown inputs come from coverage. */
-export const openGroupRule: Rule = inPack('network', defineRule({
+export const openGroupRule: Rule = inPack(
+  'network',
+  defineRule({
     id: 'test-sg-open',
     title: 'Security group open to the world',
     severity: 'high',
@@ -32,11 +52,19 @@ export const openGroupRule: Rule = inPack('network', defineRule({
     messages: { open: 'Security group {{name}} allows {{rule}}.', closed: 'Security group {{name}} allows no public ingress.' },
     evaluate: (r) =>
       looseData(r).open
-        ? { status: 'fail', messageId: 'open' as const, data: { name: r.ref.name ?? r.ref.id, rule: '0.0.0.0/0 tcp 22' }, evidence: { rule: '0.0.0.0/0 tcp 22', groupName: r.ref.name } }
+        ? {
+            status: 'fail',
+            messageId: 'open' as const,
+            data: { name: r.ref.name ?? r.ref.id, rule: '0.0.0.0/0 tcp 22' },
+            evidence: { rule: '0.0.0.0/0 tcp 22', groupName: r.ref.name },
+          }
         : { status: 'pass', messageId: 'closed' as const, data: { name: r.ref.name ?? r.ref.id } },
-}));
+  }),
+);
 
-export const weakTlsRule: Rule = inPack('tls', defineRule({
+export const weakTlsRule: Rule = inPack(
+  'tls',
+  defineRule({
     id: 'test-tls-old-protocol',
     title: 'TLS endpoint accepts TLS 1.0',
     severity: 'medium',
@@ -50,7 +78,8 @@ export const weakTlsRule: Rule = inPack('tls', defineRule({
       looseData(r).protocols.includes('TLSv1')
         ? { status: 'fail', messageId: 'old' as const, data: { id: r.ref.id, p: 'TLSv1' }, evidence: { protocols: looseData(r).protocols } }
         : { status: 'pass', messageId: 'ok' as const, data: { id: r.ref.id } },
-}));
+  }),
+);
 
 /** Two AWS accounts and a TLS target: fails (one named with an XSS payload), passes, a suppressed fail, a coverage gap, a framework. */
 export function sampleResult(): EvaluationResult {
@@ -63,8 +92,24 @@ export function sampleResult(): EvaluationResult {
       resource('tls.endpoint', 'db.example.internal:5432', { protocols: ['TLSv1', 'TLSv1.2'] }, { provider: 'tls', account: 'tls', region: 'global' }),
     ],
     [
-      { provider: 'aws', account: '123456789012', region: 'us-east-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'ok' },
-      { provider: 'aws', account: '210987654321', region: 'eu-west-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'ok' },
+      {
+        provider: 'aws',
+        account: '123456789012',
+        region: 'us-east-1',
+        service: 'ec2',
+        operation: 'DescribeSecurityGroups',
+        resourceTypes: ['aws.ec2.security-group'],
+        status: 'ok',
+      },
+      {
+        provider: 'aws',
+        account: '210987654321',
+        region: 'eu-west-1',
+        service: 'ec2',
+        operation: 'DescribeSecurityGroups',
+        resourceTypes: ['aws.ec2.security-group'],
+        status: 'ok',
+      },
       { provider: 'tls', account: 'tls', region: 'global', service: 'tls', operation: 'Handshake', resourceTypes: ['tls.endpoint'], status: 'ok' },
       gap(['aws.ec2.security-group'], { region: 'ap-south-1', service: 'ec2', operation: 'DescribeSecurityGroups', message: `denied for ${XSS}` }),
     ],
@@ -119,13 +164,23 @@ export function framework(findings: Finding[]): FrameworkResult {
         unknownFindingIds: ids('test-sg-open', 'unknown'),
         suppressedFindingIds: findings.filter((f) => f.suppressed).map((f) => f.id),
       },
-      { id: '164.308(a)(5)(i)', title: 'Security awareness and training', status: 'manual', rationale: 'Training records must be attested by the security officer.', rules: [], failingFindingIds: [], unknownFindingIds: [] },
+      {
+        id: '164.308(a)(5)(i)',
+        title: 'Security awareness and training',
+        status: 'manual',
+        rationale: 'Training records must be attested by the security officer.',
+        rules: [],
+        failingFindingIds: [],
+        unknownFindingIds: [],
+      },
     ],
   };
 }
 
 /** A rule that cannot always establish its input: returns `unknown` itself (not from a coverage gap). */
-export const dbTlsRule: Rule = inPack('encryption', defineRule({
+export const dbTlsRule: Rule = inPack(
+  'encryption',
+  defineRule({
     id: 'test-db-tls-forced',
     title: 'Database does not force TLS',
     severity: 'medium',
@@ -134,12 +189,21 @@ export const dbTlsRule: Rule = inPack('encryption', defineRule({
     risk: 'Credentials and data cross the network in clear text.',
     remediation: 'Set the parameter that forces TLS.',
     references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html'],
-    messages: { unknown: 'Database {{id}}: whether TLS is forced cannot be established (parameter not listed).', ok: 'Database {{id}} forces TLS.', off: 'Database {{id}} accepts plaintext.' },
+    messages: {
+      unknown: 'Database {{id}}: whether TLS is forced cannot be established (parameter not listed).',
+      ok: 'Database {{id}} forces TLS.',
+      off: 'Database {{id}} accepts plaintext.',
+    },
     evaluate: (r) =>
       looseData(r).forced === 'not-listed'
         ? { status: 'unknown', messageId: 'unknown' as const, data: { id: r.ref.id }, evidence: { reason: 'not-listed' } }
-        : { status: looseData(r).forced ? ('pass' as const) : ('fail' as const), messageId: looseData(r).forced ? ('ok' as const) : ('off' as const), data: { id: r.ref.id } },
-}));
+        : {
+            status: looseData(r).forced ? ('pass' as const) : ('fail' as const),
+            messageId: looseData(r).forced ? ('ok' as const) : ('off' as const),
+            data: { id: r.ref.id },
+          },
+  }),
+);
 
 /** Full coverage, yet two unknown checks: the rule could not establish a value (no coverage gap explains them). */
 export function undeterminedResult(): EvaluationResult {
@@ -149,7 +213,15 @@ export function undeterminedResult(): EvaluationResult {
       resource('aws.rds.db-instance', 'db-1', { forced: 'not-listed' }, { region: 'eu-west-1' }),
       resource('aws.rds.db-instance', 'db-2', { forced: true }),
     ],
-    ['us-east-1', 'eu-west-1'].map((region) => ({ provider: 'aws' as const, account: '123456789012', region, service: 'rds', operation: 'DescribeDBInstances', resourceTypes: ['aws.rds.db-instance' as const], status: 'ok' as const })),
+    ['us-east-1', 'eu-west-1'].map((region) => ({
+      provider: 'aws' as const,
+      account: '123456789012',
+      region,
+      service: 'rds',
+      operation: 'DescribeDBInstances',
+      resourceTypes: ['aws.rds.db-instance' as const],
+      status: 'ok' as const,
+    })),
   );
   snap.scopes = [{ provider: 'aws', account: '123456789012', regions: ['us-east-1', 'eu-west-1'], detail: { partition: 'aws' } }];
   return evaluate(snap, [dbTlsRule], { now: new Date('2026-01-02T03:04:05.000Z') });

@@ -112,7 +112,10 @@ describe('HTML reporter', () => {
     expect(cards).toEqual(['4 fail', '1 unknown', '1 pass', '0 not applicable', '1 suppressed']);
     expect([...doc.querySelectorAll('table.sev td')].map((td) => td.textContent)).toEqual(['0', '2', '1', '0', '0']);
     expect(doc.querySelector('#summary')!.textContent).toContain('unknown, not passed');
-    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('td:nth-child(2)')!.textContent)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
+    expect([...doc.querySelectorAll('table.top tbody tr')].map((tr) => tr.querySelector('td:nth-child(2)')!.textContent)).toEqual([
+      'test-sg-open',
+      'test-tls-old-protocol',
+    ]);
   });
 
   it('has a compliance section per framework: score, control status, failing resources with evidence, manual checklist', () => {
@@ -205,11 +208,26 @@ describe('HTML reporter', () => {
   it('stays small and paginates with many findings', () => {
     const n = 20_000;
     const resources = Array.from({ length: n }, (_, i) => ({
-      ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${String(i).padStart(17, '0')}`, name: `group-${i}` },
+      ref: {
+        provider: 'aws' as const,
+        account: '123456789012',
+        region: 'us-east-1',
+        type: 'aws.ec2.security-group' as const,
+        id: `sg-${String(i).padStart(17, '0')}`,
+        name: `group-${i}`,
+      },
       data: { open: i % 4 === 0 },
     }));
     const big: EvaluationResult = evaluate(
-      { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 't' }, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', scopes: [], resources, coverage: [] },
+      {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        tool: { name: 'vigil', version: 't' },
+        startedAt: '2026-01-01T00:00:00Z',
+        finishedAt: '2026-01-01T00:00:01Z',
+        scopes: [],
+        resources,
+        coverage: [],
+      },
       [openGroupRule],
     );
     const page = renderHtml(big);
@@ -231,7 +249,12 @@ describe('HTML reporter', () => {
     r.snapshot.scopes = [
       { provider: 'aws', account: '123456789012', regions: ['us-east-1', 'global'], detail: { partition: 'aws' } },
       { provider: 'aws', account: '999999999999', regions: ['cn-north-1'], detail: { partition: 'aws-cn' } },
-      { provider: 'gcp', account: 'nw-analytics-prod', regions: ['europe-west1', 'global'], detail: { source: 'asset-export', files: ['/tmp/work/exports/resources.jsonl', 'C:\\exports\\iam.jsonl'] } },
+      {
+        provider: 'gcp',
+        account: 'nw-analytics-prod',
+        regions: ['europe-west1', 'global'],
+        detail: { source: 'asset-export', files: ['/tmp/work/exports/resources.jsonl', 'C:\\exports\\iam.jsonl'] },
+      },
       { provider: 'gcp', account: 'org-1', regions: ['global'], detail: { source: 'cloud-asset-api', scope: 'organizations/123' } },
       { provider: 'tls', account: 'tls', regions: ['global'], detail: { targets: ['127.0.0.1:8443@localhost', `${XSS}:443`] } },
     ];
@@ -254,7 +277,9 @@ describe('HTML reporter', () => {
     const text = note.textContent!.replace(/\s+/g, ' ');
     expect(text).toContain('2 checks could not be evaluated. They are unknown, not passed.');
     expect(text).toContain('2 because the collected data does not establish the value the rule needs');
-    expect(text).toContain('test-db-tls-forced ×2 (Database does not force TLS), e.g. Database db-1: whether TLS is forced cannot be established (parameter not listed).');
+    expect(text).toContain(
+      'test-db-tls-forced ×2 (Database does not force TLS), e.g. Database db-1: whether TLS is forced cannot be established (parameter not listed).',
+    );
     expect(text).not.toContain('Coverage gaps');
     expect(note.querySelector('a[href="#gaps"]')).toBeNull();
     expect(doc.getElementById('gap-list')!.textContent).toBe(
@@ -294,11 +319,18 @@ describe('HTML reporter', () => {
   it('groups evidence records that differ in one field: one exposure path listing its ports', () => {
     const r = sampleResult();
     const f = r.findings.find((x) => x.resource.id === 'sg-0001')!;
-    f.evidence = { paths: [22, 80, 443, 8080].map((port) => ({ via: 'igw-1 → rtb-1 → acl-1', group: 'sg-0001', port })).concat([{ via: 'igw-2 → rtb-9', group: 'sg-0001', port: 22 }]) };
+    f.evidence = {
+      paths: [22, 80, 443, 8080]
+        .map((port) => ({ via: 'igw-1 → rtb-1 → acl-1', group: 'sg-0001', port }))
+        .concat([{ via: 'igw-2 → rtb-9', group: 'sg-0001', port: 22 }]),
+    };
     const { doc } = load(renderHtml(r));
     click(doc.querySelector('#groups .group[data-rule=test-sg-open] > .toggle'));
     const items = [...doc.querySelectorAll('#groups ol.ev-records li')].map((li) => li.textContent);
-    expect(items).toEqual(['via igw-1 → rtb-1 → acl-1 · group sg-0001 · port 22, 80, 443, 8080 (4 port values, one path)', 'via igw-2 → rtb-9 · group sg-0001 · port 22']);
+    expect(items).toEqual([
+      'via igw-1 → rtb-1 → acl-1 · group sg-0001 · port 22, 80, 443, 8080 (4 port values, one path)',
+      'via igw-2 → rtb-9 · group sg-0001 · port 22',
+    ]);
   });
 
   it('has a trend section only with history: score and severity charts, and what changed since the previous run', () => {
@@ -332,4 +364,3 @@ describe('HTML reporter', () => {
     expect(svgs).toEqual(['Pass rate per framework (automated controls)', 'Open failures by severity', 'Open failures by pack', 'Coverage: collection steps']);
   });
 });
-

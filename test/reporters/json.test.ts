@@ -15,9 +15,18 @@ describe('JSON reporter', () => {
     expect(doc.snapshot.coverage).toMatchObject({ total: 4, ok: 3, notApplicable: 0 });
     expect(doc.snapshot.coverage.gaps).toHaveLength(1);
     expect(doc.snapshot.coverage.gaps[0]).toMatchObject({ region: 'ap-south-1', status: 'denied', errorCode: 'AccessDenied' });
-    expect(doc.summary).toEqual({ byStatus: { pass: 1, fail: 4, unknown: 1, not_applicable: 0 }, failuresBySeverity: { critical: 0, high: 2, medium: 1, low: 0, info: 0 }, suppressed: 1 });
+    expect(doc.summary).toEqual({
+      byStatus: { pass: 1, fail: 4, unknown: 1, not_applicable: 0 },
+      failuresBySeverity: { critical: 0, high: 2, medium: 1, low: 0, info: 0 },
+      suppressed: 1,
+    });
     expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(['test-sg-open', 'test-tls-old-protocol']);
-    expect(doc.rules[0]).toMatchObject({ pack: 'network', severity: 'high', precision: 'high', remediation: expect.stringContaining('revoke-security-group-ingress') });
+    expect(doc.rules[0]).toMatchObject({
+      pack: 'network',
+      severity: 'high',
+      precision: 'high',
+      remediation: expect.stringContaining('revoke-security-group-ingress'),
+    });
   });
 
   it('has one entry per (rule, resource) evaluated, passes included, in the documented shape', () => {
@@ -30,9 +39,20 @@ describe('JSON reporter', () => {
     }
     const xss = doc.findings.find((f: { resource: { id: string } }) => f.resource.id === 'sg-0001');
     expect(xss).toMatchObject({
-      ruleId: 'test-sg-open', status: 'fail', severity: 'high', title: 'Security group open to the world',
+      ruleId: 'test-sg-open',
+      status: 'fail',
+      severity: 'high',
+      title: 'Security group open to the world',
       message: `Security group ${XSS} allows 0.0.0.0/0 tcp 22.`,
-      resource: { provider: 'aws', account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group', id: 'sg-0001', arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001', name: XSS },
+      resource: {
+        provider: 'aws',
+        account: '123456789012',
+        region: 'us-east-1',
+        type: 'aws.ec2.security-group',
+        id: 'sg-0001',
+        arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001',
+        name: XSS,
+      },
       evidence: { rule: '0.0.0.0/0 tcp 22' },
       controls: ['hipaa/164.312(e)(1)', 'hipaa/164.312(a)(1)'],
     });
@@ -60,13 +80,24 @@ describe('JSON reporter', () => {
     const files = jsonReporter.render(result);
     expect(files.map((f) => f.name)).toEqual(['findings.json', 'compliance.json']);
     const comp = JSON.parse(renderComplianceJson(result));
-    expect(comp.frameworks[0].controls.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual(['164.312(e)(1):fail', '164.312(a)(1):fail', '164.308(a)(5)(i):manual']);
+    expect(comp.frameworks[0].controls.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
+      '164.312(e)(1):fail',
+      '164.312(a)(1):fail',
+      '164.308(a)(5)(i):manual',
+    ]);
     expect(comp.frameworks[0].controls[2].rationale).toContain('attested');
     const byId = new Map(comp.findings.map((f: { id: string }) => [f.id, f]));
-    for (const c of comp.frameworks[0].controls) for (const id of [...c.failingFindingIds, ...c.unknownFindingIds, ...(c.suppressedFindingIds ?? [])]) expect(byId.get(id)).toBeDefined();
+    for (const c of comp.frameworks[0].controls)
+      for (const id of [...c.failingFindingIds, ...c.unknownFindingIds, ...(c.suppressedFindingIds ?? [])]) expect(byId.get(id)).toBeDefined();
     expect(comp.frameworks[0].controls[1].suppressedFindingIds).toHaveLength(1);
-    const chain = comp.frameworks[0].controls[0].failingFindingIds.map((id: string) => byId.get(id) as { ruleId: string; resource: { id: string }; evidence: unknown });
-    expect(chain.map((f: { ruleId: string; resource: { id: string } }) => `${f.ruleId} ${f.resource.id}`).sort()).toEqual(['test-sg-open sg-0001', 'test-sg-open sg-0009', 'test-tls-old-protocol db.example.internal:5432']);
+    const chain = comp.frameworks[0].controls[0].failingFindingIds.map(
+      (id: string) => byId.get(id) as { ruleId: string; resource: { id: string }; evidence: unknown },
+    );
+    expect(chain.map((f: { ruleId: string; resource: { id: string } }) => `${f.ruleId} ${f.resource.id}`).sort()).toEqual([
+      'test-sg-open sg-0001',
+      'test-sg-open sg-0009',
+      'test-tls-old-protocol db.example.internal:5432',
+    ]);
     expect(chain.every((f: { evidence: unknown }) => f.evidence)).toBe(true);
   });
 

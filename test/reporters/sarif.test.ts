@@ -135,7 +135,12 @@ describe('SARIF reporter', () => {
     const r0 = log.runs[0].results!.find((r) => r.properties!.resourceId === 'sg-0001')!;
     expect(r0.locations![0].physicalLocation!.artifactLocation!.uri).toBe('cloud/aws/123456789012/us-east-1/ec2/security-group/sg-0001');
     expect(r0.locations![0].logicalLocations![0].fullyQualifiedName).toBe('arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001');
-    expect(r0.properties).toMatchObject({ account: '123456789012', region: 'us-east-1', arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001', evidence: { rule: '0.0.0.0/0 tcp 22' } });
+    expect(r0.properties).toMatchObject({
+      account: '123456789012',
+      region: 'us-east-1',
+      arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001',
+      evidence: { rule: '0.0.0.0/0 tcp 22' },
+    });
     const tls = log.runs[2].results![0];
     expect(tls.locations![0].physicalLocation!.artifactLocation!.uri).toBe('cloud/tls/tls/global/endpoint/db.example.internal_5432');
     // The first sentence (GitHub's alert title) names the rule and the resource.
@@ -155,7 +160,9 @@ describe('SARIF reporter', () => {
     expect(tls.properties!['security-severity']).toBe('5.5');
     expect(tls.defaultConfiguration!.level).toBe('warning');
     expect(SECURITY_SEVERITY).toEqual({ critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.1' });
-    expect(sg.help!.markdown).toContain('[https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html)');
+    expect(sg.help!.markdown).toContain(
+      '[https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html)',
+    );
   });
 
   it('marks suppressed findings with an external suppression and its justification', () => {
@@ -184,7 +191,15 @@ describe('SARIF reporter', () => {
   });
 
   it('no cloud name becomes a link in a real CommonMark renderer (escaped backslashes, autolinks, inline HTML)', () => {
-    const hostile = ['\\[x\\](https://example.invalid/)', '[x](https://example.invalid/)', '<https://example.invalid/>', '<a href="https://example.invalid/">x</a>', '\\\\[x\\\\](https://example.invalid/)', '![x](https://example.invalid/i.png)', '[x]: https://example.invalid/\n[x]'];
+    const hostile = [
+      '\\[x\\](https://example.invalid/)',
+      '[x](https://example.invalid/)',
+      '<https://example.invalid/>',
+      '<a href="https://example.invalid/">x</a>',
+      '\\\\[x\\\\](https://example.invalid/)',
+      '![x](https://example.invalid/i.png)',
+      '[x]: https://example.invalid/\n[x]',
+    ];
     for (const name of hostile) {
       const msg = parse(renderSarif(sampleWith([{ name, open: true }]))[0].content).runs[0].results![0].message.text!;
       // SARIF §3.11.6 escapes, rendered as GitHub does (CommonMark).
@@ -207,8 +222,20 @@ describe('SARIF reporter', () => {
     // End to end through compliance: a rule mapped to 30 controls still gets 20 tags.
     const res = sampleResult();
     const fw = (id: string): FrameworkResult => ({
-      id, title: id, version: '1', source: 'https://example.org', score: 0, counts: { pass: 0, fail: 15, unknown: 0, manual: 0, not_applicable: 0 },
-      controls: Array.from({ length: 15 }, (_, i) => ({ id: `C${i}`, title: `c${i}`, status: 'fail' as const, rules: [{ ruleId: 'test-sg-open', rationale: 'x', status: 'fail' as const, counts: { pass: 0, fail: 1, unknown: 0, not_applicable: 0 } }], failingFindingIds: [], unknownFindingIds: [] })),
+      id,
+      title: id,
+      version: '1',
+      source: 'https://example.org',
+      score: 0,
+      counts: { pass: 0, fail: 15, unknown: 0, manual: 0, not_applicable: 0 },
+      controls: Array.from({ length: 15 }, (_, i) => ({
+        id: `C${i}`,
+        title: `c${i}`,
+        status: 'fail' as const,
+        rules: [{ ruleId: 'test-sg-open', rationale: 'x', status: 'fail' as const, counts: { pass: 0, fail: 1, unknown: 0, not_applicable: 0 } }],
+        failingFindingIds: [],
+        unknownFindingIds: [],
+      })),
     });
     res.compliance = [fw('hipaa'), fw('soc2')];
     const out = parse(renderSarif(res)[0].content);
@@ -287,12 +314,22 @@ describe('SARIF reporter', () => {
       const n = run.results!.length;
       expect(n).toBeGreaterThan(0);
       expect(n).toBeLessThan(300);
-      expect(run.invocations![0].toolExecutionNotifications!.some((x) => new RegExp(`^${300 - n} of 300 failing results were left out .*gzipped`).test(x.message.text!))).toBe(true);
+      expect(
+        run.invocations![0].toolExecutionNotifications!.some((x) =>
+          new RegExp(`^${300 - n} of 300 failing results were left out .*gzipped`).test(x.message.text!),
+        ),
+      ).toBe(true);
     }
   });
 
   it('builds safe relative paths from any resource identity', () => {
-    const uri = artifactUri({ provider: 'gcp', account: 'organizations/123', region: 'europe-west1', type: 'gcp.compute.firewall', id: '../../etc/passwd:x y' });
+    const uri = artifactUri({
+      provider: 'gcp',
+      account: 'organizations/123',
+      region: 'europe-west1',
+      type: 'gcp.compute.firewall',
+      id: '../../etc/passwd:x y',
+    });
     expect(uri).toBe('cloud/gcp/organizations_123/europe-west1/compute/firewall/.._.._etc_passwd_x_y');
     expect(artifactUri({ provider: 'aws', account: '1', region: 'global', type: 'aws.s3.bucket', id: '..' })).toBe('cloud/aws/1/global/s3/bucket/___');
     const long = artifactUri({ provider: 'aws', account: '1', region: 'global', type: 'aws.iam.role', id: 'x'.repeat(500) });
@@ -301,7 +338,12 @@ describe('SARIF reporter', () => {
   });
 
   it('still writes one valid run when nothing was scanned', () => {
-    const empty: EvaluationResult = { ...sampleResult(), findings: [], compliance: undefined, snapshot: { ...sampleResult().snapshot, scopes: [], coverage: { total: 0, ok: 0, notApplicable: 0, gaps: [] } } };
+    const empty: EvaluationResult = {
+      ...sampleResult(),
+      findings: [],
+      compliance: undefined,
+      snapshot: { ...sampleResult().snapshot, scopes: [], coverage: { total: 0, ok: 0, notApplicable: 0, gaps: [] } },
+    };
     const out = parse(renderSarif(empty)[0].content);
     expectValid(out);
     expect(out.runs).toHaveLength(1);
@@ -310,18 +352,39 @@ describe('SARIF reporter', () => {
 });
 
 function snapshot(resources: Resource[]): Snapshot {
-  return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, tool: { name: 'vigil', version: 'test' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources, coverage: [] };
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'vigil', version: 'test' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:01.000Z',
+    scopes: [],
+    resources,
+    coverage: [],
+  };
 }
 
 /** Security groups in one account, all evaluated by the inline rule. */
 function sampleWith(groups: { name: string; open: boolean }[], severity: Severity = 'high'): EvaluationResult {
-  const resources = groups.map((g, i) => ({ ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${i}`, name: g.name }, data: { open: g.open } }));
+  const resources = groups.map((g, i) => ({
+    ref: { provider: 'aws' as const, account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${i}`, name: g.name },
+    data: { open: g.open },
+  }));
   return evaluate(snapshot(resources), [{ ...openGroupRule, severity }], { now: new Date('2026-01-02T00:00:00Z') });
 }
 
 function multiAccount(accounts: string[], perAccount: number): EvaluationResult {
   const resources = accounts.flatMap((account) =>
-    Array.from({ length: perAccount }, (_, i) => ({ ref: { provider: 'aws' as const, account, region: 'us-east-1', type: 'aws.ec2.security-group' as const, id: `sg-${account}-${i}`, name: `group-${i}-${'x'.repeat(i % 40)}` }, data: { open: true } })),
+    Array.from({ length: perAccount }, (_, i) => ({
+      ref: {
+        provider: 'aws' as const,
+        account,
+        region: 'us-east-1',
+        type: 'aws.ec2.security-group' as const,
+        id: `sg-${account}-${i}`,
+        name: `group-${i}-${'x'.repeat(i % 40)}`,
+      },
+      data: { open: true },
+    })),
   );
   const snap = snapshot(resources);
   snap.scopes = accounts.map((account) => ({ provider: 'aws', account, regions: ['us-east-1'] }));
@@ -330,7 +393,10 @@ function multiAccount(accounts: string[], perAccount: number): EvaluationResult 
 
 describe('SARIF tool metadata', () => {
   it('takes informationUri from package.json (homepage or repository) and omits it when there is none', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { homepage?: string; repository?: string | { url?: string } };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      homepage?: string;
+      repository?: string | { url?: string };
+    };
     const driver = (JSON.parse(renderSarif(sampleResult())[0].content) as Log).runs[0].tool.driver;
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
     const expected = (pkg.homepage ?? repo)?.replace(/^git\+/, '').replace(/\.git$/, '');

@@ -97,7 +97,12 @@ describe('terminal summary', () => {
     const r = sampleResult();
     r.snapshot.scopes = [
       { provider: 'aws', account: '123456789012', regions: ['us-east-1', 'eu-west-1', 'global'], detail: { partition: 'aws' } },
-      { provider: 'gcp', account: 'nw-analytics-prod', regions: ['eu', 'europe-west1', 'europe-west1-b', 'global'], detail: { source: 'asset-export', files: ['/home/me/exports/resources.jsonl'] } },
+      {
+        provider: 'gcp',
+        account: 'nw-analytics-prod',
+        regions: ['eu', 'europe-west1', 'europe-west1-b', 'global'],
+        detail: { source: 'asset-export', files: ['/home/me/exports/resources.jsonl'] },
+      },
       { provider: 'gcp', account: 'organizations/738201946655', regions: ['global'] },
       { provider: 'tls', account: 'tls', regions: ['global'], detail: { targets: ['a.example:443', 'b.example:443', '[::1]:8443@c.example'] } },
     ];

@@ -28,7 +28,12 @@ describe('writeReports', () => {
     expect(written).toEqual(['findings.json', 'compliance.json', 'vigil.sarif', 'report.html'].map((n) => join(out, n)));
     expect((await readdir(out)).sort()).toEqual(['compliance.json', 'findings.json', 'report.html', 'vigil-manifest.json', 'vigil.sarif']);
     const manifest = JSON.parse(await readFile(join(out, 'vigil-manifest.json'), 'utf8'));
-    expect(manifest.files.map((f: { name: string; format: string }) => `${f.format}:${f.name}`)).toEqual(['json:findings.json', 'json:compliance.json', 'sarif:vigil.sarif', 'html:report.html']);
+    expect(manifest.files.map((f: { name: string; format: string }) => `${f.format}:${f.name}`)).toEqual([
+      'json:findings.json',
+      'json:compliance.json',
+      'sarif:vigil.sarif',
+      'html:report.html',
+    ]);
     expect(await manifestFiles(out, 'sarif')).toEqual([join(out, 'vigil.sarif')]);
     expect(JSON.parse(await readFile(join(out, 'vigil.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/);
@@ -141,7 +146,7 @@ describe('writeReports', () => {
     expect((err as InputError).describe()).toMatch(/pipe: cannot write the file \(ENXIO/);
   });
 
-  it('an output directory under /proc fails at once (Node\'s recursive mkdir spins there)', async () => {
+  it("an output directory under /proc fails at once (Node's recursive mkdir spins there)", async () => {
     const err = await writeReports(sampleResult(), '/proc/nope/out', ['json']).catch((e: unknown) => e);
     expect((err as InputError).describe()).toMatch(/^\/proc\/nope\/out: cannot create the output directory \(ENOENT\)/);
     const err2 = await writeOutput('/proc/nope/snap.json', '{}', '--out').catch((e: unknown) => e);
@@ -152,6 +157,8 @@ describe('writeReports', () => {
     await writeFile(join(dir, 'taken'), 'a file where the output directory should be');
     const err = await writeReports(sampleResult(), join(dir, 'taken', 'out'), ['json']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).describe()).toMatch(/taken\/out: cannot create the output directory \(ENOTDIR\)\n {2}fix: choose a writable location with --out$/);
+    expect((err as InputError).describe()).toMatch(
+      /taken\/out: cannot create the output directory \(ENOTDIR\)\n {2}fix: choose a writable location with --out$/,
+    );
   });
 });

@@ -1,5 +1,11 @@
 /** Builders for the EBS, S3, KMS, RDS and CloudTrail resources in rule tests (default test account and region). */
-import { CLOUDTRAIL_ACCOUNT, CLOUDTRAIL_TRAIL, type CloudTrailAccountData, type MultiRegionTrailSummary, type TrailData } from '../../src/model/aws/cloudtrail.js';
+import {
+  CLOUDTRAIL_ACCOUNT,
+  CLOUDTRAIL_TRAIL,
+  type CloudTrailAccountData,
+  type MultiRegionTrailSummary,
+  type TrailData,
+} from '../../src/model/aws/cloudtrail.js';
 import { EBS_ENCRYPTION_DEFAULT, EBS_SNAPSHOT, EBS_VOLUME, EC2_IMAGE, type ImageData, type SnapshotData, type VolumeData } from '../../src/model/aws/ebs.js';
 import type { IamPolicyDocument, IamStatement } from '../../src/model/aws/iam.js';
 import { KMS_KEY, type KmsKeyData } from '../../src/model/aws/kms.js';
@@ -20,12 +26,30 @@ import type { ResourceType } from '../../src/model/registry.js';
 import { resource } from './rule-tester.js';
 
 // Rule-tester cases take `Resource` (data: Record<string, unknown>); model interfaces are structurally narrower.
-const r = <D>(type: ResourceType, id: string, data: D, extra: Partial<ResourceRef> = {}): Resource => resource(type, id, data as never, extra) as unknown as Resource;
+const r = <D>(type: ResourceType, id: string, data: D, extra: Partial<ResourceRef> = {}): Resource =>
+  resource(type, id, data as never, extra) as unknown as Resource;
 
 export const ACCOUNT = '123456789012';
 
 export function volume(id: string, data: Partial<VolumeData> = {}, extra: Partial<ResourceRef> = {}): Resource {
-  return r<VolumeData>(EBS_VOLUME, id, { volumeId: id, encrypted: true, kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k1', state: 'in-use', sizeGiB: 8, volumeType: 'gp3', availabilityZone: 'us-east-1a', snapshotId: null, createTime: null, attachments: [], ...data }, extra);
+  return r<VolumeData>(
+    EBS_VOLUME,
+    id,
+    {
+      volumeId: id,
+      encrypted: true,
+      kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k1',
+      state: 'in-use',
+      sizeGiB: 8,
+      volumeType: 'gp3',
+      availabilityZone: 'us-east-1a',
+      snapshotId: null,
+      createTime: null,
+      attachments: [],
+      ...data,
+    },
+    extra,
+  );
 }
 
 export function ebsDefault(region: string, enabled: boolean): Resource {
@@ -37,7 +61,19 @@ export function ec2Instance(id: string, state = 'running', extra: Partial<Resour
 }
 
 export function snapshot(id: string, data: Partial<SnapshotData> = {}): Resource {
-  return r<SnapshotData>(EBS_SNAPSHOT, id, { snapshotId: id, volumeId: 'vol-1', encrypted: true, kmsKeyId: null, state: 'completed', startTime: null, volumeSizeGiB: 8, description: null, public: false, sharedWithAccounts: [], ...data });
+  return r<SnapshotData>(EBS_SNAPSHOT, id, {
+    snapshotId: id,
+    volumeId: 'vol-1',
+    encrypted: true,
+    kmsKeyId: null,
+    state: 'completed',
+    startTime: null,
+    volumeSizeGiB: 8,
+    description: null,
+    public: false,
+    sharedWithAccounts: [],
+    ...data,
+  });
 }
 
 export function image(id: string, data: Partial<ImageData> = {}): Resource {
@@ -91,7 +127,9 @@ export function bucket(name: string, data: Partial<BucketData> = {}, extra: Part
 }
 
 export function accountBpa(settings: PublicAccessBlockSettings | 'none'): Resource {
-  return r(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ACCOUNT, settings === 'none' ? { configured: false, settings: ALL_OFF } : { configured: true, settings }, { region: 'global' });
+  return r(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, ACCOUNT, settings === 'none' ? { configured: false, settings: ALL_OFF } : { configured: true, settings }, {
+    region: 'global',
+  });
 }
 
 export function kmsKey(id: string, data: Partial<KmsKeyData> = {}): Resource {
@@ -109,7 +147,13 @@ export function kmsKey(id: string, data: Partial<KmsKeyData> = {}): Resource {
     deletionDate: null,
     rotationSupported: true,
     rotationEnabled: true,
-    policy: policy({ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] }, Action: ['kms:*'], Resource: ['*'] }),
+    policy: policy({
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] },
+      Action: ['kms:*'],
+      Resource: ['*'],
+    }),
     ...data,
   });
 }
@@ -181,7 +225,15 @@ export function trail(name: string, data: Partial<TrailData> = {}): Resource {
 }
 
 export function trailSummary(name: string, data: Partial<MultiRegionTrailSummary> = {}): MultiRegionTrailSummary {
-  return { name, arn: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/${name}`, homeRegion: 'us-east-1', isOrganizationTrail: false, isLogging: true, managementEvents: 'all', ...data };
+  return {
+    name,
+    arn: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/${name}`,
+    homeRegion: 'us-east-1',
+    isOrganizationTrail: false,
+    isLogging: true,
+    managementEvents: 'all',
+    ...data,
+  };
 }
 
 export function cloudtrailAccount(trails: MultiRegionTrailSummary[]): Resource {

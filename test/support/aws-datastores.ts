@@ -10,11 +10,32 @@ import { resource } from './rule-tester.js';
 const arn = (service: string, rest: string) => `arn:aws:${service}:us-east-1:${ACCOUNT}:${rest}`;
 
 export function dynamoTable(name: string, data: Partial<DynamoDbTableData> = {}): Resource {
-  return resource(DYNAMODB_TABLE, name, { name, arn: arn('dynamodb', `table/${name}`), status: 'ACTIVE', sseType: 'KMS', sseStatus: 'ENABLED', kmsKeyArn: arn('kms', 'key/k1'), billingMode: 'PAY_PER_REQUEST', deletionProtection: true, pointInTimeRecovery: true, ...data } as never) as unknown as Resource;
+  return resource(DYNAMODB_TABLE, name, {
+    name,
+    arn: arn('dynamodb', `table/${name}`),
+    status: 'ACTIVE',
+    sseType: 'KMS',
+    sseStatus: 'ENABLED',
+    kmsKeyArn: arn('kms', 'key/k1'),
+    billingMode: 'PAY_PER_REQUEST',
+    deletionProtection: true,
+    pointInTimeRecovery: true,
+    ...data,
+  } as never) as unknown as Resource;
 }
 
 export function efsFileSystem(id: string, data: Partial<EfsFileSystemData> = {}): Resource {
-  return resource(EFS_FILE_SYSTEM, id, { fileSystemId: id, arn: arn('elasticfilesystem', `file-system/${id}`), encrypted: true, kmsKeyId: 'k1', lifeCycleState: 'available', performanceMode: 'generalPurpose', throughputMode: 'bursting', numberOfMountTargets: 0, ...data } as never) as unknown as Resource;
+  return resource(EFS_FILE_SYSTEM, id, {
+    fileSystemId: id,
+    arn: arn('elasticfilesystem', `file-system/${id}`),
+    encrypted: true,
+    kmsKeyId: 'k1',
+    lifeCycleState: 'available',
+    performanceMode: 'generalPurpose',
+    throughputMode: 'bursting',
+    numberOfMountTargets: 0,
+    ...data,
+  } as never) as unknown as Resource;
 }
 
 export function lambdaFunction(name: string, data: Partial<LambdaFunctionData> = {}): Resource {

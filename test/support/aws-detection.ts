@@ -10,13 +10,19 @@ import type { CoverageEntry, Resource, ResourceRef } from '../../src/model/types
 import { ACCOUNT } from './aws-data.js';
 import { TEST_REGION, resource } from './rule-tester.js';
 
-const r = <D>(type: Parameters<typeof resource>[0], id: string, data: D, extra: Partial<ResourceRef> = {}): Resource => resource(type, id, data as never, extra) as unknown as Resource;
+const r = <D>(type: Parameters<typeof resource>[0], id: string, data: D, extra: Partial<ResourceRef> = {}): Resource =>
+  resource(type, id, data as never, extra) as unknown as Resource;
 
 export function guardDuty(region: string, detectors: GuardDutyRegionData['detectors']): Resource {
   return r<GuardDutyRegionData>(GUARDDUTY_REGION, region, { region, detectors }, { region });
 }
 
-export const detector = (status: string | null = 'ENABLED', detectorId = 'd-1') => ({ detectorId, status, findingPublishingFrequency: 'SIX_HOURS', features: {} });
+export const detector = (status: string | null = 'ENABLED', detectorId = 'd-1') => ({
+  detectorId,
+  status,
+  findingPublishingFrequency: 'SIX_HOURS',
+  features: {},
+});
 
 export const recorder = (extra: Partial<ConfigRecorder> = {}): ConfigRecorder => ({
   name: 'default',
@@ -32,33 +38,78 @@ export const recorder = (extra: Partial<ConfigRecorder> = {}): ConfigRecorder =>
   ...extra,
 });
 
-export function configRegion(region: string, recorders: ConfigRecorder[], deliveryChannels: ConfigRegionData['deliveryChannels'] = [{ name: 'default', s3BucketName: 'config-logs', snsTopicArn: null }]): Resource {
+export function configRegion(
+  region: string,
+  recorders: ConfigRecorder[],
+  deliveryChannels: ConfigRegionData['deliveryChannels'] = [{ name: 'default', s3BucketName: 'config-logs', snsTopicArn: null }],
+): Resource {
   return r<ConfigRegionData>(CONFIG_REGION, region, { region, recorders, deliveryChannels }, { region });
 }
 
 export function securityHub(region: string, enabled: boolean): Resource {
-  return r<SecurityHubRegionData>(SECURITYHUB_REGION, region, { region, enabled, hubArn: enabled ? `arn:aws:securityhub:${region}:${ACCOUNT}:hub/default` : null, subscribedAt: null, autoEnableControls: enabled ? true : null, standards: enabled ? null : [] }, { region });
+  return r<SecurityHubRegionData>(
+    SECURITYHUB_REGION,
+    region,
+    {
+      region,
+      enabled,
+      hubArn: enabled ? `arn:aws:securityhub:${region}:${ACCOUNT}:hub/default` : null,
+      subscribedAt: null,
+      autoEnableControls: enabled ? true : null,
+      standards: enabled ? null : [],
+    },
+    { region },
+  );
 }
 
 export function logGroup(name: string, data: Partial<LogGroupData> = {}, region = TEST_REGION): Resource {
   const arn = `arn:aws:logs:${region}:${ACCOUNT}:log-group:${name}`;
-  return r<LogGroupData>(LOGS_LOG_GROUP, arn, { name, arn, retentionInDays: 365, kmsKeyId: `arn:aws:kms:${region}:${ACCOUNT}:key/k1`, logGroupClass: 'STANDARD', creationTime: null, storedBytes: 0, ...data }, { name, region });
+  return r<LogGroupData>(
+    LOGS_LOG_GROUP,
+    arn,
+    {
+      name,
+      arn,
+      retentionInDays: 365,
+      kmsKeyId: `arn:aws:kms:${region}:${ACCOUNT}:key/k1`,
+      logGroupClass: 'STANDARD',
+      creationTime: null,
+      storedBytes: 0,
+      ...data,
+    },
+    { name, region },
+  );
 }
 
 export function metricFilter(name: string, logGroupName: string, filterPattern: string, metricName = name, region = TEST_REGION): Resource {
-  return r<MetricFilterData>(LOGS_METRIC_FILTER, `${logGroupName}:${name}`, { name, logGroupName, filterPattern, metricTransformations: [{ metricName, metricNamespace: 'CISBenchmark' }] }, { name, region });
+  return r<MetricFilterData>(
+    LOGS_METRIC_FILTER,
+    `${logGroupName}:${name}`,
+    { name, logGroupName, filterPattern, metricTransformations: [{ metricName, metricNamespace: 'CISBenchmark' }] },
+    { name, region },
+  );
 }
 
 export function alarm(name: string, metricName: string, actions: string[], data: Partial<AlarmData> = {}, region = TEST_REGION): Resource {
   const arn = `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:${name}`;
-  return r<AlarmData>(CLOUDWATCH_ALARM, arn, { name, arn, metricName, namespace: 'CISBenchmark', metrics: [], actionsEnabled: true, alarmActions: actions, stateValue: 'OK', ...data }, { name, region });
+  return r<AlarmData>(
+    CLOUDWATCH_ALARM,
+    arn,
+    { name, arn, metricName, namespace: 'CISBenchmark', metrics: [], actionsEnabled: true, alarmActions: actions, stateValue: 'OK', ...data },
+    { name, region },
+  );
 }
 
 export const topicArn = (name: string, region = TEST_REGION) => `arn:aws:sns:${region}:${ACCOUNT}:${name}`;
 
 export function topic(name: string, data: Partial<TopicData> = {}, region = TEST_REGION): Resource {
   const arn = topicArn(name, region);
-  return r<TopicData>(SNS_TOPIC, arn, { name, arn, kmsMasterKeyId: 'alias/aws/sns', subscriptionsConfirmed: 1, subscriptionsPending: 0, ...data }, { name, region });
+  return r<TopicData>(
+    SNS_TOPIC,
+    arn,
+    { name, arn, kmsMasterKeyId: 'alias/aws/sns', subscriptionsConfirmed: 1, subscriptionsPending: 0, ...data },
+    { name, region },
+  );
 }
 
 /** `ok` coverage for regional types in a region (what a collection of that region writes). */

@@ -13,11 +13,28 @@ const arn = (kind: string, name: string) => `arn:aws:elasticloadbalancing:${TEST
 export const POLICIES = {
   'ELBSecurityPolicy-2016-08': {
     protocols: ['TLSv1.2', 'TLSv1.1', 'TLSv1'],
-    ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-SHA256', 'ECDHE-RSA-AES128-SHA', 'AES128-GCM-SHA256', 'AES128-SHA256', 'AES128-SHA', 'AES256-SHA'],
+    ciphers: [
+      'ECDHE-ECDSA-AES128-GCM-SHA256',
+      'ECDHE-RSA-AES128-GCM-SHA256',
+      'ECDHE-RSA-AES128-SHA256',
+      'ECDHE-RSA-AES128-SHA',
+      'AES128-GCM-SHA256',
+      'AES128-SHA256',
+      'AES128-SHA',
+      'AES256-SHA',
+    ],
   },
   'ELBSecurityPolicy-TLS13-1-2-Res-2021-06': {
     protocols: ['TLSv1.3', 'TLSv1.2'],
-    ciphers: ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384'],
+    ciphers: [
+      'TLS_AES_128_GCM_SHA256',
+      'TLS_AES_256_GCM_SHA384',
+      'TLS_CHACHA20_POLY1305_SHA256',
+      'ECDHE-ECDSA-AES128-GCM-SHA256',
+      'ECDHE-RSA-AES128-GCM-SHA256',
+      'ECDHE-ECDSA-AES256-GCM-SHA384',
+      'ECDHE-RSA-AES256-GCM-SHA384',
+    ],
   },
   'ELBSecurityPolicy-TLS13-1-2-2021-06': {
     protocols: ['TLSv1.3', 'TLSv1.2'],
@@ -67,10 +84,25 @@ export function listener(lbName: string, port: number, protocol: string, data: P
   return resource(ELBV2_LISTENER, a, d as never, { name: `${lbName}:${port}` }) as unknown as Resource;
 }
 
-export const redirectTo = (protocol: string): ListenerData['defaultActions'][number] => ({ type: 'redirect', order: 1, redirect: { protocol, port: '443', statusCode: 'HTTP_301' }, fixedResponseStatusCode: null });
+export const redirectTo = (protocol: string): ListenerData['defaultActions'][number] => ({
+  type: 'redirect',
+  order: 1,
+  redirect: { protocol, port: '443', statusCode: 'HTTP_301' },
+  fixedResponseStatusCode: null,
+});
 
 export function loadBalancer(name: string, data: Partial<LoadBalancerData> = {}): Resource {
   const a = arn('loadbalancer', name);
-  const d: LoadBalancerData = { arn: a, name, type: 'application', scheme: 'internet-facing', dnsName: `${name}-1.${TEST_REGION}.elb.amazonaws.com`, state: 'active', vpcId: 'vpc-1', attributes: { 'routing.http.drop_invalid_header_fields.enabled': 'true' }, ...data };
+  const d: LoadBalancerData = {
+    arn: a,
+    name,
+    type: 'application',
+    scheme: 'internet-facing',
+    dnsName: `${name}-1.${TEST_REGION}.elb.amazonaws.com`,
+    state: 'active',
+    vpcId: 'vpc-1',
+    attributes: { 'routing.http.drop_invalid_header_fields.enabled': 'true' },
+    ...data,
+  };
   return resource(ELBV2_LOAD_BALANCER, a, d as never, { name }) as unknown as Resource;
 }

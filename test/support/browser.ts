@@ -10,7 +10,15 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { PACKAGE_ROOT } from '../../src/version.js';
 
 export const CHROMIUM = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Where tests leave screenshots: `test-output/` at the repository root (ignored by git). */
 export function testOutputDir(sub: string): string {
@@ -25,7 +33,8 @@ export interface Browser {
 }
 
 export async function launchChromium(timeoutMs = 30_000): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`headless Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set VIGIL_CHROMIUM to its path)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`headless Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set VIGIL_CHROMIUM to its path)`);
   const profile = mkdtempSync(join(tmpdir(), 'vigil-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: timeoutMs });
   return {

@@ -49,6 +49,12 @@ export function runCli(args: string[], o: CliOptions): Promise<CliRun> {
 
 /** Runs the CLI synchronously (only when nothing in this process has to answer it). */
 export function runCliSync(args: string[], o: CliOptions): CliRun {
-  const r = spawnSync(process.execPath, [o.bin ?? CLI_BIN, ...args], { cwd: o.cwd, encoding: 'utf8', env: o.env ?? defaultEnv(), timeout: o.timeoutMs ?? 60_000, killSignal: o.killSignal ?? 'SIGTERM' });
+  const r = spawnSync(process.execPath, [o.bin ?? CLI_BIN, ...args], {
+    cwd: o.cwd,
+    encoding: 'utf8',
+    env: o.env ?? defaultEnv(),
+    timeout: o.timeoutMs ?? 60_000,
+    killSignal: o.killSignal ?? 'SIGTERM',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

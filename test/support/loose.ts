@@ -12,4 +12,4 @@ export function looseResource(type: ResourceType, id: string, data: Record<strin
 }
 
 /** The made-up data of a {@link looseResource}, for the test rules that read it. */
-export const looseData = (r: { data: unknown }): Record<string, any> => r.data as Record<string, any>;  
+export const looseData = (r: { data: unknown }): Record<string, any> => r.data as Record<string, any>;

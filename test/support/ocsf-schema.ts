@@ -48,7 +48,8 @@ export class OcsfSchema {
     for (const inc of own.$include ?? []) {
       const file = this.read(inc);
       const profile = file.meta === 'profile' ? file.name : undefined;
-      for (const [k, v] of Object.entries<AttrDef>(file.attributes)) attrs[k] = { ...attrs[k], ...v, ...(profile && attrs[k]?.profile !== null ? { profile } : {}) };
+      for (const [k, v] of Object.entries<AttrDef>(file.attributes))
+        attrs[k] = { ...attrs[k], ...v, ...(profile && attrs[k]?.profile !== null ? { profile } : {}) };
     }
     delete own.$include;
     for (const [k, v] of Object.entries<AttrDef>(own)) attrs[k] = { ...attrs[k], ...v };
@@ -63,7 +64,14 @@ export class OcsfSchema {
   private scalar(type: string): Json {
     const t = this.dict.types.attributes[type];
     if (!t) throw new Error(`OCSF type ${type} is not in the dictionary`);
-    const base: Record<string, Json> = { string_t: { type: 'string' }, integer_t: { type: 'integer' }, long_t: { type: 'integer' }, float_t: { type: 'number' }, boolean_t: { type: 'boolean' }, json_t: {} };
+    const base: Record<string, Json> = {
+      string_t: { type: 'string' },
+      integer_t: { type: 'integer' },
+      long_t: { type: 'integer' },
+      float_t: { type: 'number' },
+      boolean_t: { type: 'boolean' },
+      json_t: {},
+    };
     const out: Json = { ...(base[type] ?? this.scalar(t.type)) };
     if (t.regex) out.pattern = t.regex;
     if (t.max_len) out.maxLength = t.max_len;
@@ -90,7 +98,7 @@ export class OcsfSchema {
       let s = type.endsWith('_t') ? this.scalar(type) : this.objectSchema(type, defs, profiles);
       const values = { ...(d.enum ?? {}), ...(a.enum ?? {}) };
       if (k.endsWith('_id') && Object.keys(values).length) s = { ...s, enum: Object.keys(values).map(Number) };
-      properties[k] = a.is_array ?? d.is_array ? { type: 'array', items: s } : s;
+      properties[k] = (a.is_array ?? d.is_array) ? { type: 'array', items: s } : s;
       const applies = !a.profile || profiles.includes(a.profile);
       if (a.requirement === 'required' && applies) required.push(k);
     }

@@ -39,11 +39,21 @@ export function assumeRoleProvider(sts: STSClient, o: AssumeRoleOptions): AwsCre
   const fetchNew = async (): Promise<AwsCredentials> => {
     calls++;
     const out = await sts.send(
-      new AssumeRoleCommand({ RoleArn: o.roleArn, RoleSessionName: ROLE_SESSION_NAME, DurationSeconds: duration, ...(o.externalId ? { ExternalId: o.externalId } : {}) }),
+      new AssumeRoleCommand({
+        RoleArn: o.roleArn,
+        RoleSessionName: ROLE_SESSION_NAME,
+        DurationSeconds: duration,
+        ...(o.externalId ? { ExternalId: o.externalId } : {}),
+      }),
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw Object.assign(new Error(`AssumeRole ${o.roleArn} returned no credentials`), { name: 'NoCredentials' });
-    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration ? new Date(c.Expiration) : undefined };
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      expiration: c.Expiration ? new Date(c.Expiration) : undefined,
+    };
   };
 
   // Handed to the SDK with the refresh margin already taken off its expiration: the SDK asks again in

@@ -57,7 +57,8 @@ export function managementEventsOf(sel: RawSelectors, hasCustomEventSelectors: b
     for (const s of advanced) {
       const fields = s.FieldSelectors ?? [];
       const category = fields.find((f) => f.Field === 'eventCategory');
-      const isManagement = !!category && ((category.Equals ?? []).includes('Management') || (!!category.NotEquals && !category.NotEquals.includes('Management')));
+      const isManagement =
+        !!category && ((category.Equals ?? []).includes('Management') || (!!category.NotEquals && !category.NotEquals.includes('Management')));
       if (!isManagement) continue;
       const ro = fields.find((f) => f.Field === 'readOnly');
       const only = ro?.Equals?.[0] ?? (ro?.NotEquals?.[0] === 'true' ? 'false' : ro?.NotEquals?.[0] === 'false' ? 'true' : undefined);
@@ -137,15 +138,29 @@ async function trailDetails(ctx: AwsContext, trails: Trail[], fallbackRegion: st
   const arn = (t: Trail) => t.TrailARN!;
   const gapId = (t: Trail) => feeds.resourceId ?? arn(t);
   const [status, selectors] = await Promise.all([
-    perResource(ctx, step('GetTrailStatus'), trails, arn, async (t) => {
-      const v = (await client(t).send(new GetTrailStatusCommand({ Name: t.TrailARN! }))).IsLogging;
-      if (typeof v !== 'boolean') throw Object.assign(new Error('GetTrailStatus answered without IsLogging'), { name: 'IncompleteResponse' });
-      return v;
-    }, gapId),
-    perResource(ctx, step('GetEventSelectors'), trails, arn, async (t) => {
-      const r = await client(t).send(new GetEventSelectorsCommand({ TrailName: t.TrailARN! }));
-      return { EventSelectors: r.EventSelectors, AdvancedEventSelectors: r.AdvancedEventSelectors } as RawSelectors;
-    }, gapId),
+    perResource(
+      ctx,
+      step('GetTrailStatus'),
+      trails,
+      arn,
+      async (t) => {
+        const v = (await client(t).send(new GetTrailStatusCommand({ Name: t.TrailARN! }))).IsLogging;
+        if (typeof v !== 'boolean') throw Object.assign(new Error('GetTrailStatus answered without IsLogging'), { name: 'IncompleteResponse' });
+        return v;
+      },
+      gapId,
+    ),
+    perResource(
+      ctx,
+      step('GetEventSelectors'),
+      trails,
+      arn,
+      async (t) => {
+        const r = await client(t).send(new GetEventSelectorsCommand({ TrailName: t.TrailARN! }));
+        return { EventSelectors: r.EventSelectors, AdvancedEventSelectors: r.AdvancedEventSelectors } as RawSelectors;
+      },
+      gapId,
+    ),
   ]);
   return trails.map((t) => ({ trail: t, isLogging: status.get(arn(t)) ?? null, selectors: selectors.get(arn(t)) ?? null }));
 }
@@ -158,8 +173,9 @@ export const cloudtrail: AwsServiceCollector = {
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(CloudTrailClient, region);
     // DescribeTrails is not paged; with shadow trails excluded it lists the trails homed here.
-    const listed = await ctx.attempt({ service: 'cloudtrail', region, operation: 'DescribeTrails', resourceTypes: [CLOUDTRAIL_TRAIL] }, async () =>
-      (await client.send(new DescribeTrailsCommand({ includeShadowTrails: false }))).trailList ?? [],
+    const listed = await ctx.attempt(
+      { service: 'cloudtrail', region, operation: 'DescribeTrails', resourceTypes: [CLOUDTRAIL_TRAIL] },
+      async () => (await client.send(new DescribeTrailsCommand({ includeShadowTrails: false }))).trailList ?? [],
     );
     const home = (listed ?? []).filter((t) => t.TrailARN && (t.HomeRegion ?? region) === region);
     const details = await trailDetails(ctx, home, region, { region, type: CLOUDTRAIL_TRAIL_STATUS });
@@ -180,8 +196,9 @@ export const cloudtrailAccount: AwsServiceCollector = {
   async collect(ctx: AwsContext): Promise<Resource[]> {
     const view = viewRegionOf(ctx);
     const client = ctx.client(CloudTrailClient, view);
-    const listed = await ctx.attempt({ service: 'cloudtrail', region: 'global', operation: 'DescribeTrails(shadow)', resourceTypes: [CLOUDTRAIL_ACCOUNT] }, async () =>
-      (await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [],
+    const listed = await ctx.attempt(
+      { service: 'cloudtrail', region: 'global', operation: 'DescribeTrails(shadow)', resourceTypes: [CLOUDTRAIL_ACCOUNT] },
+      async () => (await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [],
     );
     if (listed === undefined) return [];
     const multi = listed.filter((t) => t.TrailARN && t.IsMultiRegionTrail === true);

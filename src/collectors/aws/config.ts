@@ -50,7 +50,10 @@ export function configToModel(raw: RawConfig, account: string, region: string): 
           lastErrorCode: s?.lastErrorCode ?? null,
         };
       }),
-      deliveryChannels: raw.channels === null ? null : raw.channels.map((c) => ({ name: c.name ?? 'default', s3BucketName: c.s3BucketName ?? null, snsTopicArn: c.snsTopicARN ?? null })),
+      deliveryChannels:
+        raw.channels === null
+          ? null
+          : raw.channels.map((c) => ({ name: c.name ?? 'default', s3BucketName: c.s3BucketName ?? null, snsTopicArn: c.snsTopicARN ?? null })),
     },
   };
 }
@@ -64,14 +67,26 @@ export const config: AwsServiceCollector = {
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(ConfigServiceClient, region);
-    const step = (operation: string, resourceId?: string) => ({ service: 'config', region, operation, resourceTypes: [CONFIG_REGION], ...(resourceId ? { resourceId } : {}) });
-    const recorders = await ctx.attempt(step('DescribeConfigurationRecorders'), async () => (await client.send(new DescribeConfigurationRecordersCommand({}))).ConfigurationRecorders ?? []);
+    const step = (operation: string, resourceId?: string) => ({
+      service: 'config',
+      region,
+      operation,
+      resourceTypes: [CONFIG_REGION],
+      ...(resourceId ? { resourceId } : {}),
+    });
+    const recorders = await ctx.attempt(
+      step('DescribeConfigurationRecorders'),
+      async () => (await client.send(new DescribeConfigurationRecordersCommand({}))).ConfigurationRecorders ?? [],
+    );
     if (recorders === undefined) return [];
     // Gaps on this region's resource (resourceId = region): only its rules become unknown.
     const [statuses, channels] = await Promise.all([
       recorders.length === 0
         ? Promise.resolve([])
-        : ctx.attempt(step('DescribeConfigurationRecorderStatus', region), async () => (await client.send(new DescribeConfigurationRecorderStatusCommand({}))).ConfigurationRecordersStatus ?? []),
+        : ctx.attempt(
+            step('DescribeConfigurationRecorderStatus', region),
+            async () => (await client.send(new DescribeConfigurationRecorderStatusCommand({}))).ConfigurationRecordersStatus ?? [],
+          ),
       ctx.attempt(step('DescribeDeliveryChannels', region), async () => (await client.send(new DescribeDeliveryChannelsCommand({}))).DeliveryChannels ?? []),
     ]);
     return [configToModel({ recorders, statuses: statuses ?? null, channels: channels ?? null }, ctx.account, region) as Resource<any>];

@@ -156,7 +156,11 @@ function withAbortSignal(client: { send: SendFn }, signal: AbortSignal): void {
 
 /** The coverage classification of a call that failed because the whole-collection `--timeout` was reached. */
 export function collectionTimeout(options: AwsCollectOptions): ClassifiedError {
-  return { status: 'timeout', code: 'CollectionTimeout', message: `the collection time limit (--timeout ${Math.round((options.timeoutMs ?? 0) / 1000)} s) was reached before this call finished` };
+  return {
+    status: 'timeout',
+    code: 'CollectionTimeout',
+    message: `the collection time limit (--timeout ${Math.round((options.timeoutMs ?? 0) / 1000)} s) was reached before this call finished`,
+  };
 }
 
 type EndpointProvider = (params: Record<string, unknown>, context?: unknown) => { url: URL; [k: string]: unknown };
@@ -261,7 +265,9 @@ export function createAwsContext(account: string, partition: string, options: Aw
       coverage.push({ provider: 'aws', account, ...entry });
     },
     failedIn(service, region) {
-      return coverage.some((c) => c.service === service && c.region === region && c.status !== 'ok' && c.status !== 'not_applicable' && c.resourceId === undefined);
+      return coverage.some(
+        (c) => c.service === service && c.region === region && c.status !== 'ok' && c.status !== 'not_applicable' && c.resourceId === undefined,
+      );
     },
     perResource: pLimit(options.perResourceConcurrency ?? 16),
   };

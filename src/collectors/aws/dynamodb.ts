@@ -52,11 +52,23 @@ export const dynamodb: AwsServiceCollector = {
     if (!names) return [];
     const id = (n: string) => n;
     const [tables, backups] = await Promise.all([
-      perResource(ctx, { service: 'dynamodb', region, operation: 'DescribeTable', resourceTypes: [DYNAMODB_TABLE] }, names, id, async (n) => (await client.send(new DescribeTableCommand({ TableName: n }))).Table),
-      perResource(ctx, { service: 'dynamodb', region, operation: 'DescribeContinuousBackups', resourceTypes: [DYNAMODB_CONTINUOUS_BACKUPS] }, names, id, async (n) => {
-        const d = (await client.send(new DescribeContinuousBackupsCommand({ TableName: n }))).ContinuousBackupsDescription;
-        return d?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus === 'ENABLED';
-      }),
+      perResource(
+        ctx,
+        { service: 'dynamodb', region, operation: 'DescribeTable', resourceTypes: [DYNAMODB_TABLE] },
+        names,
+        id,
+        async (n) => (await client.send(new DescribeTableCommand({ TableName: n }))).Table,
+      ),
+      perResource(
+        ctx,
+        { service: 'dynamodb', region, operation: 'DescribeContinuousBackups', resourceTypes: [DYNAMODB_CONTINUOUS_BACKUPS] },
+        names,
+        id,
+        async (n) => {
+          const d = (await client.send(new DescribeContinuousBackupsCommand({ TableName: n }))).ContinuousBackupsDescription;
+          return d?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus === 'ENABLED';
+        },
+      ),
     ]);
     return names.map((n) => tableToModel(n, tables.get(n), backups.get(n), scope));
   },

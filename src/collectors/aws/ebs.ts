@@ -73,7 +73,14 @@ export function volumeToModel(raw: Volume, scope: EbsScope): Resource<VolumeData
 
 export function encryptionDefaultToModel(enabled: boolean, scope: EbsScope): Resource<EncryptionDefaultData> {
   return {
-    ref: { provider: 'aws', account: scope.account, region: scope.region, type: EBS_ENCRYPTION_DEFAULT, id: scope.region, name: `EBS encryption by default (${scope.region})` },
+    ref: {
+      provider: 'aws',
+      account: scope.account,
+      region: scope.region,
+      type: EBS_ENCRYPTION_DEFAULT,
+      id: scope.region,
+      name: `EBS encryption by default (${scope.region})`,
+    },
     data: { region: scope.region, enabled },
   };
 }
@@ -137,7 +144,8 @@ export const ebs: AwsServiceCollector = {
       ctx.attempt(step('GetEbsEncryptionByDefault', EBS_ENCRYPTION_DEFAULT), async () => {
         const v = (await client.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault;
         // An answer without the flag is not "off": make it a gap.
-        if (typeof v !== 'boolean') throw Object.assign(new Error('GetEbsEncryptionByDefault answered without EbsEncryptionByDefault'), { name: 'IncompleteResponse' });
+        if (typeof v !== 'boolean')
+          throw Object.assign(new Error('GetEbsEncryptionByDefault answered without EbsEncryptionByDefault'), { name: 'IncompleteResponse' });
         return v;
       }),
       ctx.attempt(step('DescribeSnapshots', EBS_SNAPSHOT), () => allPages(paginateDescribeSnapshots(paging, { Filters: owner }), (p) => p.Snapshots)),
@@ -153,7 +161,8 @@ export const ebs: AwsServiceCollector = {
       ownSnapshots,
       (s) => s.SnapshotId!,
       async (s) =>
-        (await client.send(new DescribeSnapshotAttributeCommand({ SnapshotId: s.SnapshotId!, Attribute: 'createVolumePermission' }))).CreateVolumePermissions ?? [],
+        (await client.send(new DescribeSnapshotAttributeCommand({ SnapshotId: s.SnapshotId!, Attribute: 'createVolumePermission' }))).CreateVolumePermissions ??
+        [],
     );
 
     const out: Resource<any>[] = [];

@@ -73,7 +73,9 @@ const PROTOCOL_NUMBERS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17'
 
 /** `-1`/`all` → `all`; `6`/`17`/`1`/`58` → names; other names lower-cased, other numbers kept. */
 export function normalizeIpProtocol(p: string | undefined | null): string {
-  const s = String(p ?? '-1').trim().toLowerCase();
+  const s = String(p ?? '-1')
+    .trim()
+    .toLowerCase();
   if (s === '-1' || s === 'all') return 'all';
   return PROTOCOL_NUMBERS[s] ?? s;
 }
@@ -248,7 +250,10 @@ export function instanceToModel(raw: Instance, scope: Ec2Scope): Resource<Instan
 
 export function vpcToModel(raw: Vpc, scope: Ec2Scope): Resource<VpcData> {
   const id = raw.VpcId!;
-  const v4 = (raw.CidrBlockAssociationSet ?? []).filter((a) => a.CidrBlockState?.State !== 'disassociated').map((a) => a.CidrBlock).filter((c): c is string => !!c);
+  const v4 = (raw.CidrBlockAssociationSet ?? [])
+    .filter((a) => a.CidrBlockState?.State !== 'disassociated')
+    .map((a) => a.CidrBlock)
+    .filter((c): c is string => !!c);
   const cidrBlocks = [...new Set([...(raw.CidrBlock ? [raw.CidrBlock] : []), ...v4])];
   const ipv6CidrBlocks = (raw.Ipv6CidrBlockAssociationSet ?? [])
     .filter((a) => a.Ipv6CidrBlockState?.State !== 'disassociated')
@@ -280,7 +285,12 @@ export function flowLogToModel(raw: FlowLog, scope: Ec2Scope): Resource<FlowLogD
  * `meta`: the list as DescribeManagedPrefixLists described it (`undefined` when that listing failed or did
  * not include it: only the id is known then). `entries`: every entry, or `null` when they could not be read.
  */
-export function prefixListToModel(id: string, meta: ManagedPrefixList | undefined, entries: RawPrefixListEntry[] | null, scope: Ec2Scope): Resource<PrefixListData> {
+export function prefixListToModel(
+  id: string,
+  meta: ManagedPrefixList | undefined,
+  entries: RawPrefixListEntry[] | null,
+  scope: Ec2Scope,
+): Resource<PrefixListData> {
   const ref = makeRef(scope, EC2_PREFIX_LIST, id, 'prefix-list', meta?.PrefixListName, meta?.Tags);
   if (meta?.PrefixListArn) ref.arn = meta.PrefixListArn;
   return {
@@ -293,9 +303,7 @@ export function prefixListToModel(id: string, meta: ManagedPrefixList | undefine
       maxEntries: meta?.MaxEntries ?? null,
       state: meta?.State ?? null,
       entries:
-        entries === null
-          ? null
-          : entries.filter((e) => e.Cidr).map((e) => (e.Description ? { cidr: e.Cidr!, description: e.Description } : { cidr: e.Cidr! })),
+        entries === null ? null : entries.filter((e) => e.Cidr).map((e) => (e.Description ? { cidr: e.Cidr!, description: e.Description } : { cidr: e.Cidr! })),
     },
   };
 }
@@ -327,11 +335,11 @@ export const ec2Network: AwsServiceCollector = {
     const step = (operation: string, type: InputType) => ({ service: 'ec2', region, operation, resourceTypes: [type] });
 
     const [groups, acls, routeTables, instances, vpcs, flowLogs, prefixLists] = await Promise.all([
-      ctx.attempt(step('DescribeSecurityGroups', EC2_SECURITY_GROUP), () =>
-        allPages(paginateDescribeSecurityGroups(paging, {}), (p) => p.SecurityGroups),
-      ),
+      ctx.attempt(step('DescribeSecurityGroups', EC2_SECURITY_GROUP), () => allPages(paginateDescribeSecurityGroups(paging, {}), (p) => p.SecurityGroups)),
       ctx.attempt(step('DescribeNetworkAcls', EC2_NETWORK_ACL), () => allPages(paginateDescribeNetworkAcls(paging, {}), (p) => p.NetworkAcls)),
-      ctx.attempt(step('DescribeRouteTables', EC2_ROUTE_TABLE), () => allPages(paginateDescribeRouteTables({ ...paging, pageSize: ROUTE_TABLE_PAGE_SIZE }, {}), (p) => p.RouteTables)),
+      ctx.attempt(step('DescribeRouteTables', EC2_ROUTE_TABLE), () =>
+        allPages(paginateDescribeRouteTables({ ...paging, pageSize: ROUTE_TABLE_PAGE_SIZE }, {}), (p) => p.RouteTables),
+      ),
       ctx.attempt(step('DescribeInstances', EC2_INSTANCE), () =>
         allPages(paginateDescribeInstances(paging, {}), (p) => p.Reservations?.flatMap((r) => r.Instances ?? [])),
       ),
@@ -346,8 +354,12 @@ export const ec2Network: AwsServiceCollector = {
     // whose entries cannot be read gets `entries: null` and a gap of its own, so only the rules that need it
     // become unknown.
     const referenced = referencedPrefixLists(groups ?? []);
-    const entries = await perResource(ctx, step('GetManagedPrefixListEntries', EC2_PREFIX_LIST), referenced, (id) => id, (id) =>
-      allPages(paginateGetManagedPrefixListEntries({ ...paging, pageSize: PREFIX_LIST_PAGE_SIZE }, { PrefixListId: id }), (p) => p.Entries),
+    const entries = await perResource(
+      ctx,
+      step('GetManagedPrefixListEntries', EC2_PREFIX_LIST),
+      referenced,
+      (id) => id,
+      (id) => allPages(paginateGetManagedPrefixListEntries({ ...paging, pageSize: PREFIX_LIST_PAGE_SIZE }, { PrefixListId: id }), (p) => p.Entries),
     );
     const meta = new Map((prefixLists ?? []).filter((l) => l.PrefixListId).map((l) => [l.PrefixListId!, l]));
 

@@ -50,7 +50,11 @@ function ref(scope: Elbv2Scope, type: ResourceRef['type'], id: string, name: str
 }
 
 /** `attributes`: DescribeLoadBalancerAttributes' list, or `null` when it could not be read. */
-export function loadBalancerToModel(raw: LoadBalancer, attributes: Array<{ Key?: string; Value?: string }> | null, scope: Elbv2Scope): Resource<LoadBalancerData> {
+export function loadBalancerToModel(
+  raw: LoadBalancer,
+  attributes: Array<{ Key?: string; Value?: string }> | null,
+  scope: Elbv2Scope,
+): Resource<LoadBalancerData> {
   const arn = raw.LoadBalancerArn!;
   const name = raw.LoadBalancerName ?? arn.split('/').slice(-2, -1)[0] ?? arn;
   let attrs: Record<string, string> | null = null;
@@ -77,7 +81,9 @@ function actionToModel(a: Action): ListenerAction {
   return {
     type: a.Type ?? 'unknown',
     order: a.Order ?? null,
-    redirect: a.RedirectConfig ? { protocol: a.RedirectConfig.Protocol ?? null, port: a.RedirectConfig.Port ?? null, statusCode: a.RedirectConfig.StatusCode ?? null } : null,
+    redirect: a.RedirectConfig
+      ? { protocol: a.RedirectConfig.Protocol ?? null, port: a.RedirectConfig.Port ?? null, statusCode: a.RedirectConfig.StatusCode ?? null }
+      : null,
     fixedResponseStatusCode: a.FixedResponseConfig?.StatusCode ?? null,
   };
 }
@@ -157,19 +163,33 @@ export const elbv2: AwsServiceCollector = {
     const paging = { client, pageSize: 400, stopOnSameToken: true };
     const step = (operation: string, type: InputType) => ({ service: 'elbv2', region, operation, resourceTypes: [type] });
 
-    const lbs = await ctx.attempt(step('DescribeLoadBalancers', ELBV2_LOAD_BALANCER), () => allPages(paginateDescribeLoadBalancers(paging, {}), (p) => p.LoadBalancers));
+    const lbs = await ctx.attempt(step('DescribeLoadBalancers', ELBV2_LOAD_BALANCER), () =>
+      allPages(paginateDescribeLoadBalancers(paging, {}), (p) => p.LoadBalancers),
+    );
     if (lbs === undefined) {
       // Without the list, listeners and policies cannot be read either: the same gap, on their types.
-      ctx.record({ ...step('DescribeLoadBalancers', ELBV2_LISTENER), resourceTypes: [ELBV2_LISTENER, ELBV2_SSL_POLICY, ELBV2_LOAD_BALANCER_ATTRIBUTES], status: 'error', errorCode: 'NotListed', message: 'load balancers could not be listed' });
+      ctx.record({
+        ...step('DescribeLoadBalancers', ELBV2_LISTENER),
+        resourceTypes: [ELBV2_LISTENER, ELBV2_SSL_POLICY, ELBV2_LOAD_BALANCER_ATTRIBUTES],
+        status: 'error',
+        errorCode: 'NotListed',
+        message: 'load balancers could not be listed',
+      });
       return [];
     }
     const listed = lbs.filter((lb) => lb.LoadBalancerArn);
     const arnOf = (lb: LoadBalancer) => lb.LoadBalancerArn!;
     const [attributes, listeners] = await Promise.all([
-      perResource(ctx, step('DescribeLoadBalancerAttributes', ELBV2_LOAD_BALANCER_ATTRIBUTES), listed, arnOf, async (lb) =>
-        (await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arnOf(lb) }))).Attributes ?? [],
+      perResource(
+        ctx,
+        step('DescribeLoadBalancerAttributes', ELBV2_LOAD_BALANCER_ATTRIBUTES),
+        listed,
+        arnOf,
+        async (lb) => (await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arnOf(lb) }))).Attributes ?? [],
       ),
-      perResource(ctx, step('DescribeListeners', ELBV2_LISTENER), listed, arnOf, (lb) => allPages(paginateDescribeListeners(paging, { LoadBalancerArn: arnOf(lb) }), (p) => p.Listeners)),
+      perResource(ctx, step('DescribeListeners', ELBV2_LISTENER), listed, arnOf, (lb) =>
+        allPages(paginateDescribeListeners(paging, { LoadBalancerArn: arnOf(lb) }), (p) => p.Listeners),
+      ),
     ]);
 
     const out: Resource<any>[] = [];

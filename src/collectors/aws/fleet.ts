@@ -62,7 +62,12 @@ export async function collectOrganization(
       partition = (await sts.send(new GetCallerIdentityCommand({}))).Arn?.split(':')[1] ?? 'aws';
     } catch (err) {
       const c = classifyAwsError(err);
-      throw new InputError(`cannot identify the management account (${c.code}: ${c.message})`, undefined, 'sts:GetCallerIdentity', 'provide the management or delegated-administrator credentials through the standard AWS chain (AWS_PROFILE / --profile, environment, SSO, instance role)');
+      throw new InputError(
+        `cannot identify the management account (${c.code}: ${c.message})`,
+        undefined,
+        'sts:GetCallerIdentity',
+        'provide the management or delegated-administrator credentials through the standard AWS chain (AWS_PROFILE / --profile, environment, SSO, instance role)',
+      );
     }
     let listing;
     try {
@@ -82,16 +87,29 @@ export async function collectOrganization(
     const listed = listing.accounts.filter((a) => (!only || only.has(a.id)) && !excluded.has(a.id));
     for (const id of only ?? []) {
       if (!listing.accounts.some((a) => a.id === id)) {
-        throw new InputError(`account ${id} is not in the organization${org.ous?.length ? ' under the given OUs' : ''}`, undefined, '--accounts', 'list account ids the organization has (12 digits each), or drop --ous');
+        throw new InputError(
+          `account ${id} is not in the organization${org.ous?.length ? ' under the given OUs' : ''}`,
+          undefined,
+          '--accounts',
+          'list account ids the organization has (12 digits each), or drop --ous',
+        );
       }
     }
-    if (listed.length === 0) throw new InputError('no account left to audit after --accounts / --exclude-accounts / --ous', undefined, '--aws-organization', 'check the filters');
+    if (listed.length === 0)
+      throw new InputError('no account left to audit after --accounts / --exclude-accounts / --ous', undefined, '--aws-organization', 'check the filters');
 
     const accounts: FleetAccount[] = listed.map((a) => {
       const shard = org.shard ? shardOf(a.id, org.shard.count) : undefined;
       const active = a.status === 'ACTIVE';
       const mine = !org.shard || shard === org.shard.index;
-      return { id: a.id, name: a.name, ouPath: a.ouPath, status: a.status, ...(shard !== undefined ? { shard } : {}), outcome: !active ? 'inactive' : mine ? 'audited' : 'other-shard' };
+      return {
+        id: a.id,
+        name: a.name,
+        ouPath: a.ouPath,
+        status: a.status,
+        ...(shard !== undefined ? { shard } : {}),
+        outcome: !active ? 'inactive' : mine ? 'audited' : 'other-shard',
+      };
     });
 
     const perAccount = aws.concurrency ?? 8;
@@ -106,13 +124,31 @@ export async function collectOrganization(
         .map((a) =>
           accountLimit(async (): Promise<CollectorOutput> => {
             const detail: FleetScopeDetail = { accountName: a.name, organizationId: listing.organizationId, ouPath: a.ouPath };
-            const credentials = assumeRoleProvider(sts, { roleArn: `arn:${partition}:iam::${a.id}:role/${roleName}`, externalId: org.externalId, durationSeconds: org.roleDurationSeconds });
+            const credentials = assumeRoleProvider(sts, {
+              roleArn: `arn:${partition}:iam::${a.id}:role/${roleName}`,
+              externalId: org.externalId,
+              durationSeconds: org.roleDurationSeconds,
+            });
             const fail = (operation: string, err: unknown): CollectorOutput => {
               const c = err instanceof InputError ? { status: 'error' as const, code: 'AccountNotIdentified', message: err.message } : classifyAwsError(err);
               a.outcome = 'failed';
               a.reason = `${operation}: ${c.code}${c.message ? ` (${c.message})` : ''}`;
-              const gap: CoverageEntry = { provider: 'aws', account: a.id, region: 'global', service: 'sts', operation, resourceTypes: allAwsTypes as CoverageEntry['resourceTypes'], status: c.status, errorCode: c.code, message: `account ${a.id} was not audited: ${c.message}` };
-              return { scopes: [{ provider: 'aws', account: a.id, regions: aws.regions ?? [], detail: { ...detail, fleetOutcome: 'failed' } }], resources: [], coverage: [gap] };
+              const gap: CoverageEntry = {
+                provider: 'aws',
+                account: a.id,
+                region: 'global',
+                service: 'sts',
+                operation,
+                resourceTypes: allAwsTypes as CoverageEntry['resourceTypes'],
+                status: c.status,
+                errorCode: c.code,
+                message: `account ${a.id} was not audited: ${c.message}`,
+              };
+              return {
+                scopes: [{ provider: 'aws', account: a.id, regions: aws.regions ?? [], detail: { ...detail, fleetOutcome: 'failed' } }],
+                resources: [],
+                coverage: [gap],
+              };
             };
             try {
               await credentials();
@@ -131,15 +167,32 @@ export async function collectOrganization(
               return fail('GetCallerIdentity', err);
             }
             const other = out.scopes.find((s) => s.account !== a.id);
-            if (other) return fail('GetCallerIdentity', Object.assign(new Error(`the role session in ${a.id} identifies as account ${other.account}`), { name: 'AccountMismatch' }));
+            if (other)
+              return fail(
+                'GetCallerIdentity',
+                Object.assign(new Error(`the role session in ${a.id} identifies as account ${other.account}`), { name: 'AccountMismatch' }),
+              );
             for (const s of out.scopes) s.detail = { ...s.detail, ...detail, fleetOutcome: 'audited' };
             return out;
           }),
         ),
     );
     for (const o of outputs) for (const [k, v] of Object.entries(o.apiCalls ?? {})) apiCalls[k] = (apiCalls[k] ?? 0) + v;
-    const fleet: FleetInfo = { provider: 'aws', organizationId: listing.organizationId, roleName, accounts, ...(org.runId ? { runId: org.runId } : {}), ...(org.shard ? { shard: org.shard } : {}) };
-    return { scopes: outputs.flatMap((o) => o.scopes), resources: outputs.flatMap((o) => o.resources), coverage: outputs.flatMap((o) => o.coverage), apiCalls, fleet };
+    const fleet: FleetInfo = {
+      provider: 'aws',
+      organizationId: listing.organizationId,
+      roleName,
+      accounts,
+      ...(org.runId ? { runId: org.runId } : {}),
+      ...(org.shard ? { shard: org.shard } : {}),
+    };
+    return {
+      scopes: outputs.flatMap((o) => o.scopes),
+      resources: outputs.flatMap((o) => o.resources),
+      coverage: outputs.flatMap((o) => o.coverage),
+      apiCalls,
+      fleet,
+    };
   } finally {
     orgs.destroy();
     sts.destroy();

@@ -39,13 +39,28 @@ export const guardduty: AwsServiceCollector = {
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(GuardDutyClient, region);
     const step = (operation: string) => ({ service: 'guardduty', region, operation, resourceTypes: [GUARDDUTY_REGION] });
-    const ids = await ctx.attempt(step('ListDetectors'), () => allPages(paginateListDetectors({ client, pageSize: 50, stopOnSameToken: true }, {}), (p) => p.DetectorIds));
+    const ids = await ctx.attempt(step('ListDetectors'), () =>
+      allPages(paginateListDetectors({ client, pageSize: 50, stopOnSameToken: true }, {}), (p) => p.DetectorIds),
+    );
     if (ids === undefined) return [];
-    const details = await perResource(ctx, step('GetDetector'), ids, (id) => id, async (id) => {
-      const r = await client.send(new GetDetectorCommand({ DetectorId: id }));
-      if (!r.Status) throw Object.assign(new Error('GetDetector answered without Status'), { name: 'IncompleteResponse' });
-      return { Status: r.Status, FindingPublishingFrequency: r.FindingPublishingFrequency, Features: r.Features } as RawDetector;
-    }, () => region);
-    return [guardDutyToModel(ids.map((id) => ({ id, detail: details.get(id) ?? null })), ctx.account, region) as Resource<any>];
+    const details = await perResource(
+      ctx,
+      step('GetDetector'),
+      ids,
+      (id) => id,
+      async (id) => {
+        const r = await client.send(new GetDetectorCommand({ DetectorId: id }));
+        if (!r.Status) throw Object.assign(new Error('GetDetector answered without Status'), { name: 'IncompleteResponse' });
+        return { Status: r.Status, FindingPublishingFrequency: r.FindingPublishingFrequency, Features: r.Features } as RawDetector;
+      },
+      () => region,
+    );
+    return [
+      guardDutyToModel(
+        ids.map((id) => ({ id, detail: details.get(id) ?? null })),
+        ctx.account,
+        region,
+      ) as Resource<any>,
+    ];
   },
 };

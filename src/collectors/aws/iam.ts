@@ -141,15 +141,13 @@ export function parseCsv(text: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
     else if (ch === ',') {
       row.push(field);
       field = '';
-    }
-    else if (ch === '\n' || ch === '\r') {
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       field = '';
@@ -246,17 +244,42 @@ export function toModel(raw: IamRaw): IamModel {
   const resources: Resource[] = [];
   const gaps: IamModel['gaps'] = [];
   const ref = (type: ResourceType, id: string, arn: string | undefined, name: string, tags?: Record<string, string>) => ({
-    provider: 'aws' as const, account, region: 'global', type, id, ...(arn ? { arn } : {}), name, ...(tags ? { tags } : {}),
+    provider: 'aws' as const,
+    account,
+    region: 'global',
+    type,
+    id,
+    ...(arn ? { arn } : {}),
+    name,
+    ...(tags ? { tags } : {}),
   });
   const parse = (rawDoc: string | undefined, type: InputType, id: string, what: string): IamPolicyDocument | null => {
     if (rawDoc === undefined) {
-      gaps.push({ service: 'iam', region: 'global', operation: 'ParsePolicyDocument', resourceTypes: [type], status: 'error', errorCode: 'MissingPolicyDocument', message: `${what}: no document returned`, resourceId: id });
+      gaps.push({
+        service: 'iam',
+        region: 'global',
+        operation: 'ParsePolicyDocument',
+        resourceTypes: [type],
+        status: 'error',
+        errorCode: 'MissingPolicyDocument',
+        message: `${what}: no document returned`,
+        resourceId: id,
+      });
       return null;
     }
     try {
       return parsePolicyDocument(rawDoc);
     } catch (err) {
-      gaps.push({ service: 'iam', region: 'global', operation: 'ParsePolicyDocument', resourceTypes: [type], status: 'error', errorCode: 'MalformedPolicyDocument', message: `${what}: ${(err as Error).message}`.slice(0, 300), resourceId: id });
+      gaps.push({
+        service: 'iam',
+        region: 'global',
+        operation: 'ParsePolicyDocument',
+        resourceTypes: [type],
+        status: 'error',
+        errorCode: 'MalformedPolicyDocument',
+        message: `${what}: ${(err as Error).message}`.slice(0, 300),
+        resourceId: id,
+      });
       return null;
     }
   };
@@ -271,7 +294,15 @@ export function toModel(raw: IamRaw): IamModel {
     try {
       reportRows = parseCredentialReport(raw.credentialReport.content);
     } catch (err) {
-      gaps.push({ service: 'iam', region: 'global', operation: 'ParseCredentialReport', resourceTypes: [IAM_CREDENTIAL_REPORT], status: 'error', errorCode: 'MalformedCredentialReport', message: (err as Error).message });
+      gaps.push({
+        service: 'iam',
+        region: 'global',
+        operation: 'ParseCredentialReport',
+        resourceTypes: [IAM_CREDENTIAL_REPORT],
+        status: 'error',
+        errorCode: 'MalformedCredentialReport',
+        message: (err as Error).message,
+      });
     }
   }
   const rowByArn = new Map((reportRows ?? []).map((r) => [r.arn, r]));
@@ -293,9 +324,13 @@ export function toModel(raw: IamRaw): IamModel {
       for (const g of u.GroupList ?? []) members.set(g, [...(members.get(g) ?? []), name]);
       for (const p of u.AttachedManagedPolicies ?? []) count(attachments, p.PolicyArn);
       count(boundaryUses, u.PermissionsBoundary?.PermissionsBoundaryArn);
-      const row = reportRows ? rowByArn.get(u.Arn ?? '') ?? reportRows.find((r) => r.user === name) : undefined;
+      const row = reportRows ? (rowByArn.get(u.Arn ?? '') ?? reportRows.find((r) => r.user === name)) : undefined;
       const data: IamUserData = {
-        name, id: u.UserId ?? null, arn: u.Arn ?? '', path: u.Path ?? '/', createDate: iso(u.CreateDate),
+        name,
+        id: u.UserId ?? null,
+        arn: u.Arn ?? '',
+        path: u.Path ?? '/',
+        createDate: iso(u.CreateDate),
         inlinePolicies: inline(u.UserPolicyList, IAM_USER, name),
         attachedPolicies: attached(u.AttachedManagedPolicies),
         groups: [...(u.GroupList ?? [])],
@@ -308,7 +343,11 @@ export function toModel(raw: IamRaw): IamModel {
       const name = g.GroupName ?? '';
       for (const p of g.AttachedManagedPolicies ?? []) count(attachments, p.PolicyArn);
       const data: IamGroupData = {
-        name, id: g.GroupId ?? null, arn: g.Arn ?? '', path: g.Path ?? '/', createDate: iso(g.CreateDate),
+        name,
+        id: g.GroupId ?? null,
+        arn: g.Arn ?? '',
+        path: g.Path ?? '/',
+        createDate: iso(g.CreateDate),
         inlinePolicies: inline(g.GroupPolicyList, IAM_GROUP, name),
         attachedPolicies: attached(g.AttachedManagedPolicies),
         members: members.get(name) ?? [],
@@ -322,7 +361,11 @@ export function toModel(raw: IamRaw): IamModel {
       const path = r.Path ?? '/';
       const lu = r.RoleLastUsed;
       const data: IamRoleData = {
-        name, id: r.RoleId ?? null, arn: r.Arn ?? '', path, createDate: iso(r.CreateDate),
+        name,
+        id: r.RoleId ?? null,
+        arn: r.Arn ?? '',
+        path,
+        createDate: iso(r.CreateDate),
         inlinePolicies: inline(r.RolePolicyList, IAM_ROLE, name),
         attachedPolicies: attached(r.AttachedManagedPolicies),
         trustPolicy: parse(r.AssumeRolePolicyDocument, IAM_ROLE, name, 'trust policy'),
@@ -342,13 +385,21 @@ export function toModel(raw: IamRaw): IamModel {
       // GAAD may list every AWS-managed policy (moto does); only those in use concern this account.
       if (awsManaged && attachmentCount === 0 && boundaryCount === 0 && !attachments.has(arn) && !boundaryUses.has(arn)) continue;
       const derived = policyNameFromArn(arn);
-      const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
+      const version =
+        (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? (p.PolicyVersionList ?? []).find((v) => v.VersionId === p.DefaultVersionId);
       const data: IamManagedPolicyData = {
-        name: p.PolicyName ?? derived.name, id: p.PolicyId ?? null, arn, path: p.Path ?? derived.path, awsManaged,
+        name: p.PolicyName ?? derived.name,
+        id: p.PolicyId ?? null,
+        arn,
+        path: p.Path ?? derived.path,
+        awsManaged,
         defaultVersionId: p.DefaultVersionId ?? null,
         document: parse(version?.Document, IAM_POLICY, arn, `managed policy ${p.PolicyName ?? derived.name} version ${p.DefaultVersionId}`),
-        attachmentCount, permissionsBoundaryUsageCount: boundaryCount,
-        isAttachable: p.IsAttachable ?? null, createDate: iso(p.CreateDate), updateDate: iso(p.UpdateDate),
+        attachmentCount,
+        permissionsBoundaryUsageCount: boundaryCount,
+        isAttachable: p.IsAttachable ?? null,
+        createDate: iso(p.CreateDate),
+        updateDate: iso(p.UpdateDate),
       };
       resources.push({ ref: ref(IAM_POLICY, arn, arn, data.name), data: data as unknown as Record<string, unknown> });
     }
@@ -359,7 +410,14 @@ export function toModel(raw: IamRaw): IamModel {
   const flag = (k: string): boolean | null => (num(k) === null ? null : num(k)! > 0);
   const account_: IamAccountData = {
     summary: s
-      ? { accountMfaEnabled: flag('AccountMFAEnabled'), accountAccessKeysPresent: flag('AccountAccessKeysPresent'), users: num('Users'), roles: num('Roles'), groups: num('Groups'), policies: num('Policies') }
+      ? {
+          accountMfaEnabled: flag('AccountMFAEnabled'),
+          accountAccessKeysPresent: flag('AccountAccessKeysPresent'),
+          users: num('Users'),
+          roles: num('Roles'),
+          groups: num('Groups'),
+          policies: num('Policies'),
+        }
       : null,
     credentialReport: reportRows ? { generatedAt: raw.credentialReport?.generatedTime ?? null, root: rootRow?.facts ?? null } : null,
     passwordPolicy: passwordPolicyOf(raw.passwordPolicy),
@@ -430,7 +488,10 @@ const NOT_READY = new Set(['ReportInProgress', 'CredentialReportNotReadyExceptio
  * GenerateCredentialReport until COMPLETE (bounded, exponential backoff), then GetCredentialReport.
  * GenerateCredentialReport is the one write-like call Vigil makes: it only (re)builds the report AWS keeps for 4 h.
  */
-export async function fetchCredentialReport(client: IAMClient, polling: Partial<CredentialReportPolling> = {}): Promise<NonNullable<IamRaw['credentialReport']>> {
+export async function fetchCredentialReport(
+  client: IAMClient,
+  polling: Partial<CredentialReportPolling> = {},
+): Promise<NonNullable<IamRaw['credentialReport']>> {
   const p = { ...defaultPolling, ...polling };
   let waited = 0;
   let delay = p.initialDelayMs;
@@ -501,7 +562,14 @@ export const iam: AwsServiceCollector = {
     const model = toModel(await fetchIam(ctx));
     for (const g of model.gaps) ctx.record(g);
     // The account resource is always assembled; the parts that could not be read are null with their own entries.
-    ctx.record({ service: 'iam', region: 'global', operation: 'AssembleAccount', resourceTypes: [IAM_ACCOUNT], status: 'ok', message: 'from the account summary, credential report and password policy reads' });
+    ctx.record({
+      service: 'iam',
+      region: 'global',
+      operation: 'AssembleAccount',
+      resourceTypes: [IAM_ACCOUNT],
+      status: 'ok',
+      message: 'from the account summary, credential report and password policy reads',
+    });
     return model.resources;
   },
 };

@@ -4,7 +4,15 @@ import pLimit from 'p-limit';
 import type { Resource } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
 import type { CollectorOutput } from '../types.js';
-import { type AwsCollectOptions, type AwsServiceCollector, classifyAwsError, collectionTimeout, countCalls, createAwsContext, createClient } from './context.js';
+import {
+  type AwsCollectOptions,
+  type AwsServiceCollector,
+  classifyAwsError,
+  collectionTimeout,
+  countCalls,
+  createAwsContext,
+  createClient,
+} from './context.js';
 import { ec2Network } from './ec2-network.js';
 import { iam } from './iam.js';
 import { cloudtrail, cloudtrailAccount } from './cloudtrail.js';
@@ -30,7 +38,27 @@ export type { AwsCollectOptions } from './context.js';
  * Every AWS service collector, in one explicit list (no registration by import side effect).
  * Add a collector here and give it its own file in this folder.
  */
-export const awsServiceCollectors: AwsServiceCollector[] = [ec2Network, iam, ebs, s3, kms, rds, elbv2, cloudtrail, cloudtrailAccount, dynamodb, efs, lambda, secretsmanager, guardduty, config, securityhub, logs, cloudwatch, sns];
+export const awsServiceCollectors: AwsServiceCollector[] = [
+  ec2Network,
+  iam,
+  ebs,
+  s3,
+  kms,
+  rds,
+  elbv2,
+  cloudtrail,
+  cloudtrailAccount,
+  dynamodb,
+  efs,
+  lambda,
+  secretsmanager,
+  guardduty,
+  config,
+  securityhub,
+  logs,
+  cloudwatch,
+  sns,
+];
 
 /** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */
 export function awsResourceTypes(services?: string[]): string[] {
@@ -91,7 +119,9 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
   let regions: string[];
   const ec2 = ctx.client(EC2Client, bootstrapRegion);
   const listed = await ctx.attempt({ service: 'ec2', region: bootstrapRegion, operation: 'DescribeRegions', resourceTypes: [] }, async () =>
-    ((await ec2.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? []).filter((r) => r.RegionName).map((r) => ({ name: r.RegionName!, optIn: r.OptInStatus })),
+    ((await ec2.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? [])
+      .filter((r) => r.RegionName)
+      .map((r) => ({ name: r.RegionName!, optIn: r.OptInStatus })),
   );
   const enabled = listed?.filter((r) => isEnabled(r.optIn)).map((r) => r.name);
   const optInOf = (r: string) => listed?.find((x) => x.name === r)?.optIn ?? 'not listed';
@@ -99,14 +129,30 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
     regions = options.regions;
     if (enabled) {
       for (const r of regions.filter((x) => !enabled.includes(x))) {
-        ctx.record({ service: 'ec2', region: r, operation: 'DescribeRegions', resourceTypes: [], status: 'unreachable', errorCode: 'RegionNotEnabled', message: `region ${r} is not enabled for account ${account} (opt-in status: ${optInOf(r)}); it was not scanned` });
+        ctx.record({
+          service: 'ec2',
+          region: r,
+          operation: 'DescribeRegions',
+          resourceTypes: [],
+          status: 'unreachable',
+          errorCode: 'RegionNotEnabled',
+          message: `region ${r} is not enabled for account ${account} (opt-in status: ${optInOf(r)}); it was not scanned`,
+        });
       }
       regions = regions.filter((x) => enabled.includes(x));
     }
   } else if (enabled) {
     regions = enabled;
     for (const r of listed!.filter((x) => !isEnabled(x.optIn))) {
-      ctx.record({ service: 'ec2', region: r.name, operation: 'DescribeRegions', resourceTypes: [], status: 'not_applicable', errorCode: 'RegionNotEnabled', message: `region ${r.name} is not enabled for account ${account} (opt-in status: ${r.optIn})` });
+      ctx.record({
+        service: 'ec2',
+        region: r.name,
+        operation: 'DescribeRegions',
+        resourceTypes: [],
+        status: 'not_applicable',
+        errorCode: 'RegionNotEnabled',
+        message: `region ${r.name} is not enabled for account ${account} (opt-in status: ${r.optIn})`,
+      });
     }
   } else {
     // Without DescribeRegions we cannot know the region list: scan the bootstrap region and say so.
@@ -132,7 +178,15 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
           } catch (err) {
             // A collector bug must not pass silently: record it as a gap over everything the service feeds.
             const c = options.signal?.aborted ? collectionTimeout(options) : classifyAwsError(err);
-            ctx.record({ service: collector.service, region, operation: 'collect', resourceTypes: collector.resourceTypes, status: c.status === 'timeout' ? 'timeout' : 'error', errorCode: c.code, message: c.message });
+            ctx.record({
+              service: collector.service,
+              region,
+              operation: 'collect',
+              resourceTypes: collector.resourceTypes,
+              status: c.status === 'timeout' ? 'timeout' : 'error',
+              errorCode: c.code,
+              message: c.message,
+            });
             options.onProgress?.({ provider: 'aws', step, state: 'failed' });
             return [];
           }

@@ -34,7 +34,11 @@ export interface RawKey {
 
 /** Automatic rotation exists only for symmetric encryption keys whose material KMS generated. */
 export function rotationSupported(m: Pick<KeyMetadata, 'KeySpec' | 'Origin' | 'KeyUsage'>): boolean {
-  return (m.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT' && (m.Origin ?? 'AWS_KMS') === 'AWS_KMS' && (m.KeyUsage ?? 'ENCRYPT_DECRYPT') === 'ENCRYPT_DECRYPT';
+  return (
+    (m.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT' &&
+    (m.Origin ?? 'AWS_KMS') === 'AWS_KMS' &&
+    (m.KeyUsage ?? 'ENCRYPT_DECRYPT') === 'ENCRYPT_DECRYPT'
+  );
 }
 
 export function keyToModel(raw: RawKey, account: string, region: string): Resource<KmsKeyData> {
@@ -76,28 +80,49 @@ export const kms: AwsServiceCollector = {
     const listed = (keys ?? []).filter((k): k is KeyListEntry & { KeyId: string } => !!k.KeyId);
 
     // A key whose DescribeKey failed is a gap for that key (it may be a customer key).
-    const meta = await perResource(ctx, step('DescribeKey'), listed, (k) => k.KeyId, async (k) => {
-      const m = (await client.send(new DescribeKeyCommand({ KeyId: k.KeyId }))).KeyMetadata;
-      if (!m?.KeyId) throw Object.assign(new Error('DescribeKey answered without KeyMetadata'), { name: 'IncompleteResponse' });
-      return m;
-    });
+    const meta = await perResource(
+      ctx,
+      step('DescribeKey'),
+      listed,
+      (k) => k.KeyId,
+      async (k) => {
+        const m = (await client.send(new DescribeKeyCommand({ KeyId: k.KeyId }))).KeyMetadata;
+        if (!m?.KeyId) throw Object.assign(new Error('DescribeKey answered without KeyMetadata'), { name: 'IncompleteResponse' });
+        return m;
+      },
+    );
     const customer = listed.map((k) => meta.get(k.KeyId)).filter((m): m is KeyMetadata => !!m && m.KeyManager === 'CUSTOMER');
 
     // Rotation is only asked where it means something: enabled keys that support it.
     const rotatable = customer.filter((m) => rotationSupported(m) && m.KeyState === 'Enabled');
     const [rotation, policies] = await Promise.all([
-      perResource(ctx, step('GetKeyRotationStatus', KMS_KEY_ROTATION), rotatable, (m) => m.KeyId!, async (m) => {
-        const v = (await client.send(new GetKeyRotationStatusCommand({ KeyId: m.KeyId! }))).KeyRotationEnabled;
-        if (typeof v !== 'boolean') throw Object.assign(new Error('GetKeyRotationStatus answered without KeyRotationEnabled'), { name: 'IncompleteResponse' });
-        return v;
-      }),
-      perResource(ctx, step('GetKeyPolicy', KMS_KEY_POLICY), customer, (m) => m.KeyId!, async (m) => {
-        const text = (await client.send(new GetKeyPolicyCommand({ KeyId: m.KeyId!, PolicyName: 'default' }))).Policy;
-        if (text === undefined) throw Object.assign(new Error('GetKeyPolicy answered without a policy'), { name: 'IncompleteResponse' });
-        parsePolicyDocument(text);
-        return text;
-      }),
+      perResource(
+        ctx,
+        step('GetKeyRotationStatus', KMS_KEY_ROTATION),
+        rotatable,
+        (m) => m.KeyId!,
+        async (m) => {
+          const v = (await client.send(new GetKeyRotationStatusCommand({ KeyId: m.KeyId! }))).KeyRotationEnabled;
+          if (typeof v !== 'boolean')
+            throw Object.assign(new Error('GetKeyRotationStatus answered without KeyRotationEnabled'), { name: 'IncompleteResponse' });
+          return v;
+        },
+      ),
+      perResource(
+        ctx,
+        step('GetKeyPolicy', KMS_KEY_POLICY),
+        customer,
+        (m) => m.KeyId!,
+        async (m) => {
+          const text = (await client.send(new GetKeyPolicyCommand({ KeyId: m.KeyId!, PolicyName: 'default' }))).Policy;
+          if (text === undefined) throw Object.assign(new Error('GetKeyPolicy answered without a policy'), { name: 'IncompleteResponse' });
+          parsePolicyDocument(text);
+          return text;
+        },
+      ),
     ]);
-    return customer.map((m): Resource<any> => keyToModel({ metadata: m, rotationEnabled: rotation.get(m.KeyId!) ?? null, policy: policies.get(m.KeyId!) ?? null }, ctx.account, region));
+    return customer.map((m): Resource<any> =>
+      keyToModel({ metadata: m, rotationEnabled: rotation.get(m.KeyId!) ?? null, policy: policies.get(m.KeyId!) ?? null }, ctx.account, region),
+    );
   },
 };

@@ -31,7 +31,12 @@ const SECRET_NAME = /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|cr
 
 /** A value that points at a secret store rather than holding the secret (or is a flag / empty). */
 function isReference(value: string): boolean {
-  return /^arn:aws[a-z-]*:(secretsmanager|ssm|kms):/.test(value) || /^\{\{resolve:/.test(value) || /^(true|false|yes|no|on|off|none|null|\d{1,6})$/i.test(value) || value.trim().length < 8;
+  return (
+    /^arn:aws[a-z-]*:(secretsmanager|ssm|kms):/.test(value) ||
+    /^\{\{resolve:/.test(value) ||
+    /^(true|false|yes|no|on|off|none|null|\d{1,6})$/i.test(value) ||
+    value.trim().length < 8
+  );
 }
 
 /**
@@ -87,7 +92,8 @@ export function functionToModel(raw: FunctionConfiguration, extras: FunctionExtr
       secretLikeVariables: secretLikeVariables(raw.Environment?.Variables),
       kmsKeyArn: raw.KMSKeyArn ?? null,
       policy,
-      functionUrls: extras.urls === undefined ? null : extras.urls.filter((u) => u.FunctionUrl).map((u) => ({ url: u.FunctionUrl!, authType: u.AuthType ?? null })),
+      functionUrls:
+        extras.urls === undefined ? null : extras.urls.filter((u) => u.FunctionUrl).map((u) => ({ url: u.FunctionUrl!, authType: u.AuthType ?? null })),
     },
   };
 }
@@ -100,7 +106,12 @@ export const lambda: AwsServiceCollector = {
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(LambdaClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
-    const step = (operation: string, type: typeof LAMBDA_FUNCTION | typeof LAMBDA_FUNCTION_POLICY | typeof LAMBDA_FUNCTION_URL) => ({ service: 'lambda', region, operation, resourceTypes: [type] });
+    const step = (operation: string, type: typeof LAMBDA_FUNCTION | typeof LAMBDA_FUNCTION_POLICY | typeof LAMBDA_FUNCTION_URL) => ({
+      service: 'lambda',
+      region,
+      operation,
+      resourceTypes: [type],
+    });
     const functions = await ctx.attempt(step('ListFunctions', LAMBDA_FUNCTION), () =>
       allPages(paginateListFunctions({ client, pageSize: 50, stopOnSameToken: true }, {}), (p) => p.Functions),
     );
@@ -117,7 +128,10 @@ export const lambda: AwsServiceCollector = {
         }
       }),
       perResource(ctx, step('ListFunctionUrlConfigs', LAMBDA_FUNCTION_URL), list, id, (f) =>
-        allPages(paginateListFunctionUrlConfigs({ client, pageSize: 50, stopOnSameToken: true }, { FunctionName: f.FunctionName }), (p) => p.FunctionUrlConfigs),
+        allPages(
+          paginateListFunctionUrlConfigs({ client, pageSize: 50, stopOnSameToken: true }, { FunctionName: f.FunctionName }),
+          (p) => p.FunctionUrlConfigs,
+        ),
       ),
     ]);
     return list.map((f) => functionToModel(f, { policy: policies.get(f.FunctionName!), urls: urls.get(f.FunctionName!) }, scope));

@@ -2,7 +2,13 @@
  * CloudWatch Logs collector (per region): DescribeLogGroups and DescribeMetricFilters, both paged and
  * region-wide (metric filters are listed once for the region, not per group).
  */
-import { CloudWatchLogsClient, type LogGroup, type MetricFilter, paginateDescribeLogGroups, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  type LogGroup,
+  type MetricFilter,
+  paginateDescribeLogGroups,
+  paginateDescribeMetricFilters,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { LOGS_LOG_GROUP, LOGS_METRIC_FILTER, type LogGroupData, type MetricFilterData } from '../../model/aws/logs.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -40,7 +46,9 @@ export function metricFilterToModel(f: MetricFilter, account: string, region: st
       name: f.filterName!,
       logGroupName: f.logGroupName!,
       filterPattern: f.filterPattern ?? '',
-      metricTransformations: (f.metricTransformations ?? []).filter((t) => t.metricName && t.metricNamespace).map((t) => ({ metricName: t.metricName!, metricNamespace: t.metricNamespace! })),
+      metricTransformations: (f.metricTransformations ?? [])
+        .filter((t) => t.metricName && t.metricNamespace)
+        .map((t) => ({ metricName: t.metricName!, metricNamespace: t.metricNamespace! })),
     },
   };
 }
@@ -56,8 +64,12 @@ export const logs: AwsServiceCollector = {
     const client = ctx.client(CloudWatchLogsClient, region);
     const paging = { client, pageSize: 50, stopOnSameToken: true };
     const [groups, filters] = await Promise.all([
-      ctx.attempt({ service: 'logs', region, operation: 'DescribeLogGroups', resourceTypes: [LOGS_LOG_GROUP] }, () => allPages(paginateDescribeLogGroups(paging, {}), (p) => p.logGroups)),
-      ctx.attempt({ service: 'logs', region, operation: 'DescribeMetricFilters', resourceTypes: [LOGS_METRIC_FILTER] }, () => allPages(paginateDescribeMetricFilters(paging, {}), (p) => p.metricFilters)),
+      ctx.attempt({ service: 'logs', region, operation: 'DescribeLogGroups', resourceTypes: [LOGS_LOG_GROUP] }, () =>
+        allPages(paginateDescribeLogGroups(paging, {}), (p) => p.logGroups),
+      ),
+      ctx.attempt({ service: 'logs', region, operation: 'DescribeMetricFilters', resourceTypes: [LOGS_METRIC_FILTER] }, () =>
+        allPages(paginateDescribeMetricFilters(paging, {}), (p) => p.metricFilters),
+      ),
     ]);
     return [
       ...(groups ?? []).filter((g) => g.logGroupName).map((g): Resource<any> => logGroupToModel(g, ctx.account, region, ctx.partition)),

@@ -42,7 +42,13 @@ export async function perResource<T, R>(
       ctx.perResource(async () => {
         const id = idOf(item);
         if (ok === 0 && denied >= DENIED_CUTOFF) {
-          ctx.record({ ...step, resourceId: gapResourceId(item), status: 'denied', errorCode: skippedCode, message: `not attempted: ${step.operation} was denied for the first ${DENIED_CUTOFF} resources` });
+          ctx.record({
+            ...step,
+            resourceId: gapResourceId(item),
+            status: 'denied',
+            errorCode: skippedCode,
+            message: `not attempted: ${step.operation} was denied for the first ${DENIED_CUTOFF} resources`,
+          });
           out.set(id, undefined);
           return;
         }

@@ -50,7 +50,10 @@ function makeRef(scope: RdsScope, type: ResourceType, id: string, arn: string, t
 }
 
 /** The fields DescribeDBInstances and DescribeDBClusters name alike. */
-type SharedFields = Pick<DBInstance & DBCluster, 'Engine' | 'EngineVersion' | 'StorageEncrypted' | 'KmsKeyId' | 'PubliclyAccessible' | 'BackupRetentionPeriod' | 'DeletionProtection' | 'MultiAZ'>;
+type SharedFields = Pick<
+  DBInstance & DBCluster,
+  'Engine' | 'EngineVersion' | 'StorageEncrypted' | 'KmsKeyId' | 'PubliclyAccessible' | 'BackupRetentionPeriod' | 'DeletionProtection' | 'MultiAZ'
+>;
 
 function databaseToModel(raw: SharedFields, identifier: string, arn: string, status: string | undefined): RdsDatabaseData {
   return {
@@ -102,7 +105,12 @@ export function dbClusterToModel(raw: DBCluster, scope: RdsScope): Resource<DbCl
 }
 
 /** `parameters`: every parameter listed for the group, or `null` when they could not be read. */
-export function parameterGroupToModel(name: string, kind: 'instance' | 'cluster', parameters: Parameter[] | null, scope: RdsScope): Resource<DbParameterGroupData> {
+export function parameterGroupToModel(
+  name: string,
+  kind: 'instance' | 'cluster',
+  parameters: Parameter[] | null,
+  scope: RdsScope,
+): Resource<DbParameterGroupData> {
   const type = kind === 'instance' ? RDS_DB_PARAMETER_GROUP : RDS_DB_CLUSTER_PARAMETER_GROUP;
   const arn = `arn:${scope.partition}:rds:${scope.region}:${scope.account}:${kind === 'instance' ? 'pg' : 'cluster-pg'}:${name}`;
   const wanted = new Set<string>(RDS_TLS_PARAMETERS);
@@ -147,11 +155,19 @@ export const rds: AwsServiceCollector = {
     const instanceGroups = [...new Set(inst.filter((i) => !i.data.clusterIdentifier).flatMap((i) => i.data.parameterGroups.map((g) => g.name)))];
     const clusterGroups = [...new Set(clus.map((c) => c.data.parameterGroup).filter((g): g is string => !!g))];
     const [iParams, cParams] = await Promise.all([
-      perResource(ctx, step('DescribeDBParameters', RDS_DB_PARAMETER_GROUP), instanceGroups, (g) => g, (g) =>
-        allPages(paginateDescribeDBParameters(paging, { DBParameterGroupName: g }), (p) => p.Parameters),
+      perResource(
+        ctx,
+        step('DescribeDBParameters', RDS_DB_PARAMETER_GROUP),
+        instanceGroups,
+        (g) => g,
+        (g) => allPages(paginateDescribeDBParameters(paging, { DBParameterGroupName: g }), (p) => p.Parameters),
       ),
-      perResource(ctx, step('DescribeDBClusterParameters', RDS_DB_CLUSTER_PARAMETER_GROUP), clusterGroups, (g) => g, (g) =>
-        allPages(paginateDescribeDBClusterParameters(paging, { DBClusterParameterGroupName: g }), (p) => p.Parameters),
+      perResource(
+        ctx,
+        step('DescribeDBClusterParameters', RDS_DB_CLUSTER_PARAMETER_GROUP),
+        clusterGroups,
+        (g) => g,
+        (g) => allPages(paginateDescribeDBClusterParameters(paging, { DBClusterParameterGroupName: g }), (p) => p.Parameters),
       ),
     ]);
     for (const g of instanceGroups) out.push(parameterGroupToModel(g, 'instance', iParams.get(g) ?? null, scope));

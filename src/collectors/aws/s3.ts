@@ -77,7 +77,9 @@ export function regionFromLocation(constraint: string | undefined | null): strin
   return constraint;
 }
 
-export function publicAccessBlockToModel(a: Exclude<Answer<{ PublicAccessBlockConfiguration?: PublicAccessBlockConfiguration }>, null>): PublicAccessBlockState {
+export function publicAccessBlockToModel(
+  a: Exclude<Answer<{ PublicAccessBlockConfiguration?: PublicAccessBlockConfiguration }>, null>,
+): PublicAccessBlockState {
   if (a === 'not-configured') {
     return { configured: false, settings: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false } };
   }
@@ -261,7 +263,10 @@ export const s3: AwsServiceCollector = {
     ]);
     const out: Resource<any>[] = [];
     if (accountPab !== undefined) out.push(accountPublicAccessBlockToModel(accountPab, ctx.account));
-    const raws = await fetchBuckets(ctx, (buckets ?? []).filter((b) => b.Name));
+    const raws = await fetchBuckets(
+      ctx,
+      (buckets ?? []).filter((b) => b.Name),
+    );
     for (const raw of raws) out.push(bucketToModel(raw, ctx.account, ctx.partition));
     return out;
   },

@@ -5,7 +5,13 @@
  * input `aws.securityhub.standards`: where they cannot be read (moto does not implement
  * GetEnabledStandards) that is a coverage gap and `standards` is `null`, never "none enabled".
  */
-import { DescribeHubCommand, type DescribeHubCommandOutput, SecurityHubClient, type StandardsSubscription, paginateGetEnabledStandards } from '@aws-sdk/client-securityhub';
+import {
+  DescribeHubCommand,
+  type DescribeHubCommandOutput,
+  SecurityHubClient,
+  type StandardsSubscription,
+  paginateGetEnabledStandards,
+} from '@aws-sdk/client-securityhub';
 import { SECURITYHUB_REGION, SECURITYHUB_STANDARDS, type SecurityHubRegionData } from '../../model/aws/securityhub.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -16,16 +22,38 @@ export type RawHub = Pick<DescribeHubCommandOutput, 'HubArn' | 'SubscribedAt' | 
 // ------------------------------------------------------------------ toModel (pure)
 
 /** `hub` is `null` when the account is not subscribed in the region. */
-export function securityHubToModel(hub: RawHub | null, standards: StandardsSubscription[] | null, account: string, region: string): Resource<SecurityHubRegionData> {
+export function securityHubToModel(
+  hub: RawHub | null,
+  standards: StandardsSubscription[] | null,
+  account: string,
+  region: string,
+): Resource<SecurityHubRegionData> {
   return {
-    ref: { provider: 'aws', account, region, type: SECURITYHUB_REGION, id: region, name: `Security Hub ${region}`, ...(hub?.HubArn ? { arn: hub.HubArn } : {}) },
+    ref: {
+      provider: 'aws',
+      account,
+      region,
+      type: SECURITYHUB_REGION,
+      id: region,
+      name: `Security Hub ${region}`,
+      ...(hub?.HubArn ? { arn: hub.HubArn } : {}),
+    },
     data: {
       region,
       enabled: hub !== null,
       hubArn: hub?.HubArn ?? null,
       subscribedAt: isoDate(hub?.SubscribedAt),
       autoEnableControls: hub?.AutoEnableControls ?? null,
-      standards: hub === null ? [] : standards === null ? null : standards.map((s) => ({ standardsArn: s.StandardsArn ?? '', subscriptionArn: s.StandardsSubscriptionArn ?? '', status: s.StandardsStatus ?? 'UNKNOWN' })),
+      standards:
+        hub === null
+          ? []
+          : standards === null
+            ? null
+            : standards.map((s) => ({
+                standardsArn: s.StandardsArn ?? '',
+                subscriptionArn: s.StandardsSubscriptionArn ?? '',
+                status: s.StandardsStatus ?? 'UNKNOWN',
+              })),
     },
   };
 }
@@ -45,15 +73,18 @@ export const securityhub: AwsServiceCollector = {
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(SecurityHubClient, region);
-    const hub = await ctx.attempt({ service: 'securityhub', region, operation: 'DescribeHub', resourceTypes: [SECURITYHUB_REGION] }, async (): Promise<RawHub | null> => {
-      try {
-        const r = await client.send(new DescribeHubCommand({}));
-        return { HubArn: r.HubArn, SubscribedAt: r.SubscribedAt, AutoEnableControls: r.AutoEnableControls };
-      } catch (err) {
-        if (isNotSubscribed(err)) return null;
-        throw err;
-      }
-    });
+    const hub = await ctx.attempt(
+      { service: 'securityhub', region, operation: 'DescribeHub', resourceTypes: [SECURITYHUB_REGION] },
+      async (): Promise<RawHub | null> => {
+        try {
+          const r = await client.send(new DescribeHubCommand({}));
+          return { HubArn: r.HubArn, SubscribedAt: r.SubscribedAt, AutoEnableControls: r.AutoEnableControls };
+        } catch (err) {
+          if (isNotSubscribed(err)) return null;
+          throw err;
+        }
+      },
+    );
     if (hub === undefined) return [];
     let standards: StandardsSubscription[] | null = null;
     if (hub !== null) {
@@ -62,7 +93,14 @@ export const securityhub: AwsServiceCollector = {
           allPages(paginateGetEnabledStandards({ client, pageSize: 100, stopOnSameToken: true }, {}), (p) => p.StandardsSubscriptions),
         )) ?? null;
     } else {
-      ctx.record({ service: 'securityhub', region, operation: 'GetEnabledStandards', resourceTypes: [SECURITYHUB_STANDARDS], status: 'ok', message: 'hub off: no standard enabled' });
+      ctx.record({
+        service: 'securityhub',
+        region,
+        operation: 'GetEnabledStandards',
+        resourceTypes: [SECURITYHUB_STANDARDS],
+        status: 'ok',
+        message: 'hub off: no standard enabled',
+      });
     }
     return [securityHubToModel(hub, standards, ctx.account, region) as Resource<any>];
   },

@@ -51,14 +51,20 @@ export const sns: AwsServiceCollector = {
     );
     if (topics === undefined) return []; // the listing's gap covers the region; no "none to read" for attributes
     const arns = topics.map((t) => t.TopicArn).filter((a): a is string => !!a);
-    const attrs = await perResource(ctx, { service: 'sns', region, operation: 'GetTopicAttributes+ListSubscriptionsByTopic', resourceTypes: [SNS_TOPIC_ATTRIBUTES] }, arns, (a) => a, async (a): Promise<RawTopic> => {
-      const [attributes, subscriptions] = await Promise.all([
-        client.send(new GetTopicAttributesCommand({ TopicArn: a })).then((r) => r.Attributes),
-        allPages(paginateListSubscriptionsByTopic({ client, stopOnSameToken: true }, { TopicArn: a }), (p) => p.Subscriptions),
-      ]);
-      if (!attributes) throw Object.assign(new Error('GetTopicAttributes answered without Attributes'), { name: 'IncompleteResponse' });
-      return { attributes, subscriptions };
-    });
+    const attrs = await perResource(
+      ctx,
+      { service: 'sns', region, operation: 'GetTopicAttributes+ListSubscriptionsByTopic', resourceTypes: [SNS_TOPIC_ATTRIBUTES] },
+      arns,
+      (a) => a,
+      async (a): Promise<RawTopic> => {
+        const [attributes, subscriptions] = await Promise.all([
+          client.send(new GetTopicAttributesCommand({ TopicArn: a })).then((r) => r.Attributes),
+          allPages(paginateListSubscriptionsByTopic({ client, stopOnSameToken: true }, { TopicArn: a }), (p) => p.Subscriptions),
+        ]);
+        if (!attributes) throw Object.assign(new Error('GetTopicAttributes answered without Attributes'), { name: 'IncompleteResponse' });
+        return { attributes, subscriptions };
+      },
+    );
     return arns.map((a): Resource<any> => topicToModel(a, attrs.get(a) ?? null, ctx.account, region));
   },
 };

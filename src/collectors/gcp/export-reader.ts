@@ -181,7 +181,12 @@ export async function readExportFile(file: string, inventory: GcpInventory): Pro
   const first = at < 0 ? '' : head[at];
   if (first !== '{' && first !== '[') {
     const line = 1 + (head.slice(0, Math.max(at, 0)).match(/\n/g) ?? []).length;
-    throw new InputError(`not a Cloud Asset export: starts with ${JSON.stringify(first || 'blank space')} where JSON lines start with "{" and a JSON array with "["`, file, `line ${line}`, FIX);
+    throw new InputError(
+      `not a Cloud Asset export: starts with ${JSON.stringify(first || 'blank space')} where JSON lines start with "{" and a JSON array with "["`,
+      file,
+      `line ${line}`,
+      FIX,
+    );
   }
   const state = new FileState(file, first === '{' ? 'json-lines' : 'json-array', inventory);
   const stream = textStream(file, gzip);
@@ -191,7 +196,12 @@ export async function readExportFile(file: string, inventory: GcpInventory): Pro
   } catch (err) {
     // Stream errors (EISDIR, EIO, zlib Z_DATA_ERROR…) are input problems; anything else is a bug and stays one.
     if (err instanceof InputError || typeof (err as NodeJS.ErrnoException).code !== 'string') throw err;
-    throw new InputError(`cannot read export file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, file, undefined, 'check that the file is complete and readable');
+    throw new InputError(
+      `cannot read export file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      file,
+      undefined,
+      'check that the file is complete and readable',
+    );
   } finally {
     stream.destroy();
   }
@@ -291,7 +301,12 @@ async function readArray(input: AsyncIterable<string>, state: FileState): Promis
       (parts as string[]).push(piece);
       partsLen += piece.length;
       if (partsLen > MAX_ELEMENT_CHARS) {
-        throw new InputError(`JSON array element larger than ${MAX_ELEMENT_CHARS} characters`, state.file, `line ${startLine}`, 'split the file; Vigil reads one array element at a time and bounds its size');
+        throw new InputError(
+          `JSON array element larger than ${MAX_ELEMENT_CHARS} characters`,
+          state.file,
+          `line ${startLine}`,
+          'split the file; Vigil reads one array element at a time and bounds its size',
+        );
       }
     }
   }

@@ -37,16 +37,36 @@ function exportCoverage(inventory: GcpInventory, resources: Resource[], files: s
   const entry = (resourceTypes: InputType[], ok: boolean, message: string) => {
     if (!ok) warnings.push(message);
     for (const account of accounts.length ? accounts : ['unknown']) {
-      coverage.push({ provider: 'gcp', account, region: 'global', service: 'cloudasset', operation: 'ReadExport', resourceTypes, status: ok ? 'ok' : 'error', ...(ok ? {} : { errorCode: 'NotInExport' }), message });
+      coverage.push({
+        provider: 'gcp',
+        account,
+        region: 'global',
+        service: 'cloudasset',
+        operation: 'ReadExport',
+        resourceTypes,
+        status: ok ? 'ok' : 'error',
+        ...(ok ? {} : { errorCode: 'NotInExport' }),
+        message,
+      });
     }
   };
   const read = `read from ${files.length} export file(s)`;
   const iamTypes = [GCP_IAM_POLICY];
   const resourceTypes = GCP_RESOURCE_TYPES.filter((t) => t !== GCP_IAM_POLICY);
   if (inventory.policyRecords > 0) entry(iamTypes, true, `IAM policies ${read}`);
-  else entry(iamTypes, false, 'no IAM policies in the export files: add the output of `gcloud asset export --content-type=iam-policy` (or `gcloud asset search-all-iam-policies --format=json`) to check IAM');
+  else
+    entry(
+      iamTypes,
+      false,
+      'no IAM policies in the export files: add the output of `gcloud asset export --content-type=iam-policy` (or `gcloud asset search-all-iam-policies --format=json`) to check IAM',
+    );
   if (inventory.resourceRecords > 0) entry(resourceTypes, true, `resources ${read}`);
-  else entry(resourceTypes, false, 'no resources in the export files: add the output of `gcloud asset export --content-type=resource` to check firewalls, SQL, buckets, keys and TLS policies');
+  else
+    entry(
+      resourceTypes,
+      false,
+      'no resources in the export files: add the output of `gcloud asset export --content-type=resource` to check firewalls, SQL, buckets, keys and TLS policies',
+    );
 }
 
 /**
@@ -56,7 +76,12 @@ function exportCoverage(inventory: GcpInventory, resources: Resource[], files: s
 export async function collectGcp(options: GcpCollectOptions): Promise<GcpCollectorOutput> {
   const files = options.exportFiles ?? [];
   if (!options.scope && files.length === 0) {
-    throw new InputError('nothing to collect for GCP', undefined, '--provider gcp', 'pass --gcp-scope organizations/N|folders/N|projects/ID, or --gcp-export FILE (repeatable)');
+    throw new InputError(
+      'nothing to collect for GCP',
+      undefined,
+      '--provider gcp',
+      'pass --gcp-scope organizations/N|folders/N|projects/ID, or --gcp-export FILE (repeatable)',
+    );
   }
   const live = options.scope ? parseScope(options.scope) : undefined;
   const inventory = new GcpInventory();
@@ -79,13 +104,19 @@ export async function collectGcp(options: GcpCollectOptions): Promise<GcpCollect
 
   const { resources, coverage, warnings } = inventory.finish();
   if (!live) exportCoverage(inventory, resources, files, coverage, warnings);
-  const regionsOf = (account?: string) => [...new Set(resources.filter((r) => account === undefined || r.ref.account === account).map((r) => r.ref.region))].sort();
+  const regionsOf = (account?: string) =>
+    [...new Set(resources.filter((r) => account === undefined || r.ref.account === account).map((r) => r.ref.region))].sort();
   const scopes: SnapshotScope[] = [];
   // Where each project sits (name, folders): the reports group an organization's findings by them.
   const hierarchy = inventory.hierarchy();
   const projects = Object.keys(hierarchy).length ? { projects: hierarchy } : {};
   if (live) {
-    scopes.push({ provider: 'gcp', account: inventory.mapAccount(live.account), regions: regionsOf(), detail: { scope: live.scope, source: 'cloud-asset-api', ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...projects } });
+    scopes.push({
+      provider: 'gcp',
+      account: inventory.mapAccount(live.account),
+      regions: regionsOf(),
+      detail: { scope: live.scope, source: 'cloud-asset-api', ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...projects },
+    });
   }
   if (files.length > 0) {
     const accounts = [...new Set(resources.map((r) => r.ref.account))].sort();

@@ -114,7 +114,8 @@ export class GcpInventory {
     if (first?.startsWith('projects/') && !this.projectFolders.has(first.slice(9))) {
       this.projectFolders.set(first.slice(9), rec.ancestors.filter((a) => a.startsWith('folders/')).reverse());
     }
-    const display = rec.data && (typeof rec.data.displayName === 'string' ? rec.data.displayName : typeof rec.data.name === 'string' ? rec.data.name : undefined);
+    const display =
+      rec.data && (typeof rec.data.displayName === 'string' ? rec.data.displayName : typeof rec.data.name === 'string' ? rec.data.name : undefined);
     if (!display) return;
     if (rec.assetType === PROJECT_ASSET_TYPE && typeof rec.data!.projectNumber === 'string') this.displayNames.set(rec.data!.projectNumber, display);
     const folder = /^\/\/cloudresourcemanager\.googleapis\.com\/(folders\/\d+)$/.exec(rec.name)?.[1];

@@ -57,7 +57,12 @@ export function parseScope(scope: string): { scope: string; account: string } {
   // kept permissive on length so the API, not Vigil, says whether the project exists.
   const m = /^(organizations\/\d+|folders\/\d+|projects\/([a-z0-9](?:[a-z0-9.:-]{0,98}[a-z0-9])?))$/.exec(s);
   if (!m) {
-    throw new InputError(`invalid GCP scope ${JSON.stringify(scope)}`, undefined, '--gcp-scope', 'use organizations/NUMBER, folders/NUMBER or projects/PROJECT_ID');
+    throw new InputError(
+      `invalid GCP scope ${JSON.stringify(scope)}`,
+      undefined,
+      '--gcp-scope',
+      'use organizations/NUMBER, folders/NUMBER or projects/PROJECT_ID',
+    );
   }
   return { scope: s, account: m[2] ?? s };
 }
@@ -87,13 +92,35 @@ export function createAssetClient(endpoint?: string): AssetServiceClient {
 }
 
 const GRPC_NAMES: Record<number, string> = {
-  1: 'CANCELLED', 2: 'UNKNOWN', 3: 'INVALID_ARGUMENT', 4: 'DEADLINE_EXCEEDED', 5: 'NOT_FOUND', 6: 'ALREADY_EXISTS',
-  7: 'PERMISSION_DENIED', 8: 'RESOURCE_EXHAUSTED', 9: 'FAILED_PRECONDITION', 10: 'ABORTED', 11: 'OUT_OF_RANGE',
-  12: 'UNIMPLEMENTED', 13: 'INTERNAL', 14: 'UNAVAILABLE', 15: 'DATA_LOSS', 16: 'UNAUTHENTICATED',
+  1: 'CANCELLED',
+  2: 'UNKNOWN',
+  3: 'INVALID_ARGUMENT',
+  4: 'DEADLINE_EXCEEDED',
+  5: 'NOT_FOUND',
+  6: 'ALREADY_EXISTS',
+  7: 'PERMISSION_DENIED',
+  8: 'RESOURCE_EXHAUSTED',
+  9: 'FAILED_PRECONDITION',
+  10: 'ABORTED',
+  11: 'OUT_OF_RANGE',
+  12: 'UNIMPLEMENTED',
+  13: 'INTERNAL',
+  14: 'UNAVAILABLE',
+  15: 'DATA_LOSS',
+  16: 'UNAUTHENTICATED',
 };
 const HTTP_NAMES: Record<number, string> = {
-  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ABORTED',
-  429: 'RESOURCE_EXHAUSTED', 499: 'CANCELLED', 500: 'INTERNAL', 501: 'UNIMPLEMENTED', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ABORTED',
+  429: 'RESOURCE_EXHAUSTED',
+  499: 'CANCELLED',
+  500: 'INTERNAL',
+  501: 'UNIMPLEMENTED',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
 };
 
 /** The `{error:{code,message,status}}` body of a Google REST error, wherever the client put it. */
@@ -120,7 +147,8 @@ function googleErrorBody(e: Record<string, any>): { status?: string; message?: s
 export function classifyGcpError(err: unknown): ClassifiedError {
   const e = (err ?? {}) as Record<string, any>;
   const body = googleErrorBody(e);
-  const httpStatus: number | undefined = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined) ?? (typeof e.code === 'number' && e.code >= 100 ? e.code : undefined);
+  const httpStatus: number | undefined =
+    e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined) ?? (typeof e.code === 'number' && e.code >= 100 ? e.code : undefined);
   let code: string | undefined = body?.status;
   if (!code && typeof e.code === 'number' && e.code < 100) code = GRPC_NAMES[e.code];
   if (!code && httpStatus !== undefined) code = HTTP_NAMES[httpStatus] ?? `HTTP_${httpStatus}`;
@@ -167,7 +195,8 @@ async function eachPage<T>(
     onItems(items ?? []);
     token = raw?.nextPageToken || undefined;
     if (token !== undefined) {
-      if (seen.has(token)) throw Object.assign(new Error(`the API returned page token ${JSON.stringify(token.slice(0, 40))} twice`), { code: 'PaginationLoop' });
+      if (seen.has(token))
+        throw Object.assign(new Error(`the API returned page token ${JSON.stringify(token.slice(0, 40))} twice`), { code: 'PaginationLoop' });
       seen.add(token);
     }
   } while (token !== undefined);
@@ -182,7 +211,17 @@ function addLiveAsset(inventory: GcpInventory, a: unknown, assetType: string, ac
     const message = `ListAssets ${assetType}: unreadable item: ${err.message}`;
     inventory.warnings.push(message);
     const type = VIGIL_TYPE_BY_ASSET_TYPE[assetType];
-    inventory.addCoverage({ provider: 'gcp', account, region: 'global', service: 'cloudasset', operation: `ListAssets:${assetType}`, resourceTypes: type ? [type] : [], status: 'error', errorCode: 'InvalidApiResponse', message });
+    inventory.addCoverage({
+      provider: 'gcp',
+      account,
+      region: 'global',
+      service: 'cloudasset',
+      operation: `ListAssets:${assetType}`,
+      resourceTypes: type ? [type] : [],
+      status: 'error',
+      errorCode: 'InvalidApiResponse',
+      message,
+    });
   }
 }
 
@@ -210,7 +249,17 @@ export async function collectLive(options: GcpLiveOptions, inventory: GcpInvento
       options.onProgress?.({ provider: 'gcp', step: progressStep, state: 'done' });
     } catch (err) {
       const k = err instanceof NormalizeError ? { status: 'error' as const, code: 'InvalidApiResponse', message: err.message } : classifyGcpError(err);
-      inventory.addCoverage({ provider: 'gcp', account, region: 'global', service: 'cloudasset', operation, resourceTypes, status: k.status, errorCode: k.code, message: k.message });
+      inventory.addCoverage({
+        provider: 'gcp',
+        account,
+        region: 'global',
+        service: 'cloudasset',
+        operation,
+        resourceTypes,
+        status: k.status,
+        errorCode: k.code,
+        message: k.message,
+      });
       options.onProgress?.({ provider: 'gcp', step: progressStep, state: 'failed' });
     }
   };
@@ -221,7 +270,8 @@ export async function collectLive(options: GcpLiveOptions, inventory: GcpInvento
       limit(() =>
         step('SearchAllIamPolicies', [GCP_IAM_POLICY], () =>
           eachPage(
-            (pageToken) => c.searchAllIamPolicies({ scope, pageSize: Math.min(options.pageSize ?? 500, 500), pageToken }, callOptions) as Promise<Page<unknown>>,
+            (pageToken) =>
+              c.searchAllIamPolicies({ scope, pageSize: Math.min(options.pageSize ?? 500, 500), pageToken }, callOptions) as Promise<Page<unknown>>,
             (items) => items.forEach((r) => inventory.addSearchResult(r)),
             count('SearchAllIamPolicies'),
             retry,
@@ -234,7 +284,10 @@ export async function collectLive(options: GcpLiveOptions, inventory: GcpInvento
           step(`ListAssets:${assetType}`, VIGIL_TYPE_BY_ASSET_TYPE[assetType] ? [VIGIL_TYPE_BY_ASSET_TYPE[assetType]] : [], () =>
             eachPage(
               (pageToken) =>
-                c.listAssets({ parent: scope, assetTypes: [assetType], contentType: 'RESOURCE', pageSize: Math.min(options.pageSize ?? 1000, 1000), pageToken }, callOptions) as Promise<Page<unknown>>,
+                c.listAssets(
+                  { parent: scope, assetTypes: [assetType], contentType: 'RESOURCE', pageSize: Math.min(options.pageSize ?? 1000, 1000), pageToken },
+                  callOptions,
+                ) as Promise<Page<unknown>>,
               (items) => items.forEach((a) => addLiveAsset(inventory, a, assetType, account)),
               count('ListAssets'),
               retry,

@@ -13,7 +13,32 @@
  *   a documented default is applied only where Google documents one (each case says so).
  */
 import type { Resource } from '../../model/types.js';
-import { GCP_ASSET_TYPES, type GcpAssetResourceType, GCP_BUCKET, GCP_DISK, GCP_FIREWALL, GCP_IAM_POLICY, GCP_KMS_KEY, GCP_SERVICE_ACCOUNT, GCP_SERVICE_ACCOUNT_KEY, GCP_SQL_INSTANCE, GCP_SSL_POLICY, GCP_TARGET_HTTPS_PROXY, type GcpBucket, type GcpDisk, type GcpFirewall, type GcpFirewallEntry, type GcpIamBinding, type GcpIamPolicy, type GcpKmsCryptoKey, type GcpServiceAccount, type GcpServiceAccountKey, type GcpSqlInstance, type GcpSslPolicy, type GcpTargetHttpsProxy } from '../../model/gcp.js';
+import {
+  GCP_ASSET_TYPES,
+  type GcpAssetResourceType,
+  GCP_BUCKET,
+  GCP_DISK,
+  GCP_FIREWALL,
+  GCP_IAM_POLICY,
+  GCP_KMS_KEY,
+  GCP_SERVICE_ACCOUNT,
+  GCP_SERVICE_ACCOUNT_KEY,
+  GCP_SQL_INSTANCE,
+  GCP_SSL_POLICY,
+  GCP_TARGET_HTTPS_PROXY,
+  type GcpBucket,
+  type GcpDisk,
+  type GcpFirewall,
+  type GcpFirewallEntry,
+  type GcpIamBinding,
+  type GcpIamPolicy,
+  type GcpKmsCryptoKey,
+  type GcpServiceAccount,
+  type GcpServiceAccountKey,
+  type GcpSqlInstance,
+  type GcpSslPolicy,
+  type GcpTargetHttpsProxy,
+} from '../../model/gcp.js';
 
 export type Json = Record<string, unknown>;
 
@@ -391,7 +416,10 @@ const MAPPERS: Record<string, Mapper> = {
     const settings = isObj(d.settings) ? d.settings : null;
     const ipc = settings && isObj(settings.ipConfiguration) ? settings.ipConfiguration : null;
     const addresses = d.ipAddresses === undefined || d.ipAddresses === null ? null : list(d.ipAddresses, 'ipAddresses');
-    const publicIps = (addresses ?? []).filter((a) => isObj(a) && str(a.type) === 'PRIMARY').map((a) => str((a as Json).ipAddress)).filter((a): a is string => a !== null);
+    const publicIps = (addresses ?? [])
+      .filter((a) => isObj(a) && str(a.type) === 'PRIMARY')
+      .map((a) => str((a as Json).ipAddress))
+      .filter((a): a is string => a !== null);
     const ipv4 = ipc ? bool(ipc.ipv4Enabled, 'ipv4Enabled') : null;
     const data: GcpSqlInstance = {
       name: nameOf(d, rec),
@@ -490,7 +518,7 @@ export function resourceFromAsset(rec: AssetRecord, accountFallback?: string | n
     ref: {
       provider: 'gcp',
       account: accountOf(rec.name, rec.ancestors, fallback) ?? 'unknown',
-      region: regionOf(rec.location ?? (type === GCP_BUCKET ? str(rec.data.location)?.toLowerCase() ?? null : null), rec.name),
+      region: regionOf(rec.location ?? (type === GCP_BUCKET ? (str(rec.data.location)?.toLowerCase() ?? null) : null), rec.name),
       type,
       id: rec.name,
       arn: rec.name,
@@ -527,7 +555,11 @@ export function policyFromAsset(rec: AssetRecord): Resource<GcpIamPolicy> | unde
 /** The `gcp.iam.policy` of a search result (`project` is a number; folders/orgs have none). */
 export function policyFromSearch(rec: SearchRecord): Resource<GcpIamPolicy> {
   const node = hierarchyNode(rec.resource);
-  const assetType = rec.assetType ?? (node ? `cloudresourcemanager.googleapis.com/${node.startsWith('organizations/') ? 'Organization' : node.startsWith('folders/') ? 'Folder' : 'Project'}` : 'unknown');
+  const assetType =
+    rec.assetType ??
+    (node
+      ? `cloudresourcemanager.googleapis.com/${node.startsWith('organizations/') ? 'Organization' : node.startsWith('folders/') ? 'Folder' : 'Project'}`
+      : 'unknown');
   const ancestors = [rec.project, ...rec.folders, rec.organization].filter((x): x is string => x !== null);
   return policyResource(rec.resource, assetType, accountOf(rec.resource, ancestors), rec.bindings);
 }

@@ -3,7 +3,15 @@ import { isIP } from 'node:net';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { CoverageEntry, CoverageStatus, Resource } from '../../model/types.js';
 import {
-  TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type ProbeOutcome, type TlsAcceptedSuite, type TlsCertificate, type TlsEndpointData, type TlsHsts, type TlsProtocol, type TlsSuiteScan,
+  TLS_ENDPOINT_TYPE,
+  TLS_PROTOCOLS,
+  type ProbeOutcome,
+  type TlsAcceptedSuite,
+  type TlsCertificate,
+  type TlsEndpointData,
+  type TlsHsts,
+  type TlsProtocol,
+  type TlsSuiteScan,
 } from '../../model/tls.js';
 import { classifyError, redact } from '../errors.js';
 import { analyzeCertificate } from './certificate.js';
@@ -52,8 +60,16 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
   let httpRequests = 0;
   const record = (operation: string, status: CoverageStatus, resourceTypes: InputType[], code?: string, message?: string): void => {
     coverage.push({
-      provider: 'tls', account: 'tls', region: 'global', service: 'tls', operation, resourceTypes, status, resourceId: target.id,
-      ...(code ? { errorCode: code } : {}), ...(message ? { message: redact(message) } : {}),
+      provider: 'tls',
+      account: 'tls',
+      region: 'global',
+      service: 'tls',
+      operation,
+      resourceTypes,
+      status,
+      resourceId: target.id,
+      ...(code ? { errorCode: code } : {}),
+      ...(message ? { message: redact(message) } : {}),
     });
   };
   // A failure that loses the whole endpoint: every tls.endpoint rule is unknown for it.
@@ -77,7 +93,15 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
   const servername = target.sni ?? (isIP(target.host) ? undefined : target.host);
   const hs = (spec: Parameters<typeof clientContext>[0], extra: { wantChain?: boolean; keepOpen?: boolean } = {}): Promise<HandshakeResult> => {
     handshakes++;
-    return handshake({ address, port: target.port, servername, context: clientContext(spec), connectTimeoutMs: opts.connectTimeoutMs, handshakeTimeoutMs: opts.handshakeTimeoutMs, ...extra });
+    return handshake({
+      address,
+      port: target.port,
+      servername,
+      context: clientContext(spec),
+      connectTimeoutMs: opts.connectTimeoutMs,
+      handshakeTimeoutMs: opts.handshakeTimeoutMs,
+      ...extra,
+    });
   };
   // The endpoint answered once, so a connect failure or timeout now is noise (backlog, load): try once more.
   const probe = async (spec: Parameters<typeof clientContext>[0], extra: { wantChain?: boolean } = {}): Promise<HandshakeResult> => {
@@ -87,8 +111,12 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
 
   // 1. Baseline: everything offered at once. Gives reachability, the best protocol, the chain and trust.
   const ca = opts.trust.ca;
-  const base = await hs({ min: 'TLSv1', max: 'TLSv1.3', ciphers: [...TLS13_SUITES, ALL_LEGACY].join(':'), ...(ca ? { ca } : {}) }, { wantChain: true, keepOpen: opts.https });
-  if (!base.ok && (base.stage === 'connect' || base.status === 'timeout')) return lost(base.status === 'rejected' ? 'error' : base.status, base.code, base.message);
+  const base = await hs(
+    { min: 'TLSv1', max: 'TLSv1.3', ciphers: [...TLS13_SUITES, ALL_LEGACY].join(':'), ...(ca ? { ca } : {}) },
+    { wantChain: true, keepOpen: opts.https },
+  );
+  if (!base.ok && (base.stage === 'connect' || base.status === 'timeout'))
+    return lost(base.status === 'rejected' ? 'error' : base.status, base.code, base.message);
 
   const hostHeader = `${servername ?? (isIP(target.host) === 6 ? `[${target.host}]` : target.host)}${target.port === 443 ? '' : `:${target.port}`}`;
   const hstsPromise = base.ok && base.socket ? fetchHsts(base.socket, hostHeader, opts.httpTimeoutMs) : undefined;
@@ -120,12 +148,18 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
       }
       if (protocols[p] === false) suites[p] = EMPTY_SCAN;
       else if (protocols[p] === true) suites[p] = await scanSuites(p, known[p]!, limit, probe, opts.suiteStrategy);
-      if (suites[p]?.inconclusive.length) partial(`suites:${p}`, { status: 'timeout', code: 'INCONCLUSIVE', message: `${suites[p]!.inconclusive.length} suite probes inconclusive` });
+      if (suites[p]?.inconclusive.length)
+        partial(`suites:${p}`, { status: 'timeout', code: 'INCONCLUSIVE', message: `${suites[p]!.inconclusive.length} suite probes inconclusive` });
     }),
   );
 
   // 3. Certificate chain, host name and trust, from the baseline (or the newest protocol that answered).
-  const source = base.ok ? base : [...TLS_PROTOCOLS].reverse().map((p) => known[p]).find((r) => r !== undefined);
+  const source = base.ok
+    ? base
+    : [...TLS_PROTOCOLS]
+        .reverse()
+        .map((p) => known[p])
+        .find((r) => r !== undefined);
   let chain: TlsCertificate[] | null = null;
   if (!source) partial('certificate', { status: 'error', code: 'NO_HANDSHAKE', message: 'no handshake succeeded' });
   else {

@@ -3,7 +3,13 @@ import { connect as tlsConnect, createSecureContext, type SecureContext, type Se
 import type { TlsKeyExchange } from '../../model/tls.js';
 
 /** Every RFC 8446 TLS 1.3 suite (Node enables only the first three by default). */
-export const TLS13_SUITES = ['TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_AES_128_CCM_8_SHA256'];
+export const TLS13_SUITES = [
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_128_CCM_SHA256',
+  'TLS_AES_128_CCM_8_SHA256',
+];
 /** Everything this OpenSSL can offer for TLS ≤ 1.2, including NULL / anonymous suites. */
 export const ALL_LEGACY = 'ALL:COMPLEMENTOFALL:@SECLEVEL=0';
 
@@ -122,16 +128,27 @@ export function handshake(req: HandshakeRequest): Promise<HandshakeResult> {
     const fail = (err: NodeJS.ErrnoException | undefined, fallback: string): void => {
       const code = String(err?.code ?? fallback);
       const message = String(err?.message ?? fallback).slice(0, 300);
-      if (stage === 'connect') finish({ ok: false, stage, status: UNREACHABLE.has(code) ? 'unreachable' : code === 'ETIMEDOUT' ? 'timeout' : 'error', code, message });
+      if (stage === 'connect')
+        finish({ ok: false, stage, status: UNREACHABLE.has(code) ? 'unreachable' : code === 'ETIMEDOUT' ? 'timeout' : 'error', code, message });
       else finish({ ok: false, stage, status: 'rejected', code, message });
     };
-    let timer = setTimeout(() => finish({ ok: false, stage: 'connect', status: 'timeout', code: 'ETIMEDOUT', message: `TCP connect timed out after ${req.connectTimeoutMs} ms` }), req.connectTimeoutMs);
+    let timer = setTimeout(
+      () => finish({ ok: false, stage: 'connect', status: 'timeout', code: 'ETIMEDOUT', message: `TCP connect timed out after ${req.connectTimeoutMs} ms` }),
+      req.connectTimeoutMs,
+    );
     raw.on('error', (e) => fail(e, 'ECONNRESET'));
     raw.once('connect', () => {
       stage = 'handshake';
       clearTimeout(timer);
       timer = setTimeout(
-        () => finish({ ok: false, stage: 'handshake', status: 'timeout', code: 'HANDSHAKE_TIMEOUT', message: `TLS handshake timed out after ${req.handshakeTimeoutMs} ms` }),
+        () =>
+          finish({
+            ok: false,
+            stage: 'handshake',
+            status: 'timeout',
+            code: 'HANDSHAKE_TIMEOUT',
+            message: `TLS handshake timed out after ${req.handshakeTimeoutMs} ms`,
+          }),
         req.handshakeTimeoutMs,
       );
       secure = tlsConnect({

@@ -12,7 +12,10 @@ export function parseHsts(value: string): Pick<TlsHsts, 'maxAge' | 'includeSubDo
   for (const part of value.split(';')) {
     const [rawName, ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase();
-    const v = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const v = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (name === 'max-age' && maxAge === null) maxAge = /^\d{1,12}$/.test(v) ? Number(v) : null;
     else if (name === 'includesubdomains') includeSubDomains = true;
     else if (name === 'preload') preload = true;

@@ -43,7 +43,8 @@ export interface TlsCollectOptions {
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new InputError(`${name} must be a positive number (got ${value})`, undefined, `tls.${name}`, `set tls.${name} to e.g. ${fallback}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new InputError(`${name} must be a positive number (got ${value})`, undefined, `tls.${name}`, `set tls.${name} to e.g. ${fallback}`);
   return value;
 }
 
@@ -54,7 +55,8 @@ export async function collectTls(options: TlsCollectOptions): Promise<CollectorO
   const concurrency = Math.floor(positive('concurrency', options.concurrency, 16));
   const probeConcurrency = Math.floor(positive('probeConcurrency', options.probeConcurrency, 8));
   const suiteStrategy = options.suiteStrategy ?? 'each';
-  if (suiteStrategy !== 'each' && suiteStrategy !== 'eliminate') throw new InputError(`unknown suiteStrategy "${suiteStrategy}"`, undefined, 'tls.suiteStrategy', 'use "each" or "eliminate"');
+  if (suiteStrategy !== 'each' && suiteStrategy !== 'eliminate')
+    throw new InputError(`unknown suiteStrategy "${suiteStrategy}"`, undefined, 'tls.suiteStrategy', 'use "each" or "eliminate"');
 
   const byId = new Map<string, TlsTarget>();
   for (const t of options.targets) for (const parsed of typeof t === 'string' ? parseTargetArgs([t]) : [t]) byId.set(parsed.id, parsed);
@@ -73,7 +75,16 @@ export async function collectTls(options: TlsCollectOptions): Promise<CollectorO
         options.onProgress?.({ provider: 'tls', step, state: 'start' });
         try {
           const https = target.https ?? options.checkHsts ?? target.port === 443;
-          const r = await scanEndpoint(target, { connectTimeoutMs, handshakeTimeoutMs, httpTimeoutMs, probeConcurrency, suiteStrategy, https, trust, ...(options.resolve ? { resolve: options.resolve } : {}) });
+          const r = await scanEndpoint(target, {
+            connectTimeoutMs,
+            handshakeTimeoutMs,
+            httpTimeoutMs,
+            probeConcurrency,
+            suiteStrategy,
+            https,
+            trust,
+            ...(options.resolve ? { resolve: options.resolve } : {}),
+          });
           if (r.resource) resources.push(r.resource as unknown as Resource);
           coverage.push(...r.coverage);
           handshakes += r.handshakes;
@@ -82,8 +93,16 @@ export async function collectTls(options: TlsCollectOptions): Promise<CollectorO
         } catch (err) {
           // A bug must not sink the other targets, nor pass this one.
           coverage.push({
-            provider: 'tls', account: 'tls', region: 'global', service: 'tls', operation: 'handshake', resourceTypes: [TLS_ENDPOINT_TYPE],
-            status: 'error', errorCode: 'SCAN_ERROR', message: redact((err as Error).message), resourceId: target.id,
+            provider: 'tls',
+            account: 'tls',
+            region: 'global',
+            service: 'tls',
+            operation: 'handshake',
+            resourceTypes: [TLS_ENDPOINT_TYPE],
+            status: 'error',
+            errorCode: 'SCAN_ERROR',
+            message: redact((err as Error).message),
+            resourceId: target.id,
           });
           options.onProgress?.({ provider: 'tls', step, state: 'failed' });
         }

@@ -54,7 +54,18 @@ export function candidatesFor(p: TlsProtocol): CipherInfo[] {
 /** The table entry for a negotiated OpenSSL cipher name, shaped for the model. */
 export function acceptedSuite(openssl: string, keyExchange: TlsKeyExchange | null): TlsAcceptedSuite {
   const c = BY_NAME.get(openssl);
-  if (!c) return { iana: openssl, openssl, code: 'unknown', kx: 'unknown', auth: 'unknown', enc: 'unknown', mac: 'unknown', forwardSecrecy: keyExchange !== null, keyExchange };
+  if (!c)
+    return {
+      iana: openssl,
+      openssl,
+      code: 'unknown',
+      kx: 'unknown',
+      auth: 'unknown',
+      enc: 'unknown',
+      mac: 'unknown',
+      forwardSecrecy: keyExchange !== null,
+      keyExchange,
+    };
   return {
     iana: c.iana,
     openssl: c.openssl,

@@ -122,7 +122,12 @@ export async function loadTargetsFile(path: string): Promise<string[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read the TLS targets file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, path, undefined, 'check the path given to --tls-targets');
+    throw new InputError(
+      `cannot read the TLS targets file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      path,
+      undefined,
+      'check the path given to --tls-targets',
+    );
   }
   const targets = parseTargetList(text, path);
   if (targets.length === 0) throw new InputError('no targets in the file', path, undefined, 'add one host:port per line');

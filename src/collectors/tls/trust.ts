@@ -25,16 +25,27 @@ export async function loadTrustStore(caFile?: string): Promise<TrustStore> {
   try {
     text = await readFile(caFile, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read the CA file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, caFile, undefined, 'check the path given to --ca-file');
+    throw new InputError(
+      `cannot read the CA file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      caFile,
+      undefined,
+      'check the path given to --ca-file',
+    );
   }
   const pems = text.match(PEM_RE) ?? [];
   let extra: X509Certificate[];
   try {
     extra = parsePems(pems);
   } catch (err) {
-    throw new InputError(`a certificate in the CA file cannot be parsed (${(err as Error).message})`, caFile, undefined, 'give a PEM bundle of CA certificates');
+    throw new InputError(
+      `a certificate in the CA file cannot be parsed (${(err as Error).message})`,
+      caFile,
+      undefined,
+      'give a PEM bundle of CA certificates',
+    );
   }
-  if (extra.length === 0) throw new InputError('no PEM certificate ("-----BEGIN CERTIFICATE-----") in the CA file', caFile, undefined, 'give a PEM bundle of CA certificates');
+  if (extra.length === 0)
+    throw new InputError('no PEM certificate ("-----BEGIN CERTIFICATE-----") in the CA file', caFile, undefined, 'give a PEM bundle of CA certificates');
   return { ca: { key: caFile, pems: [...rootCertificates, ...pems] }, anchors: () => [...roots(), ...extra] };
 }
 

@@ -91,5 +91,10 @@ export const RDS_TYPES: TypeTable<RdsDataByType> = {
   [RDS_DB_INSTANCE]: { provider: 'aws', scope: 'regional', version: 1, description: 'RDS DB instances' },
   [RDS_DB_CLUSTER]: { provider: 'aws', scope: 'regional', version: 1, description: 'RDS / Aurora DB clusters' },
   [RDS_DB_PARAMETER_GROUP]: { provider: 'aws', scope: 'regional', version: 1, description: 'DB parameter groups (transport-encryption parameters)' },
-  [RDS_DB_CLUSTER_PARAMETER_GROUP]: { provider: 'aws', scope: 'regional', version: 1, description: 'DB cluster parameter groups (transport-encryption parameters)' },
+  [RDS_DB_CLUSTER_PARAMETER_GROUP]: {
+    provider: 'aws',
+    scope: 'regional',
+    version: 1,
+    description: 'DB cluster parameter groups (transport-encryption parameters)',
+  },
 };

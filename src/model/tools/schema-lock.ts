@@ -55,7 +55,10 @@ export function typeHash(schema: JsonSchema, type: string): string {
   const defs = schema.definitions ?? {};
   const own = schema.properties?.[type];
   const names = [...reachable(own, defs)].sort();
-  return createHash('sha256').update(JSON.stringify([own, names.map((n) => [n, defs[n]])])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([own, names.map((n) => [n, defs[n]])]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function lockFor(schema: JsonSchema): SchemaLock {
@@ -90,8 +93,14 @@ export function checkLock(schema: JsonSchema, lock: SchemaLock | undefined): str
       else out.push(`type ${t} changed and was bumped: run \`npm run schema\``);
     } else if (old.version !== cur.version) out.push(`type ${t} has version ${cur.version} but the lock says ${old.version}: run \`npm run schema\``);
   }
-  for (const t of Object.keys(lock.types)) if (!now.types[t]) { changed = true; out.push(`type ${t} was removed: bump SNAPSHOT_SCHEMA_VERSION and run \`npm run schema\``); }
-  if (changed && now.snapshotSchemaVersion <= lock.snapshotSchemaVersion) out.push(`bump SNAPSHOT_SCHEMA_VERSION in src/model/types.ts (a type's data schema changed; it is ${now.snapshotSchemaVersion})`);
-  else if (now.snapshotSchemaVersion !== lock.snapshotSchemaVersion) out.push(`SNAPSHOT_SCHEMA_VERSION is ${now.snapshotSchemaVersion} but the lock says ${lock.snapshotSchemaVersion}: run \`npm run schema\``);
+  for (const t of Object.keys(lock.types))
+    if (!now.types[t]) {
+      changed = true;
+      out.push(`type ${t} was removed: bump SNAPSHOT_SCHEMA_VERSION and run \`npm run schema\``);
+    }
+  if (changed && now.snapshotSchemaVersion <= lock.snapshotSchemaVersion)
+    out.push(`bump SNAPSHOT_SCHEMA_VERSION in src/model/types.ts (a type's data schema changed; it is ${now.snapshotSchemaVersion})`);
+  else if (now.snapshotSchemaVersion !== lock.snapshotSchemaVersion)
+    out.push(`SNAPSHOT_SCHEMA_VERSION is ${now.snapshotSchemaVersion} but the lock says ${lock.snapshotSchemaVersion}: run \`npm run schema\``);
   return out;
 }

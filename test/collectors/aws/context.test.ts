@@ -62,8 +62,13 @@ describe('endpoint override: requests stay on the override host', () => {
     const plain = createClient(S3ControlClient, 'us-east-1', {}, { credentials });
     const pinned = createClient(S3ControlClient, 'us-east-1', { endpointUrl: endpoint }, { credentials });
     const resolve = (c: S3ControlClient) => (c.config as unknown as { endpointProvider: (p: Record<string, unknown>) => { url: URL } }).endpointProvider;
-    expect(resolve(plain)({ Region: 'us-east-1', AccountId: '123456789012', RequiresAccountId: true, UseFIPS: false, UseDualStack: false }).url.host).toBe('123456789012.s3-control.us-east-1.amazonaws.com');
-    expect(resolve(pinned)({ Region: 'us-east-1', AccountId: '123456789012', RequiresAccountId: true, UseFIPS: false, UseDualStack: false, Endpoint: endpoint }).url.host).toBe(new URL(endpoint).host);
+    expect(resolve(plain)({ Region: 'us-east-1', AccountId: '123456789012', RequiresAccountId: true, UseFIPS: false, UseDualStack: false }).url.host).toBe(
+      '123456789012.s3-control.us-east-1.amazonaws.com',
+    );
+    expect(
+      resolve(pinned)({ Region: 'us-east-1', AccountId: '123456789012', RequiresAccountId: true, UseFIPS: false, UseDualStack: false, Endpoint: endpoint }).url
+        .host,
+    ).toBe(new URL(endpoint).host);
     plain.destroy();
     pinned.destroy();
   });
@@ -71,7 +76,10 @@ describe('endpoint override: requests stay on the override host', () => {
 
 describe('classifyAwsError', () => {
   it('a connection reset the SDK named TimeoutError is unreachable', () => {
-    expect(classifyAwsError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }))).toMatchObject({ status: 'unreachable', code: 'ECONNRESET' });
+    expect(classifyAwsError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }))).toMatchObject({
+      status: 'unreachable',
+      code: 'ECONNRESET',
+    });
   });
 
   it('a real timeout stays a timeout', () => {
@@ -79,13 +87,23 @@ describe('classifyAwsError', () => {
   });
 
   it("reads the name and code back from the retry middleware's wrapper text", () => {
-    expect(classifyAwsError(new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9'))).toMatchObject({ status: 'unreachable', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:9' });
+    expect(classifyAwsError(new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:9'))).toMatchObject({
+      status: 'unreachable',
+      code: 'ECONNREFUSED',
+      message: 'connect ECONNREFUSED 127.0.0.1:9',
+    });
     expect(classifyAwsError(new Error('AWS SDK error wrapper for TimeoutError: socket hang up'))).toMatchObject({ status: 'unreachable', code: 'ECONNRESET' });
-    expect(classifyAwsError(new Error('AWS SDK error wrapper for TimeoutError: Connection timed out after 5000 ms'))).toMatchObject({ status: 'timeout', code: 'TimeoutError' });
+    expect(classifyAwsError(new Error('AWS SDK error wrapper for TimeoutError: Connection timed out after 5000 ms'))).toMatchObject({
+      status: 'timeout',
+      code: 'TimeoutError',
+    });
   });
 
   it('service errors are classified as before', () => {
-    expect(classifyAwsError(Object.assign(new Error('denied'), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } }))).toMatchObject({ status: 'denied', code: 'UnauthorizedOperation' });
+    expect(classifyAwsError(Object.assign(new Error('denied'), { name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } }))).toMatchObject({
+      status: 'denied',
+      code: 'UnauthorizedOperation',
+    });
     expect(classifyAwsError(Object.assign(new Error('slow down'), { name: 'RequestLimitExceeded' }))).toMatchObject({ status: 'throttled' });
   });
 });

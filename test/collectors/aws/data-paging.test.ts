@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
-import { DescribeImagesCommand, DescribeSnapshotAttributeCommand, DescribeSnapshotsCommand, DescribeVolumesCommand, EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeImagesCommand,
+  DescribeSnapshotAttributeCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  EC2Client,
+  GetEbsEncryptionByDefaultCommand,
+} from '@aws-sdk/client-ec2';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { DescribeDBClustersCommand, DescribeDBInstancesCommand, DescribeDBParametersCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
@@ -63,11 +70,18 @@ afterAll(() => {
 
 describe('s3: one bucket denied', () => {
   function mockBuckets() {
-    s3Mock.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'open-data', BucketRegion: 'eu-west-1' }, { Name: 'locked', BucketRegion: 'us-east-1' }] });
+    s3Mock.on(ListBucketsCommand).resolves({
+      Buckets: [
+        { Name: 'open-data', BucketRegion: 'eu-west-1' },
+        { Name: 'locked', BucketRegion: 'us-east-1' },
+      ],
+    });
     s3cMock.on(GetAccountPublicAccessBlockCommand).rejects(notFound('NoSuchPublicAccessBlockConfiguration'));
     s3Mock.on(GetBucketEncryptionCommand).rejects(notFound('ServerSideEncryptionConfigurationNotFoundError'));
     s3Mock.on(GetPublicAccessBlockCommand).rejects(notFound('NoSuchPublicAccessBlockConfiguration'));
-    s3Mock.on(GetBucketPolicyCommand, { Bucket: 'open-data' }).resolves({ Policy: JSON.stringify({ Statement: { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::open-data/*' } }) });
+    s3Mock
+      .on(GetBucketPolicyCommand, { Bucket: 'open-data' })
+      .resolves({ Policy: JSON.stringify({ Statement: { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::open-data/*' } }) });
     s3Mock.on(GetBucketPolicyCommand, { Bucket: 'locked' }).rejects(denied());
     s3Mock.on(GetBucketAclCommand).resolves({ Owner: { ID: 'o' }, Grants: [] });
     s3Mock.on(GetBucketVersioningCommand).resolves({});
@@ -81,7 +95,15 @@ describe('s3: one bucket denied', () => {
     const locked = resources.find((r) => r.ref.id === 'locked') as unknown as Resource<BucketData>;
     expect(locked.data.policy).toBeNull();
     expect(locked.data.versioning).toEqual({ status: 'Off', mfaDelete: null });
-    expect(state.coverage).toContainEqual(expect.objectContaining({ operation: 'GetBucketPolicy', resourceId: 'locked', status: 'denied', errorCode: 'AccessDenied', resourceTypes: ['aws.s3.bucket-policy'] }));
+    expect(state.coverage).toContainEqual(
+      expect.objectContaining({
+        operation: 'GetBucketPolicy',
+        resourceId: 'locked',
+        status: 'denied',
+        errorCode: 'AccessDenied',
+        resourceTypes: ['aws.s3.bucket-policy'],
+      }),
+    );
     // BucketRegion from ListBuckets spares GetBucketLocation; settings go to the bucket's region.
     expect(s3Mock.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
     expect(resources.find((r) => r.ref.id === 'open-data')!.ref.region).toBe('eu-west-1');
@@ -123,7 +145,10 @@ describe('s3: one bucket denied', () => {
 
   it('follows ListBuckets pages', async () => {
     mockBuckets();
-    s3Mock.on(ListBucketsCommand).resolvesOnce({ Buckets: [{ Name: 'a', BucketRegion: 'us-east-1' }], ContinuationToken: 't1' }).resolvesOnce({ Buckets: [{ Name: 'b', BucketRegion: 'us-east-1' }] });
+    s3Mock
+      .on(ListBucketsCommand)
+      .resolvesOnce({ Buckets: [{ Name: 'a', BucketRegion: 'us-east-1' }], ContinuationToken: 't1' })
+      .resolvesOnce({ Buckets: [{ Name: 'b', BucketRegion: 'us-east-1' }] });
     const state = run();
     const resources = await s3.collect(state.ctx, 'global');
     expect(resources.filter((r) => r.ref.type === 'aws.s3.bucket').map((r) => r.ref.id)).toEqual(['a', 'b']);
@@ -133,10 +158,16 @@ describe('s3: one bucket denied', () => {
 
 describe('ebs', () => {
   it('follows snapshot pages and stops asking attributes after repeated denials', async () => {
-    ec2Mock.on(DescribeVolumesCommand).resolvesOnce({ Volumes: [{ VolumeId: 'vol-1', Encrypted: false }], NextToken: 'v2' }).resolvesOnce({ Volumes: [{ VolumeId: 'vol-2', Encrypted: true }] });
+    ec2Mock
+      .on(DescribeVolumesCommand)
+      .resolvesOnce({ Volumes: [{ VolumeId: 'vol-1', Encrypted: false }], NextToken: 'v2' })
+      .resolvesOnce({ Volumes: [{ VolumeId: 'vol-2', Encrypted: true }] });
     ec2Mock.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: false });
     const page = (from: number) => Array.from({ length: 10 }, (_, i) => ({ SnapshotId: `snap-${from + i}`, Encrypted: true }));
-    ec2Mock.on(DescribeSnapshotsCommand).resolvesOnce({ Snapshots: page(0), NextToken: 's2' }).resolvesOnce({ Snapshots: page(10) });
+    ec2Mock
+      .on(DescribeSnapshotsCommand)
+      .resolvesOnce({ Snapshots: page(0), NextToken: 's2' })
+      .resolvesOnce({ Snapshots: page(10) });
     ec2Mock.on(DescribeSnapshotAttributeCommand).rejects(denied('UnauthorizedOperation'));
     ec2Mock.on(DescribeImagesCommand).resolves({ Images: [] });
     const state = createAwsContext(ACCOUNT, 'aws', { endpointUrl: NOWHERE, maxAttempts: 1, perResourceConcurrency: 1 });
@@ -173,19 +204,39 @@ describe('ebs', () => {
 
 describe('kms', () => {
   it('follows ListKeys pages, skips AWS-managed keys and isolates a denied rotation status', async () => {
-    kmsMock.on(ListKeysCommand).resolvesOnce({ Keys: [{ KeyId: 'k1' }, { KeyId: 'aws1' }], Truncated: true, NextMarker: 'm2' }).resolvesOnce({ Keys: [{ KeyId: 'k2' }], Truncated: false });
-    const meta = (KeyId: string, KeyManager: 'CUSTOMER' | 'AWS') => ({ KeyMetadata: { KeyId, Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KeyId}`, KeyManager, KeyState: 'Enabled' as const, KeySpec: 'SYMMETRIC_DEFAULT' as const, Origin: 'AWS_KMS' as const, KeyUsage: 'ENCRYPT_DECRYPT' as const } });
+    kmsMock
+      .on(ListKeysCommand)
+      .resolvesOnce({ Keys: [{ KeyId: 'k1' }, { KeyId: 'aws1' }], Truncated: true, NextMarker: 'm2' })
+      .resolvesOnce({ Keys: [{ KeyId: 'k2' }], Truncated: false });
+    const meta = (KeyId: string, KeyManager: 'CUSTOMER' | 'AWS') => ({
+      KeyMetadata: {
+        KeyId,
+        Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KeyId}`,
+        KeyManager,
+        KeyState: 'Enabled' as const,
+        KeySpec: 'SYMMETRIC_DEFAULT' as const,
+        Origin: 'AWS_KMS' as const,
+        KeyUsage: 'ENCRYPT_DECRYPT' as const,
+      },
+    });
     kmsMock.on(DescribeKeyCommand, { KeyId: 'k1' }).resolves(meta('k1', 'CUSTOMER'));
     kmsMock.on(DescribeKeyCommand, { KeyId: 'k2' }).resolves(meta('k2', 'CUSTOMER'));
     kmsMock.on(DescribeKeyCommand, { KeyId: 'aws1' }).resolves(meta('aws1', 'AWS'));
     kmsMock.on(GetKeyRotationStatusCommand, { KeyId: 'k1' }).resolves({ KeyRotationEnabled: false });
     kmsMock.on(GetKeyRotationStatusCommand, { KeyId: 'k2' }).rejects(denied('AccessDeniedException'));
-    kmsMock.on(GetKeyPolicyCommand).resolves({ Policy: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}]}' });
+    kmsMock
+      .on(GetKeyPolicyCommand)
+      .resolves({ Policy: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}]}' });
     const state = run();
     const resources = await kms.collect(state.ctx, 'us-east-1');
     expect(resources.map((r) => r.ref.id)).toEqual(['k1', 'k2']);
     expect(kmsMock.commandCalls(ListKeysCommand)[1].args[0].input).toMatchObject({ Marker: 'm2' });
-    expect(kmsMock.commandCalls(GetKeyPolicyCommand).map((c) => c.args[0].input.KeyId).sort()).toEqual(['k1', 'k2']);
+    expect(
+      kmsMock
+        .commandCalls(GetKeyPolicyCommand)
+        .map((c) => c.args[0].input.KeyId)
+        .sort(),
+    ).toEqual(['k1', 'k2']);
     const result = evaluateOutput(state, resources);
     const rot = (id: string) => result.findings.find((f) => f.ruleId === 'aws-kms-key-rotation-off' && f.resource.id === id)?.status;
     expect([rot('k1'), rot('k2')]).toEqual(['fail', 'unknown']);
@@ -194,7 +245,16 @@ describe('kms', () => {
 
 describe('rds', () => {
   it('reads every page of a parameter group: the TLS parameter on page 2 decides', async () => {
-    rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'db1', Engine: 'postgres', StorageEncrypted: true, DBParameterGroups: [{ DBParameterGroupName: 'pg', ParameterApplyStatus: 'in-sync' }] }] });
+    rdsMock.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: [
+        {
+          DBInstanceIdentifier: 'db1',
+          Engine: 'postgres',
+          StorageEncrypted: true,
+          DBParameterGroups: [{ DBParameterGroupName: 'pg', ParameterApplyStatus: 'in-sync' }],
+        },
+      ],
+    });
     rdsMock.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
     rdsMock
       .on(DescribeDBParametersCommand)
@@ -208,7 +268,9 @@ describe('rds', () => {
   });
 
   it('a denied parameter group makes TLS unknown, the other rules still run', async () => {
-    rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'db1', Engine: 'mysql', StorageEncrypted: false, DBParameterGroups: [{ DBParameterGroupName: 'pg' }] }] });
+    rdsMock.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: [{ DBInstanceIdentifier: 'db1', Engine: 'mysql', StorageEncrypted: false, DBParameterGroups: [{ DBParameterGroupName: 'pg' }] }],
+    });
     rdsMock.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
     rdsMock.on(DescribeDBParametersCommand).rejects(denied());
     const state = run();
@@ -222,7 +284,15 @@ describe('rds', () => {
 
 describe('cloudtrail', () => {
   const trailArn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/main`;
-  const trail = { Name: 'main', TrailARN: trailArn, HomeRegion: 'us-east-1', IsMultiRegionTrail: true, LogFileValidationEnabled: true, S3BucketName: 'logs', HasCustomEventSelectors: false };
+  const trail = {
+    Name: 'main',
+    TrailARN: trailArn,
+    HomeRegion: 'us-east-1',
+    IsMultiRegionTrail: true,
+    LogFileValidationEnabled: true,
+    S3BucketName: 'logs',
+    HasCustomEventSelectors: false,
+  };
 
   it('an unreadable trail status makes the account result unknown, never pass or fail', async () => {
     ctMock.on(DescribeTrailsCommand).resolves({ trailList: [trail] });
@@ -235,8 +305,12 @@ describe('cloudtrail', () => {
     expect(result.findings.find((f) => f.ruleId === 'aws-cloudtrail-multi-region-missing')?.status).toBe('unknown');
     // The trail's own settings do not depend on its status.
     expect(result.findings.find((f) => f.ruleId === 'aws-cloudtrail-log-validation-off')?.status).toBe('pass');
-    expect(state.coverage).toContainEqual(expect.objectContaining({ operation: 'GetTrailStatus', resourceTypes: ['aws.cloudtrail.trail-status'], resourceId: trailArn, status: 'denied' }));
-    expect(state.coverage).toContainEqual(expect.objectContaining({ operation: 'GetTrailStatus', resourceTypes: ['aws.cloudtrail.account'], resourceId: ACCOUNT, status: 'denied' }));
+    expect(state.coverage).toContainEqual(
+      expect.objectContaining({ operation: 'GetTrailStatus', resourceTypes: ['aws.cloudtrail.trail-status'], resourceId: trailArn, status: 'denied' }),
+    );
+    expect(state.coverage).toContainEqual(
+      expect.objectContaining({ operation: 'GetTrailStatus', resourceTypes: ['aws.cloudtrail.account'], resourceId: ACCOUNT, status: 'denied' }),
+    );
   });
 
   it('a multi-region trail homed in an unscanned region still counts for the account', async () => {

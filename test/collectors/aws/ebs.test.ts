@@ -35,7 +35,10 @@ describe('ebs toModel on moto responses', () => {
     const on = fixture('ebs', 'get-ebs-encryption-by-default-us-east-1').EbsEncryptionByDefault;
     const off = fixture('ebs', 'get-ebs-encryption-by-default-eu-west-1').EbsEncryptionByDefault;
     expect([on, off]).toEqual([true, false]);
-    expect(encryptionDefaultToModel(off, { ...scope, region: 'eu-west-1' })).toMatchObject({ ref: { type: 'aws.ebs.encryption-default', id: 'eu-west-1', region: 'eu-west-1' }, data: { enabled: false } });
+    expect(encryptionDefaultToModel(off, { ...scope, region: 'eu-west-1' })).toMatchObject({
+      ref: { type: 'aws.ebs.encryption-default', id: 'eu-west-1', region: 'eu-west-1' },
+      data: { enabled: false },
+    });
   });
 
   it('marks the snapshot shared with group all as public, and keeps account shares', () => {
@@ -57,7 +60,10 @@ describe('ebs toModel on moto responses', () => {
 
   it('maps owned AMIs with their public flag', () => {
     const images = fixture<{ Images: Image[] }>('ebs', 'describe-images-us-east-1').Images.map((i) => imageToModel(i, scope));
-    expect(images.map((i) => [i.ref.name, i.data.public]).sort()).toEqual([['golden-image', false], ['vendor-appliance', true]]);
+    expect(images.map((i) => [i.ref.name, i.data.public]).sort()).toEqual([
+      ['golden-image', false],
+      ['vendor-appliance', true],
+    ]);
     expect(images[0].data.snapshotIds[0]).toMatch(/^snap-/);
     expect(fixture('ebs', 'describe-images-eu-west-1').Images).toEqual([]);
   });

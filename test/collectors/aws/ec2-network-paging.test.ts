@@ -99,16 +99,33 @@ describe('ec2 network collector: paging', () => {
     });
     ec2Mock.on(DescribeInstancesCommand).callsFake(async (input: { NextToken?: string }) =>
       input.NextToken
-        ? { Reservations: [{ Instances: [{ InstanceId: 'i-2', State: { Name: 'running' } }, { InstanceId: 'i-3', State: { Name: 'stopped' } }] }] }
+        ? {
+            Reservations: [
+              {
+                Instances: [
+                  { InstanceId: 'i-2', State: { Name: 'running' } },
+                  { InstanceId: 'i-3', State: { Name: 'stopped' } },
+                ],
+              },
+            ],
+          }
         : { Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' } }] }], NextToken: 'r2' },
     );
-    ec2Mock.on(DescribeVpcsCommand).callsFake(async (input: { NextToken?: string }) => (input.NextToken ? { Vpcs: [{ VpcId: 'vpc-2' }] } : { Vpcs: [{ VpcId: 'vpc-1' }], NextToken: 'v2' }));
-    ec2Mock.on(DescribeNetworkAclsCommand).callsFake(async (input: { NextToken?: string }) =>
-      input.NextToken ? { NetworkAcls: [{ NetworkAclId: 'acl-2' }] } : { NetworkAcls: [{ NetworkAclId: 'acl-1' }], NextToken: 'n2' },
-    );
-    ec2Mock.on(DescribeFlowLogsCommand).callsFake(async (input: { NextToken?: string }) =>
-      input.NextToken ? { FlowLogs: [{ FlowLogId: 'fl-2', ResourceId: 'vpc-2' }] } : { FlowLogs: [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1' }], NextToken: 'f2' },
-    );
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .callsFake(async (input: { NextToken?: string }) => (input.NextToken ? { Vpcs: [{ VpcId: 'vpc-2' }] } : { Vpcs: [{ VpcId: 'vpc-1' }], NextToken: 'v2' }));
+    ec2Mock
+      .on(DescribeNetworkAclsCommand)
+      .callsFake(async (input: { NextToken?: string }) =>
+        input.NextToken ? { NetworkAcls: [{ NetworkAclId: 'acl-2' }] } : { NetworkAcls: [{ NetworkAclId: 'acl-1' }], NextToken: 'n2' },
+      );
+    ec2Mock
+      .on(DescribeFlowLogsCommand)
+      .callsFake(async (input: { NextToken?: string }) =>
+        input.NextToken
+          ? { FlowLogs: [{ FlowLogId: 'fl-2', ResourceId: 'vpc-2' }] }
+          : { FlowLogs: [{ FlowLogId: 'fl-1', ResourceId: 'vpc-1' }], NextToken: 'f2' },
+      );
     const rtbCalls: { NextToken?: string; MaxResults?: number }[] = [];
     ec2Mock.on(DescribeRouteTablesCommand).callsFake(async (input: { NextToken?: string; MaxResults?: number }) => {
       rtbCalls.push({ ...input });
@@ -130,7 +147,12 @@ describe('ec2 network collector: paging', () => {
     expect(sgCalls.map((i) => i.NextToken).sort()).toEqual(['t2', 't3', undefined, undefined].sort());
     for (const i of sgCalls) expect(i.MaxResults).toBe(1000);
     expect(snap.coverage.filter((c) => c.status !== 'ok')).toEqual([]);
-    expect(snap.coverage.filter((c) => c.operation === 'DescribeSecurityGroups').map((c) => c.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
+    expect(
+      snap.coverage
+        .filter((c) => c.operation === 'DescribeSecurityGroups')
+        .map((c) => c.region)
+        .sort(),
+    ).toEqual(['eu-west-1', 'us-east-1']);
   });
 
   it('stops when a page repeats its token instead of looping forever', async () => {
@@ -153,7 +175,12 @@ describe('ec2 network collector: managed prefix lists', () => {
     ec2Mock.on(DescribeManagedPrefixListsCommand).callsFake(async (input: { NextToken?: string; MaxResults?: number }) => {
       listCalls.push({ ...input });
       return input.NextToken
-        ? { PrefixLists: [{ PrefixListId: 'pl-office', PrefixListName: 'office', OwnerId: ACCOUNT, AddressFamily: 'IPv4' }, { PrefixListId: 'pl-unused', PrefixListName: 'unused' }] }
+        ? {
+            PrefixLists: [
+              { PrefixListId: 'pl-office', PrefixListName: 'office', OwnerId: ACCOUNT, AddressFamily: 'IPv4' },
+              { PrefixListId: 'pl-unused', PrefixListName: 'unused' },
+            ],
+          }
         : { PrefixLists: [{ PrefixListId: 'pl-open', PrefixListName: 'everyone', OwnerId: ACCOUNT, AddressFamily: 'IPv4', MaxEntries: 5 }], NextToken: 'l2' };
     });
     const entryCalls: { PrefixListId?: string; NextToken?: string; MaxResults?: number }[] = [];
@@ -172,11 +199,21 @@ describe('ec2 network collector: managed prefix lists', () => {
     expect(listCalls).toHaveLength(4); // two pages in each region
     for (const c of [...listCalls, ...entryCalls]) expect(c.MaxResults).toBe(100);
     // pl-unused is referenced by no rule: never read. pl-open takes two pages, pl-office one (per region).
-    expect(entryCalls.map((c) => `${c.PrefixListId} ${c.NextToken ?? '-'}`).sort()).toEqual(['pl-office -', 'pl-office -', 'pl-open -', 'pl-open -', 'pl-open e2', 'pl-open e2']);
+    expect(entryCalls.map((c) => `${c.PrefixListId} ${c.NextToken ?? '-'}`).sort()).toEqual([
+      'pl-office -',
+      'pl-office -',
+      'pl-open -',
+      'pl-open -',
+      'pl-open e2',
+      'pl-open e2',
+    ]);
     expect(snap.coverage.filter((c) => c.status !== 'ok')).toEqual([]);
 
     const admin = evaluate(snap, networkRules).findings.filter((f) => f.ruleId === 'aws-sg-open-admin-port' && f.resource.region === 'us-east-1');
-    expect(admin.map((f) => [f.resource.id, f.status])).toEqual([['sg-1', 'fail'], ['sg-2', 'pass']]);
+    expect(admin.map((f) => [f.resource.id, f.status])).toEqual([
+      ['sg-1', 'fail'],
+      ['sg-2', 'pass'],
+    ]);
     expect(admin[0].evidence).toMatchObject({ rule: 'pl-open (0.0.0.0/0) tcp 22', prefixList: 'pl-open', port: 22 });
   });
 
@@ -210,29 +247,52 @@ describe('ec2 network collector: errors become coverage gaps, rules become unkno
     const snap = await collect();
     const gaps = snap.coverage.filter((c) => c.status !== 'ok');
     expect(gaps).toEqual([
-      expect.objectContaining({ provider: 'aws', account: ACCOUNT, region: 'eu-west-1', service: 'ec2', operation: 'DescribeSecurityGroups', resourceTypes: ['aws.ec2.security-group'], status: 'denied', errorCode: 'UnauthorizedOperation' }),
+      expect.objectContaining({
+        provider: 'aws',
+        account: ACCOUNT,
+        region: 'eu-west-1',
+        service: 'ec2',
+        operation: 'DescribeSecurityGroups',
+        resourceTypes: ['aws.ec2.security-group'],
+        status: 'denied',
+        errorCode: 'UnauthorizedOperation',
+      }),
     ]);
     // The rest of the region was still collected.
-    expect(snap.coverage.filter((c) => c.region === 'eu-west-1' && c.status === 'ok').map((c) => c.operation).sort()).toEqual(['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeVpcs']);
+    expect(
+      snap.coverage
+        .filter((c) => c.region === 'eu-west-1' && c.status === 'ok')
+        .map((c) => c.operation)
+        .sort(),
+    ).toEqual(['DescribeFlowLogs', 'DescribeInstances', 'DescribeManagedPrefixLists', 'DescribeNetworkAcls', 'DescribeRouteTables', 'DescribeVpcs']);
 
     const findings = evaluate(snap, networkRules).findings;
     const admin = findings.filter((f) => f.ruleId === 'aws-sg-open-admin-port');
     expect(admin.filter((f) => f.resource.region === 'eu-west-1').map((f) => f.status)).toEqual(['unknown']);
     expect(admin.find((f) => f.resource.id === 'sg-1')?.status).toBe('fail');
-    for (const f of findings.filter((x) => x.resource.region === 'eu-west-1' && x.resource.type === 'aws.ec2.security-group')) expect(f.status).not.toBe('pass');
+    for (const f of findings.filter((x) => x.resource.region === 'eu-west-1' && x.resource.type === 'aws.ec2.security-group'))
+      expect(f.status).not.toBe('pass');
   });
 
   it('AccessDenied on DescribeNetworkAcls → denied; exposure of instances in that region is unknown, never pass', async () => {
     ec2Mock.on(DescribeNetworkAclsCommand).rejects(awsError('AccessDenied', 403));
     ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [sgItem('sg-1', 22)] });
     ec2Mock.on(DescribeInstancesCommand).resolves({
-      Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' }, PublicIpAddress: '54.1.2.3', SubnetId: 'subnet-1', SecurityGroups: [{ GroupId: 'sg-1' }] }] }],
+      Reservations: [
+        {
+          Instances: [
+            { InstanceId: 'i-1', State: { Name: 'running' }, PublicIpAddress: '54.1.2.3', SubnetId: 'subnet-1', SecurityGroups: [{ GroupId: 'sg-1' }] },
+          ],
+        },
+      ],
     });
     const snap = await collect();
-    expect(snap.coverage.filter((c) => c.status === 'denied').map((c) => `${c.region} ${c.operation} ${c.errorCode}`).sort()).toEqual([
-      'eu-west-1 DescribeNetworkAcls AccessDenied',
-      'us-east-1 DescribeNetworkAcls AccessDenied',
-    ]);
+    expect(
+      snap.coverage
+        .filter((c) => c.status === 'denied')
+        .map((c) => `${c.region} ${c.operation} ${c.errorCode}`)
+        .sort(),
+    ).toEqual(['eu-west-1 DescribeNetworkAcls AccessDenied', 'us-east-1 DescribeNetworkAcls AccessDenied']);
     const exposed = evaluate(snap, networkRules).findings.filter((f) => f.ruleId === 'aws-instance-internet-exposed' && f.resource.id === 'i-1');
     expect(exposed.map((f) => f.status)).toEqual(['unknown', 'unknown']);
   });
@@ -241,16 +301,38 @@ describe('ec2 network collector: errors become coverage gaps, rules become unkno
     ec2Mock.on(DescribeRouteTablesCommand).rejects(awsError('UnauthorizedOperation', 403));
     ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [sgItem('sg-1', 22)] });
     ec2Mock.on(DescribeNetworkAclsCommand).resolves({
-      NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Associations: [{ SubnetId: 'subnet-1' }], Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' }] }],
+      NetworkAcls: [
+        {
+          NetworkAclId: 'acl-1',
+          VpcId: 'vpc-1',
+          Associations: [{ SubnetId: 'subnet-1' }],
+          Entries: [{ RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' }],
+        },
+      ],
     });
     ec2Mock.on(DescribeInstancesCommand).resolves({
-      Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' }, PublicIpAddress: '54.1.2.3', SubnetId: 'subnet-1', VpcId: 'vpc-1', SecurityGroups: [{ GroupId: 'sg-1' }] }] }],
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: 'i-1',
+              State: { Name: 'running' },
+              PublicIpAddress: '54.1.2.3',
+              SubnetId: 'subnet-1',
+              VpcId: 'vpc-1',
+              SecurityGroups: [{ GroupId: 'sg-1' }],
+            },
+          ],
+        },
+      ],
     });
     const snap = await collect();
-    expect(snap.coverage.filter((c) => c.status !== 'ok').map((c) => `${c.region} ${c.operation} ${c.status} ${c.resourceTypes.join(',')}`).sort()).toEqual([
-      'eu-west-1 DescribeRouteTables denied aws.ec2.route-table',
-      'us-east-1 DescribeRouteTables denied aws.ec2.route-table',
-    ]);
+    expect(
+      snap.coverage
+        .filter((c) => c.status !== 'ok')
+        .map((c) => `${c.region} ${c.operation} ${c.status} ${c.resourceTypes.join(',')}`)
+        .sort(),
+    ).toEqual(['eu-west-1 DescribeRouteTables denied aws.ec2.route-table', 'us-east-1 DescribeRouteTables denied aws.ec2.route-table']);
     const exposed = evaluate(snap, networkRules).findings.filter((f) => f.ruleId === 'aws-instance-internet-exposed' && f.resource.id === 'i-1');
     expect(exposed.map((f) => f.status)).toEqual(['unknown', 'unknown']);
   });
@@ -285,7 +367,8 @@ describe('ec2 network collector: errors become coverage gaps, rules become unkno
 
 describe('ec2 network collector: SDK retries (real client, fake transport)', () => {
   const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
-  const ok = (action: string, inner: string) => xml(`<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId>${inner}</${action}Response>`);
+  const ok = (action: string, inner: string) =>
+    xml(`<${action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId>${inner}</${action}Response>`);
   const LIST: Record<string, string> = {
     DescribeSecurityGroups:
       '<securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>sg-9</groupId><groupName>after-retry</groupName><groupDescription>d</groupDescription><vpcId>vpc-1</vpcId><ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges></item></ipPermissions><ipPermissionsEgress/></item></securityGroupInfo>',
@@ -295,7 +378,9 @@ describe('ec2 network collector: SDK retries (real client, fake transport)', () 
     DescribeFlowLogs: '<flowLogSet/>',
     DescribeManagedPrefixLists: '<prefixListSet/>',
   };
-  const throttle = xml('<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r</RequestID></Response>');
+  const throttle = xml(
+    '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r</RequestID></Response>',
+  );
 
   // This block needs the real send() and its middleware stack (it runs last in the file), and
   // credentials for request signing (fake ones: the transport never leaves the process).
@@ -355,7 +440,12 @@ describe('ec2 network collector: SDK retries (real client, fake transport)', () 
     expect(t.seen.filter((a) => a === 'DescribeSecurityGroups')).toHaveLength(2);
     expect(resources).toEqual([]);
     expect(run.coverage.filter((c) => c.status !== 'ok')).toEqual([
-      expect.objectContaining({ operation: 'DescribeSecurityGroups', status: 'throttled', errorCode: 'RequestLimitExceeded', resourceTypes: ['aws.ec2.security-group'] }),
+      expect.objectContaining({
+        operation: 'DescribeSecurityGroups',
+        status: 'throttled',
+        errorCode: 'RequestLimitExceeded',
+        resourceTypes: ['aws.ec2.security-group'],
+      }),
     ]);
   });
 });

@@ -52,14 +52,23 @@ describe('securityGroupToModel (recorded DescribeSecurityGroups)', () => {
   it('keeps every group with ref, ARN and type', () => {
     expect(groups.length).toBe(13); // 3 default groups, 8 in prod-vpc, legacy-app in the default VPC, protocol-edge-cases
     const g = group('bastion-ssh');
-    expect(g.ref).toMatchObject({ provider: 'aws', account: '123456789012', region: 'us-east-1', type: 'aws.ec2.security-group', id: g.data.groupId, name: 'bastion-ssh' });
+    expect(g.ref).toMatchObject({
+      provider: 'aws',
+      account: '123456789012',
+      region: 'us-east-1',
+      type: 'aws.ec2.security-group',
+      id: g.data.groupId,
+      name: 'bastion-ssh',
+    });
     expect(g.ref.arn).toBe(`arn:aws:ec2:us-east-1:123456789012:security-group/${g.data.groupId}`);
     expect(g.ref.tags).toEqual({ Name: 'bastion-ssh', Environment: 'prod', Team: 'platform' });
     expect(g.data.vpcId).toBe(prodVpc.data.vpcId);
   });
 
   it('flattens ingress: one entry per protocol, range and peer', () => {
-    expect(group('bastion-ssh').data.ingress).toEqual([{ protocol: 'tcp', fromPort: 22, toPort: 22, icmpType: null, icmpCode: null, peerKind: 'cidr4', peer: '0.0.0.0/0' }]);
+    expect(group('bastion-ssh').data.ingress).toEqual([
+      { protocol: 'tcp', fromPort: 22, toPort: 22, icmpType: null, icmpCode: null, peerKind: 'cidr4', peer: '0.0.0.0/0' },
+    ]);
     expect(group('web-public').data.ingress).toEqual([
       { protocol: 'tcp', fromPort: 443, toPort: 443, icmpType: null, icmpCode: null, peerKind: 'cidr4', peer: '0.0.0.0/0' },
       { protocol: 'tcp', fromPort: 443, toPort: 443, icmpType: null, icmpCode: null, peerKind: 'cidr6', peer: '::/0' },
@@ -70,11 +79,23 @@ describe('securityGroupToModel (recorded DescribeSecurityGroups)', () => {
   it('keeps security group references apart from CIDRs', () => {
     const db = group('db-mysql').data.ingress;
     expect(db[0]).toMatchObject({ protocol: 'tcp', fromPort: 3306, peerKind: 'cidr6', peer: '::/0' });
-    expect(db[1]).toEqual({ protocol: 'tcp', fromPort: 5432, toPort: 5432, icmpType: null, icmpCode: null, peerKind: 'security-group', peer: group('web-public').data.groupId, peerOwner: '123456789012', description: 'app tier' });
+    expect(db[1]).toEqual({
+      protocol: 'tcp',
+      fromPort: 5432,
+      toPort: 5432,
+      icmpType: null,
+      icmpCode: null,
+      peerKind: 'security-group',
+      peer: group('web-public').data.groupId,
+      peerOwner: '123456789012',
+      description: 'app tier',
+    });
   });
 
   it('protocol -1 becomes all with null ports, and keeps the rule description', () => {
-    expect(group('debug-wide-open').data.ingress).toEqual([{ protocol: 'all', fromPort: null, toPort: null, icmpType: null, icmpCode: null, peerKind: 'cidr4', peer: '0.0.0.0/0', description: 'temp' }]);
+    expect(group('debug-wide-open').data.ingress).toEqual([
+      { protocol: 'all', fromPort: null, toPort: null, icmpType: null, icmpCode: null, peerKind: 'cidr4', peer: '0.0.0.0/0', description: 'temp' },
+    ]);
   });
 
   it('ICMP type and code are not ports', () => {
@@ -107,9 +128,42 @@ describe('networkAclToModel (recorded DescribeNetworkAcls)', () => {
   it('normalizes entries and sorts them by direction and rule number', () => {
     expect(publicAcl.ref.arn).toBe(`arn:aws:ec2:us-east-1:123456789012:network-acl/${publicAcl.data.networkAclId}`);
     expect(publicAcl.data.entries).toEqual([
-      { ruleNumber: 100, action: 'allow', egress: false, cidr: '0.0.0.0/0', ipv6: false, protocol: 'tcp', fromPort: 22, toPort: 22, icmpType: null, icmpCode: null },
-      { ruleNumber: 110, action: 'allow', egress: false, cidr: '0.0.0.0/0', ipv6: false, protocol: 'tcp', fromPort: 443, toPort: 443, icmpType: null, icmpCode: null },
-      { ruleNumber: 100, action: 'allow', egress: true, cidr: '0.0.0.0/0', ipv6: false, protocol: 'all', fromPort: null, toPort: null, icmpType: null, icmpCode: null },
+      {
+        ruleNumber: 100,
+        action: 'allow',
+        egress: false,
+        cidr: '0.0.0.0/0',
+        ipv6: false,
+        protocol: 'tcp',
+        fromPort: 22,
+        toPort: 22,
+        icmpType: null,
+        icmpCode: null,
+      },
+      {
+        ruleNumber: 110,
+        action: 'allow',
+        egress: false,
+        cidr: '0.0.0.0/0',
+        ipv6: false,
+        protocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        icmpType: null,
+        icmpCode: null,
+      },
+      {
+        ruleNumber: 100,
+        action: 'allow',
+        egress: true,
+        cidr: '0.0.0.0/0',
+        ipv6: false,
+        protocol: 'all',
+        fromPort: null,
+        toPort: null,
+        icmpType: null,
+        icmpCode: null,
+      },
     ]);
     expect(publicAcl.data.isDefault).toBe(false);
     expect(publicAcl.data.vpcId).toBe(prodVpc.data.vpcId);
@@ -119,7 +173,12 @@ describe('networkAclToModel (recorded DescribeNetworkAcls)', () => {
     expect(publicAcl.data.subnetIds).toHaveLength(1);
     const defaults = acls.filter((a) => a.data.isDefault);
     expect(defaults.map((a) => a.data.subnetIds.length).sort()).toEqual([0, 0, 6]);
-    expect(defaults[0].data.entries.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${e.action} ${e.protocol}`)).toEqual(['in 100 allow all', 'in 32767 deny all', 'out 100 allow all', 'out 32767 deny all']);
+    expect(defaults[0].data.entries.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${e.action} ${e.protocol}`)).toEqual([
+      'in 100 allow all',
+      'in 32767 deny all',
+      'out 100 allow all',
+      'out 32767 deny all',
+    ]);
   });
 });
 
@@ -128,8 +187,19 @@ describe('instanceToModel (recorded DescribeInstances)', () => {
 
   it('maps state, addresses, groups, subnet and metadata options', () => {
     const b = byName('bastion');
-    expect(b.ref).toMatchObject({ type: 'aws.ec2.instance', arn: `arn:aws:ec2:us-east-1:123456789012:instance/${b.data.instanceId}`, tags: { Name: 'bastion', Environment: 'prod', Team: 'platform' } });
-    expect(b.data).toMatchObject({ state: 'running', instanceType: 't3.micro', publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/), ipv6Addresses: [], vpcId: prodVpc.data.vpcId, iamInstanceProfileArn: null });
+    expect(b.ref).toMatchObject({
+      type: 'aws.ec2.instance',
+      arn: `arn:aws:ec2:us-east-1:123456789012:instance/${b.data.instanceId}`,
+      tags: { Name: 'bastion', Environment: 'prod', Team: 'platform' },
+    });
+    expect(b.data).toMatchObject({
+      state: 'running',
+      instanceType: 't3.micro',
+      publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+      ipv6Addresses: [],
+      vpcId: prodVpc.data.vpcId,
+      iamInstanceProfileArn: null,
+    });
     expect(b.data.securityGroupIds).toEqual([group('bastion-ssh').data.groupId, group('internal-ssh').data.groupId]);
     expect(b.data.metadataOptions).toEqual({ httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 1 });
     expect(b.data.networkInterfaces).toEqual([
@@ -155,13 +225,26 @@ describe('instanceToModel (recorded DescribeInstances)', () => {
       ...rawInstances[0],
       NetworkInterfaces: [
         ...(rawInstances[0].NetworkInterfaces ?? []),
-        { NetworkInterfaceId: 'eni-2', SubnetId: 'subnet-2', Groups: [{ GroupId: 'sg-extra' }], Ipv6Addresses: [{ Ipv6Address: '2600:1f18::5' }], Association: { PublicIp: '3.3.3.3' } },
+        {
+          NetworkInterfaceId: 'eni-2',
+          SubnetId: 'subnet-2',
+          Groups: [{ GroupId: 'sg-extra' }],
+          Ipv6Addresses: [{ Ipv6Address: '2600:1f18::5' }],
+          Association: { PublicIp: '3.3.3.3' },
+        },
       ],
     };
     const m = instanceToModel(raw, scope).data;
     expect(m.ipv6Addresses).toEqual(['2600:1f18::5']);
     expect(m.securityGroupIds).toContain('sg-extra');
-    expect(m.networkInterfaces[1]).toEqual({ networkInterfaceId: 'eni-2', subnetId: 'subnet-2', publicIp: '3.3.3.3', privateIp: null, ipv6Addresses: ['2600:1f18::5'], securityGroupIds: ['sg-extra'] });
+    expect(m.networkInterfaces[1]).toEqual({
+      networkInterfaceId: 'eni-2',
+      subnetId: 'subnet-2',
+      publicIp: '3.3.3.3',
+      privateIp: null,
+      ipv6Addresses: ['2600:1f18::5'],
+      securityGroupIds: ['sg-extra'],
+    });
   });
 });
 
@@ -235,7 +318,12 @@ describe('routeTableToModel (recorded DescribeRouteTables)', () => {
 
   it('keeps every table with ref, ARN, tags and VPC', () => {
     expect(tables).toHaveLength(4);
-    expect(publicRt.ref).toMatchObject({ provider: 'aws', type: 'aws.ec2.route-table', id: publicRt.data.routeTableId, tags: { Name: 'public-rt', Environment: 'prod', Team: 'platform' } });
+    expect(publicRt.ref).toMatchObject({
+      provider: 'aws',
+      type: 'aws.ec2.route-table',
+      id: publicRt.data.routeTableId,
+      tags: { Name: 'public-rt', Environment: 'prod', Team: 'platform' },
+    });
     expect(publicRt.ref.arn).toBe(`arn:aws:ec2:us-east-1:123456789012:route-table/${publicRt.data.routeTableId}`);
     expect(publicRt.data.routeTableId).toMatch(/^rtb-/);
     expect(tables.filter((t) => t.data.isMain)).toHaveLength(3);
@@ -252,7 +340,12 @@ describe('routeTableToModel (recorded DescribeRouteTables)', () => {
   it('routes: destination per family, gateway target and state', () => {
     const igw = publicRt.data.routes.find((r) => r.destinationCidr === '0.0.0.0/0')!;
     expect(igw).toEqual({ destinationCidr: '0.0.0.0/0', destinationIpv6Cidr: null, gatewayId: expect.stringMatching(/^igw-/), state: 'active' });
-    expect(publicRt.data.routes.find((r) => r.destinationIpv6Cidr === '::/0')).toEqual({ destinationCidr: null, destinationIpv6Cidr: '::/0', gatewayId: igw.gatewayId, state: 'active' });
+    expect(publicRt.data.routes.find((r) => r.destinationIpv6Cidr === '::/0')).toEqual({
+      destinationCidr: null,
+      destinationIpv6Cidr: '::/0',
+      gatewayId: igw.gatewayId,
+      state: 'active',
+    });
     expect(publicRt.data.routes.find((r) => r.gatewayId === 'local' && r.destinationCidr)).toMatchObject({ destinationCidr: prodVpc.data.cidrBlocks[0] });
     const prodMain = tables.find((t) => t.data.isMain && t.data.vpcId === publicRt.data.vpcId)!;
     expect(prodMain.data.routes.every((r) => r.gatewayId === 'local')).toBe(true);
@@ -265,8 +358,14 @@ describe('routeTableToModel (recorded DescribeRouteTables)', () => {
       {
         RouteTableId: 'rtb-1',
         VpcId: 'vpc-1',
-        Associations: [{ SubnetId: 'subnet-old', AssociationState: { State: 'disassociated' } }, { SubnetId: 'subnet-1', AssociationState: { State: 'associated' } }],
-        Routes: [{ DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: 'eigw-1', State: 'active' }, { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'blackhole' }],
+        Associations: [
+          { SubnetId: 'subnet-old', AssociationState: { State: 'disassociated' } },
+          { SubnetId: 'subnet-1', AssociationState: { State: 'associated' } },
+        ],
+        Routes: [
+          { DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: 'eigw-1', State: 'active' },
+          { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1', State: 'blackhole' },
+        ],
       },
       scope,
     );

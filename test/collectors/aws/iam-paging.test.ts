@@ -29,13 +29,24 @@ const iamMock = mockClient(IAMClient);
 const stsMock = mockClient(STSClient);
 const ec2Mock = mockClient(EC2Client);
 
-const err = (name: string, status: number) => new IAMServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message: `${name} (test)` });
+const err = (name: string, status: number) =>
+  new IAMServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message: `${name} (test)` });
 const enc = (o: unknown) => encodeURIComponent(JSON.stringify(o));
-const user = (name: string, groups: string[] = []) => ({ UserName: name, UserId: `AIDA${name}`, Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`, Path: '/', GroupList: groups, AttachedManagedPolicies: [], UserPolicyList: [] });
-const CSV = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n';
+const user = (name: string, groups: string[] = []) => ({
+  UserName: name,
+  UserId: `AIDA${name}`,
+  Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+  Path: '/',
+  GroupList: groups,
+  AttachedManagedPolicies: [],
+  UserPolicyList: [],
+});
+const CSV =
+  'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n';
 
 const lpRules = builtinRules.filter((r) => r.pack === 'least-privilege' && r.id.startsWith('aws-'));
-const collect = async () => mergeOutputs([await collectAws({ endpointUrl: NOWHERE, regions: ['us-east-1'], services: ['iam'], maxAttempts: 1 })], '2026-01-01T00:00:00.000Z');
+const collect = async () =>
+  mergeOutputs([await collectAws({ endpointUrl: NOWHERE, regions: ['us-east-1'], services: ['iam'], maxAttempts: 1 })], '2026-01-01T00:00:00.000Z');
 
 beforeEach(() => {
   iamMock.reset();
@@ -60,8 +71,32 @@ describe('GetAccountAuthorizationDetails paging', () => {
   it('follows Marker while IsTruncated: calls grow with pages, not identities; a split escalation is still found', async () => {
     const pages: Record<string, object> = {
       first: { UserDetailList: [user('u1', ['g1']), user('u2')], IsTruncated: true, Marker: 'm2' },
-      m2: { GroupDetailList: [{ GroupName: 'g1', GroupId: 'AGPA1', Arn: `arn:aws:iam::${ACCOUNT}:group/g1`, GroupPolicyList: [{ PolicyName: 'pass', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' } }) }], AttachedManagedPolicies: [] }], IsTruncated: true, Marker: 'm3' },
-      m3: { UserDetailList: [{ ...user('u3'), UserPolicyList: [{ PolicyName: 'ec2', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' } }) }] }, { ...user('u1b', ['g1']), UserPolicyList: [{ PolicyName: 'ec2', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 'EC2:runinstances', Resource: '*' } }) }] }], IsTruncated: false },
+      m2: {
+        GroupDetailList: [
+          {
+            GroupName: 'g1',
+            GroupId: 'AGPA1',
+            Arn: `arn:aws:iam::${ACCOUNT}:group/g1`,
+            GroupPolicyList: [{ PolicyName: 'pass', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' } }) }],
+            AttachedManagedPolicies: [],
+          },
+        ],
+        IsTruncated: true,
+        Marker: 'm3',
+      },
+      m3: {
+        UserDetailList: [
+          {
+            ...user('u3'),
+            UserPolicyList: [{ PolicyName: 'ec2', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' } }) }],
+          },
+          {
+            ...user('u1b', ['g1']),
+            UserPolicyList: [{ PolicyName: 'ec2', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 'EC2:runinstances', Resource: '*' } }) }],
+          },
+        ],
+        IsTruncated: false,
+      },
     };
     const calls: { Marker?: string; MaxItems?: number }[] = [];
     iamMock.on(GetAccountAuthorizationDetailsCommand).callsFake(async (input: { Marker?: string; MaxItems?: number }) => {
@@ -94,7 +129,11 @@ describe('credential report polling', () => {
     let gets = 0;
     iamMock.on(GetCredentialReportCommand).callsFake(async () => {
       if (gets++ === 0) throw err('ReportInProgress', 404);
-      return { Content: new TextEncoder().encode(CSV + 'u1,arn:aws:iam::1:user/u1,2026-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n') };
+      return {
+        Content: new TextEncoder().encode(
+          CSV + 'u1,arn:aws:iam::1:user/u1,2026-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n',
+        ),
+      };
     });
     const sleeps: number[] = [];
     const client = new IAMClient({ region: 'us-east-1', endpoint: NOWHERE });
@@ -108,7 +147,9 @@ describe('credential report polling', () => {
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'INPROGRESS' });
     const client = new IAMClient({ region: 'us-east-1', endpoint: NOWHERE });
     const sleeps: number[] = [];
-    await expect(fetchCredentialReport(client, { sleep: async (ms) => void sleeps.push(ms), initialDelayMs: 100, maxDelayMs: 1000, maxWaitMs: 1000 })).rejects.toThrow(/timed out/);
+    await expect(
+      fetchCredentialReport(client, { sleep: async (ms) => void sleeps.push(ms), initialDelayMs: 100, maxDelayMs: 1000, maxWaitMs: 1000 }),
+    ).rejects.toThrow(/timed out/);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
 
     // Through the collector: the same exhaustion is recorded as coverage, never as "no users have keys".
@@ -118,11 +159,24 @@ describe('credential report polling', () => {
     const rawOut = await fetchIam(run.ctx, { polling: { sleep: async () => {}, maxWaitMs: 50, initialDelayMs: 25 } });
     run.destroy();
     expect(rawOut.credentialReport).toBeNull();
-    expect(run.coverage.find((c) => c.operation === 'GetCredentialReport')).toMatchObject({ status: 'timeout', errorCode: 'CredentialReportTimeout', resourceTypes: ['aws.iam.credential-report'] });
-    const snap = { schemaVersion: 1, tool: { name: 'vigil', version: 't' }, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', scopes: [], resources: toModel(rawOut).resources, coverage: run.coverage };
+    expect(run.coverage.find((c) => c.operation === 'GetCredentialReport')).toMatchObject({
+      status: 'timeout',
+      errorCode: 'CredentialReportTimeout',
+      resourceTypes: ['aws.iam.credential-report'],
+    });
+    const snap = {
+      schemaVersion: 1,
+      tool: { name: 'vigil', version: 't' },
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: '2026-01-01T00:00:01.000Z',
+      scopes: [],
+      resources: toModel(rawOut).resources,
+      coverage: run.coverage,
+    };
     const findings = evaluate(snap, lpRules).findings.filter((f) => f.resource.id === 'u1');
     const status = (id: string) => findings.find((f) => f.ruleId === id)?.status;
-    for (const id of ['aws-iam-user-console-no-mfa', 'aws-iam-access-key-old', 'aws-iam-credentials-unused', 'aws-iam-user-multiple-active-keys']) expect([id, status(id)]).toEqual([id, 'unknown']);
+    for (const id of ['aws-iam-user-console-no-mfa', 'aws-iam-access-key-old', 'aws-iam-credentials-unused', 'aws-iam-user-multiple-active-keys'])
+      expect([id, status(id)]).toEqual([id, 'unknown']);
     expect(status('aws-iam-user-direct-policies')).toBe('pass'); // does not need the report
   });
 });
@@ -132,7 +186,14 @@ describe('errors become coverage gaps, rules become unknown', () => {
     iamMock.on(GetAccountAuthorizationDetailsCommand).rejects(err('AccessDenied', 403));
     const snap = await collect();
     expect(snap.coverage.filter((c) => c.status !== 'ok')).toEqual([
-      expect.objectContaining({ service: 'iam', region: 'global', operation: 'GetAccountAuthorizationDetails', status: 'denied', errorCode: 'AccessDenied', resourceTypes: ['aws.iam.user', 'aws.iam.group', 'aws.iam.role', 'aws.iam.policy'] }),
+      expect.objectContaining({
+        service: 'iam',
+        region: 'global',
+        operation: 'GetAccountAuthorizationDetails',
+        status: 'denied',
+        errorCode: 'AccessDenied',
+        resourceTypes: ['aws.iam.user', 'aws.iam.group', 'aws.iam.role', 'aws.iam.policy'],
+      }),
     ]);
     const result = evaluate(snap, lpRules);
     const identityFindings = result.findings.filter((f) => f.resource.type !== 'aws.iam.account');
@@ -151,7 +212,10 @@ describe('errors become coverage gaps, rules become unknown', () => {
 
     iamMock.on(GetAccountPasswordPolicyCommand).rejects(err('Throttling', 400));
     snap = await collect();
-    expect(snap.coverage.find((c) => c.operation === 'GetAccountPasswordPolicy')).toMatchObject({ status: 'throttled', resourceTypes: ['aws.iam.password-policy'] });
+    expect(snap.coverage.find((c) => c.operation === 'GetAccountPasswordPolicy')).toMatchObject({
+      status: 'throttled',
+      resourceTypes: ['aws.iam.password-policy'],
+    });
     f = evaluate(snap, lpRules).findings.find((x) => x.ruleId === 'aws-iam-password-policy-weak')!;
     expect(f.status).toBe('unknown');
   });
@@ -159,7 +223,9 @@ describe('errors become coverage gaps, rules become unknown', () => {
   it('a response of an unexpected shape crashes toModel into a gap over every IAM type, not a pass', async () => {
     iamMock.on(GetAccountAuthorizationDetailsCommand).resolves({ UserDetailList: [{ ...user('odd'), GroupList: 5 as never }], IsTruncated: false });
     const snap = await collect();
-    expect(snap.coverage.filter((c) => c.status !== 'ok')).toEqual([expect.objectContaining({ service: 'iam', operation: 'collect', status: 'error', resourceTypes: iam.resourceTypes })]);
+    expect(snap.coverage.filter((c) => c.status !== 'ok')).toEqual([
+      expect.objectContaining({ service: 'iam', operation: 'collect', status: 'error', resourceTypes: iam.resourceTypes }),
+    ]);
     const findings = evaluate(snap, lpRules).findings;
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.filter((f) => f.status === 'pass')).toEqual([]);

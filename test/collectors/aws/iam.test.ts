@@ -44,10 +44,18 @@ describe('iam toModel on moto responses', () => {
     }
   });
 
-  it('parses URL-encoded inline documents and moto\'s unencoded trust documents', () => {
+  it("parses URL-encoded inline documents and moto's unencoded trust documents", () => {
     const dave = users.get('dave-dev')!.data;
     expect(dave.groups).toEqual(['developers']);
-    expect(dave.inlinePolicies).toEqual([{ name: 'lambda-dev', document: { Version: '2012-10-17', Statement: [{ Sid: 'LambdaDev', Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:Get*'], Resource: ['*'] }] } }]);
+    expect(dave.inlinePolicies).toEqual([
+      {
+        name: 'lambda-dev',
+        document: {
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'LambdaDev', Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'lambda:Get*'], Resource: ['*'] }],
+        },
+      },
+    ]);
     expect(roles.get('public-assume-role')!.data.trustPolicy!.Statement[0]).toEqual({ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['sts:AssumeRole'] });
     expect(roles.get('partner-readonly')!.data.trustPolicy!.Statement[0].Condition).toEqual({ StringEquals: { 'sts:ExternalId': ['acme-partner-7f3c'] } });
     expect(groups.get('developers')!.data.members).toEqual(['dave-dev']);
@@ -64,9 +72,19 @@ describe('iam toModel on moto responses', () => {
     ]);
     const lambda = policies.get('arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')!;
     expect(lambda.ref.name).toBe('AWSLambdaBasicExecutionRole');
-    expect(lambda.data).toMatchObject({ name: 'AWSLambdaBasicExecutionRole', path: '/service-role/', awsManaged: true, attachmentCount: 1, defaultVersionId: 'v1' });
+    expect(lambda.data).toMatchObject({
+      name: 'AWSLambdaBasicExecutionRole',
+      path: '/service-role/',
+      awsManaged: true,
+      attachmentCount: 1,
+      defaultVersionId: 'v1',
+    });
     expect(lambda.data.document!.Statement[0].Action).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
-    expect(policies.get('arn:aws:iam::123456789012:policy/legacy-full-access')!.data).toMatchObject({ awsManaged: false, attachmentCount: 0, document: { Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }] } });
+    expect(policies.get('arn:aws:iam::123456789012:policy/legacy-full-access')!.data).toMatchObject({
+      awsManaged: false,
+      attachmentCount: 0,
+      document: { Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }] },
+    });
   });
 
   it('turns credential-report rows into facts; N/A and no_information are null, not dates', () => {
@@ -86,7 +104,13 @@ describe('iam toModel on moto responses', () => {
     expect(account.ref.arn).toBe('arn:aws:iam::123456789012:root');
     expect(account.data.summary).toEqual({ accountMfaEnabled: false, accountAccessKeysPresent: false, users: 6, roles: 4, groups: 3, policies: 2 });
     expect(account.data.credentialReport).toEqual({ generatedAt: '2015-02-02T20:02:02.000Z', root: null });
-    expect(account.data.passwordPolicy).toMatchObject({ set: true, minimumPasswordLength: 8, passwordReusePrevention: null, maxPasswordAge: null, requireNumbers: true });
+    expect(account.data.passwordPolicy).toMatchObject({
+      set: true,
+      minimumPasswordLength: 8,
+      passwordReusePrevention: null,
+      maxPasswordAge: null,
+      requireNumbers: true,
+    });
   });
 
   it('NoSuchEntity on the password policy is the fact "none set"', () => {
@@ -114,12 +138,21 @@ describe('iam toModel: pieces that could not be read are null, never defaults', 
     const m = toModel({ ...recorded(), authorizationDetails: [page] });
     const dave = byType<IamUserData>(m.resources, 'aws.iam.user').get('dave-dev')!;
     expect(dave.data.inlinePolicies[0].document).toBeNull();
-    expect(m.gaps).toEqual([expect.objectContaining({ operation: 'ParsePolicyDocument', resourceTypes: ['aws.iam.user'], resourceId: 'dave-dev', status: 'error', errorCode: 'MalformedPolicyDocument' })]);
+    expect(m.gaps).toEqual([
+      expect.objectContaining({
+        operation: 'ParsePolicyDocument',
+        resourceTypes: ['aws.iam.user'],
+        resourceId: 'dave-dev',
+        status: 'error',
+        errorCode: 'MalformedPolicyDocument',
+      }),
+    ]);
   });
 });
 
 describe('iam toModel on AWS-shaped responses (what moto does not produce)', () => {
-  const header = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+  const header =
+    'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
   const csv = [
     header,
     '<root_account>,arn:aws:iam::123456789012:root,2019-01-01T00:00:00+00:00,not_supported,2024-05-01T10:00:00+00:00,not_supported,not_supported,true,true,2020-01-01T00:00:00+00:00,2024-06-01T00:00:00+00:00,us-east-1,s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A',
@@ -130,13 +163,51 @@ describe('iam toModel on AWS-shaped responses (what moto does not produce)', () 
     partition: 'aws',
     authorizationDetails: [
       {
-        UserDetailList: [{ UserName: 'ops,bot', UserId: 'AIDA1', Arn: 'arn:aws:iam::123456789012:user/ops,bot', Path: '/', GroupList: [], AttachedManagedPolicies: [], UserPolicyList: [], PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary' }, Tags: [{ Key: 'team', Value: 'ops' }] }],
+        UserDetailList: [
+          {
+            UserName: 'ops,bot',
+            UserId: 'AIDA1',
+            Arn: 'arn:aws:iam::123456789012:user/ops,bot',
+            Path: '/',
+            GroupList: [],
+            AttachedManagedPolicies: [],
+            UserPolicyList: [],
+            PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/boundary' },
+            Tags: [{ Key: 'team', Value: 'ops' }],
+          },
+        ],
         IsTruncated: true,
         Marker: 'm1',
       },
       {
-        RoleDetailList: [{ RoleName: 'svc', RoleId: 'AROA1', Arn: 'arn:aws:iam::123456789012:role/aws-service-role/x/svc', Path: '/aws-service-role/x/', AssumeRolePolicyDocument: '%7B%22Statement%22%3A%5B%5D%7D', RoleLastUsed: { LastUsedDate: new Date('2024-06-01T00:00:00Z'), Region: 'eu-west-1' } }],
-        Policies: [{ PolicyName: 'boundary', PolicyId: 'ANPA1', Arn: 'arn:aws:iam::123456789012:policy/boundary', DefaultVersionId: 'v2', AttachmentCount: 0, PermissionsBoundaryUsageCount: 1, PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: false, Document: '%7B%22Statement%22%3A%5B%5D%7D' }, { VersionId: 'v2', IsDefaultVersion: true, Document: '%7B%22Statement%22%3A%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3A*%22%2C%22Resource%22%3A%22*%22%7D%7D' }] }],
+        RoleDetailList: [
+          {
+            RoleName: 'svc',
+            RoleId: 'AROA1',
+            Arn: 'arn:aws:iam::123456789012:role/aws-service-role/x/svc',
+            Path: '/aws-service-role/x/',
+            AssumeRolePolicyDocument: '%7B%22Statement%22%3A%5B%5D%7D',
+            RoleLastUsed: { LastUsedDate: new Date('2024-06-01T00:00:00Z'), Region: 'eu-west-1' },
+          },
+        ],
+        Policies: [
+          {
+            PolicyName: 'boundary',
+            PolicyId: 'ANPA1',
+            Arn: 'arn:aws:iam::123456789012:policy/boundary',
+            DefaultVersionId: 'v2',
+            AttachmentCount: 0,
+            PermissionsBoundaryUsageCount: 1,
+            PolicyVersionList: [
+              { VersionId: 'v1', IsDefaultVersion: false, Document: '%7B%22Statement%22%3A%5B%5D%7D' },
+              {
+                VersionId: 'v2',
+                IsDefaultVersion: true,
+                Document: '%7B%22Statement%22%3A%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3A*%22%2C%22Resource%22%3A%22*%22%7D%7D',
+              },
+            ],
+          },
+        ],
         IsTruncated: false,
       },
     ],
@@ -148,7 +219,12 @@ describe('iam toModel on AWS-shaped responses (what moto does not produce)', () 
 
   it('reads the root row, comma names, boundaries, tags and role last use across pages', () => {
     const acct = byType<IamAccountData>(resources, 'aws.iam.account').get(ACCOUNT)!.data;
-    expect(acct.credentialReport!.root).toMatchObject({ passwordEnabled: null, passwordLastUsed: '2024-05-01T10:00:00.000Z', mfaActive: true, accessKeys: [{ slot: 1, active: true, lastUsed: '2024-06-01T00:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1' }] });
+    expect(acct.credentialReport!.root).toMatchObject({
+      passwordEnabled: null,
+      passwordLastUsed: '2024-05-01T10:00:00.000Z',
+      mfaActive: true,
+      accessKeys: [{ slot: 1, active: true, lastUsed: '2024-06-01T00:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1' }],
+    });
     expect(acct.summary).toMatchObject({ accountMfaEnabled: true, accountAccessKeysPresent: true, users: null });
     expect(acct.passwordPolicy).toMatchObject({ minimumPasswordLength: 14, passwordReusePrevention: 24, maxPasswordAge: 90 });
     const user = byType<IamUserData>(resources, 'aws.iam.user').get('ops,bot')!;
@@ -178,21 +254,47 @@ describe('iam toModel on AWS-shaped responses (what moto does not produce)', () 
     expect(acct.summary).toMatchObject({ accountMfaEnabled: false, accountAccessKeysPresent: true });
     // Root: password_enabled / password_last_changed are `not_supported` → null, never false or a date.
     expect(acct.credentialReport!.root).toEqual({
-      createdAt: '2019-03-04T09:12:45.000Z', passwordEnabled: null, passwordLastUsed: '2026-05-20T08:01:02.000Z', passwordLastChanged: null, mfaActive: false,
-      accessKeys: [{ slot: 1, active: true, lastRotated: '2019-03-04T09:30:11.000Z', lastUsed: '2026-05-30T11:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1' }],
+      createdAt: '2019-03-04T09:12:45.000Z',
+      passwordEnabled: null,
+      passwordLastUsed: '2026-05-20T08:01:02.000Z',
+      passwordLastChanged: null,
+      mfaActive: false,
+      accessKeys: [
+        {
+          slot: 1,
+          active: true,
+          lastRotated: '2019-03-04T09:30:11.000Z',
+          lastUsed: '2026-05-30T11:00:00.000Z',
+          lastUsedService: 's3',
+          lastUsedRegion: 'us-east-1',
+        },
+      ],
     });
     const u = byType<IamUserData>(m.resources, 'aws.iam.user');
     expect([...u.keys()].sort()).toEqual(['active-human', 'after-report', 'ancient-console', 'forgotten-key', 'legacy-deployer', 'new-hire']);
-    expect(u.get('ancient-console')!.data.credentials).toMatchObject({ passwordEnabled: true, passwordLastUsed: null, passwordLastChanged: '2013-05-01T09:00:00.000Z', accessKeys: [] });
-    expect(u.get('forgotten-key')!.data.credentials!.accessKeys).toEqual([{ slot: 1, active: true, lastRotated: '2025-06-01T12:01:00.000Z', lastUsed: null, lastUsedService: null, lastUsedRegion: null }]);
+    expect(u.get('ancient-console')!.data.credentials).toMatchObject({
+      passwordEnabled: true,
+      passwordLastUsed: null,
+      passwordLastChanged: '2013-05-01T09:00:00.000Z',
+      accessKeys: [],
+    });
+    expect(u.get('forgotten-key')!.data.credentials!.accessKeys).toEqual([
+      { slot: 1, active: true, lastRotated: '2025-06-01T12:01:00.000Z', lastUsed: null, lastUsedService: null, lastUsedRegion: null },
+    ]);
     expect(u.get('new-hire')!.data.credentials).toMatchObject({ passwordEnabled: true, passwordLastUsed: null, mfaActive: false });
-    expect(u.get('active-human')!.data.credentials!.accessKeys.map((k) => [k.slot, k.active])).toEqual([[1, true], [2, false]]);
+    expect(u.get('active-human')!.data.credentials!.accessKeys.map((k) => [k.slot, k.active])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
     // In GAAD but created after the report was generated: unknown, not "no credentials".
     expect(u.get('after-report')!.data.credentials).toBeNull();
   });
 
   it('parses quoted CSV and derives policy names and paths from ARNs', () => {
-    expect(parseCsv('a,"b,c","d""e"\r\n1,2,3\n')).toEqual([['a', 'b,c', 'd"e'], ['1', '2', '3']]);
+    expect(parseCsv('a,"b,c","d""e"\r\n1,2,3\n')).toEqual([
+      ['a', 'b,c', 'd"e'],
+      ['1', '2', '3'],
+    ]);
     expect(parseCredentialReport(`${header}\n"q,x",arn:aws:iam::1:user/q,x,N/A`)).toEqual([]); // wrong column count: skipped, not misread
     expect(policyNameFromArn('arn:aws:iam::aws:policy/job-function/ViewOnlyAccess')).toEqual({ name: 'ViewOnlyAccess', path: '/job-function/' });
     expect(policyNameFromArn('arn:aws:iam::123456789012:policy/p')).toEqual({ name: 'p', path: '/' });

@@ -4,15 +4,33 @@ import { type RawKey, keyToModel, rotationSupported } from '../../../src/collect
 import { fixture } from './data-fixtures.js';
 
 const raws = fixture<RawKey[]>('kms', 'raw-keys-us-east-1');
-const model = (description: string) => keyToModel(raws.find((r) => r.metadata.Description === description)!, '123456789012', 'us-east-1');
+const model = (description: string) =>
+  keyToModel(
+    raws.find((r) => r.metadata.Description === description)!,
+    '123456789012',
+    'us-east-1',
+  );
 
 describe('kms toModel on moto answers', () => {
   it('maps a rotating customer key', () => {
     const k = model('app-key');
     expect(k.ref).toMatchObject({ type: 'aws.kms.key', region: 'us-east-1', name: 'app-key' });
     expect(k.ref.arn).toBe(k.data.arn);
-    expect(k.data).toMatchObject({ keyState: 'Enabled', enabled: true, keySpec: 'SYMMETRIC_DEFAULT', origin: 'AWS_KMS', rotationSupported: true, rotationEnabled: true, deletionDate: null });
-    expect(k.data.policy?.Statement[0]).toMatchObject({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::123456789012:root'] }, Action: ['kms:*'], Resource: ['*'] });
+    expect(k.data).toMatchObject({
+      keyState: 'Enabled',
+      enabled: true,
+      keySpec: 'SYMMETRIC_DEFAULT',
+      origin: 'AWS_KMS',
+      rotationSupported: true,
+      rotationEnabled: true,
+      deletionDate: null,
+    });
+    expect(k.data.policy?.Statement[0]).toMatchObject({
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::123456789012:root'] },
+      Action: ['kms:*'],
+      Resource: ['*'],
+    });
   });
 
   it('maps a key pending deletion with its date and no rotation status', () => {
@@ -22,7 +40,9 @@ describe('kms toModel on moto answers', () => {
   });
 
   it('parses a key policy open to *', () => {
-    expect(model('shared-key').data.policy?.Statement).toEqual([{ Sid: 'AnyoneCanDecrypt', Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: ['*'] }]);
+    expect(model('shared-key').data.policy?.Statement).toEqual([
+      { Sid: 'AnyoneCanDecrypt', Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: ['*'] },
+    ]);
   });
 
   it('keeps an unreadable policy null', () => {

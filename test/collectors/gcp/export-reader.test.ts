@@ -35,12 +35,24 @@ async function inputError(p: Promise<unknown>): Promise<InputError> {
 describe('export reader', () => {
   it('reads resource and iam-policy JSON lines and a search-all-iam-policies JSON array, detecting each format', async () => {
     const { files, inventory } = await readExports([f('resources.jsonl'), f('iam.jsonl'), f('search-iam.json')]);
-    expect(files.map((s) => [s.format, s.records, s.malformed])).toEqual([['json-lines', 29, 0], ['json-lines', 5, 0], ['json-array', 3, 0]]);
+    expect(files.map((s) => [s.format, s.records, s.malformed])).toEqual([
+      ['json-lines', 29, 0],
+      ['json-lines', 5, 0],
+      ['json-array', 3, 0],
+    ]);
     const { resources, coverage, counts } = inventory.finish();
     expect(coverage).toEqual([]);
     expect(counts).toEqual({
-      'gcp.compute.firewall': 8, 'gcp.compute.ssl-policy': 2, 'gcp.compute.target-https-proxy': 2, 'gcp.compute.disk': 2, 'gcp.sql.instance': 3,
-      'gcp.storage.bucket': 2, 'gcp.kms.crypto-key': 4, 'gcp.iam.service-account': 2, 'gcp.iam.service-account-key': 3, 'gcp.iam.policy': 7,
+      'gcp.compute.firewall': 8,
+      'gcp.compute.ssl-policy': 2,
+      'gcp.compute.target-https-proxy': 2,
+      'gcp.compute.disk': 2,
+      'gcp.sql.instance': 3,
+      'gcp.storage.bucket': 2,
+      'gcp.kms.crypto-key': 4,
+      'gcp.iam.service-account': 2,
+      'gcp.iam.service-account-key': 3,
+      'gcp.iam.policy': 7,
     });
     expect(new Set(resources.map((r) => r.ref.account))).toEqual(new Set(['acme-prod', 'acme-dev', 'folders/444444444444', 'organizations/555555555555']));
   });
@@ -51,9 +63,19 @@ describe('export reader', () => {
     expect(stats).toMatchObject({ records: 2, malformed: 2 });
     const { resources, coverage, warnings } = inv.finish();
     expect(resources.map((r) => r.ref.name).sort()).toEqual(['acme-scratch', 'malformed-neighbour-1']);
-    expect(warnings).toEqual([expect.stringMatching(/^test\/fixtures\/gcp\/malformed\.jsonl:2: not valid JSON/), expect.stringMatching(/malformed\.jsonl:5: neither a Cloud Asset record/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^test\/fixtures\/gcp\/malformed\.jsonl:2: not valid JSON/),
+      expect.stringMatching(/malformed\.jsonl:5: neither a Cloud Asset record/),
+    ]);
     // Line 2 still names its type and project: the gap is narrowed to them.
-    expect(coverage[0]).toMatchObject({ provider: 'gcp', account: 'acme-prod', service: 'cloudasset', operation: 'ReadExport', resourceTypes: ['gcp.compute.firewall'], status: 'error' });
+    expect(coverage[0]).toMatchObject({
+      provider: 'gcp',
+      account: 'acme-prod',
+      service: 'cloudasset',
+      operation: 'ReadExport',
+      resourceTypes: ['gcp.compute.firewall'],
+      status: 'error',
+    });
     expect(coverage[0].message).toMatch(/malformed\.jsonl:2:/);
     // Line 5 names nothing: every GCP type is incomplete.
     expect(coverage[1]).toMatchObject({ account: 'unknown', status: 'error' });
@@ -111,10 +133,16 @@ describe('export reader', () => {
 
   it('reports bad elements of a JSON array with their line and reads the others', async () => {
     const p = join(dir, 'bad-array.json');
-    await writeFile(p, '[\n{"resource":"//storage.googleapis.com/b","policy":{"bindings":[]}},\n42,\n{"resource":"//x/y","policy":{"bindings":[{"members":["allUsers"]}]}},\n{"resource":"//storage.googleapis.com/c","policy":{"bindings":[{"role":"r","members":["a]"]}]}}\n]\n');
+    await writeFile(
+      p,
+      '[\n{"resource":"//storage.googleapis.com/b","policy":{"bindings":[]}},\n42,\n{"resource":"//x/y","policy":{"bindings":[{"members":["allUsers"]}]}},\n{"resource":"//storage.googleapis.com/c","policy":{"bindings":[{"role":"r","members":["a]"]}]}}\n]\n',
+    );
     const inv = new GcpInventory();
     expect(await readExportFile(p, inv)).toMatchObject({ records: 2, malformed: 2 });
-    expect(inv.finish().warnings).toEqual([expect.stringMatching(/bad-array\.json:3: neither/), expect.stringMatching(/bad-array\.json:4: policy\.bindings\[0\] has no role/)]);
+    expect(inv.finish().warnings).toEqual([
+      expect.stringMatching(/bad-array\.json:3: neither/),
+      expect.stringMatching(/bad-array\.json:4: policy\.bindings\[0\] has no role/),
+    ]);
     const truncated = join(dir, 'truncated.json');
     await writeFile(truncated, '[{"resource":"//storage.googleapis.com/b","policy":{"bindings":[]}},\n{"resource":"//storage.googleapis.com/c","pol');
     const inv2 = new GcpInventory();

@@ -13,7 +13,13 @@ describe('analyzeCertificate (DER made at test time)', () => {
   const notAfter = new Date('2026-04-01T00:00:00Z');
 
   it('reads an RSA-2048 leaf signed by an EC CA', () => {
-    const leaf = makeCertificate({ commonName: 'www.example.test', altNames: ['www.example.test', '*.api.example.test', '192.0.2.7', '2001:db8::1'], issuer: ca, notBefore, notAfter });
+    const leaf = makeCertificate({
+      commonName: 'www.example.test',
+      altNames: ['www.example.test', '*.api.example.test', '192.0.2.7', '2001:db8::1'],
+      issuer: ca,
+      notBefore,
+      notAfter,
+    });
     const c = analyzeCertificate(leaf.der, new Date('2026-03-02T00:00:00Z'));
     expect(c).toMatchObject({
       subject: 'O=Vigil test, CN=www.example.test',
@@ -60,13 +66,18 @@ describe('analyzeCertificate (DER made at test time)', () => {
   });
 
   it('computes negative days to expiry and long lifetimes', () => {
-    const c = analyzeCertificate(makeCertificate({ commonName: 'old.test', notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2022-01-01T00:00:00Z') }).der, new Date('2022-01-11T00:00:00Z'));
+    const c = analyzeCertificate(
+      makeCertificate({ commonName: 'old.test', notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2022-01-01T00:00:00Z') }).der,
+      new Date('2022-01-11T00:00:00Z'),
+    );
     expect(c.daysToExpiry).toBe(-10);
     expect(c.lifetimeDays).toBe(731);
   });
 
   it('handles GeneralizedTime after 2049', () => {
-    const c = analyzeCertificate(makeCertificate({ commonName: 'far.test', notBefore: new Date('2049-06-01T00:00:00Z'), notAfter: new Date('2051-06-01T00:00:00Z') }).der);
+    const c = analyzeCertificate(
+      makeCertificate({ commonName: 'far.test', notBefore: new Date('2049-06-01T00:00:00Z'), notAfter: new Date('2051-06-01T00:00:00Z') }).der,
+    );
     expect(c.notAfter).toBe('2051-06-01T00:00:00.000Z');
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { allowedByProfile, groupName, hasForwardSecrecy, keyExchangeOutsideProfile, MOZILLA_PROFILES, suiteWeaknesses } from '../../../policies/_lib/tls-profiles.js';
+import {
+  allowedByProfile,
+  groupName,
+  hasForwardSecrecy,
+  keyExchangeOutsideProfile,
+  MOZILLA_PROFILES,
+  suiteWeaknesses,
+} from '../../../policies/_lib/tls-profiles.js';
 import { CIPHER_TABLE } from '../../../src/collectors/tls/cipher-table.js';
 import { candidatesFor, isForwardSecret } from '../../../src/collectors/tls/suites.js';
 import { parseHsts, parseHttpHead } from '../../../src/collectors/tls/hsts.js';
@@ -37,7 +44,12 @@ describe('suite classification', () => {
     expect(groupName({ type: 'ECDH', name: 'X25519', size: 253 })).toBe('X25519');
     expect(groupName({ type: 'DH', size: 1024 })).toBe('DH-1024');
     const i = MOZILLA_PROFILES.intermediate;
-    for (const ok of [{ type: 'ECDH', name: 'X25519', size: 253 }, { type: 'ECDH', name: 'prime256v1', size: 256 }, { type: 'ECDH', name: 'secp384r1', size: 384 }]) expect(keyExchangeOutsideProfile(i, ok)).toBeNull();
+    for (const ok of [
+      { type: 'ECDH', name: 'X25519', size: 253 },
+      { type: 'ECDH', name: 'prime256v1', size: 256 },
+      { type: 'ECDH', name: 'secp384r1', size: 384 },
+    ])
+      expect(keyExchangeOutsideProfile(i, ok)).toBeNull();
     expect(keyExchangeOutsideProfile(i, null)).toBeNull();
     expect(keyExchangeOutsideProfile(i, { type: 'ECDH', name: 'secp521r1', size: 521 })).toBe('group secp521r1 (521 bits) not in the profile');
     expect(keyExchangeOutsideProfile(i, { type: 'ECDH', name: 'X448', size: 448 })).toMatch(/X448/);
@@ -45,7 +57,8 @@ describe('suite classification', () => {
   });
 
   it('agrees with the cipher table on forward secrecy for every suite', () => {
-    for (const c of CIPHER_TABLE) if (!/PSK|SRP/.test(c.kx)) expect({ s: c.iana, fs: hasForwardSecrecy(c.iana) }).toEqual({ s: c.iana, fs: isForwardSecret(c) });
+    for (const c of CIPHER_TABLE)
+      if (!/PSK|SRP/.test(c.kx)) expect({ s: c.iana, fs: hasForwardSecrecy(c.iana) }).toEqual({ s: c.iana, fs: isForwardSecret(c) });
   });
 
   it('Mozilla v6.0 profiles', () => {
@@ -68,7 +81,11 @@ describe('candidate suites', () => {
   it('are per protocol, without PSK/SRP, and include NULL and anonymous suites', () => {
     const t12 = candidatesFor('tls1_2').map((c) => c.openssl);
     const t10 = candidatesFor('tls1_0').map((c) => c.openssl);
-    expect(candidatesFor('tls1_3').map((c) => c.iana).sort()).toEqual(['TLS_AES_128_CCM_8_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']);
+    expect(
+      candidatesFor('tls1_3')
+        .map((c) => c.iana)
+        .sort(),
+    ).toEqual(['TLS_AES_128_CCM_8_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']);
     expect(t12).toEqual(expect.arrayContaining(['ECDHE-RSA-AES128-GCM-SHA256', 'AES128-SHA', 'NULL-SHA256', 'AECDH-AES128-SHA', 'CAMELLIA128-SHA']));
     expect(t10).toContain('ECDHE-RSA-AES128-SHA');
     expect(t10).not.toContain('ECDHE-RSA-AES128-GCM-SHA256');

@@ -47,7 +47,8 @@ describe('parseTarget', () => {
   });
 
   it('round-trips through formatTarget', () => {
-    for (const raw of ['https://[::1]:8443@localhost', 'a.example:443', 'tls://b.example:993']) expect(parseTarget(formatTarget(parseTarget(raw)))).toEqual(parseTarget(raw));
+    for (const raw of ['https://[::1]:8443@localhost', 'a.example:443', 'tls://b.example:993'])
+      expect(parseTarget(formatTarget(parseTarget(raw)))).toEqual(parseTarget(raw));
   });
 });
 
@@ -59,7 +60,9 @@ describe('parseTargetList', () => {
 
   it('names the file, the line and the fix for a malformed line', () => {
     const text = 'ok.example:443\n# fine\nbad host:443\n';
-    expect(() => parseTargetList(text, 'targets.txt')).toThrow(expect.objectContaining({ file: 'targets.txt', place: 'line 3', fix: 'put one target per line' }));
+    expect(() => parseTargetList(text, 'targets.txt')).toThrow(
+      expect.objectContaining({ file: 'targets.txt', place: 'line 3', fix: 'put one target per line' }),
+    );
     expect(() => parseTargetList('ok.example:443\nnope:99999\n', 'targets.txt')).toThrow(expect.objectContaining({ file: 'targets.txt', place: 'line 2' }));
   });
 });
@@ -82,7 +85,11 @@ describe('loadTargetsFile', () => {
   });
   it('rejects a missing or empty file with the path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vigil-tls-'));
-    await expect(loadTargetsFile(join(dir, 'nope.txt'))).rejects.toMatchObject({ name: 'InputError', file: join(dir, 'nope.txt'), message: expect.stringMatching(/ENOENT/) });
+    await expect(loadTargetsFile(join(dir, 'nope.txt'))).rejects.toMatchObject({
+      name: 'InputError',
+      file: join(dir, 'nope.txt'),
+      message: expect.stringMatching(/ENOENT/),
+    });
     await writeFile(join(dir, 'empty.txt'), '# nothing\n');
     await expect(loadTargetsFile(join(dir, 'empty.txt'))).rejects.toMatchObject({ message: 'no targets in the file' });
   });

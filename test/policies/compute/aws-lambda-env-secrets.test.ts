@@ -7,7 +7,13 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'secret-looking variables are named with the kind of match',
-      resource: lambdaFunction('f', { environmentVariableNames: ['AWS_KEY', 'DB_PASSWORD'], secretLikeVariables: [{ name: 'AWS_KEY', reason: 'aws-access-key-id' }, { name: 'DB_PASSWORD', reason: 'secret-name-with-literal-value' }] }),
+      resource: lambdaFunction('f', {
+        environmentVariableNames: ['AWS_KEY', 'DB_PASSWORD'],
+        secretLikeVariables: [
+          { name: 'AWS_KEY', reason: 'aws-access-key-id' },
+          { name: 'DB_PASSWORD', reason: 'secret-name-with-literal-value' },
+        ],
+      }),
       messageId: 'secrets',
       data: { name: 'f', count: 2, names: 'AWS_KEY, DB_PASSWORD' },
     },

@@ -11,7 +11,13 @@ ruleTester(rule, {
     { name: 'container image', now, resource: lambdaFunction('img', { runtime: null, packageType: 'Image' }), status: 'not_applicable' },
   ],
   invalid: [
-    { name: 'nodejs16.x deprecated', now, resource: lambdaFunction('old', { runtime: 'nodejs16.x' }), messageId: 'deprecated', data: { name: 'old', runtime: 'nodejs16.x', date: '2024-06-12' } },
+    {
+      name: 'nodejs16.x deprecated',
+      now,
+      resource: lambdaFunction('old', { runtime: 'nodejs16.x' }),
+      messageId: 'deprecated',
+      data: { name: 'old', runtime: 'nodejs16.x', date: '2024-06-12' },
+    },
     { name: 'python3.9 deprecated 2025-12-15', now, resource: lambdaFunction('py39', { runtime: 'python3.9' }), messageId: 'deprecated' },
     { name: 'deprecation within warnDays', now, options: { warnDays: 120 }, resource: lambdaFunction('n20', { runtime: 'nodejs20.x' }), messageId: 'soon' },
   ],

@@ -4,7 +4,9 @@ import { gap, ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [{ name: 'PITR on', resource: dynamoTable('orders'), messageId: 'on' }],
-  invalid: [{ name: 'PITR off', resource: dynamoTable('sessions', { pointInTimeRecovery: false }), messageId: 'off', evidence: { pointInTimeRecovery: false } }],
+  invalid: [
+    { name: 'PITR off', resource: dynamoTable('sessions', { pointInTimeRecovery: false }), messageId: 'off', evidence: { pointInTimeRecovery: false } },
+  ],
   unknown: [
     { name: 'DescribeContinuousBackups failed for the table', resource: dynamoTable('t3', { pointInTimeRecovery: null }), messageId: 'unknown' },
     { name: 'continuous backups denied in the region', resource: dynamoTable('t4'), coverage: [gap(['aws.dynamodb.continuous-backups'])] },

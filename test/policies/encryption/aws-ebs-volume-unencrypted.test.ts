@@ -7,7 +7,11 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'unencrypted attached volume',
-      resource: volume('vol-2', { encrypted: false, kmsKeyId: null, attachments: [{ instanceId: 'i-1', device: '/dev/xvda', state: 'attached', deleteOnTermination: true }] }),
+      resource: volume('vol-2', {
+        encrypted: false,
+        kmsKeyId: null,
+        attachments: [{ instanceId: 'i-1', device: '/dev/xvda', state: 'attached', deleteOnTermination: true }],
+      }),
       messageId: 'unencrypted',
       evidence: { volumeId: 'vol-2', encrypted: false, attachedTo: ['i-1'] },
     },

@@ -9,8 +9,17 @@ ruleTester(rule, {
     { name: 'aurora cluster', resource: dbCluster('c2', { publiclyAccessible: null }), status: 'not_applicable' },
   ],
   invalid: [
-    { name: 'public instance', resource: dbInstance('db2', { publiclyAccessible: true }), messageId: 'public', evidence: { publiclyAccessible: true, endpoint: 'db2.abc.us-east-1.rds.amazonaws.com' } },
-    { name: 'public aurora member', resource: dbInstance('c2-i1', { engine: 'aurora-mysql', clusterIdentifier: 'c2', publiclyAccessible: true }), messageId: 'public' },
+    {
+      name: 'public instance',
+      resource: dbInstance('db2', { publiclyAccessible: true }),
+      messageId: 'public',
+      evidence: { publiclyAccessible: true, endpoint: 'db2.abc.us-east-1.rds.amazonaws.com' },
+    },
+    {
+      name: 'public aurora member',
+      resource: dbInstance('c2-i1', { engine: 'aurora-mysql', clusterIdentifier: 'c2', publiclyAccessible: true }),
+      messageId: 'public',
+    },
     { name: 'public multi-AZ cluster', resource: dbCluster('c3', { engine: 'mysql', publiclyAccessible: true }), messageId: 'public' },
   ],
   unknown: [

@@ -6,7 +6,11 @@ ruleTester(rule, {
   valid: [
     { name: 'encrypted instance', resource: dbInstance('db1') },
     { name: 'encrypted cluster', resource: dbCluster('c1') },
-    { name: 'aurora member judged on the cluster', resource: dbInstance('c1-i1', { engine: 'aurora-mysql', clusterIdentifier: 'c1', storageEncrypted: false }), status: 'not_applicable' },
+    {
+      name: 'aurora member judged on the cluster',
+      resource: dbInstance('c1-i1', { engine: 'aurora-mysql', clusterIdentifier: 'c1', storageEncrypted: false }),
+      status: 'not_applicable',
+    },
   ],
   invalid: [
     { name: 'unencrypted instance', resource: dbInstance('db2', { storageEncrypted: false }), messageId: 'unencrypted', evidence: { storageEncrypted: false } },

@@ -14,14 +14,31 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'no policy', resource: bucket('b4', { policy: { exists: false, document: null } }), messageId: 'noPolicy', evidence: { bucketPolicy: 'none' } },
-    { name: 'deny for one action only', resource: bucket('b5', { policy: { exists: true, document: policy(partial) } }), messageId: 'partial', evidence: { partialDenials: [{ statement: 'DenyInsecureTransport', complete: false }] } },
+    {
+      name: 'deny for one action only',
+      resource: bucket('b5', { policy: { exists: true, document: policy(partial) } }),
+      messageId: 'partial',
+      evidence: { partialDenials: [{ statement: 'DenyInsecureTransport', complete: false }] },
+    },
     { name: 'policy without a TLS deny', resource: bucket('b6', { policy: { exists: true, document: policy(publicRead('b6')) } }), messageId: 'noDeny' },
-    { name: 'deny with SecureTransport true is not it', resource: bucket('b7', { policy: { exists: true, document: policy({ ...tlsDeny('b7'), Condition: { Bool: { 'aws:SecureTransport': ['true'] } } }) } }), messageId: 'noDeny' },
+    {
+      name: 'deny with SecureTransport true is not it',
+      resource: bucket('b7', { policy: { exists: true, document: policy({ ...tlsDeny('b7'), Condition: { Bool: { 'aws:SecureTransport': ['true'] } } }) } }),
+      messageId: 'noDeny',
+    },
     { name: 'deny written for another bucket', resource: bucket('b8', { policy: { exists: true, document: policy(tlsDeny('other')) } }), messageId: 'partial' },
   ],
   unknown: [
-    { name: 'policy denied on this bucket', resource: bucket('b9', { policy: null }), coverage: [gap(['aws.s3.bucket-policy'], { region: 'global', operation: 'GetBucketPolicy', resourceId: 'b9' })] },
+    {
+      name: 'policy denied on this bucket',
+      resource: bucket('b9', { policy: null }),
+      coverage: [gap(['aws.s3.bucket-policy'], { region: 'global', operation: 'GetBucketPolicy', resourceId: 'b9' })],
+    },
     { name: 'policy null without gap', resource: bucket('b10', { policy: null }) },
-    { name: 'policy denied on the bucket, old-style gap on the whole bucket', resource: bucket('b11', { policy: null }), coverage: [gap(['aws.s3.bucket'], { region: 'global', resourceId: 'b11' })] },
+    {
+      name: 'policy denied on the bucket, old-style gap on the whole bucket',
+      resource: bucket('b11', { policy: null }),
+      coverage: [gap(['aws.s3.bucket'], { region: 'global', resourceId: 'b11' })],
+    },
   ],
 });

@@ -5,7 +5,12 @@ import { ruleTester } from '../../support/rule-tester.js';
 ruleTester(rule, {
   valid: [{ name: 'enforced', resource: bucket('b1', { publicAccessPrevention: 'enforced' }) }],
   invalid: [
-    { name: 'inherited', resource: bucket('b2', { publicAccessPrevention: 'inherited' }), messageId: 'notEnforced', evidence: { publicAccessPrevention: 'inherited' } },
+    {
+      name: 'inherited',
+      resource: bucket('b2', { publicAccessPrevention: 'inherited' }),
+      messageId: 'notEnforced',
+      evidence: { publicAccessPrevention: 'inherited' },
+    },
     { name: 'legacy unspecified', resource: bucket('b3', { publicAccessPrevention: 'unspecified' }), messageId: 'notEnforced' },
   ],
   unknown: [

@@ -13,7 +13,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'no rotation', resource: cryptoKey('k5', { rotationPeriodSeconds: null }), messageId: 'noRotation' },
-    { name: 'two-year rotation', resource: cryptoKey('k6', { rotationPeriodSeconds: 730 * DAY }), messageId: 'long', evidence: { rotationPeriodDays: 730, maxDays: 365 } },
+    {
+      name: 'two-year rotation',
+      resource: cryptoKey('k6', { rotationPeriodSeconds: 730 * DAY }),
+      messageId: 'long',
+      evidence: { rotationPeriodDays: 730, maxDays: 365 },
+    },
     { name: 'stricter limit', resource: cryptoKey('k7', { rotationPeriodSeconds: 180 * DAY }), options: { maxDays: 90 }, messageId: 'long' },
   ],
   unknown: [

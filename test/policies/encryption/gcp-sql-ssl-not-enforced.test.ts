@@ -9,8 +9,18 @@ ruleTester(rule, {
     { name: 'legacy requireSsl true', resource: sqlInstance('c', { sslMode: null, requireSsl: true }) },
   ],
   invalid: [
-    { name: 'allow unencrypted', resource: sqlInstance('d', { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' }), messageId: 'allowed', evidence: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' } },
-    { name: 'requireSsl absent (false) and no sslMode', resource: sqlInstance('e', { sslMode: null, requireSsl: false }), messageId: 'allowed', evidence: { requireSsl: false } },
+    {
+      name: 'allow unencrypted',
+      resource: sqlInstance('d', { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' }),
+      messageId: 'allowed',
+      evidence: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED' },
+    },
+    {
+      name: 'requireSsl absent (false) and no sslMode',
+      resource: sqlInstance('e', { sslMode: null, requireSsl: false }),
+      messageId: 'allowed',
+      evidence: { requireSsl: false },
+    },
   ],
   unknown: [
     { name: 'ip configuration missing', resource: sqlInstance('f', { sslMode: null, requireSsl: null }) },

@@ -10,6 +10,13 @@ ruleTester(rule, {
     { name: 'no policies', resource: user('u') },
     { name: 'customer policy with the same name is not the AWS one', resource: user('u', { attachedPolicies: [attach(lookalike)] }) },
   ],
-  invalid: [{ name: 'AWS-managed AdministratorAccess on a user', resource: user('alice', { attachedPolicies: [attach(admin)] }), messageId: 'attached', evidence: { identity: 'user/alice', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' } }],
+  invalid: [
+    {
+      name: 'AWS-managed AdministratorAccess on a user',
+      resource: user('alice', { attachedPolicies: [attach(admin)] }),
+      messageId: 'attached',
+      evidence: { identity: 'user/alice', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+    },
+  ],
   unknown: [{ name: 'GAAD denied', coverage: [gaadDenied] }],
 });

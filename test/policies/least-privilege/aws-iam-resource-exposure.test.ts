@@ -6,12 +6,24 @@ import { allow, deny, doc, gaadDenied, group, inline, role, user } from './aws-i
 ruleTester(rule, {
   valid: [
     { name: 'bucket policy on one bucket', resource: role('r', { inlinePolicies: [inline('p', doc(allow('s3:PutBucketPolicy', 'arn:aws:s3:::site')))] }) },
-    { name: 'read-style names filed as permissions management', resource: user('u', { inlinePolicies: [inline('p', doc(allow(['quicksight:Describe*Permissions', 'billing:GetResourcePolicy'])))] }) },
+    {
+      name: 'read-style names filed as permissions management',
+      resource: user('u', { inlinePolicies: [inline('p', doc(allow(['quicksight:Describe*Permissions', 'billing:GetResourcePolicy'])))] }),
+    },
     { name: 'denied again', resource: user('u', { inlinePolicies: [inline('p', doc(allow('s3:PutBucket*'), deny('s3:*')))] }) },
   ],
   invalid: [
-    { name: 's3:Put* on *', resource: group('g', { inlinePolicies: [inline('p', doc({ Sid: 'Put', ...allow('s3:Put*') }))] }), messageId: 'fail', evidence: { identity: 'group/g', actions: expectAction('s3:PutBucketAcl') } },
-    { name: 'NotAction grants kms:PutKeyPolicy', resource: role('r', { inlinePolicies: [inline('p', doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }))] }), messageId: 'fail' },
+    {
+      name: 's3:Put* on *',
+      resource: group('g', { inlinePolicies: [inline('p', doc({ Sid: 'Put', ...allow('s3:Put*') }))] }),
+      messageId: 'fail',
+      evidence: { identity: 'group/g', actions: expectAction('s3:PutBucketAcl') },
+    },
+    {
+      name: 'NotAction grants kms:PutKeyPolicy',
+      resource: role('r', { inlinePolicies: [inline('p', doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }))] }),
+      messageId: 'fail',
+    },
   ],
   unknown: [{ name: 'GAAD denied', coverage: [gaadDenied] }],
 });

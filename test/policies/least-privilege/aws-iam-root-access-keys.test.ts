@@ -8,12 +8,41 @@ const aws = awsShaped();
 ruleTester(rule, {
   valid: [
     { name: 'summary says none (no root row, as moto)', resource: account() },
-    { name: 'root row with inactive keys only', resource: account({ summary: null, credentialReport: { generatedAt: NOW.toISOString(), root: creds({ accessKeys: [key(1, false, daysAgo(900))] }) } }) },
+    {
+      name: 'root row with inactive keys only',
+      resource: account({ summary: null, credentialReport: { generatedAt: NOW.toISOString(), root: creds({ accessKeys: [key(1, false, daysAgo(900))] }) } }),
+    },
   ],
   invalid: [
-    { name: 'root row with an active key', resource: account({ credentialReport: { generatedAt: NOW.toISOString(), root: creds({ accessKeys: [key(1, true, daysAgo(900))] }) } }), messageId: 'keys', evidence: { identity: 'root', activeKeys: [{ slot: 1, active: true }] } },
-    { name: 'AWS report: <root_account> row with an active key used last week', resource: aws.account, messageId: 'keys', evidence: { identity: 'root', activeKeys: [{ slot: 1, active: true, lastRotated: '2019-03-04T09:30:11.000Z', lastUsed: '2026-05-30T11:00:00.000Z', lastUsedService: 's3', lastUsedRegion: 'us-east-1' }] } },
-    { name: 'summary says present', resource: account({ summary: { accountMfaEnabled: true, accountAccessKeysPresent: true, users: 0, roles: 0, groups: 0, policies: 0 } }), messageId: 'keys' },
+    {
+      name: 'root row with an active key',
+      resource: account({ credentialReport: { generatedAt: NOW.toISOString(), root: creds({ accessKeys: [key(1, true, daysAgo(900))] }) } }),
+      messageId: 'keys',
+      evidence: { identity: 'root', activeKeys: [{ slot: 1, active: true }] },
+    },
+    {
+      name: 'AWS report: <root_account> row with an active key used last week',
+      resource: aws.account,
+      messageId: 'keys',
+      evidence: {
+        identity: 'root',
+        activeKeys: [
+          {
+            slot: 1,
+            active: true,
+            lastRotated: '2019-03-04T09:30:11.000Z',
+            lastUsed: '2026-05-30T11:00:00.000Z',
+            lastUsedService: 's3',
+            lastUsedRegion: 'us-east-1',
+          },
+        ],
+      },
+    },
+    {
+      name: 'summary says present',
+      resource: account({ summary: { accountMfaEnabled: true, accountAccessKeysPresent: true, users: 0, roles: 0, groups: 0, policies: 0 } }),
+      messageId: 'keys',
+    },
   ],
   unknown: [
     { name: 'neither report root row nor summary', resource: account({ summary: null, credentialReport: null }) },

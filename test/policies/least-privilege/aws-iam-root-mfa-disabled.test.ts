@@ -10,13 +10,30 @@ const aws = awsShaped();
 ruleTester(rule, {
   valid: [
     { name: 'summary says MFA', resource: account() },
-    { name: 'no summary, root row has MFA', resource: account({ summary: null, credentialReport: { generatedAt: NOW.toISOString(), root: creds({ mfaActive: true }) } }) },
+    {
+      name: 'no summary, root row has MFA',
+      resource: account({ summary: null, credentialReport: { generatedAt: NOW.toISOString(), root: creds({ mfaActive: true }) } }),
+    },
   ],
   invalid: [
     { name: 'summary says no MFA', resource: account({ summary: summary(false) }), messageId: 'noMfa', evidence: { identity: 'root', mfaEnabled: false } },
-    { name: 'AWS report and summary: root without MFA', resource: aws.account, messageId: 'noMfa', evidence: { identity: 'root', mfaEnabled: false, source: 'account summary' } },
-    { name: 'AWS report alone: <root_account> row says mfa_active false', resource: { ...aws.account, data: { ...aws.account.data, summary: null } }, messageId: 'noMfa', evidence: { source: 'credential report' } },
-    { name: 'root row says no MFA', resource: account({ summary: null, credentialReport: { generatedAt: NOW.toISOString(), root: creds({ mfaActive: false }) } }), messageId: 'noMfa' },
+    {
+      name: 'AWS report and summary: root without MFA',
+      resource: aws.account,
+      messageId: 'noMfa',
+      evidence: { identity: 'root', mfaEnabled: false, source: 'account summary' },
+    },
+    {
+      name: 'AWS report alone: <root_account> row says mfa_active false',
+      resource: { ...aws.account, data: { ...aws.account.data, summary: null } },
+      messageId: 'noMfa',
+      evidence: { source: 'credential report' },
+    },
+    {
+      name: 'root row says no MFA',
+      resource: account({ summary: null, credentialReport: { generatedAt: NOW.toISOString(), root: creds({ mfaActive: false }) } }),
+      messageId: 'noMfa',
+    },
   ],
   unknown: [
     { name: 'nothing readable', resource: account({ summary: null, credentialReport: { generatedAt: null, root: null } }) },

@@ -12,8 +12,20 @@ ruleTester(rule, {
     { name: 'AWS report: console user with MFA', resource: aws.users.get('active-human')! },
     { name: 'AWS report: keys only, no password', status: 'not_applicable', resource: aws.users.get('legacy-deployer')! },
   ],
-  invalid: [{ name: 'console without MFA', resource: user('alice', { credentials: creds({ passwordEnabled: true, mfaActive: false, passwordLastUsed: daysAgo(2) }) }), messageId: 'noMfa', evidence: { identity: 'user/alice', mfaActive: false } },
-    { name: 'AWS report: password never used (no_information), no MFA', resource: aws.users.get('ancient-console')!, messageId: 'noMfa', evidence: { identity: 'user/ancient-console', passwordEnabled: true, mfaActive: false, passwordLastUsed: null } }],
+  invalid: [
+    {
+      name: 'console without MFA',
+      resource: user('alice', { credentials: creds({ passwordEnabled: true, mfaActive: false, passwordLastUsed: daysAgo(2) }) }),
+      messageId: 'noMfa',
+      evidence: { identity: 'user/alice', mfaActive: false },
+    },
+    {
+      name: 'AWS report: password never used (no_information), no MFA',
+      resource: aws.users.get('ancient-console')!,
+      messageId: 'noMfa',
+      evidence: { identity: 'user/ancient-console', passwordEnabled: true, mfaActive: false, passwordLastUsed: null },
+    },
+  ],
   unknown: [
     { name: 'credential report denied', resource: user('u', { credentials: null }), coverage: [reportDenied] },
     { name: 'user not in the report', resource: user('u', { credentials: null }) },

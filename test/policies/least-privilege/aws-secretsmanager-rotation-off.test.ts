@@ -12,9 +12,26 @@ ruleTester(rule, {
     { name: 'tunable maximum', now, options: { maxAgeDays: 365 }, resource: secret('yearly', { lastRotatedDate: '2025-09-01T00:00:00Z' }) },
   ],
   invalid: [
-    { name: 'no rotation', now, resource: secret('api', { rotationEnabled: false, rotationIntervalDays: null }), messageId: 'off', evidence: { rotationEnabled: false } },
-    { name: 'rotation on but stale (failing rotation)', now, resource: secret('stuck', { lastRotatedDate: '2026-01-01T00:00:00Z' }), messageId: 'stale', data: { name: 'stuck', age: 151, max: 90 } },
-    { name: 'rotation on, never rotated, created long ago', now, resource: secret('never', { lastRotatedDate: null, createdDate: '2025-01-01T00:00:00Z' }), messageId: 'stale' },
+    {
+      name: 'no rotation',
+      now,
+      resource: secret('api', { rotationEnabled: false, rotationIntervalDays: null }),
+      messageId: 'off',
+      evidence: { rotationEnabled: false },
+    },
+    {
+      name: 'rotation on but stale (failing rotation)',
+      now,
+      resource: secret('stuck', { lastRotatedDate: '2026-01-01T00:00:00Z' }),
+      messageId: 'stale',
+      data: { name: 'stuck', age: 151, max: 90 },
+    },
+    {
+      name: 'rotation on, never rotated, created long ago',
+      now,
+      resource: secret('never', { lastRotatedDate: null, createdDate: '2025-01-01T00:00:00Z' }),
+      messageId: 'stale',
+    },
   ],
   unknown: [
     { name: 'no dates', now, resource: secret('x', { lastRotatedDate: null, createdDate: null }), messageId: 'unknownAge' },

@@ -13,11 +13,24 @@ ruleTester(rule, {
   valid: [
     { name: 'no impersonation roles', resource: projectPolicy([{ role: 'roles/run.admin', members: ['group:deployers@acme.example'] }]) },
     { name: 'granted on one service account', resource: saPolicy, status: 'not_applicable' },
-    { name: 'allowed member', resource: projectPolicy([{ role: 'roles/iam.serviceAccountUser', members: ['serviceAccount:cd@acme-prod.iam.gserviceaccount.com'] }]), options: { allowedMembers: ['serviceAccount:cd@acme-prod.iam.gserviceaccount.com'] } },
+    {
+      name: 'allowed member',
+      resource: projectPolicy([{ role: 'roles/iam.serviceAccountUser', members: ['serviceAccount:cd@acme-prod.iam.gserviceaccount.com'] }]),
+      options: { allowedMembers: ['serviceAccount:cd@acme-prod.iam.gserviceaccount.com'] },
+    },
   ],
   invalid: [
-    { name: 'service account user on the project', resource: projectPolicy([{ role: 'roles/iam.serviceAccountUser', members: ['group:developers@acme.example'] }]), messageId: 'projectWide', evidence: { grants: ['roles/iam.serviceAccountUser → group:developers@acme.example'], level: 'project' } },
-    { name: 'token creator on a folder', resource: projectPolicy([{ role: 'roles/iam.serviceAccountTokenCreator', members: ['user:bob@acme.example'] }], 'folder'), messageId: 'projectWide' },
+    {
+      name: 'service account user on the project',
+      resource: projectPolicy([{ role: 'roles/iam.serviceAccountUser', members: ['group:developers@acme.example'] }]),
+      messageId: 'projectWide',
+      evidence: { grants: ['roles/iam.serviceAccountUser → group:developers@acme.example'], level: 'project' },
+    },
+    {
+      name: 'token creator on a folder',
+      resource: projectPolicy([{ role: 'roles/iam.serviceAccountTokenCreator', members: ['user:bob@acme.example'] }], 'folder'),
+      messageId: 'projectWide',
+    },
   ],
   unknown: [{ name: 'IAM policies not searchable', coverage: [gcpGap(['gcp.iam.policy'])] }],
 });

@@ -9,8 +9,19 @@ ruleTester(rule, {
     { name: 'tunable minimum', resource: logGroup('/app', { retentionInDays: 90 }), options: { minimumDays: 90 } },
   ],
   invalid: [
-    { name: 'thirty days', resource: logGroup('/app', { retentionInDays: 30 }), messageId: 'short', data: { name: '/app', days: 30, minimum: 365 }, evidence: { retentionInDays: 30, minimumDays: 365 } },
-    { name: 'never expires, but a policy is required', resource: logGroup('/app', { retentionInDays: null }), options: { requireRetentionPolicy: true }, messageId: 'never' },
+    {
+      name: 'thirty days',
+      resource: logGroup('/app', { retentionInDays: 30 }),
+      messageId: 'short',
+      data: { name: '/app', days: 30, minimum: 365 },
+      evidence: { retentionInDays: 30, minimumDays: 365 },
+    },
+    {
+      name: 'never expires, but a policy is required',
+      resource: logGroup('/app', { retentionInDays: null }),
+      options: { requireRetentionPolicy: true },
+      messageId: 'never',
+    },
   ],
   unknown: [{ name: 'log groups could not be listed', coverage: [gap(['aws.logs.log-group'])] }],
 });

@@ -10,9 +10,16 @@ ruleTester(rule, {
     { name: 'enabled', resource: loadBalancer('alb') },
     { name: 'NLB', resource: loadBalancer('nlb', { type: 'network', attributes: {} }), status: 'not_applicable' },
   ],
-  invalid: [{ name: 'disabled (AWS default)', resource: loadBalancer('alb', { attributes: { [KEY]: 'false' } }), messageId: 'off', evidence: { [KEY]: 'false' } }],
+  invalid: [
+    { name: 'disabled (AWS default)', resource: loadBalancer('alb', { attributes: { [KEY]: 'false' } }), messageId: 'off', evidence: { [KEY]: 'false' } },
+  ],
   unknown: [
     { name: 'attribute not returned', resource: loadBalancer('alb', { attributes: { 'deletion_protection.enabled': 'false' } }), messageId: 'notReturned' },
-    { name: 'attributes denied for this load balancer', resource: loadBalancer('alb', { attributes: null }), coverage: [gap(['aws.elbv2.load-balancer-attributes'], { resourceId: ALB_ARN })], messageId: '_coverage' },
+    {
+      name: 'attributes denied for this load balancer',
+      resource: loadBalancer('alb', { attributes: null }),
+      coverage: [gap(['aws.elbv2.load-balancer-attributes'], { resourceId: ALB_ARN })],
+      messageId: '_coverage',
+    },
   ],
 });

@@ -6,11 +6,24 @@ ruleTester(rule, {
   valid: [
     { name: 'imdsv2 required', resource: instance('i-1') },
     { name: 'metadata endpoint disabled', resource: instance('i-1', { metadataOptions: { httpTokens: 'optional', httpEndpoint: 'disabled', hopLimit: 1 } }) },
-    { name: 'terminated instance', resource: instance('i-1', { state: 'terminated', metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 1 } }), status: 'not_applicable' },
+    {
+      name: 'terminated instance',
+      resource: instance('i-1', { state: 'terminated', metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 1 } }),
+      status: 'not_applicable',
+    },
   ],
   invalid: [
-    { name: 'tokens optional', resource: instance('i-1', { metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 2 } }), messageId: 'imdsv1', evidence: { httpTokens: 'optional', hopLimit: 2 } },
-    { name: 'stopped instance still counts', resource: instance('i-1', { state: 'stopped', metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 1 } }), messageId: 'imdsv1' },
+    {
+      name: 'tokens optional',
+      resource: instance('i-1', { metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 2 } }),
+      messageId: 'imdsv1',
+      evidence: { httpTokens: 'optional', hopLimit: 2 },
+    },
+    {
+      name: 'stopped instance still counts',
+      resource: instance('i-1', { state: 'stopped', metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', hopLimit: 1 } }),
+      messageId: 'imdsv1',
+    },
   ],
   unknown: [
     { name: 'metadata options not returned', resource: instance('i-1', { metadataOptions: null }) },

@@ -10,7 +10,13 @@ ruleTester(rule, {
     { name: 'TCP listener', resource: listener('nlb', 22, 'TCP'), status: 'not_applicable' },
   ],
   invalid: [
-    { name: 'TLS 1.2 only', resource: https('ELBSecurityPolicy-TLS-1-2-2017-01'), others: [sslPolicy('ELBSecurityPolicy-TLS-1-2-2017-01')], messageId: 'missing', evidence: { protocols: ['TLSv1.2'] } },
+    {
+      name: 'TLS 1.2 only',
+      resource: https('ELBSecurityPolicy-TLS-1-2-2017-01'),
+      others: [sslPolicy('ELBSecurityPolicy-TLS-1-2-2017-01')],
+      messageId: 'missing',
+      evidence: { protocols: ['TLSv1.2'] },
+    },
     { name: '2016-08', resource: https('ELBSecurityPolicy-2016-08'), others: [sslPolicy('ELBSecurityPolicy-2016-08')], messageId: 'missing' },
   ],
   unknown: [

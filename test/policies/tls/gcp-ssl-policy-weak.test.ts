@@ -9,10 +9,20 @@ ruleTester(rule, {
     { name: 'custom without weak features', resource: sslPolicy('p3', { profile: 'CUSTOM', customFeatures: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] }) },
   ],
   invalid: [
-    { name: 'google defaults', resource: sslPolicy('p4', { profile: 'COMPATIBLE', minTlsVersion: 'TLS_1_0' }), messageId: 'weak', evidence: { minTlsVersion: 'TLS_1_0', profile: 'COMPATIBLE' } },
+    {
+      name: 'google defaults',
+      resource: sslPolicy('p4', { profile: 'COMPATIBLE', minTlsVersion: 'TLS_1_0' }),
+      messageId: 'weak',
+      evidence: { minTlsVersion: 'TLS_1_0', profile: 'COMPATIBLE' },
+    },
     { name: 'modern with tls 1.1', resource: sslPolicy('p5', { minTlsVersion: 'TLS_1_1' }), messageId: 'weak' },
     { name: 'compatible even with tls 1.2', resource: sslPolicy('p6', { profile: 'COMPATIBLE' }), messageId: 'weak' },
-    { name: 'custom with 3DES', resource: sslPolicy('p7', { profile: 'CUSTOM', customFeatures: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'] }), messageId: 'weak', evidence: { weakFeatures: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'] } },
+    {
+      name: 'custom with 3DES',
+      resource: sslPolicy('p7', { profile: 'CUSTOM', customFeatures: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'] }),
+      messageId: 'weak',
+      evidence: { weakFeatures: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'] },
+    },
   ],
   unknown: [{ name: 'ssl policies not listable', coverage: [gcpGap(['gcp.compute.ssl-policy'])] }],
 });

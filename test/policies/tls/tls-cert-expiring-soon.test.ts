@@ -8,7 +8,12 @@ ruleTester(rule, {
   valid: [
     { name: '58 days left', resource: endpoint(), now: NOW },
     { name: '10 days left with a 7-day threshold', resource: in10days(), now: NOW, options: { days: 7 } },
-    { name: 'already expired: left to tls-cert-expired', resource: endpoint((d) => (d.chain![0] = cert({ notAfter: '2026-01-02T00:00:00Z' }))), now: NOW, status: 'not_applicable' },
+    {
+      name: 'already expired: left to tls-cert-expired',
+      resource: endpoint((d) => (d.chain![0] = cert({ notAfter: '2026-01-02T00:00:00Z' }))),
+      now: NOW,
+      status: 'not_applicable',
+    },
   ],
   invalid: [
     { name: '10 days left', resource: in10days(), now: NOW, messageId: 'expiring', evidence: { daysLeft: 10, limit: 30 } },

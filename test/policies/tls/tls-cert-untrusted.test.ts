@@ -17,7 +17,12 @@ ruleTester(rule, {
       messageId: 'selfSigned',
       evidence: { verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
     },
-    { name: 'unknown issuer', resource: endpoint((d) => (d.trust = { trusted: false, verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', customCa: false })), messageId: 'untrusted', evidence: { verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' } },
+    {
+      name: 'unknown issuer',
+      resource: endpoint((d) => (d.trust = { trusted: false, verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', customCa: false })),
+      messageId: 'untrusted',
+      evidence: { verifyError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' },
+    },
   ],
   unknown: [
     { name: 'no certificate collected', resource: endpoint((d) => Object.assign(d, { chain: null, trust: null })) },

@@ -46,7 +46,19 @@ export function cert(extra: Partial<TlsCertificate> = {}): TlsCertificate {
   };
 }
 
-const CA = cert({ subject: 'O=Vigil test, CN=Vigil Test CA', keyType: 'EC', keyBits: 256, curve: 'P-256', signatureAlgorithm: 'ecdsa-with-SHA256', isCA: true, selfSigned: true, notAfter: '2036-01-01T00:00:00.000Z', lifetimeDays: 3652, dnsNames: [], commonName: 'Vigil Test CA' });
+const CA = cert({
+  subject: 'O=Vigil test, CN=Vigil Test CA',
+  keyType: 'EC',
+  keyBits: 256,
+  curve: 'P-256',
+  signatureAlgorithm: 'ecdsa-with-SHA256',
+  isCA: true,
+  selfSigned: true,
+  notAfter: '2036-01-01T00:00:00.000Z',
+  lifetimeDays: 3652,
+  dnsNames: [],
+  commonName: 'Vigil Test CA',
+});
 
 /** A good endpoint: TLS 1.2 + 1.3 with profile suites, valid trusted certificate, HSTS two years. */
 export function goodData(): TlsEndpointData {
@@ -64,7 +76,11 @@ export function goodData(): TlsEndpointData {
       tls1_0: { accepted: [], inconclusive: [], candidates: 0 },
       tls1_1: { accepted: [], inconclusive: [], candidates: 0 },
       tls1_2: { accepted: [suite('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'), suite('TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384')], inconclusive: [], candidates: 89 },
-      tls1_3: { accepted: [suite('TLS_AES_128_GCM_SHA256'), suite('TLS_AES_256_GCM_SHA384'), suite('TLS_CHACHA20_POLY1305_SHA256')], inconclusive: [], candidates: 5 },
+      tls1_3: {
+        accepted: [suite('TLS_AES_128_GCM_SHA256'), suite('TLS_AES_256_GCM_SHA384'), suite('TLS_CHACHA20_POLY1305_SHA256')],
+        inconclusive: [],
+        candidates: 5,
+      },
     },
     forwardSecrecy: true,
     negotiated: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', keyExchange: { type: 'ECDH', name: 'X25519', size: 253 } },
@@ -80,10 +96,22 @@ export function goodData(): TlsEndpointData {
 export function endpoint(change: (d: TlsEndpointData) => void = () => undefined, id = 'www.example.test:443'): Resource {
   const data = goodData();
   change(data);
-  return { ref: { provider: 'tls', account: 'tls', region: 'global', type: 'tls.endpoint', id, name: data.sni ?? data.host }, data: data as unknown as Record<string, unknown> };
+  return {
+    ref: { provider: 'tls', account: 'tls', region: 'global', type: 'tls.endpoint', id, name: data.sni ?? data.host },
+    data: data as unknown as Record<string, unknown>,
+  };
 }
 
 /** The collector's coverage entry for a target it could not reach. */
 export function unreachable(id = 'down.example.test:443'): CoverageEntry {
-  return gap(['tls.endpoint'], { provider: 'tls', account: 'tls', region: 'global', service: 'tls', operation: 'handshake', status: 'unreachable', errorCode: 'ECONNREFUSED', resourceId: id });
+  return gap(['tls.endpoint'], {
+    provider: 'tls',
+    account: 'tls',
+    region: 'global',
+    service: 'tls',
+    operation: 'handshake',
+    status: 'unreachable',
+    errorCode: 'ECONNREFUSED',
+    resourceId: id,
+  });
 }

@@ -2,7 +2,14 @@ import rule from '../../../policies/tls/tls-hsts-missing.js';
 import { ruleTester } from '../../support/rule-tester.js';
 import { endpoint, unreachable } from './tls-fixtures.js';
 
-const hsts = (maxAge: number | null, present = true) => ({ statusCode: 200, present, header: present ? `max-age=${maxAge}` : null, maxAge, includeSubDomains: false, preload: false });
+const hsts = (maxAge: number | null, present = true) => ({
+  statusCode: 200,
+  present,
+  header: present ? `max-age=${maxAge}` : null,
+  maxAge,
+  includeSubDomains: false,
+  preload: false,
+});
 
 ruleTester(rule, {
   valid: [
