@@ -131,7 +131,7 @@ export function pageData(result: ReportInput) {
   ]);
   // Unknown checks no coverage gap explains (a value a rule could not establish, a rule error): the gap list says so.
   const uo = result.findings.reduce((n, x) => n + (x.status === 'unknown' && x.messageId !== '_coverage' ? 1 : 0), 0);
-  const nw = result.history?.sincePrevious ? toIdx(result.history.sincePrevious.newIds) : undefined;
+  const nw = result.history?.delta ? toIdx(result.history.delta.newFindings.map((d) => d.id)) : undefined;
   return {
     v: 2,
     rules,

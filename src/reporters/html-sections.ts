@@ -1,9 +1,9 @@
-/** Server-rendered sections of the HTML report: executive summary, trend, compliance, attestation checklist. */
+/** Server-rendered sections of the HTML report: executive summary, compliance, attestation checklist (the trend is in html-trend.ts). */
 import type { Severity, Status } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
 import { staleSuppressions } from '../engine/suppressions.js';
 import { UNKNOWN_CAUSE_TEXT, describeSuppression, failingRules, resourceLabel, severityRank, unknownBreakdown } from './common.js';
-import { barChart, esc, lineChart, stackedBar } from './html-charts.js';
+import { barChart, esc, stackedBar } from './html-charts.js';
 import { accountNames } from './html-data.js';
 import type { ReportInput } from './types.js';
 
@@ -14,7 +14,8 @@ export const badge = (kind: string, label?: string): string => `<span class="bad
 export const link = (url: string, text = url): string =>
   /^https:\/\/[^\s"'<>]+$/i.test(url) ? `<a href="${esc(url)}" rel="noreferrer noopener" target="_blank">${esc(text)}</a>` : esc(text);
 /** A link that opens the findings list filtered (the page script reads the `#f:` fragment). */
-const filterLink = (params: Record<string, string>, text: string): string => `<a href="#f:${esc(new URLSearchParams(params).toString())}">${esc(text)}</a>`;
+export const filterLink = (params: Record<string, string>, text: string): string =>
+  `<a href="#f:${esc(new URLSearchParams(params).toString())}">${esc(text)}</a>`;
 
 /**
  * Why checks are unknown, by cause, with the rules behind each: an auditor reading "could not be evaluated"
@@ -172,37 +173,6 @@ ${unknownNote(result)}
 ${accTable}
 ${exposedTable}
 ${top ? `<table class="top"><caption>Top failing rules</caption><thead><tr><th>Severity</th><th>Rule</th><th>Title</th><th>Failures</th></tr></thead><tbody>${top}</tbody></table>` : '<p>No open failures.</p>'}`;
-}
-
-const SERIES_CLASSES = ['c-s1', 'c-s2', 'c-s3', 'c-s4', 'c-s5', 'c-s6'];
-
-/** Trend over the history store's runs: compliance score per framework and open failures per severity, plus what changed since the previous run. */
-export function trend(result: ReportInput): string {
-  const h = result.history;
-  if (!h?.runs.length) return '';
-  const labels = h.runs.map((r) => r.startedAt.slice(0, 10));
-  const fwIds = [...new Set(h.runs.flatMap((r) => Object.keys(r.scores)))];
-  const title = new Map((result.compliance ?? []).map((fw) => [fw.id, fw.title]));
-  const scores = lineChart(
-    'Compliance score per framework',
-    labels,
-    fwIds.map((id, i) => ({
-      name: title.get(id) ?? id,
-      cls: SERIES_CLASSES[i % SERIES_CLASSES.length],
-      values: h.runs.map((r) => (r.scores[id] === null || r.scores[id] === undefined ? null : r.scores[id]! * 100)),
-    })),
-    { max: 100, unit: '%' },
-  );
-  const open = lineChart(
-    'Open failures per severity',
-    labels,
-    SEVERITIES.map((s) => ({ name: s, cls: `c-${s}`, values: h.runs.map((r) => r.openBySeverity[s] ?? null) })),
-  );
-  const sp = h.sincePrevious;
-  const since = sp
-    ? `<p>Since the previous run: <strong>${n(sp.newIds.length)}</strong> new ${sp.newIds.length ? filterLink({ new: '1', st: '0,1' }, '(show them)') : ''} · <strong>${n(sp.resolvedIds.length)}</strong> resolved.</p>`
-    : '';
-  return `<section id="trend"><h2>Trend</h2><p class="muted">${n(h.runs.length)} run${h.runs.length === 1 ? '' : 's'} from the history store, ${esc(labels[0])} to ${esc(labels[labels.length - 1])}.</p>${since}<div class="charts">${scores}${open}</div></section>`;
 }
 
 /** Per framework: overview, controls with their rules and evidence (rendered on demand), manual controls. */

@@ -5,7 +5,8 @@ import { PACKAGE_ROOT } from '../version.js';
 import { describeScope, scopeSummary } from './common.js';
 import { esc } from './html-charts.js';
 import { pageData } from './html-data.js';
-import { attestation, badge, compliance, summary, suppressions, trend } from './html-sections.js';
+import { attestation, badge, compliance, summary, suppressions } from './html-sections.js';
+import { trend } from './html-trend.js';
 import type { ReportFile, ReportInput, Reporter } from './types.js';
 
 export { esc };
@@ -114,7 +115,7 @@ export function renderHtml(result: ReportInput): string {
     attestation: attestation(result),
     suppressions: suppressions(result),
     complianceLink:
-      (result.history?.runs.length ? ' <a href="#trend">Trend</a>' : '') + (result.compliance?.length ? ' <a href="#compliance">Compliance</a>' : ''),
+      (result.history?.trend.length ? ' <a href="#trend">Trend</a>' : '') + (result.compliance?.length ? ' <a href="#compliance">Compliance</a>' : ''),
     attestLink: result.compliance?.some((fw) => fw.controls.some((c) => c.status === 'manual')) ? ' <a href="#attest">Attestation</a>' : '',
     gapCount: result.snapshot.coverage.gaps.length.toLocaleString('en-US'),
     data: scriptJson(pageData(result)),

@@ -12,7 +12,8 @@ import { ocsfReporter } from './ocsf.js';
 import { sarifReporter } from './sarif.js';
 import type { ReportFile, ReportFormat, Reporter } from './types.js';
 
-export type { HistoryRun, ReportFile, ReportFormat, ReportHistory, ReportInput, Reporter } from './types.js';
+export type { ReportFile, ReportFormat, ReportInput, Reporter } from './types.js';
+export type { DeltaFinding, HistoryContext, RunDelta, TrendPoint } from '../engine/history-types.js';
 export { REPORT_FORMATS } from './types.js';
 
 export const reporters: Record<ReportFormat, Reporter> = {

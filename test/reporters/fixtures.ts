@@ -227,17 +227,67 @@ export function undeterminedResult(): EvaluationResult {
   return evaluate(snap, [dbTlsRule], { now: new Date('2026-01-02T03:04:05.000Z') });
 }
 
-/** The sample result with three earlier runs from a history store, and one finding new since the previous run. */
+/**
+ * The sample result with a history from the store (a `HistoryContext`, as the store hands it over): three runs,
+ * the current one last, and the delta since the second run — one finding new (sg-0009), two resolved, one whose
+ * coverage was lost; the resolved and lost ones carry hostile names.
+ */
 export function sampleWithHistory(): ReportInput {
   const result: ReportInput = sampleResult();
   const fresh = result.findings.find((f) => f.resource.id === 'sg-0009')!;
+  const sev = (critical: number, high: number, medium: number, low: number) => ({ critical, high, medium, low, info: 0 });
   result.history = {
-    runs: [
-      { runId: 'r1', startedAt: '2025-12-01T00:00:00.000Z', scores: { hipaa: 0.5 }, openBySeverity: { critical: 1, high: 4, medium: 2, low: 0, info: 0 } },
-      { runId: 'r2', startedAt: '2025-12-15T00:00:00.000Z', scores: { hipaa: null }, openBySeverity: { critical: 0, high: 3, medium: 2, low: 1, info: 0 } },
-      { runId: 'r3', startedAt: '2026-01-02T03:04:05.000Z', scores: { hipaa: 0 }, openBySeverity: { critical: 0, high: 2, medium: 1, low: 0, info: 0 } },
+    trend: [
+      { runId: 'r1', startedAt: '2025-12-01T00:00:00.000Z', scores: { hipaa: 50 }, openBySeverity: sev(1, 4, 2, 0), unknown: 3, coverageGaps: 1 },
+      { runId: 'r2', startedAt: '2025-12-15T00:00:00.000Z', scores: { hipaa: null }, openBySeverity: sev(0, 3, 2, 1), unknown: 0, coverageGaps: 0 },
+      { runId: 'r3', startedAt: '2026-01-02T03:04:05.000Z', scores: { hipaa: 0 }, openBySeverity: sev(0, 2, 1, 0), unknown: 2, coverageGaps: 1 },
     ],
-    sincePrevious: { newIds: [fresh.id], resolvedIds: ['0123456789abcdef0123456789abcdef', 'fedcba9876543210fedcba9876543210'] },
+    delta: {
+      baselineRunId: 'r2',
+      newFindings: [
+        {
+          id: fresh.id,
+          ruleId: fresh.ruleId,
+          severity: fresh.severity,
+          title: fresh.title,
+          resourceId: fresh.resource.id,
+          account: fresh.resource.account,
+          region: fresh.resource.region,
+        },
+      ],
+      resolvedFindings: [
+        {
+          id: '0123456789abcdef0123456789abcdef',
+          ruleId: 'test-sg-open',
+          severity: 'high',
+          title: 'Security group open',
+          resourceId: 'sg-0100',
+          resourceName: XSS,
+          account: '123456789012',
+          region: 'us-east-1',
+        },
+        {
+          id: 'fedcba9876543210fedcba9876543210',
+          ruleId: 'test-sg-open',
+          severity: 'high',
+          title: 'Security group open',
+          resourceId: 'sg-0101',
+          account: '123456789012',
+          region: 'us-east-1',
+        },
+      ],
+      coverageLost: [
+        {
+          id: 'aaaabbbbccccddddaaaabbbbccccdddd',
+          ruleId: 'test-tls-old-protocol',
+          severity: 'medium',
+          title: `Old TLS ${XSS}`,
+          resourceId: 'legacy.example:443',
+          account: 'tls',
+          region: 'global',
+        },
+      ],
+    },
   };
   return result;
 }

@@ -333,23 +333,63 @@ describe('HTML reporter', () => {
     ]);
   });
 
-  it('has a trend section only with history: score and severity charts, and what changed since the previous run', () => {
+  it('has a trend section only with history: score, severity and coverage charts, and what changed since the baseline', () => {
     expect(load(html).doc.getElementById('trend')).toBeNull();
+    expect(html).not.toContain('href="#trend"');
     const { doc, errors } = load(renderHtml(sampleWithHistory()));
     expect(errors).toEqual([]);
     const trend = doc.getElementById('trend')!;
+    expect(doc.querySelector('a[href="#trend"]')).not.toBeNull();
     expect(trend.textContent).toContain('3 runs from the history store, 2025-12-01 to 2026-01-02.');
-    expect(trend.textContent).toMatch(/Since the previous run: 1 new .* 2 resolved\./);
+    expect(trend.querySelector('p:nth-of-type(2)')!.textContent).toBe(
+      'Since the baseline, run r2 of 2025-12-15 00:00 UTC: 1 new (show them) · 2 resolved · 1 coverage lost (not resolved).',
+    );
     const charts = [...trend.querySelectorAll('figure.chart')];
-    expect(charts.map((c) => c.querySelector('figcaption')!.textContent)).toEqual(['Compliance score per framework', 'Open failures per severity']);
-    // The null score of run 2 breaks the line: two single points, no path through the gap.
+    expect(charts.map((c) => c.querySelector('figcaption')!.textContent)).toEqual([
+      'Compliance score per framework',
+      'Open failures per severity',
+      'Unknown checks and coverage gaps',
+    ]);
+    // Scores arrive as 0..100; the null score of run 2 breaks the line: two single points, no path through the gap.
     expect(charts[0].querySelectorAll('circle')).toHaveLength(2);
     expect(charts[0].querySelectorAll('path')).toHaveLength(0);
+    expect(charts[0].querySelector('desc')!.textContent).toBe('HIPAA Security Rule: 50%, n/a, 0%');
     expect(charts[1].querySelectorAll('path.line')).toHaveLength(5);
     expect(charts[1].querySelector('desc')!.textContent).toContain('high: 4, 3, 2');
+    expect(charts[2].querySelector('desc')!.textContent).toBe('unknown checks: 3, 0, 2; coverage gaps: 1, 0, 1');
     // "(show them)" filters the list to the new finding.
     const show = trend.querySelector('a[href^="#f:"]')!;
     expect(show.getAttribute('href')).toBe('#f:new=1&st=0%2C1');
+    // The changes, listed; hostile names are text.
+    const rows = (id: string) => [...doc.querySelectorAll(`#${id} tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows('trend-new')).toHaveLength(1);
+    expect(rows('trend-resolved')).toEqual([
+      ['high', 'test-sg-openSecurity group open', `sg-0100${XSS}`, '123456789012 / us-east-1'],
+      ['high', 'test-sg-openSecurity group open', 'sg-0101', '123456789012 / us-east-1'],
+    ]);
+    expect(rows('trend-lost')).toEqual([['medium', `test-tls-old-protocolOld TLS ${XSS}`, 'legacy.example:443', 'tls / global']]);
+    expect(doc.querySelector('#trend-lost')!.textContent).toContain('not counted as resolved');
+    expect(trend.querySelector('img')).toBeNull();
+  });
+
+  it('says so on the first recorded run, and shows only the charts without a delta', () => {
+    const first = sampleWithHistory();
+    first.history = { trend: first.history!.trend.slice(0, 1), delta: { baselineRunId: null, newFindings: [], resolvedFindings: [], coverageLost: [] } };
+    const t1 = load(renderHtml(first)).doc.getElementById('trend')!;
+    expect(t1.textContent).toContain('1 run from the history store, 2025-12-01 to 2025-12-01.');
+    expect(t1.textContent).toContain('This is the first run in the history store: nothing to compare with yet.');
+    expect(t1.querySelectorAll('details.changes')).toHaveLength(0);
+    const noDelta = sampleWithHistory();
+    noDelta.history!.delta = null;
+    const doc = load(renderHtml(noDelta)).doc;
+    const t2 = doc.getElementById('trend')!;
+    expect(t2.querySelectorAll('figure.chart')).toHaveLength(3);
+    expect(t2.textContent).not.toContain('Since the baseline');
+    // Without a delta, nothing is "new": the filter is not offered.
+    expect(doc.getElementById('new-only')!.hidden).toBe(true);
+    const empty = sampleWithHistory();
+    empty.history = { trend: [], delta: null };
+    expect(load(renderHtml(empty)).doc.getElementById('trend')).toBeNull();
   });
 
   it('scores each account and links it to the filtered list', () => {
