@@ -41,6 +41,11 @@ export default tseslint.config(
   },
   // Reporters read findings (engine results) and the model; they collect and evaluate nothing.
   { files: ['src/reporters/**/*.ts'], rules: forbid([[...COLLECTORS, ...CLI, ...POLICIES], 'reporters render results only']) },
+  // Signals (metrics, Pushgateway, webhooks) send what the engine computed: no collectors, rules, reporters or CLI.
+  {
+    files: ['src/signals/**/*.ts'],
+    rules: forbid([[...COLLECTORS, ...CLI, ...POLICIES, ...REPORTERS], 'signals send engine results only; the CLI calls them']),
+  },
   // Rule packs use the rule API (engine types, model); never collectors, reporters or the CLI.
   {
     files: ['policies/**/*.ts'],

@@ -5,6 +5,7 @@ import { checkOutputFile, ensureOutputDir, writeOutput } from '../reporters/inde
 import { addCollectOptions, addEvaluateOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { InputError } from '../util/errors.js';
+import { type SignalFlags, addSignalOptions, armSignals } from './signal-options.js';
 import { type CollectFlags, type EvaluateFlags, collectOptions, discoverAndProbeTls, evaluateAndReport, planEvaluation, progressListener } from './pipeline.js';
 
 function discoveryPorts(value: string | true): number[] {
@@ -21,9 +22,11 @@ export function auditCommand(): Command {
   const cmd = new Command('audit').description('collect, evaluate and report in one run');
   addCollectOptions(cmd);
   addEvaluateOptions(cmd);
+  addSignalOptions(cmd);
   cmd.option('--snapshot <file>', 'also save the collected snapshot to this file');
   cmd.option('--tls-discover [ports]', 'also probe TLS on instances the snapshot shows reachable from the internet (default port 443; comma list)');
-  cmd.action(async (flags: CollectFlags & EvaluateFlags & { config?: string; snapshot?: string; tlsDiscover?: string | true }) => {
+  cmd.action(async (flags: CollectFlags & EvaluateFlags & SignalFlags & { config?: string; snapshot?: string; tlsDiscover?: string | true }) => {
+    const signals = await armSignals(cmd, flags);
     const { config, file } = await loadConfig(flags.config);
     const options = await collectOptions(flags, config);
     // Every setting is checked before the collection, which can take minutes: a typo fails now.
@@ -36,7 +39,7 @@ export function auditCommand(): Command {
     if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });
     progress.done();
     if (flags.snapshot) await writeOutput(flags.snapshot, JSON.stringify(snapshot), '--snapshot');
-    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file, plan });
+    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file, plan, ...signals });
     setExitCode(cmd, code);
   });
   return cmd;

@@ -4,16 +4,19 @@ import { loadSnapshot } from '../model/schema.js';
 import { addEvaluateOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { type EvaluateFlags, evaluateAndReport } from './pipeline.js';
+import { type SignalFlags, addSignalOptions, armSignals } from './signal-options.js';
 
 export function evaluateCommand(): Command {
   const cmd = new Command('evaluate')
     .description('evaluate a saved snapshot (no network) and write the reports')
     .argument('<snapshot>', 'snapshot file written by `vigil collect`');
   addEvaluateOptions(cmd);
-  cmd.action(async (file: string, flags: EvaluateFlags & { config?: string }) => {
+  addSignalOptions(cmd);
+  cmd.action(async (file: string, flags: EvaluateFlags & SignalFlags & { config?: string }) => {
+    const signals = await armSignals(cmd, flags);
     const { config, file: configFile } = await loadConfig(flags.config);
     const snapshot = await loadSnapshot(file);
-    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile });
+    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile, ...signals });
     setExitCode(cmd, code);
   });
   return cmd;

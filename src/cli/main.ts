@@ -11,6 +11,7 @@ import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { typesCommand } from './types.js';
 import { uploadCommand } from './upload.js';
+import { sendFailureSignals } from './signal-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('vigil')
@@ -44,14 +45,19 @@ function configureErrors(cmd: Command, path: string): void {
 /** Runs the CLI and returns the exit code (0 clean, 1 findings ≥ --fail-on, 2 usage/input error, 3 incomplete with --strict). */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  let running: Command | undefined;
   try {
     const code = { value: ExitCode.Ok as number };
+    program.hook('preAction', (_this, action) => {
+      running = action;
+    });
     program.hook('postAction', (_this, action) => {
       code.value = getExitCode(action) ?? ExitCode.Ok;
     });
     await program.parseAsync(argv);
     return code.value;
   } catch (err) {
+    await sendFailureSignals(running);
     if (err instanceof CommanderError) {
       // --help, `vigil help` and --version exit 0; everything else commander rejects (including a bare `vigil`,
       // which shows the help because a command is missing) is a usage error.

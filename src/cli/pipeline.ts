@@ -24,6 +24,8 @@ import type { OrganizationScanOptions } from '../collectors/aws/fleet.js';
 import { PARENT_ID } from '../collectors/aws/organization.js';
 import { parseShard } from '../fleet/shard.js';
 import { RUN_ID } from '../fleet/merge.js';
+import type { HistoryContext } from '../engine/history-types.js';
+import { type SignalPlan, sendSignals } from '../signals/index.js';
 
 /** Flags shared by `audit` and `collect` (commander camel-cases them). */
 export interface CollectFlags {
@@ -306,6 +308,12 @@ export interface EvaluateAndReportOptions {
   now?: Date;
   /** Defaults to stdout. */
   print?: (text: string) => void;
+  /** Scan history from the history store (trend, delta since the baseline) for the reports and signals. */
+  history?: HistoryContext;
+  /** `--metrics-file`, `--pushgateway`, `--notify` (src/cli/signal-options.ts), sent after the reports. */
+  signals?: SignalPlan;
+  /** `Date.now()` when the command started (the run duration in the metrics); default when evaluation started. */
+  startedAtMs?: number;
 }
 
 /** Evaluates a snapshot, writes the reports, prints the summary and returns the exit code. */
@@ -314,6 +322,7 @@ export async function evaluateAndReport(
   o: EvaluateAndReportOptions,
 ): Promise<{ code: number; result: EvaluationResult; written: string[] }> {
   const { flags, config } = o;
+  const startedAtMs = o.startedAtMs ?? Date.now();
   const plan = o.plan ?? (await planEvaluation(flags, config, o.configFile));
   const result = evaluate(snapshot, plan.rules, {
     ruleOptions: plan.ruleOptions,
@@ -322,7 +331,8 @@ export async function evaluateAndReport(
     now: o.now,
   });
   if (plan.frameworks.length) result.compliance = evaluateCompliance(result, plan.frameworks);
-  const written = await writeReports(result, plan.outDir, plan.formats);
+  const history = o.history;
+  const written = await writeReports(history ? { ...result, history } : result, plan.outDir, plan.formats);
   const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
   const v = verdict(result, plan.failOn, plan.failOnSource, !!flags.strict);
   if (!flags.quiet) {
@@ -336,6 +346,9 @@ export async function evaluateAndReport(
       'vigil: nothing was assessed (no check passed or failed): the snapshot has no resources the selected rules read, or none of them could be read. Exit 3, not a pass.\n',
     );
   }
+  // A run that ends with a verdict (exit 0 or 1) is a success for the metrics; exit 3 proved too little.
+  if (o.signals)
+    await sendSignals(o.signals, { result, history, exitCode: v.code, success: v.code === ExitCode.Ok || v.code === ExitCode.Findings, startedAtMs });
   return { code: v.code, result, written };
 }
 
