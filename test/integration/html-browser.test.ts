@@ -83,6 +83,33 @@ describe('HTML report in headless Chromium', () => {
     await page.close();
   });
 
+  it('renders the trend from the history store: three inline SVG charts, the changes since the baseline, hostile names inert', async () => {
+    const page = await open('#trend');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.locator('#trend figure.chart svg').count()).toBe(3);
+    expect(await page.locator('#trend svg path.line').count()).toBeGreaterThan(0);
+    // The charts are drawn: a line has a real on-screen size (SVG under the CSP, no script needed).
+    const box = await page.locator('#trend figure.chart >> nth=1').boundingBox();
+    expect(box!.width).toBeGreaterThan(200);
+    expect(await page.locator('#trend').innerText()).toContain(
+      'Since the baseline, run r2 of 2025-12-15 00:00 UTC: 1 new (show them) · 2 resolved · 1 coverage lost (not resolved).',
+    );
+    for (const id of ['trend-new', 'trend-resolved', 'trend-lost']) await page.click(`#${id} > summary`);
+    expect(await page.locator('#trend-resolved tbody tr').count()).toBe(2);
+    expect(await page.locator('#trend-resolved').innerText()).toContain(XSS);
+    expect(await page.locator('#trend-lost').innerText()).toContain(`Old TLS ${XSS}`);
+    expect(await page.locator('#trend img, #trend [onerror]').count()).toBe(0);
+    await page.locator('#trend').screenshot({ path: join(shots, 'trend.png') });
+    // "(show them)" opens the list filtered to what is new.
+    await page.click('#trend a:has-text("(show them)")');
+    await page.waitForFunction(() => location.hash.includes('new=1'));
+    expect(await page.isChecked('input[name=new]')).toBe(true);
+    expect(await page.textContent('#match-count')).toMatch(/^1 finding in 1 rule matches/);
+    expect(problems).toEqual([]);
+    expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
+    await page.close();
+  });
+
   it('filters by account, region and control; the fragment carries the view, and a reload restores it', async () => {
     const page = await open();
     await page.check('input[name=view][value=resource]');
