@@ -33,7 +33,9 @@ export function addSignalOptions(cmd: Command): Command {
     .addOption(
       new Option('--notify <url>', 'post new and resolved failures since the baseline (needs the history store) to this webhook').env('VIGIL_NOTIFY_URL'),
     )
-    .addOption(new Option('--notify-format <format>', 'webhook payload: json (generic) or slack (Block Kit)').choices([...NOTIFY_FORMATS]))
+    .addOption(
+      new Option('--notify-format <format>', 'webhook payload: json (generic) or slack (Block Kit)').choices([...NOTIFY_FORMATS]).env('VIGIL_NOTIFY_FORMAT'),
+    )
     .option('--notify-min-severity <severity>', 'lowest severity a notification lists (default high: critical and high)');
 }
 
@@ -74,7 +76,7 @@ export function pushgatewayGroupUrl(raw: string): string {
 }
 
 /** The signals the flags ask for; an input error (exit 2) for a bad URL, format, severity or unwritable metrics path. */
-export async function planSignals(flags: SignalFlags): Promise<SignalPlan | undefined> {
+export async function planSignals(flags: SignalFlags, o: { formatFromEnv?: boolean } = {}): Promise<SignalPlan | undefined> {
   const plan: SignalPlan = {};
   if (flags.metricsFile !== undefined) {
     if (!flags.metricsFile.endsWith('.prom'))
@@ -93,8 +95,9 @@ export async function planSignals(flags: SignalFlags): Promise<SignalPlan | unde
   if (flags.notify) {
     checkUrl(flags.notify, '--notify', 'VIGIL_NOTIFY_URL');
     plan.notify = { url: flags.notify, format: (flags.notifyFormat ?? 'json') as NotifyFormat, minSeverity: min as Severity };
-  } else if (flags.notifyFormat !== undefined || flags.notifyMinSeverity !== undefined) {
-    const flag = flags.notifyFormat !== undefined ? '--notify-format' : '--notify-min-severity';
+  } else if ((flags.notifyFormat !== undefined && !o.formatFromEnv) || flags.notifyMinSeverity !== undefined) {
+    // VIGIL_NOTIFY_FORMAT alone is fine (a deployment sets it next to an optional VIGIL_NOTIFY_URL); the flag alone is a mistake.
+    const flag = flags.notifyFormat !== undefined && !o.formatFromEnv ? '--notify-format' : '--notify-min-severity';
     throw new InputError(`${flag} without --notify`, undefined, flag, 'add --notify URL (or set VIGIL_NOTIFY_URL), or drop the flag');
   }
   return plan.metricsFile || plan.pushgateway || plan.notify ? plan : undefined;
@@ -110,7 +113,7 @@ type Armed = { signals?: SignalPlan; startedAtMs: number };
  */
 export async function armSignals(cmd: Command, flags: SignalFlags): Promise<Armed> {
   const startedAtMs = Date.now();
-  const armed: Armed = { signals: await planSignals(flags), startedAtMs };
+  const armed: Armed = { signals: await planSignals(flags, { formatFromEnv: cmd.getOptionValueSource('notifyFormat') === 'env' }), startedAtMs };
   (cmd as Command & { [ARMED]?: Armed })[ARMED] = armed;
   return armed;
 }
