@@ -350,13 +350,15 @@ describe('HTML reporter', () => {
       'Open failures per severity',
       'Unknown checks and coverage gaps',
     ]);
+    const [scores, open, coverage] = charts;
+    if (!scores || !open || !coverage) throw new Error('three trend charts expected');
     // Scores arrive as 0..100; the null score of run 2 breaks the line: two single points, no path through the gap.
-    expect(charts[0].querySelectorAll('circle')).toHaveLength(2);
-    expect(charts[0].querySelectorAll('path')).toHaveLength(0);
-    expect(charts[0].querySelector('desc')!.textContent).toBe('HIPAA Security Rule: 50%, n/a, 0%');
-    expect(charts[1].querySelectorAll('path.line')).toHaveLength(5);
-    expect(charts[1].querySelector('desc')!.textContent).toContain('high: 4, 3, 2');
-    expect(charts[2].querySelector('desc')!.textContent).toBe('unknown checks: 3, 0, 2; coverage gaps: 1, 0, 1');
+    expect(scores.querySelectorAll('circle')).toHaveLength(2);
+    expect(scores.querySelectorAll('path')).toHaveLength(0);
+    expect(scores.querySelector('desc')!.textContent).toBe('HIPAA Security Rule: 50%, n/a, 0%');
+    expect(open.querySelectorAll('path.line')).toHaveLength(5);
+    expect(open.querySelector('desc')!.textContent).toContain('high: 4, 3, 2');
+    expect(coverage.querySelector('desc')!.textContent).toBe('unknown checks: 3, 0, 2; coverage gaps: 1, 0, 1');
     // "(show them)" filters the list to the new finding.
     const show = trend.querySelector('a[href^="#f:"]')!;
     expect(show.getAttribute('href')).toBe('#f:new=1&st=0%2C1');
