@@ -36,7 +36,9 @@ const EC_RULES = ['aws-elasticache-transit-encryption-off', 'aws-elasticache-at-
 
 /** Recorded answer for the `tls-required` group (moto cannot change a parameter's value). */
 const respond: FaultProxyOptions['respond'] = async (r) =>
-  r.operation === 'DescribeClusterParameters' && /ParameterGroupName=tls-required(&|$)/.test(r.body) ? { status: 200, type: 'text/xml', body: RECORDED } : undefined;
+  r.operation === 'DescribeClusterParameters' && /ParameterGroupName=tls-required(&|$)/.test(r.body)
+    ? { status: 200, type: 'text/xml', body: RECORDED }
+    : undefined;
 
 let moto: MotoServer;
 const proxies: FaultProxy[] = [];
