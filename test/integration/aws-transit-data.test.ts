@@ -6,6 +6,7 @@
  * the proxy denies one call per service (moto enforces no IAM) and checks that exactly the dependent
  * rules become unknown, with the gap in the coverage.
  */
+import { CreateDomainCommand } from '@aws-sdk/client-opensearch';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { EvaluationResult, Status } from '../../src/engine/types.js';
 import { parseSnapshot } from '../../src/model/schema.js';
 import type { Snapshot } from '../../src/model/types.js';
+import { awsClients } from '../../src/testing/aws-clients.js';
 import { type FaultProxy, type FaultProxyOptions, startFaultProxy } from '../../src/testing/fault-proxy.js';
 import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
@@ -214,4 +216,21 @@ describe('one denied call per service', () => {
     expect(statusOf(result, 'aws-redshift-cluster-public', 'open-warehouse')).toBe('fail');
     expect(statusOf(result, 'aws-redshift-cluster-public', 'private-warehouse')).toBe('pass');
   });
+});
+
+describe('OpenSearch with more domains than one DescribeDomains call takes', () => {
+  it('describes them in batches of five, every domain once', async () => {
+    const clients = awsClients(moto.endpoint, 'us-east-1');
+    try {
+      for (const i of [1, 2, 3, 4]) await clients.opensearch.send(new CreateDomainCommand({ DomainName: `extra-${i}`, EngineVersion: 'OpenSearch_2.11' }));
+    } finally {
+      clients.destroy();
+    }
+    const out = await collectAws({ endpointUrl: moto.endpoint, regions: ['us-east-1'], services: ['opensearch'], maxAttempts: 1 });
+    expect(out.apiCalls?.['opensearch:DescribeDomains']).toBe(2);
+    expect(out.resources.map((r) => r.ref.id).sort()).toEqual(
+      ['extra-1', 'extra-2', 'extra-3', 'extra-4', 'legacy-search', 'private-search', 'public-restricted-search'].sort(),
+    );
+    expect(out.coverage.filter((c) => c.status !== 'ok')).toEqual([]);
+  }, 60000);
 });
