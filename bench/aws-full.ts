@@ -1,6 +1,6 @@
 /**
  * Benchmark: a full AWS collection (every collector in `awsServiceCollectors`: network, IAM, EBS, S3, KMS,
- * RDS, ELBv2, CloudTrail) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
+ * RDS, ELBv2, CloudTrail, Classic ELB, OpenSearch, ElastiCache, Redshift, …) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
  * the regions DescribeRegions reports as not opted in are recorded, not scanned).
  *
  * Starts moto_server on a free 127.0.0.1 port, seeds the demo account (examples/demo: network, IAM and
@@ -17,6 +17,7 @@ import { seedAwsData } from '../examples/demo/seed-aws-data.js';
 import { seedAwsElbv2 } from '../examples/demo/seed-aws-elbv2.js';
 import { seedAwsIam } from '../examples/demo/seed-aws-iam.js';
 import { seedAwsNetwork } from '../examples/demo/seed-aws-network.js';
+import { seedAwsTransitData } from '../examples/demo/seed-aws-transit-data.js';
 import { awsServiceCollectors, collectAws } from '../src/collectors/aws/index.js';
 import type { ProgressEvent } from '../src/collectors/types.js';
 import { awsClients } from '../src/testing/aws-clients.js';
@@ -69,6 +70,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     await seedAwsIam(moto.endpoint);
     await seedAwsData(moto.endpoint, SEED_REGIONS);
     for (const region of SEED_REGIONS) await seedAwsElbv2(moto.endpoint, region);
+    for (const region of SEED_REGIONS) await seedAwsTransitData(moto.endpoint, region);
     await seedBuckets(moto.endpoint, extraBuckets);
 
     const started = new Map<string, number>();
@@ -129,6 +131,20 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     );
     console.log(
       `    CloudTrail: ${(out.apiCalls?.['cloudtrail:GetTrailStatus'] ?? 0) + (out.apiCalls?.['cloudtrail:GetEventSelectors'] ?? 0)} status/selector calls for ${count('aws.cloudtrail.trail')} trails (+2 per multi-region trail for the account view)`,
+    );
+    console.log(
+      `    Classic ELB: ${(out.apiCalls?.['elasticloadbalancing:DescribeLoadBalancerAttributes'] ?? 0) + (out.apiCalls?.['elasticloadbalancing:DescribeLoadBalancerPolicies'] ?? 0)} attribute/policy calls for ${count('aws.elb.load-balancer')} load balancers with ${out.resources
+        .filter((r) => r.ref.type === 'aws.elb.load-balancer')
+        .reduce(
+          (a, r) => a + (r.data as { listeners: unknown[] }).listeners.length,
+          0,
+        )} listeners (policies: one call per TLS load balancer, not per listener)`,
+    );
+    console.log(
+      `    OpenSearch: ${out.apiCalls?.['opensearch:DescribeDomains'] ?? 0} DescribeDomains for ${count('aws.opensearch.domain')} domains (batches of 5)`,
+    );
+    console.log(
+      `    Redshift: ${out.apiCalls?.['redshift:DescribeClusterParameters'] ?? 0} DescribeClusterParameters pages for ${count('aws.redshift.cluster-parameter-group')} parameter groups used by ${count('aws.redshift.cluster')} clusters`,
     );
     if (gaps.length)
       console.log(

@@ -25,6 +25,7 @@ import { seedAwsElbv2 } from './seed-aws-elbv2.js';
 import { seedAwsDatastores } from './seed-aws-datastores.js';
 import { seedAwsIam } from './seed-aws-iam.js';
 import { seedAwsNetwork } from './seed-aws-network.js';
+import { seedAwsTransitData } from './seed-aws-transit-data.js';
 import { startDemoTlsEndpoints } from './tls-endpoints.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -53,6 +54,7 @@ async function collectAwsDemo(): Promise<Snapshot | undefined> {
     await seedAwsData(moto.endpoint, REGIONS);
     await seedAwsElbv2(moto.endpoint, REGIONS[0]);
     await seedAwsDatastores(moto.endpoint, REGIONS);
+    await seedAwsTransitData(moto.endpoint, REGIONS[0]);
     const snapshot = await collect({ aws: { endpointUrl: moto.endpoint, regions: REGIONS } });
     if (process.argv.includes('--write-bundled-snapshot')) {
       await writeFileAtomic(BUNDLED_AWS_SNAPSHOT, JSON.stringify(snapshot, null, 1) + '\n');

@@ -51,7 +51,7 @@ export function listenerPolicy(
 }
 
 /** Protocols the policy allows outside the profile (AWS names), and names this code does not know. */
-export function protocolsOutside(profile: MozillaProfile, policy: SslPolicyData): { outside: string[]; unrecognised: string[] } {
+export function protocolsOutside(profile: MozillaProfile, policy: Pick<SslPolicyData, 'protocols'>): { outside: string[]; unrecognised: string[] } {
   const outside: string[] = [];
   const unrecognised: string[] = [];
   for (const p of policy.protocols) {
@@ -75,7 +75,10 @@ export interface CipherOffender {
  * The policy's suites that the profile does not allow. TLS 1.2-and-older suites count only when the policy
  * allows such a protocol; a suite whose IANA name is unknown is returned in `unmapped`.
  */
-export function ciphersOutside(profile: MozillaProfile, policy: SslPolicyData): { offenders: CipherOffender[]; unmapped: string[] } {
+export function ciphersOutside(
+  profile: MozillaProfile,
+  policy: Pick<SslPolicyData, 'protocols' | 'ciphers'>,
+): { offenders: CipherOffender[]; unmapped: string[] } {
   const pre13 = policy.protocols.some((p) => p !== 'TLSv1.3');
   const offenders: CipherOffender[] = [];
   const unmapped: string[] = [];

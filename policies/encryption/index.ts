@@ -28,6 +28,12 @@ import gcpDiskNoCmek from './gcp-disk-no-cmek.js';
 import gcpBucketNoCmek from './gcp-bucket-no-cmek.js';
 import gcpKmsKeyRotationLong from './gcp-kms-key-rotation-long.js';
 import awsSnsTopicUnencrypted from './aws-sns-topic-unencrypted.js';
+import awsOpensearchNodeToNodeEncryptionOff from './aws-opensearch-node-to-node-encryption-off.js';
+import awsOpensearchAtRestEncryptionOff from './aws-opensearch-at-rest-encryption-off.js';
+import awsElasticacheTransitEncryptionOff from './aws-elasticache-transit-encryption-off.js';
+import awsElasticacheAtRestEncryptionOff from './aws-elasticache-at-rest-encryption-off.js';
+import awsRedshiftClusterUnencrypted from './aws-redshift-cluster-unencrypted.js';
+import awsRedshiftSslNotRequired from './aws-redshift-ssl-not-required.js';
 
 /** The encryption pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -60,4 +66,10 @@ export const rules: AnyRuleDefinition[] = [
   gcpDiskNoCmek,
   gcpBucketNoCmek,
   gcpKmsKeyRotationLong,
+  awsOpensearchNodeToNodeEncryptionOff,
+  awsOpensearchAtRestEncryptionOff,
+  awsElasticacheTransitEncryptionOff,
+  awsElasticacheAtRestEncryptionOff,
+  awsRedshiftClusterUnencrypted,
+  awsRedshiftSslNotRequired,
 ];

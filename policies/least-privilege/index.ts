@@ -27,6 +27,7 @@ import gcpIamUserManagedSaKey from './gcp-iam-user-managed-sa-key.js';
 import gcpIamSaKeyOld from './gcp-iam-sa-key-old.js';
 import gcpIamSaImpersonationProjectWide from './gcp-iam-sa-impersonation-project-wide.js';
 import gcpIamExternalMember from './gcp-iam-external-member.js';
+import awsElasticacheRedisAuthOff from './aws-elasticache-redis-auth-off.js';
 
 /** The least-privilege pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -58,4 +59,5 @@ export const rules: AnyRuleDefinition[] = [
   gcpIamSaKeyOld,
   gcpIamSaImpersonationProjectWide,
   gcpIamExternalMember,
+  awsElasticacheRedisAuthOff,
 ];

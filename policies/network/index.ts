@@ -10,6 +10,8 @@ import awsElbv2DropInvalidHeadersOff from './aws-elbv2-drop-invalid-headers-off.
 import gcpFirewallOpenAdminPort from './gcp-firewall-open-admin-port.js';
 import gcpFirewallOpenSensitivePort from './gcp-firewall-open-sensitive-port.js';
 import gcpFirewallOpenAllPorts from './gcp-firewall-open-all-ports.js';
+import awsOpensearchDomainPublic from './aws-opensearch-domain-public.js';
+import awsRedshiftClusterPublic from './aws-redshift-cluster-public.js';
 
 /** The network pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -24,4 +26,6 @@ export const rules: AnyRuleDefinition[] = [
   gcpFirewallOpenAdminPort,
   gcpFirewallOpenSensitivePort,
   gcpFirewallOpenAllPorts,
+  awsOpensearchDomainPublic,
+  awsRedshiftClusterPublic,
 ];

@@ -16,6 +16,12 @@ import tlsCertUntrusted from './tls-cert-untrusted.js';
 import tlsHstsMissing from './tls-hsts-missing.js';
 import gcpSslPolicyWeak from './gcp-ssl-policy-weak.js';
 import gcpHttpsProxyNoSslPolicy from './gcp-https-proxy-no-ssl-policy.js';
+import awsElbListenerLegacyProtocol from './aws-elb-listener-legacy-protocol.js';
+import awsElbListenerWeakCipherSuites from './aws-elb-listener-weak-cipher-suites.js';
+import awsElbTls13NotSupported from './aws-elb-tls-1-3-not-supported.js';
+import awsElbHttpListener from './aws-elb-http-listener.js';
+import awsOpensearchHttpsNotEnforced from './aws-opensearch-https-not-enforced.js';
+import awsOpensearchTlsPolicyWeak from './aws-opensearch-tls-policy-weak.js';
 
 /** The tls pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -36,4 +42,10 @@ export const rules: AnyRuleDefinition[] = [
   awsElbv2ListenerLegacyProtocol,
   awsElbv2ListenerWeakCipherSuites,
   awsElbv2HttpListenerNoRedirect,
+  awsElbListenerLegacyProtocol,
+  awsElbListenerWeakCipherSuites,
+  awsElbTls13NotSupported,
+  awsElbHttpListener,
+  awsOpensearchHttpsNotEnforced,
+  awsOpensearchTlsPolicyWeak,
 ];

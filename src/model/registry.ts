@@ -32,6 +32,10 @@ import { GUARDDUTY_TYPES, type GuardDutyDataByType } from './aws/guardduty.js';
 import { LOGS_TYPES, type LogsDataByType } from './aws/logs.js';
 import { SECURITYHUB_INPUT_TYPES, SECURITYHUB_TYPES, type SecurityHubDataByType } from './aws/securityhub.js';
 import { SNS_INPUT_TYPES, SNS_TYPES, type SnsDataByType } from './aws/sns.js';
+import { ELB_INPUT_TYPES, ELB_TYPES, type ElbDataByType } from './aws/elb.js';
+import { OPENSEARCH_TYPES, type OpenSearchDataByType } from './aws/opensearch.js';
+import { ELASTICACHE_TYPES, type ElastiCacheDataByType } from './aws/elasticache.js';
+import { REDSHIFT_TYPES, type RedshiftDataByType } from './aws/redshift.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
@@ -59,7 +63,11 @@ export interface ResourceDataMap
     CloudWatchDataByType,
     SnsDataByType,
     GcpDataByType,
-    TlsDataByType {}
+    TlsDataByType,
+    ElbDataByType,
+    OpenSearchDataByType,
+    ElastiCacheDataByType,
+    RedshiftDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -83,6 +91,10 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...SNS_TYPES,
   ...GCP_TYPES,
   ...TLS_TYPES,
+  ...ELB_TYPES,
+  ...OPENSEARCH_TYPES,
+  ...ELASTICACHE_TYPES,
+  ...REDSHIFT_TYPES,
 };
 
 /** Virtual input types (coverage entries only). */
@@ -97,6 +109,7 @@ export const INPUT_TYPES = {
   ...LAMBDA_INPUT_TYPES,
   ...SECURITYHUB_INPUT_TYPES,
   ...SNS_INPUT_TYPES,
+  ...ELB_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

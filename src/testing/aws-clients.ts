@@ -18,6 +18,10 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { type AwsCollectOptions, type ClientCtor, createClient } from '../collectors/aws/context.js';
 
 /** The access key moto (and the fault proxy) accept; moto maps unknown keys to account 123456789012. */
@@ -37,6 +41,10 @@ export interface AwsClients {
   readonly efs: EFSClient;
   readonly lambda: LambdaClient;
   readonly secretsmanager: SecretsManagerClient;
+  readonly elb: ElasticLoadBalancingClient;
+  readonly opensearch: OpenSearchClient;
+  readonly elasticache: ElastiCacheClient;
+  readonly redshift: RedshiftClient;
   /** Closes every client that was created. */
   destroy(): void;
 }
@@ -94,6 +102,18 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     },
     get secretsmanager() {
       return lazy(SecretsManagerClient);
+    },
+    get elb() {
+      return lazy(ElasticLoadBalancingClient);
+    },
+    get opensearch() {
+      return lazy(OpenSearchClient);
+    },
+    get elasticache() {
+      return lazy(ElastiCacheClient);
+    },
+    get redshift() {
+      return lazy(RedshiftClient);
     },
     destroy: () => {
       for (const c of made.values()) c.destroy();

@@ -43,9 +43,10 @@ export interface FaultProxyOptions {
   /**
    * Answer a request moto does not implement with an AWS-shaped response (`undefined`: forward it).
    * `path` is the request path with its query string; `headers` the request's (its SigV4 scope tells moto
-   * which service and region a follow-up request is for).
+   * which service and region a follow-up request is for); `body` the request body as text (a query-protocol
+   * call's parameters).
    */
-  respond?: (req: ProxiedRequest & { path: string; headers: Record<string, string> }) => Promise<ProxyAnswer | undefined>;
+  respond?: (req: ProxiedRequest & { path: string; headers: Record<string, string>; body: string }) => Promise<ProxyAnswer | undefined>;
 }
 
 /** A response the proxy sends itself. */
@@ -135,7 +136,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const answer = await options.respond?.({ ...info, path: req.url ?? '/', headers });
+    const answer = await options.respond?.({ ...info, path: req.url ?? '/', headers, body: body.toString('utf8') });
     if (answer) {
       log.push({ ...info, outcome: 'answered' });
       res.writeHead(answer.status, { 'content-type': answer.type, 'content-length': Buffer.byteLength(answer.body) });

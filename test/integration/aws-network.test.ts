@@ -454,6 +454,10 @@ describe('throttling and unreachable regions, end to end', () => {
         'efs',
         'lambda',
         'secretsmanager',
+        'elb',
+        'opensearch',
+        'elasticache',
+        'redshift',
       ]),
     );
     expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1')).toEqual([]);

@@ -19,6 +19,30 @@ function checkReports(out: string): void {
   const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
   const providers = new Set(findings.findings.map((f: { resource: { provider: string } }) => f.resource.provider));
   expect([...providers].sort()).toEqual(['aws', 'gcp', 'tls']);
+  // Encryption in transit and at rest of Classic ELB, OpenSearch, ElastiCache, Redshift: each problem next to a look-alike.
+  const status = (rule: string, name: string) =>
+    findings.findings.find((f: { ruleId: string; resource: { name: string } }) => f.ruleId === rule && f.resource.name === name)?.status;
+  const pairs: Array<[string, string, string]> = [
+    ['aws-elb-listener-legacy-protocol', 'legacy-clb', 'tls12-clb'],
+    ['aws-elb-listener-weak-cipher-suites', 'legacy-clb', 'tls12-clb'],
+    ['aws-elb-http-listener', 'http-only-clb', 'tls12-clb'],
+    ['aws-elb-access-logs-off', 'legacy-clb', 'tls12-clb'],
+    ['aws-opensearch-https-not-enforced', 'legacy-search', 'private-search'],
+    ['aws-opensearch-tls-policy-weak', 'legacy-search', 'private-search'],
+    ['aws-opensearch-node-to-node-encryption-off', 'legacy-search', 'private-search'],
+    ['aws-opensearch-at-rest-encryption-off', 'legacy-search', 'private-search'],
+    ['aws-opensearch-domain-public', 'legacy-search', 'public-restricted-search'],
+    ['aws-elasticache-transit-encryption-off', 'plain-redis', 'secure-redis'],
+    ['aws-elasticache-transit-encryption-off', 'plain-memcached', 'tls-memcached'],
+    ['aws-elasticache-at-rest-encryption-off', 'plain-redis', 'secure-redis'],
+    ['aws-elasticache-redis-auth-off', 'plain-redis', 'secure-redis'],
+    ['aws-redshift-cluster-unencrypted', 'open-warehouse', 'private-warehouse'],
+    ['aws-redshift-cluster-public', 'open-warehouse', 'private-warehouse'],
+  ];
+  for (const [rule, bad, fine] of pairs) expect([rule, status(rule, bad), status(rule, fine)]).toEqual([rule, 'fail', 'pass']);
+  // Classic ELB has no TLS 1.3 policy: even the look-alike fails; moto lists require_ssl=false for every Redshift group.
+  expect(status('aws-elb-tls-1-3-not-supported', 'tls12-clb')).toBe('fail');
+  expect(status('aws-redshift-ssl-not-required', 'open-warehouse')).toBe('fail');
   const compliance = JSON.parse(readFileSync(join(out, 'compliance.json'), 'utf8'));
   expect(JSON.stringify(compliance)).toMatch(/hipaa/);
   const html = readFileSync(join(out, 'report.html'), 'utf8');

@@ -31,6 +31,10 @@ import { securityhub } from './securityhub.js';
 import { logs } from './logs.js';
 import { cloudwatch } from './cloudwatch.js';
 import { sns } from './sns.js';
+import { elb } from './elb.js';
+import { opensearch } from './opensearch.js';
+import { elasticache } from './elasticache.js';
+import { redshift } from './redshift.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -58,6 +62,10 @@ export const awsServiceCollectors: AwsServiceCollector[] = [
   logs,
   cloudwatch,
   sns,
+  elb,
+  opensearch,
+  elasticache,
+  redshift,
 ];
 
 /** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */

@@ -1,0 +1,12 @@
+import rule from '../../../policies/encryption/aws-opensearch-at-rest-encryption-off.js';
+import { domain } from '../../support/aws-transit-data.js';
+import { gap, ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [{ name: 'on', resource: domain('d1'), messageId: 'on' }],
+  invalid: [{ name: 'off', resource: domain('d2', { EncryptionAtRestOptions: { Enabled: false } }), messageId: 'off', evidence: { encryptionAtRest: false } }],
+  unknown: [
+    { name: 'not reported', resource: domain('d3', { EncryptionAtRestOptions: undefined }), messageId: 'unknown' },
+    { name: 'domains not listed', coverage: [gap(['aws.opensearch.domain'])] },
+  ],
+});
