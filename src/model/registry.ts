@@ -32,6 +32,9 @@ import { GUARDDUTY_TYPES, type GuardDutyDataByType } from './aws/guardduty.js';
 import { LOGS_TYPES, type LogsDataByType } from './aws/logs.js';
 import { SECURITYHUB_INPUT_TYPES, SECURITYHUB_TYPES, type SecurityHubDataByType } from './aws/securityhub.js';
 import { SNS_INPUT_TYPES, SNS_TYPES, type SnsDataByType } from './aws/sns.js';
+import { CLOUDFRONT_INPUT_TYPES, CLOUDFRONT_TYPES, type CloudFrontDataByType } from './aws/cloudfront.js';
+import { ACM_INPUT_TYPES, ACM_TYPES, type AcmDataByType } from './aws/acm.js';
+import { APIGATEWAY_TYPES, type ApiGatewayDataByType } from './aws/apigateway.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
@@ -59,7 +62,10 @@ export interface ResourceDataMap
     CloudWatchDataByType,
     SnsDataByType,
     GcpDataByType,
-    TlsDataByType {}
+    TlsDataByType,
+    CloudFrontDataByType,
+    AcmDataByType,
+    ApiGatewayDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -83,6 +89,9 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...SNS_TYPES,
   ...GCP_TYPES,
   ...TLS_TYPES,
+  ...CLOUDFRONT_TYPES,
+  ...ACM_TYPES,
+  ...APIGATEWAY_TYPES,
 };
 
 /** Virtual input types (coverage entries only). */
@@ -97,6 +106,8 @@ export const INPUT_TYPES = {
   ...LAMBDA_INPUT_TYPES,
   ...SECURITYHUB_INPUT_TYPES,
   ...SNS_INPUT_TYPES,
+  ...CLOUDFRONT_INPUT_TYPES,
+  ...ACM_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

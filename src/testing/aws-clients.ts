@@ -18,6 +18,11 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { type AwsCollectOptions, type ClientCtor, createClient } from '../collectors/aws/context.js';
 
 /** The access key moto (and the fault proxy) accept; moto maps unknown keys to account 123456789012. */
@@ -37,6 +42,12 @@ export interface AwsClients {
   readonly efs: EFSClient;
   readonly lambda: LambdaClient;
   readonly secretsmanager: SecretsManagerClient;
+  readonly acm: ACMClient;
+  readonly apigateway: APIGatewayClient;
+  readonly apigatewayv2: ApiGatewayV2Client;
+  readonly cloudfront: CloudFrontClient;
+  /** Classic Load Balancing (the edge seed attaches an ACM certificate to one, which moto then reports in use). */
+  readonly elb: ElasticLoadBalancingClient;
   /** Closes every client that was created. */
   destroy(): void;
 }
@@ -94,6 +105,21 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     },
     get secretsmanager() {
       return lazy(SecretsManagerClient);
+    },
+    get acm() {
+      return lazy(ACMClient);
+    },
+    get apigateway() {
+      return lazy(APIGatewayClient);
+    },
+    get apigatewayv2() {
+      return lazy(ApiGatewayV2Client);
+    },
+    get cloudfront() {
+      return lazy(CloudFrontClient);
+    },
+    get elb() {
+      return lazy(ElasticLoadBalancingClient);
     },
     destroy: () => {
       for (const c of made.values()) c.destroy();
