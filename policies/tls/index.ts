@@ -16,6 +16,14 @@ import tlsCertUntrusted from './tls-cert-untrusted.js';
 import tlsHstsMissing from './tls-hsts-missing.js';
 import gcpSslPolicyWeak from './gcp-ssl-policy-weak.js';
 import gcpHttpsProxyNoSslPolicy from './gcp-https-proxy-no-ssl-policy.js';
+import awsCloudfrontViewerHttpAllowed from './aws-cloudfront-viewer-http-allowed.js';
+import awsCloudfrontViewerLegacyTls from './aws-cloudfront-viewer-legacy-tls.js';
+import awsCloudfrontOriginInsecureProtocol from './aws-cloudfront-origin-insecure-protocol.js';
+import awsAcmCertificateExpired from './aws-acm-certificate-expired.js';
+import awsAcmCertificateExpiringSoon from './aws-acm-certificate-expiring-soon.js';
+import awsAcmCertificateWeakKey from './aws-acm-certificate-weak-key.js';
+import awsAcmCertificateIdleUnsafe from './aws-acm-certificate-idle-unsafe.js';
+import awsApigatewayDomainLegacyTls from './aws-apigateway-domain-legacy-tls.js';
 
 /** The tls pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -36,4 +44,12 @@ export const rules: AnyRuleDefinition[] = [
   awsElbv2ListenerLegacyProtocol,
   awsElbv2ListenerWeakCipherSuites,
   awsElbv2HttpListenerNoRedirect,
+  awsCloudfrontViewerHttpAllowed,
+  awsCloudfrontViewerLegacyTls,
+  awsCloudfrontOriginInsecureProtocol,
+  awsAcmCertificateExpired,
+  awsAcmCertificateExpiringSoon,
+  awsAcmCertificateWeakKey,
+  awsAcmCertificateIdleUnsafe,
+  awsApigatewayDomainLegacyTls,
 ];
