@@ -1,10 +1,10 @@
 /**
  * Benchmark: a full AWS collection (every collector in `awsServiceCollectors`: network, IAM, EBS, S3, KMS,
- * RDS, ELBv2, CloudTrail, Classic ELB, OpenSearch, ElastiCache, Redshift, …) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
+ * RDS, ELBv2, CloudTrail, Classic ELB, OpenSearch, ElastiCache, Redshift, CloudFront, ACM, API Gateway, …) of a seeded moto account across all the regions moto reports as enabled (no `--regions`;
  * the regions DescribeRegions reports as not opted in are recorded, not scanned).
  *
  * Starts moto_server on a free 127.0.0.1 port, seeds the demo account (examples/demo: network, IAM and
- * data stores and load balancers in us-east-1 and eu-west-1; `--buckets N` adds N plain buckets to show the per-bucket cost),
+ * data stores, load balancers and the edge (CloudFront, ACM, API Gateway) in us-east-1 and eu-west-1; `--buckets N` adds N plain buckets to show the per-bucket cost),
  * collects, and prints API calls per service and per operation, the per-resource calls against the number
  * of resources they concern, and wall time. moto answers ~100 calls/s on this machine: treat times as
  * relative, not as AWS latency.
@@ -14,6 +14,7 @@
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { seedAwsData } from '../examples/demo/seed-aws-data.js';
+import { seedAwsEdge } from '../examples/demo/seed-aws-edge.js';
 import { seedAwsElbv2 } from '../examples/demo/seed-aws-elbv2.js';
 import { seedAwsIam } from '../examples/demo/seed-aws-iam.js';
 import { seedAwsNetwork } from '../examples/demo/seed-aws-network.js';
@@ -71,6 +72,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     await seedAwsData(moto.endpoint, SEED_REGIONS);
     for (const region of SEED_REGIONS) await seedAwsElbv2(moto.endpoint, region);
     for (const region of SEED_REGIONS) await seedAwsTransitData(moto.endpoint, region);
+    await seedAwsEdge(moto.endpoint, SEED_REGIONS);
     await seedBuckets(moto.endpoint, extraBuckets);
 
     const started = new Map<string, number>();
@@ -145,6 +147,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     );
     console.log(
       `    Redshift: ${out.apiCalls?.['redshift:DescribeClusterParameters'] ?? 0} DescribeClusterParameters pages for ${count('aws.redshift.cluster-parameter-group')} parameter groups used by ${count('aws.redshift.cluster')} clusters`,
+    );
+    const calls = (...keys: string[]) => keys.reduce((a, k) => a + (out.apiCalls?.[k] ?? 0), 0);
+    console.log(
+      `    CloudFront: ${calls('cloudfront:ListDistributions')} ListDistributions + ${calls('cloudfront:GetDistributionConfig')} GetDistributionConfig for ${count('aws.cloudfront.distribution')} distributions`,
+    );
+    console.log(
+      `    ACM: ${calls('acm:ListCertificates')} ListCertificates + ${calls('acm:DescribeCertificate')} DescribeCertificate for ${count('aws.acm.certificate')} certificates`,
+    );
+    console.log(
+      `    API Gateway: ${calls('apigateway:GetDomainNames', 'apigatewayv2:GetDomainNames', 'apigateway:GetRestApis', 'apigatewayv2:GetApis')} list calls + ${calls('apigateway:GetStages', 'apigatewayv2:GetStages')} GetStages for ${count('aws.apigateway.stage')} stages, ${count('aws.apigateway.domain-name')} custom domains`,
     );
     if (gaps.length)
       console.log(

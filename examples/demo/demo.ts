@@ -17,12 +17,15 @@ import { collect, mergeOutputs } from '../../src/collectors/index.js';
 import { evaluateAndReport } from '../../src/cli/pipeline.js';
 import { parseSnapshot } from '../../src/model/schema.js';
 import type { Snapshot } from '../../src/model/types.js';
+import { startFaultProxy } from '../../src/testing/fault-proxy.js';
+import { cloudFrontListDistributions } from '../../src/testing/moto-cloudfront.js';
 import { MOTO_INSTALL_HINT, motoAvailable, startMoto } from '../../src/testing/moto-server.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
 import { InputError } from '../../src/util/errors.js';
 import { seedAwsData } from './seed-aws-data.js';
 import { seedAwsElbv2 } from './seed-aws-elbv2.js';
 import { seedAwsDatastores } from './seed-aws-datastores.js';
+import { seedAwsEdge } from './seed-aws-edge.js';
 import { seedAwsIam } from './seed-aws-iam.js';
 import { seedAwsNetwork } from './seed-aws-network.js';
 import { seedAwsTransitData } from './seed-aws-transit-data.js';
@@ -55,7 +58,15 @@ async function collectAwsDemo(): Promise<Snapshot | undefined> {
     await seedAwsElbv2(moto.endpoint, REGIONS[0]);
     await seedAwsDatastores(moto.endpoint, REGIONS);
     await seedAwsTransitData(moto.endpoint, REGIONS[0]);
-    const snapshot = await collect({ aws: { endpointUrl: moto.endpoint, regions: REGIONS } });
+    await seedAwsEdge(moto.endpoint, REGIONS);
+    // moto's ListDistributions omits the distributions' settings: a loopback proxy answers it from moto's state.
+    const proxy = await startFaultProxy({ target: moto.endpoint, respond: cloudFrontListDistributions(moto.endpoint) });
+    let snapshot: Snapshot;
+    try {
+      snapshot = await collect({ aws: { endpointUrl: proxy.endpoint, regions: REGIONS } });
+    } finally {
+      await proxy.stop();
+    }
     if (process.argv.includes('--write-bundled-snapshot')) {
       await writeFileAtomic(BUNDLED_AWS_SNAPSHOT, JSON.stringify(snapshot, null, 1) + '\n');
       console.log(`[demo] wrote ${BUNDLED_AWS_SNAPSHOT}`);

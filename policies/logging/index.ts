@@ -26,6 +26,8 @@ import awsCisAlarmRouteTableChanges from './aws-cis-alarm-route-table-changes.js
 import awsCisAlarmVpcChanges from './aws-cis-alarm-vpc-changes.js';
 import awsCisAlarmOrganizationsChanges from './aws-cis-alarm-organizations-changes.js';
 import awsElbAccessLogsOff from './aws-elb-access-logs-off.js';
+import awsCloudfrontLoggingOff from './aws-cloudfront-logging-off.js';
+import awsApigatewayStageAccessLoggingOff from './aws-apigateway-stage-access-logging-off.js';
 
 /** The logging pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -56,4 +58,6 @@ export const rules: AnyRuleDefinition[] = [
   awsCisAlarmVpcChanges,
   awsCisAlarmOrganizationsChanges,
   awsElbAccessLogsOff,
+  awsCloudfrontLoggingOff,
+  awsApigatewayStageAccessLoggingOff,
 ];

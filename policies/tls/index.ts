@@ -22,6 +22,14 @@ import awsElbTls13NotSupported from './aws-elb-tls-1-3-not-supported.js';
 import awsElbHttpListener from './aws-elb-http-listener.js';
 import awsOpensearchHttpsNotEnforced from './aws-opensearch-https-not-enforced.js';
 import awsOpensearchTlsPolicyWeak from './aws-opensearch-tls-policy-weak.js';
+import awsCloudfrontViewerHttpAllowed from './aws-cloudfront-viewer-http-allowed.js';
+import awsCloudfrontViewerLegacyTls from './aws-cloudfront-viewer-legacy-tls.js';
+import awsCloudfrontOriginInsecureProtocol from './aws-cloudfront-origin-insecure-protocol.js';
+import awsAcmCertificateExpired from './aws-acm-certificate-expired.js';
+import awsAcmCertificateExpiringSoon from './aws-acm-certificate-expiring-soon.js';
+import awsAcmCertificateWeakKey from './aws-acm-certificate-weak-key.js';
+import awsAcmCertificateIdleUnsafe from './aws-acm-certificate-idle-unsafe.js';
+import awsApigatewayDomainLegacyTls from './aws-apigateway-domain-legacy-tls.js';
 
 /** The tls pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -48,4 +56,12 @@ export const rules: AnyRuleDefinition[] = [
   awsElbHttpListener,
   awsOpensearchHttpsNotEnforced,
   awsOpensearchTlsPolicyWeak,
+  awsCloudfrontViewerHttpAllowed,
+  awsCloudfrontViewerLegacyTls,
+  awsCloudfrontOriginInsecureProtocol,
+  awsAcmCertificateExpired,
+  awsAcmCertificateExpiringSoon,
+  awsAcmCertificateWeakKey,
+  awsAcmCertificateIdleUnsafe,
+  awsApigatewayDomainLegacyTls,
 ];

@@ -24,7 +24,10 @@ export function auditCommand(): Command {
   addEvaluateOptions(cmd);
   addSignalOptions(cmd);
   cmd.option('--snapshot <file>', 'also save the collected snapshot to this file');
-  cmd.option('--tls-discover [ports]', 'also probe TLS on instances the snapshot shows reachable from the internet (default port 443; comma list)');
+  cmd.option(
+    '--tls-discover [ports]',
+    'also probe TLS on instances the snapshot shows reachable from the internet (default port 443; comma list), internet-facing load balancer listeners, CloudFront distributions and API Gateway custom domains',
+  );
   cmd.action(async (flags: CollectFlags & EvaluateFlags & SignalFlags & { config?: string; snapshot?: string; tlsDiscover?: string | true }) => {
     const signals = await armSignals(cmd, flags);
     const { config, file } = await loadConfig(flags.config);

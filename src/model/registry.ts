@@ -36,6 +36,9 @@ import { ELB_INPUT_TYPES, ELB_TYPES, type ElbDataByType } from './aws/elb.js';
 import { OPENSEARCH_TYPES, type OpenSearchDataByType } from './aws/opensearch.js';
 import { ELASTICACHE_TYPES, type ElastiCacheDataByType } from './aws/elasticache.js';
 import { REDSHIFT_TYPES, type RedshiftDataByType } from './aws/redshift.js';
+import { CLOUDFRONT_INPUT_TYPES, CLOUDFRONT_TYPES, type CloudFrontDataByType } from './aws/cloudfront.js';
+import { ACM_INPUT_TYPES, ACM_TYPES, type AcmDataByType } from './aws/acm.js';
+import { APIGATEWAY_TYPES, type ApiGatewayDataByType } from './aws/apigateway.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
@@ -67,7 +70,10 @@ export interface ResourceDataMap
     ElbDataByType,
     OpenSearchDataByType,
     ElastiCacheDataByType,
-    RedshiftDataByType {}
+    RedshiftDataByType,
+    CloudFrontDataByType,
+    AcmDataByType,
+    ApiGatewayDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -95,6 +101,9 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...OPENSEARCH_TYPES,
   ...ELASTICACHE_TYPES,
   ...REDSHIFT_TYPES,
+  ...CLOUDFRONT_TYPES,
+  ...ACM_TYPES,
+  ...APIGATEWAY_TYPES,
 };
 
 /** Virtual input types (coverage entries only). */
@@ -110,6 +119,8 @@ export const INPUT_TYPES = {
   ...SECURITYHUB_INPUT_TYPES,
   ...SNS_INPUT_TYPES,
   ...ELB_INPUT_TYPES,
+  ...CLOUDFRONT_INPUT_TYPES,
+  ...ACM_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

@@ -18,10 +18,14 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
-import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { type AwsCollectOptions, type ClientCtor, createClient } from '../collectors/aws/context.js';
 
 /** The access key moto (and the fault proxy) accept; moto maps unknown keys to account 123456789012. */
@@ -45,6 +49,10 @@ export interface AwsClients {
   readonly opensearch: OpenSearchClient;
   readonly elasticache: ElastiCacheClient;
   readonly redshift: RedshiftClient;
+  readonly acm: ACMClient;
+  readonly apigateway: APIGatewayClient;
+  readonly apigatewayv2: ApiGatewayV2Client;
+  readonly cloudfront: CloudFrontClient;
   /** Closes every client that was created. */
   destroy(): void;
 }
@@ -114,6 +122,18 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     },
     get redshift() {
       return lazy(RedshiftClient);
+    },
+    get acm() {
+      return lazy(ACMClient);
+    },
+    get apigateway() {
+      return lazy(APIGatewayClient);
+    },
+    get apigatewayv2() {
+      return lazy(ApiGatewayV2Client);
+    },
+    get cloudfront() {
+      return lazy(CloudFrontClient);
     },
     destroy: () => {
       for (const c of made.values()) c.destroy();

@@ -32,8 +32,13 @@ export interface FaultProxyOptions {
   unreachableRegions?: string[];
   /** Requests that are read and then never answered (a hung endpoint: the connection stays open, silent). */
   silent?: (req: ProxiedRequest) => boolean;
-  /** Answer this request with AccessDenied (awsQuery protocol: ELB, IAM, RDS, STS) instead of forwarding it. */
-  deny?: (req: ProxiedRequest) => boolean;
+  /**
+   * Answer this request with AccessDenied instead of forwarding it, in the service's protocol (awsQuery and REST-XML
+   * such as ELB, IAM, RDS, STS, CloudFront: an XML `ErrorResponse`; JSON protocols such as ACM, KMS: a JSON
+   * `AccessDeniedException`; REST-JSON such as API Gateway: a 403 with `x-amzn-errortype`). `body` is the request
+   * body, so one resource's call can be denied (e.g. ACM DescribeCertificate of one certificate ARN).
+   */
+  deny?: (req: ProxiedRequest & { body: string }) => boolean;
   /**
    * Decides each STS `AssumeRole` as AWS would from the target role's trust (moto grants any AssumeRole,
    * even of a role that does not exist): a string is the reason to answer `AccessDenied` as STS does;
@@ -90,6 +95,22 @@ function throttleAnswer(service: string): ProxyAnswer {
   }
 }
 
+/** Services on the REST-JSON protocol, whose errors are typed by the `x-amzn-errortype` header. */
+const REST_JSON = new Set(['apigateway', 'lambda', 'efs']);
+
+/** AccessDenied as the service's protocol states it. */
+function deniedAnswer(info: ProxiedRequest, json: boolean): ProxyAnswer & { headers?: Record<string, string> } {
+  const message = `User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${info.operation}`;
+  if (json) return { status: 400, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'AccessDeniedException', message }) };
+  if (REST_JSON.has(info.service))
+    return { status: 403, type: 'application/json', body: JSON.stringify({ message }), headers: { 'x-amzn-errortype': 'AccessDeniedException' } };
+  return {
+    status: 403,
+    type: 'text/xml',
+    body: `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`,
+  };
+}
+
 function describe(req: IncomingMessage, body: Buffer): ProxiedRequest {
   const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));
   const region = scope?.[1] ?? 'unknown';
@@ -128,11 +149,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.end(a.body);
       return;
     }
-    if (options.deny?.(info)) {
+    if (options.deny?.({ ...info, body: body.toString('utf8') })) {
       log.push({ ...info, outcome: 'denied' });
-      const body = `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${info.operation}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`;
-      res.writeHead(403, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
+      const a = deniedAnswer(info, typeof req.headers['x-amz-target'] === 'string');
+      res.writeHead(a.status, { 'content-type': a.type, 'content-length': Buffer.byteLength(a.body), ...(a.headers ?? {}) });
+      res.end(a.body);
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));

@@ -10,6 +10,9 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { makeCertificate, type RunningServer, startTlsServer } from '../../src/testing/tls-servers.js';
 import { defaultNacl, defaultRouteTable, entry, instance, nacl, perm, routeTable, sg } from '../support/aws-ec2.js';
 import { snapshotOf } from '../support/rule-tester.js';
+import { distribution, domain } from '../support/aws-edge.js';
+import { listener, loadBalancer } from '../support/aws-elbv2.js';
+import type { Resource } from '../../src/model/types.js';
 
 // Addresses here are documentation ranges in a synthetic snapshot: nothing is contacted.
 describe('discoverTlsTargets', () => {
@@ -110,5 +113,49 @@ describe('discoverAndProbeTls (audit --tls-discover) against a local TLS server'
   it('does not scan again an endpoint already given with --tls, whatever its spelling', async () => {
     const merged = await discoverAndProbeTls(account(), [server.port], { tls: { targets: [`tls://${server.target}`] } });
     expect(merged.resources.filter((r) => r.ref.type === 'tls.endpoint')).toEqual([]);
+  });
+});
+
+// Load balancers, CloudFront and API Gateway: their host names are in the snapshot, so they are offered too.
+describe('discoverTlsTargets: AWS entry points by host name', () => {
+  const withData = (r: Resource, data: Record<string, unknown>): Resource => ({ ...r, data: { ...(r.data as object), ...data } });
+  const snap = () =>
+    snapshotOf([
+      loadBalancer('web-alb', { dnsName: 'web-alb-1.us-east-1.elb.amazonaws.com' }),
+      listener('web-alb', 443, 'HTTPS'),
+      listener('web-alb', 80, 'HTTP'),
+      loadBalancer('tls-nlb', { type: 'network', dnsName: 'tls-nlb-1.elb.us-east-1.amazonaws.com' }),
+      listener('tls-nlb', 8443, 'TLS', { loadBalancerType: 'network' }),
+      loadBalancer('int-alb', { scheme: 'internal', dnsName: 'internal-int-alb-1.us-east-1.elb.amazonaws.com' }),
+      listener('int-alb', 443, 'HTTPS', { scheme: 'internal' }),
+      distribution({ id: 'E1ALIAS', alias: 'cdn.example.com' }),
+      distribution({ id: 'E2PLAIN' }),
+      withData(distribution({ id: 'E3OFF' }), { enabled: false }),
+      withData(domain('api.example.com', { rest: 'TLS_1_2' }), { regionalDomainName: 'd-abc123.execute-api.us-east-1.amazonaws.com' }),
+      domain('nowhere.example.com', { v2: ['TLS_1_2'] }),
+    ]);
+
+  it('offers internet-facing HTTPS/TLS listeners, enabled distributions (alias as SNI) and custom domains (as SNI)', () => {
+    expect(discoverTlsTargets(snap()).sort()).toEqual([
+      'https://d-abc123.execute-api.us-east-1.amazonaws.com:443@api.example.com',
+      'https://e1alias.cloudfront.net:443@cdn.example.com',
+      'https://e2plain.cloudfront.net:443',
+      'https://web-alb-1.us-east-1.elb.amazonaws.com:443',
+      'tls://tls-nlb-1.elb.us-east-1.amazonaws.com:8443',
+    ]);
+    const origins = discoverTargets(snap()).map((t) => t.origin);
+    expect(origins).toEqual(
+      expect.arrayContaining([
+        'aws elbv2 listener web-alb:443 (123456789012 us-east-1)',
+        'aws cloudfront distribution E1ALIAS (123456789012)',
+        'aws api gateway domain api.example.com (123456789012 us-east-1)',
+      ]),
+    );
+  });
+
+  it('a target already given (in another spelling) is not offered again', () => {
+    const found = discoverTlsTargets(snap(), [443], ['e2plain.cloudfront.net:443', 'tls://web-alb-1.us-east-1.elb.amazonaws.com:443']);
+    expect(found).toHaveLength(3);
+    expect(found.some((t) => t.includes('e2plain') || t.includes('web-alb'))).toBe(false);
   });
 });

@@ -458,11 +458,14 @@ describe('throttling and unreachable regions, end to end', () => {
         'opensearch',
         'elasticache',
         'redshift',
+        'acm',
+        'apigateway',
+        'apigatewayv2',
       ]),
     );
     expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1')).toEqual([]);
     expect(out.coverage.filter((c) => c.region === 'global' && c.status === 'ok').map((c) => c.service)).toEqual(
-      expect.arrayContaining(['iam', 's3', 'cloudtrail']),
+      expect.arrayContaining(['iam', 's3', 'cloudtrail', 'cloudfront']),
     );
 
     const snap = mergeOutputs([out], new Date().toISOString());

@@ -62,6 +62,24 @@ describe('npm run demo', () => {
     expect(r.stdout).toContain('starting moto_server');
     expect(r.stdout).toContain('reports written to');
     checkReports(r.out);
+    // The edge seed: each problem fails and its look-alike passes (CloudFront, ACM, API Gateway).
+    const findings: Array<{ ruleId: string; status: string; resource: { name: string; region: string } }> = JSON.parse(
+      readFileSync(join(r.out, 'findings.json'), 'utf8'),
+    ).findings;
+    const status = (rule: string, name: string, region: string) =>
+      findings.find((f) => f.ruleId === rule && f.resource.name === name && f.resource.region === region)?.status;
+    expect([
+      status('aws-cloudfront-viewer-http-allowed', 'legacy-cdn.demo.example', 'global'),
+      status('aws-cloudfront-viewer-http-allowed', 'cdn.demo.example', 'global'),
+      status('aws-cloudfront-origin-insecure-protocol', 'legacy-cdn.demo.example', 'global'),
+      status('aws-cloudfront-viewer-legacy-tls', 'cdn.demo.example', 'global'),
+      status('aws-acm-certificate-expired', 'expired.demo.example', 'eu-west-1'),
+      status('aws-acm-certificate-expired', 'good.demo.example', 'eu-west-1'),
+      status('aws-acm-certificate-idle-unsafe', 'idle-expired.demo.example', 'us-east-1'),
+      status('aws-apigateway-domain-legacy-tls', 'legacy-http.demo.example', 'us-east-1'),
+      status('aws-apigateway-domain-legacy-tls', 'api.demo.example', 'us-east-1'),
+      status('aws-apigateway-stage-access-logging-off', 'orders/dev', 'eu-west-1'),
+    ]).toEqual(['fail', 'pass', 'fail', 'pass', 'fail', 'pass', 'fail', 'fail', 'pass', 'fail']);
   });
 
   it('without moto_server, says so and evaluates the bundled AWS snapshot instead', () => {

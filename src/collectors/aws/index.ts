@@ -35,6 +35,9 @@ import { elb } from './elb.js';
 import { opensearch } from './opensearch.js';
 import { elasticache } from './elasticache.js';
 import { redshift } from './redshift.js';
+import { cloudfront } from './cloudfront.js';
+import { acm } from './acm.js';
+import { apigateway } from './apigateway.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -66,6 +69,9 @@ export const awsServiceCollectors: AwsServiceCollector[] = [
   opensearch,
   elasticache,
   redshift,
+  cloudfront,
+  acm,
+  apigateway,
 ];
 
 /** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */
