@@ -188,8 +188,11 @@ export function trend(result: ReportInput): string {
     labels,
     fwIds.map((id, i) => ({
       name: title.get(id) ?? id,
-      cls: SERIES_CLASSES[i % SERIES_CLASSES.length],
-      values: h.runs.map((r) => (r.scores[id] === null || r.scores[id] === undefined ? null : r.scores[id]! * 100)),
+      cls: SERIES_CLASSES[i % SERIES_CLASSES.length] ?? 'c-s1',
+      values: h.runs.map((r) => {
+        const score = r.scores[id];
+        return score === null || score === undefined ? null : score * 100;
+      }),
     })),
     { max: 100, unit: '%' },
   );
