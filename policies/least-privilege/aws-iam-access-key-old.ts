@@ -47,7 +47,7 @@ export default defineRule({
         data: { ...data, slot: firstOld.slot, age },
         evidence: {
           identity: `user/${user.data.name}`,
-          keys: old.map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: ageInDays(k.lastRotated!, ctx.now) })),
+          keys: old.map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: k.lastRotated === null ? null : ageInDays(k.lastRotated, ctx.now) })),
         },
       };
     }
