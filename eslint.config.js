@@ -51,4 +51,14 @@ export default tseslint.config(
     files: ['policies/**/*.ts'],
     rules: forbid([['**/src/collectors/**', '**/src/reporters/**', '**/src/cli/**'], 'rules read the snapshot through the rule API only']),
   },
+  // No casts in rule bodies: a rule's data type follows from its `resourceTypes` (DataOf<T>), so a cast
+  // only hides a wrong assumption about the snapshot. Narrow with checks instead; _lib keeps its typed helpers.
+  {
+    files: ['policies/**/*.ts'],
+    ignores: ['policies/_lib/**'],
+    rules: {
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+    },
+  },
 );

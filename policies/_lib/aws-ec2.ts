@@ -184,12 +184,10 @@ export function sgPortOpenings(sg: Resource<SecurityGroupData>, net: AwsNetwork,
 
 /** Evidence form of openings: the first one's fields at top level, the list (capped) under `openings`. */
 export function openingsEvidence(list: SgOpening[], cap = 10): Record<string, unknown> {
-  const first = list[0];
+  const [first] = list;
   return {
-    rule: first.rule,
-    port: first.port,
-    service: first.service,
-    ...(first.prefixList ? { prefixList: first.prefixList } : {}),
+    ...(first ? { rule: first.rule, port: first.port, service: first.service } : {}),
+    ...(first?.prefixList ? { prefixList: first.prefixList } : {}),
     openings: list.slice(0, cap).map((o) => ({ rule: o.rule, port: o.port, protocol: o.protocol, service: o.service })),
     ...(list.length > cap ? { more: list.length - cap } : {}),
   };
@@ -211,8 +209,8 @@ export function sgPortsVerdict(
 ): RuleResult<'open' | 'prefixListUnknown' | 'closed'> {
   const name = sg.ref.name ?? sg.data.groupId;
   const { openings, unresolved } = sgPortOpenings(sg, net, ports);
-  if (openings.length > 0) {
-    const first = openings[0];
+  const [first] = openings;
+  if (first) {
     const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
     return {
       status: 'fail',

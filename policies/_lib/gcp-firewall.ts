@@ -80,8 +80,8 @@ export function evaluateFirewallOpenings(
   const name = fw.ref.name ?? fw.data.name;
   if (!isEnforcedIngress(fw.data)) return { status: 'not_applicable', messageId: 'notIngress', data: { name } };
   const openings = openingsOf(fw.data);
-  if (openings.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
   const [first] = openings;
+  if (!first) return { status: 'pass', messageId: 'closed', data: { name } };
   const more = openings.length > 1 ? ` (and ${openings.length - 1} more)` : '';
   return {
     status: 'fail',

@@ -40,7 +40,7 @@ export function memberKind(member: string): MemberKind {
 /** E-mail or domain part of a member (`user:a@Example.com` → `example.com`, `domain:x.org` → `x.org`); `null` for others. */
 export function memberDomain(member: string): string | null {
   const kind = memberKind(member);
-  const value = member.slice(member.indexOf(':') + 1).split('?')[0];
+  const value = member.slice(member.indexOf(':') + 1).split('?')[0] ?? '';
   if (kind === 'domain') return value.toLowerCase();
   if (kind === 'user' || kind === 'group' || kind === 'serviceAccount') {
     const at = value.lastIndexOf('@');
@@ -85,7 +85,7 @@ export function describeGrant(g: Grant): string {
 export function grantsResult(g: Grant[]): { evidence: Record<string, unknown>; data: { grant: string; more: string } } {
   return {
     evidence: { grants: g.map(describeGrant) },
-    data: { grant: describeGrant(g[0]), more: g.length > 1 ? ` (and ${g.length - 1} more)` : '' },
+    data: { grant: g[0] ? describeGrant(g[0]) : '', more: g.length > 1 ? ` (and ${g.length - 1} more)` : '' },
   };
 }
 

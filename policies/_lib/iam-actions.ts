@@ -49,7 +49,7 @@ export function catalogServices(): string[] {
 }
 
 function primaryLevel(raw: string): AccessLevel {
-  const first = raw.split(',')[0].trim();
+  const first = (raw.split(',')[0] ?? '').trim();
   return (['List', 'Read', 'Write', 'Permissions management', 'Tagging'] as const).find((l) => l === first) ?? 'Write';
 }
 
@@ -75,7 +75,7 @@ export function serviceActions(service: string): CatalogAction[] {
 /** The catalogue entry of an action (`iam:putuserpolicy` works: matching is case-insensitive). */
 export function catalogAction(action: string): CatalogAction | undefined {
   const lower = action.toLowerCase();
-  const service = lower.split(':')[0];
+  const service = lower.split(':')[0] ?? lower;
   serviceActions(service);
   return byId.get(lower);
 }
@@ -121,7 +121,7 @@ export function actionMatches(pattern: string, action: string): boolean {
 /** Services a pattern can reach: one when its service part is literal, else every service matching it. */
 export function servicesOf(pattern: string): string[] {
   if (pattern === '*') return catalogServices();
-  const svc = pattern.split(':')[0];
+  const svc = pattern.split(':')[0] ?? pattern;
   if (!svc.includes('*') && !svc.includes('?')) return [svc.toLowerCase()];
   const re = globRegExp(svc, true);
   return catalogServices().filter((s) => re.test(s));

@@ -221,7 +221,7 @@ function makeGrant(source: PolicySource, st: CompiledStatement): Grant {
 
 /** Is a service-wide pattern (`s3:*`, `*`, a wildcard service) — used to tell `NotAction` admin equivalents apart. */
 export function isServiceWide(pattern: string): boolean {
-  const [svc, act] = pattern.split(':');
+  const [svc = '', act] = pattern.split(':');
   return pattern === '*' || act === undefined || /[*?]/.test(svc) || /^\*+$/.test(act);
 }
 
@@ -262,9 +262,9 @@ export class PermissionSet {
     let out: Grant[] = NONE;
     for (const d of this.docs) {
       const hit = matching(d.doc, a);
-      for (let k = 0; k < hit.length; k++) {
-        const st = d.doc.statements[hit[k]];
-        if (!st.allow) continue;
+      for (const index of hit) {
+        const st = d.doc.statements[index];
+        if (!st?.allow) continue;
         const g = denies || this.boundarySet ? this.filter(d.source, st, denies ?? NONE, a) : grantOf(d.source, st);
         if (g) (out === NONE ? (out = []) : out).push(g);
       }
@@ -334,9 +334,8 @@ export class PermissionSet {
     const out: { service: string; pattern: string; grant: Grant }[] = [];
     for (const l of this.allowStatements()) {
       for (const p of l.st.statement.Action ?? []) {
-        const m = /^([A-Za-z0-9-]+):\*+$/.exec(p.trim());
-        if (!m) continue;
-        const service = m[1].toLowerCase();
+        const service = /^([A-Za-z0-9-]+):\*+$/.exec(p.trim())?.[1]?.toLowerCase();
+        if (!service) continue;
         const removed = this.denies.some(
           (d) =>
             !d.st.statement.Condition &&
@@ -390,9 +389,9 @@ export function levelActions(st: CompiledStatement, level: AccessLevel): Catalog
   if (!list) {
     let candidates: CatalogAction[];
     if (st.action) {
-      const literal = s.Action!.every((p) => !st.action!.all && !/[*?]/.test(p.split(':')[0]));
+      const literal = s.Action!.every((p) => !st.action!.all && !/[*?]/.test(p.split(':')[0] ?? p));
       candidates = literal
-        ? [...new Set(s.Action!.map((p) => p.split(':')[0].toLowerCase()))].flatMap((svc) => actionsAtLevel(level, svc))
+        ? [...new Set(s.Action!.map((p) => (p.split(':')[0] ?? p).toLowerCase()))].flatMap((svc) => actionsAtLevel(level, svc))
         : actionsAtLevel(level);
       candidates = candidates.filter((a) => testMatcher(st.action!, a.key));
     } else if (st.notAction) {

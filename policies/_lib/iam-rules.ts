@@ -42,15 +42,15 @@ export function checkIdentity<T, O extends IdentityRuleOptions, F extends string
   resource: Resource,
   ctx: RuleContext<O>,
   find: (id: ResolvedIdentity) => T[],
-  fail: (id: ResolvedIdentity, hits: T[]) => RuleResult<F>,
+  fail: (id: ResolvedIdentity, hits: [T, ...T[]]) => RuleResult<F>,
 ): RuleResult<F | 'serviceLinked' | 'incomplete' | 'ok'> {
   const identity = `${resource.ref.type.split('.').pop()}/${resource.ref.id}`;
   if (isServiceLinkedRole(resource) && !ctx.options.includeServiceLinkedRoles)
     return { status: 'not_applicable', messageId: 'serviceLinked', data: { identity } };
   const id = ctx.derived(IAM_IDENTITIES).resolve(resource);
-  const hits = find(id);
-  if (hits.length) {
-    const r = fail(id, hits);
+  const [first, ...rest] = find(id);
+  if (first !== undefined) {
+    const r = fail(id, [first, ...rest]);
     if (id.missing.length) r.evidence = { ...r.evidence, unresolvedPolicies: id.missing };
     return r;
   }

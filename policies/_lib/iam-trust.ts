@@ -100,8 +100,7 @@ export function hasExternalId(condition: IamCondition | undefined): boolean {
 /** Account of an AWS principal (`123456789012`, `arn:aws:iam::123456789012:root`, `…:role/x`, `…:assumed-role/…`); null for `*` and unique ids. */
 export function principalAccount(p: string): string | null {
   if (/^\d{12}$/.test(p)) return p;
-  const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(p);
-  return m ? m[1] : null;
+  return /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(p)?.[1] ?? null;
 }
 
 /** Is this trust statement open to any AWS principal? */

@@ -89,7 +89,7 @@ export function matchPorts(protocol: string | number, from: number | null | unde
     const info = portInfo(port);
     if (p !== 'all' && !rangeCovers(from, to, port)) continue;
     const proto = p === 'all' ? info.protocols[0] : (p as PortProtocol);
-    if (!info.protocols.includes(proto)) continue;
+    if (proto === undefined || !info.protocols.includes(proto)) continue;
     hits.push({ port, protocol: proto, service: info.service, category: info.category });
   }
   return hits;

@@ -145,9 +145,7 @@ export const SENSITIVE_PORTS: readonly number[] = Object.freeze(
 
 /** Catalogue entry for a port, or a generic one (tcp and udp) for a port the user added through options. */
 export function portInfo(port: number): { port: number; service: string; category: PortCategory; protocols: readonly PortProtocol[] } {
-  const list = BY_PORT.get(port);
-  if (!list) return { port, service: `port ${port}`, category: 'other', protocols: TU };
-  return list[0];
+  return BY_PORT.get(port)?.[0] ?? { port, service: `port ${port}`, category: 'other', protocols: TU };
 }
 
 /** Service name for messages (`SSH`, `MySQL`, `port 12345`). */

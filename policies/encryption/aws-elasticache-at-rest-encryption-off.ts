@@ -26,7 +26,7 @@ export default defineRule({
     member: MEMBER_MESSAGE,
   },
   evaluate(r) {
-    const c = r as CacheResource;
+    const c: CacheResource = r;
     const member = memberResult(c);
     if (member) return member;
     const what = cacheLabel(c);

@@ -28,7 +28,7 @@ export default defineRule({
   defaults: { allowPreferredMode: false },
   optionsSchema: { type: 'object', properties: { allowPreferredMode: { type: 'boolean' } }, additionalProperties: false },
   evaluate(r, ctx) {
-    const c = r as CacheResource;
+    const c: CacheResource = r;
     const member = memberResult(c);
     if (member) return member;
     const what = cacheLabel(c);

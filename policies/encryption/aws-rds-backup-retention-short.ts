@@ -30,7 +30,7 @@ export default defineRule({
   defaults: { minDays: 7 },
   optionsSchema: { type: 'object', properties: { minDays: { type: 'integer', minimum: 1, maximum: 35 } }, additionalProperties: false },
   evaluate(db, ctx) {
-    const d = db as RdsDatabase;
+    const d: RdsDatabase = db;
     const member = memberResult(d);
     if (member) return member;
     const name = d.ref.id;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/api/rule.js';
 import { RDS_DB_CLUSTER, RDS_DB_INSTANCE } from '../../src/model/aws/rds.js';
-import { type RdsDatabase, rdsSettingVerdict } from '../_lib/aws-rds.js';
+import { rdsSettingVerdict } from '../_lib/aws-rds.js';
 
 export default defineRule({
   id: 'aws-rds-deletion-protection-off',
@@ -26,6 +26,6 @@ export default defineRule({
     unknown: 'RDS {{kind}} {{name}}: the API did not report deletion protection.',
   },
   evaluate(db) {
-    return rdsSettingVerdict(db as RdsDatabase, 'deletionProtection', { on: 'on', off: 'off' });
+    return rdsSettingVerdict(db, 'deletionProtection', { on: 'on', off: 'off' });
   },
 });

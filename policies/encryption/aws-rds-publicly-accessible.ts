@@ -27,7 +27,7 @@ export default defineRule({
     unknown: 'RDS {{kind}} {{name}}: the API did not say whether it is publicly accessible.',
   },
   evaluate(db) {
-    const d = db as RdsDatabase;
+    const d: RdsDatabase = db;
     const name = d.ref.id;
     const kind = dbKind(d);
     if (!isInstance(d) && (d.data.engine ?? '').startsWith('aurora')) return { status: 'not_applicable', messageId: 'aurora', data: { name } };

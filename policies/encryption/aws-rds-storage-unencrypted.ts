@@ -27,7 +27,7 @@ export default defineRule({
     unknown: 'RDS {{kind}} {{name}}: the API did not say whether its storage is encrypted.',
   },
   evaluate(db) {
-    const d = db as RdsDatabase;
+    const d: RdsDatabase = db;
     return rdsSettingVerdict(d, 'storageEncrypted', { on: 'encrypted', off: 'unencrypted' }, { engine: d.data.engine });
   },
 });

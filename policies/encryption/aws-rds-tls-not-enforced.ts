@@ -37,7 +37,7 @@ export default defineRule({
     unknown: 'RDS {{kind}} {{name}}: whether TLS is forced cannot be established: {{reason}}.',
   },
   evaluate(db, ctx) {
-    const d = db as RdsDatabase;
+    const d: RdsDatabase = db;
     const member = memberResult(d);
     if (member) return member;
     const name = d.ref.id;

@@ -37,13 +37,14 @@ export default defineRule({
     if (!ipv4Enabled) return { status: 'pass', messageId: 'noPublicIp', data: { name } };
     if (authorizedNetworks === null) return { status: 'unknown', messageId: 'unreadable', data: { name } };
     const open = authorizedNetworks.filter((n) => isInternetCidr(n.value));
-    if (open.length === 0) return { status: 'pass', messageId: 'restricted', data: { name } };
+    const [first] = open;
+    if (!first) return { status: 'pass', messageId: 'restricted', data: { name } };
     const label = (n: { name: string | null; value: string }) => (n.name ? `${n.value} (${n.name})` : n.value);
     const more = open.length > 1 ? ` (and ${open.length - 1} more)` : '';
     return {
       status: 'fail',
       messageId: 'open',
-      data: { name, network: label(open[0]), more },
+      data: { name, network: label(first), more },
       evidence: { authorizedNetworks: open.map(label), publicIpAddresses: db.data.publicIpAddresses },
     };
   },

@@ -38,15 +38,16 @@ export default defineRule({
     const active = c.accessKeys.filter((k) => k.active);
     if (!active.length) return { status: 'not_applicable', messageId: 'noKeys', data };
     const old = active.filter((k) => k.lastRotated !== null && ageInDays(k.lastRotated, ctx.now) > max);
-    if (old.length) {
-      const age = ageInDays(old[0].lastRotated!, ctx.now);
+    const [firstOld] = old;
+    if (firstOld?.lastRotated) {
+      const age = ageInDays(firstOld.lastRotated, ctx.now);
       return {
         status: 'fail',
         messageId: 'old',
-        data: { ...data, slot: old[0].slot, age },
+        data: { ...data, slot: firstOld.slot, age },
         evidence: {
           identity: `user/${user.data.name}`,
-          keys: old.map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: ageInDays(k.lastRotated!, ctx.now) })),
+          keys: old.map((k) => ({ slot: k.slot, lastRotated: k.lastRotated, ageDays: k.lastRotated === null ? null : ageInDays(k.lastRotated, ctx.now) })),
         },
       };
     }

@@ -16,6 +16,8 @@ interface Options extends IdentityRuleOptions {
   actions: string[];
 }
 
+const defaults: Options = { ...identityDefaults, actions: CREDENTIALS_EXPOSURE_ACTIONS };
+
 export default defineRule({
   id: 'aws-iam-credentials-exposure',
   title: 'IAM identity can obtain credentials without resource constraints',
@@ -40,7 +42,7 @@ export default defineRule({
     '{{identity}} can obtain credentials with {{actions}} on every resource{{conditional}}.',
     '{{identity}} has no unconstrained credential-issuing action.',
   ),
-  defaults: { ...identityDefaults, actions: CREDENTIALS_EXPOSURE_ACTIONS } as Options,
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } },

@@ -16,6 +16,8 @@ interface Options extends IdentityRuleOptions {
   actions: string[];
 }
 
+const defaults: Options = { ...identityDefaults, actions: DATA_EXFILTRATION_ACTIONS };
+
 export default defineRule({
   id: 'aws-iam-data-exfiltration',
   title: 'IAM identity can read data without resource constraints',
@@ -37,7 +39,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
   ],
   messages: identityMessages('{{identity}} can {{actions}} on every resource{{conditional}}.', '{{identity}} has no unconstrained data-read action.'),
-  defaults: { ...identityDefaults, actions: DATA_EXFILTRATION_ACTIONS } as Options,
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { ...identityOptionsProps, actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } },

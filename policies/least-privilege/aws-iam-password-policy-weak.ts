@@ -12,6 +12,16 @@ interface Options {
   maxAgeDays: number;
 }
 
+const defaults: Options = {
+  minimumLength: 14,
+  reusePrevention: 24,
+  requireSymbols: false,
+  requireNumbers: false,
+  requireUppercase: false,
+  requireLowercase: false,
+  maxAgeDays: 0,
+};
+
 export default defineRule({
   id: 'aws-iam-password-policy-weak',
   title: 'Account password policy is missing or weak',
@@ -39,15 +49,7 @@ export default defineRule({
     ok: 'Account {{account}} password policy meets the bar.',
     unknown: 'Account {{account}}: the password policy could not be read.',
   },
-  defaults: {
-    minimumLength: 14,
-    reusePrevention: 24,
-    requireSymbols: false,
-    requireNumbers: false,
-    requireUppercase: false,
-    requireLowercase: false,
-    maxAgeDays: 0,
-  } as Options,
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: {

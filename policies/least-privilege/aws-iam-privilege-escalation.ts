@@ -17,6 +17,8 @@ interface Options extends IdentityRuleOptions {
   unconstrainedOnly: boolean;
 }
 
+const defaults: Options = { ...identityDefaults, unconstrainedOnly: true };
+
 export default defineRule({
   id: 'aws-iam-privilege-escalation',
   title: 'IAM identity can escalate its own privileges',
@@ -43,7 +45,7 @@ export default defineRule({
     '{{identity}} can escalate privileges by {{count}} method(s): {{methods}}{{conditional}}.',
     '{{identity}} has no known privilege-escalation path.',
   ),
-  defaults: { ...identityDefaults, unconstrainedOnly: true } as Options,
+  defaults,
   optionsSchema: { type: 'object', properties: { ...identityOptionsProps, unconstrainedOnly: { type: 'boolean' } }, additionalProperties: false },
   evaluate(resource, ctx) {
     return checkIdentity(

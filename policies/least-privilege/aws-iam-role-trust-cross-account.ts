@@ -7,6 +7,8 @@ interface Options {
   knownAccounts: string[];
 }
 
+const defaults: Options = { knownAccounts: [] };
+
 export default defineRule({
   id: 'aws-iam-role-trust-cross-account',
   title: 'Role trusts an unknown AWS account',
@@ -30,7 +32,7 @@ export default defineRule({
     ok: 'Role {{role}} trusts no unknown account.',
     unreadable: 'Role {{role}}: its trust policy could not be read.',
   },
-  defaults: { knownAccounts: [] as string[] } as Options,
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { knownAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } },

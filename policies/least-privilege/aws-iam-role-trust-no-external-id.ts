@@ -7,6 +7,8 @@ interface Options {
   internalAccounts: string[];
 }
 
+const defaults: Options = { internalAccounts: [] };
+
 export default defineRule({
   id: 'aws-iam-role-trust-no-external-id',
   title: 'Third-party role trust without sts:ExternalId',
@@ -30,7 +32,7 @@ export default defineRule({
     ok: 'Role {{role}}: every third-party trust requires an external id.',
     unreadable: 'Role {{role}}: its trust policy could not be read.',
   },
-  defaults: { internalAccounts: [] as string[] } as Options,
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { internalAccounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } } },

@@ -4,6 +4,14 @@ import { BASIC_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult
 
 const KINDS = new Set(['user', 'group', 'serviceAccount', 'domain']);
 
+interface Options {
+  roles: string[];
+  allowedMembers: string[];
+  ignoreServiceAgents: boolean;
+}
+
+const defaults: Options = { roles: [...BASIC_ROLES], allowedMembers: [], ignoreServiceAgents: true };
+
 export default defineRule({
   id: 'gcp-iam-basic-role',
   title: 'Basic role (Owner or Editor) granted to a user, group or service account',
@@ -28,7 +36,7 @@ export default defineRule({
     basic: 'The IAM policy of {{label}} grants the basic role {{grant}}{{more}}.',
     noBasic: 'The IAM policy of {{label}} grants no basic role to users, groups or service accounts.',
   },
-  defaults: { roles: [...BASIC_ROLES] as string[], allowedMembers: [] as string[], ignoreServiceAgents: true },
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { roles: ROLE_LIST_SCHEMA, allowedMembers: MEMBER_LIST_SCHEMA, ignoreServiceAgents: { type: 'boolean' } },

@@ -2,6 +2,14 @@ import { defineRule } from '../../src/api/rule.js';
 import { GCP_IAM_POLICY } from '../../src/model/gcp.js';
 import { MEMBER_LIST_SCHEMA, grants, grantsResult, memberDomain, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 
+interface Options {
+  allowedDomains: string[];
+  checkServiceAccounts: boolean;
+  allowedMembers: string[];
+}
+
+const defaults: Options = { allowedDomains: [], checkServiceAccounts: false, allowedMembers: [] };
+
 export default defineRule({
   id: 'gcp-iam-external-member',
   title: 'IAM policy grants a role to a member outside the allowed domains',
@@ -26,7 +34,7 @@ export default defineRule({
     internal: 'Every member of the IAM policy of {{label}} is in an allowed domain.',
     notConfigured: 'Set `allowedDomains` to check the members of {{label}}.',
   },
-  defaults: { allowedDomains: [] as string[], checkServiceAccounts: false, allowedMembers: [] as string[] },
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -2,6 +2,13 @@ import { defineRule } from '../../src/api/rule.js';
 import { GCP_IAM_POLICY } from '../../src/model/gcp.js';
 import { IMPERSONATION_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult, policyLabel } from '../_lib/gcp-iam.js';
 
+interface Options {
+  roles: string[];
+  allowedMembers: string[];
+}
+
+const defaults: Options = { roles: [...IMPERSONATION_ROLES], allowedMembers: [] };
+
 export default defineRule({
   id: 'gcp-iam-sa-impersonation-project-wide',
   title: 'Service Account User or Token Creator granted project-wide',
@@ -27,7 +34,7 @@ export default defineRule({
     none: 'The IAM policy of {{label}} grants no service-account impersonation role.',
     resourceLevel: 'The IAM policy of {{label}} is on a single resource.',
   },
-  defaults: { roles: [...IMPERSONATION_ROLES] as string[], allowedMembers: [] as string[] },
+  defaults,
   optionsSchema: { type: 'object', properties: { roles: ROLE_LIST_SCHEMA, allowedMembers: MEMBER_LIST_SCHEMA }, additionalProperties: false },
   evaluate(p, { options }) {
     const label = policyLabel(p.data, p.ref.name);

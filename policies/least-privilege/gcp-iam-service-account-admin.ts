@@ -2,6 +2,15 @@ import { defineRule } from '../../src/api/rule.js';
 import { GCP_IAM_POLICY } from '../../src/model/gcp.js';
 import { BASIC_ROLES, MEMBER_LIST_SCHEMA, ROLE_LIST_SCHEMA, grants, grantsResult, isServiceAgent, memberKind, policyLabel } from '../_lib/gcp-iam.js';
 
+interface Options {
+  roles: string[];
+  includeAdminRoles: boolean;
+  allowedMembers: string[];
+  ignoreServiceAgents: boolean;
+}
+
+const defaults: Options = { roles: [...BASIC_ROLES], includeAdminRoles: false, allowedMembers: [], ignoreServiceAgents: true };
+
 export default defineRule({
   id: 'gcp-iam-service-account-admin',
   title: 'Service account holds Owner or Editor',
@@ -25,7 +34,7 @@ export default defineRule({
     admin: 'The IAM policy of {{label}} grants {{grant}}{{more}} to a service account.',
     noAdmin: 'The IAM policy of {{label}} grants no Owner/Editor role to a service account.',
   },
-  defaults: { roles: [...BASIC_ROLES] as string[], includeAdminRoles: false, allowedMembers: [] as string[], ignoreServiceAgents: true },
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: {

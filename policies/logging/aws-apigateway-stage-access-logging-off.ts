@@ -3,6 +3,8 @@ import { APIGATEWAY_STAGE } from '../../src/model/aws/apigateway.js';
 import { EDGE_REFS } from '../_lib/aws-edge.js';
 import { globMatch } from '../_lib/aws-resource-policy.js';
 
+const defaults: { exemptStages: string[] } = { exemptStages: [] };
+
 export default defineRule({
   id: 'aws-apigateway-stage-access-logging-off',
   title: 'API Gateway stage without access logging',
@@ -24,7 +26,7 @@ export default defineRule({
     on: 'API Gateway {{type}} API {{api}}, stage {{stage}}, logs accesses to {{destination}}.',
     exempt: 'API Gateway {{type}} API {{api}}, stage {{stage}}, is exempt from this check ({{pattern}}).',
   },
-  defaults: { exemptStages: [] as string[] },
+  defaults,
   optionsSchema: { type: 'object', properties: { exemptStages: { type: 'array', items: { type: 'string', minLength: 1 } } }, additionalProperties: false },
   evaluate(r, ctx) {
     const api = r.data.apiName ?? r.data.apiId;

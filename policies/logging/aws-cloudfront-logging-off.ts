@@ -3,6 +3,8 @@ import { CLOUDFRONT_DISTRIBUTION, CLOUDFRONT_DISTRIBUTION_CONFIG } from '../../s
 import { distributionName, EDGE_REFS } from '../_lib/aws-edge.js';
 import { globMatch } from '../_lib/aws-resource-policy.js';
 
+const defaults: { exemptDistributions: string[] } = { exemptDistributions: [] };
+
 export default defineRule({
   id: 'aws-cloudfront-logging-off',
   title: 'CloudFront distribution without standard access logging',
@@ -26,7 +28,7 @@ export default defineRule({
     exempt: 'CloudFront distribution {{distribution}} is exempt from this check ({{pattern}}).',
     unreadable: 'CloudFront distribution {{distribution}}: its logging configuration could not be read.',
   },
-  defaults: { exemptDistributions: [] as string[] },
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { exemptDistributions: { type: 'array', items: { type: 'string', minLength: 1 } } },

@@ -40,8 +40,8 @@ export default defineRule({
       detectors: detectors.map((d) => ({ detectorId: d.detectorId, status: d.status })),
       ...(scope.workloads ? { workloads: scope.workloads } : {}),
     };
-    if (detectors.length === 0) return { status: 'fail', messageId: 'none', data: { region }, evidence };
-    const d = detectors[0]!;
+    const [d] = detectors;
+    if (!d) return { status: 'fail', messageId: 'none', data: { region }, evidence };
     return { status: 'fail', messageId: 'suspended', data: { region, detector: d.detectorId, status: d.status ?? 'unknown' }, evidence };
   },
 });

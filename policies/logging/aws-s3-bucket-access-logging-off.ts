@@ -2,6 +2,12 @@ import { defineRule } from '../../src/api/rule.js';
 import { S3_BUCKET, S3_BUCKET_LOGGING } from '../../src/model/aws/s3.js';
 import { globMatch } from '../_lib/aws-resource-policy.js';
 
+interface Options {
+  exemptBuckets: string[];
+}
+
+const defaults: Options = { exemptBuckets: [] };
+
 export default defineRule({
   id: 'aws-s3-bucket-access-logging-off',
   title: 'S3 bucket without server access logging',
@@ -27,7 +33,7 @@ export default defineRule({
     exempt: 'S3 bucket {{name}} is exempt from access logging ({{pattern}}).',
     unreadable: 'S3 bucket {{name}}: its logging configuration could not be read.',
   },
-  defaults: { exemptBuckets: [] as string[] },
+  defaults,
   optionsSchema: { type: 'object', properties: { exemptBuckets: { type: 'array', items: { type: 'string', minLength: 1 } } }, additionalProperties: false },
   evaluate(bucket, ctx) {
     const name = bucket.data.name;

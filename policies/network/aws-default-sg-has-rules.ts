@@ -33,13 +33,14 @@ export default defineRule({
     if (!sg.data.isDefault) return { status: 'not_applicable', messageId: 'notDefault', data: { name } };
     const vpc = sg.data.vpcId ?? 'its VPC';
     const { ingress, egress } = sg.data;
-    if (ingress.length + egress.length === 0) return { status: 'pass', messageId: 'empty', data: { name, vpc } };
+    const firstRule = ingress[0] ?? egress[0];
+    if (!firstRule) return { status: 'pass', messageId: 'empty', data: { name, vpc } };
     return {
       status: 'fail',
       messageId: 'hasRules',
       data: { name, vpc, ingress: ingress.length, egress: egress.length },
       evidence: {
-        rule: describePermission(ingress[0] ?? egress[0]),
+        rule: describePermission(firstRule),
         ingress: ingress.map((p) => describePermission(p)),
         egress: egress.map((p) => describePermission(p)),
       },

@@ -43,8 +43,8 @@ export default defineRule({
     const r = instanceExposure(instance, ctx.derived(AWS_NETWORK), ctx.options.ports);
     if (r.kind === 'no-public-address') return { status: 'pass', messageId: 'noPublicAddress', data: { name } };
     if (r.kind === 'missing') return { status: 'unknown', messageId: 'missing', data: { name, what: r.what } };
-    if (r.paths.length === 0) return { status: 'pass', messageId: 'notExposed', data: { name } };
     const [p] = r.paths;
+    if (!p) return { status: 'pass', messageId: 'notExposed', data: { name } };
     const more = r.total > 1 ? ` (and ${r.total - 1} more paths)` : '';
     return {
       status: 'fail',

@@ -52,8 +52,8 @@ export default defineRule({
         data: { name, entry: describeNaclEntry(all) },
         evidence: { entry: describeNaclEntry(all), openPorts: open.slice(0, 10), subnets },
       };
-    if (open.length === 0) return { status: 'pass', messageId: 'closed', data: { name } };
     const [first] = open;
+    if (!first) return { status: 'pass', messageId: 'closed', data: { name } };
     const more = open.length > 1 ? ` (and ${open.length - 1} more)` : '';
     return {
       status: 'fail',

@@ -3,6 +3,8 @@ import { CLOUDFRONT_DISTRIBUTION } from '../../src/model/aws/cloudfront.js';
 import { CLOUDFRONT_MINIMUM_PROTOCOLS, distributionName, EDGE_REFS, protocolRank } from '../_lib/aws-edge.js';
 import { REFS } from '../_lib/tls-rules.js';
 
+const defaults: { minimumProtocolVersion: (typeof CLOUDFRONT_MINIMUM_PROTOCOLS)[number] } = { minimumProtocolVersion: 'TLSv1.2_2021' };
+
 export default defineRule({
   id: 'aws-cloudfront-viewer-legacy-tls',
   title: 'CloudFront distribution accepts viewer TLS older than its minimum',
@@ -26,7 +28,7 @@ export default defineRule({
     ok: 'CloudFront distribution {{distribution}} requires {{policy}} (at least {{minimum}}).',
     unrecognised: 'CloudFront distribution {{distribution}}: viewer security policy {{policy}} is not one Vigil knows.',
   },
-  defaults: { minimumProtocolVersion: 'TLSv1.2_2021' as (typeof CLOUDFRONT_MINIMUM_PROTOCOLS)[number] },
+  defaults,
   optionsSchema: {
     type: 'object',
     properties: { minimumProtocolVersion: { enum: [...CLOUDFRONT_MINIMUM_PROTOCOLS] } },

@@ -27,7 +27,8 @@ export default defineRule({
   optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
   evaluate(r, ctx) {
     const endpoint = endpointName(r);
-    if (!r.data.chain) return notProbed('the certificate chain', r);
+    const leaf = r.data.chain?.[0];
+    if (!r.data.chain || !leaf) return notProbed('the certificate chain', r);
     const now = ctx.now.getTime();
     for (const { position, cert } of servedCertificates(r.data.chain)) {
       const data = { endpoint, position, subject: cert.subject, notBefore: cert.notBefore, notAfter: cert.notAfter };
@@ -35,6 +36,6 @@ export default defineRule({
       if (Date.parse(cert.notAfter) < now) return { status: 'fail', messageId: 'expired', data, evidence };
       if (Date.parse(cert.notBefore) > now) return { status: 'fail', messageId: 'notYetValid', data, evidence };
     }
-    return { status: 'pass', messageId: 'valid', data: { endpoint, notAfter: r.data.chain[0].notAfter } };
+    return { status: 'pass', messageId: 'valid', data: { endpoint, notAfter: leaf.notAfter } };
   },
 });

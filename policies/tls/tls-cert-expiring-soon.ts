@@ -27,7 +27,8 @@ export default defineRule({
   optionsSchema: { type: 'object', properties: { days: { type: 'integer', minimum: 1, maximum: 3650 } }, additionalProperties: false },
   evaluate(r, ctx) {
     const endpoint = endpointName(r);
-    if (!r.data.chain) return notProbed('the certificate chain', r);
+    const leaf = r.data.chain?.[0];
+    if (!r.data.chain || !leaf) return notProbed('the certificate chain', r);
     const served = servedCertificates(r.data.chain);
     if (served.some(({ cert }) => Date.parse(cert.notAfter) < ctx.now.getTime())) {
       return { status: 'not_applicable', messageId: 'expired', data: { endpoint } };
@@ -43,6 +44,6 @@ export default defineRule({
         };
       }
     }
-    return { status: 'pass', messageId: 'ok', data: { endpoint, limit: ctx.options.days, days: daysLeft(r.data.chain[0], ctx.now) } };
+    return { status: 'pass', messageId: 'ok', data: { endpoint, limit: ctx.options.days, days: daysLeft(leaf, ctx.now) } };
   },
 });

@@ -29,9 +29,9 @@ export default defineRule({
     const endpoint = endpointName(r);
     const h = r.data.hostname;
     if (r.data.origin && !r.data.sni) return { status: 'not_applicable', messageId: 'discovered', data: { endpoint, origin: r.data.origin } };
-    if (!h || !r.data.chain) return notProbed('the certificate', r);
+    const leaf = r.data.chain?.[0];
+    if (!h || !r.data.chain || !leaf) return notProbed('the certificate', r);
     if (h.matches) return { status: 'pass', messageId: 'ok', data: { endpoint, name: h.name, matchedBy: h.matchedBy ?? '' } };
-    const leaf = r.data.chain[0];
     const presented = [...leaf.dnsNames.map((d) => `DNS:${d}`), ...leaf.ipAddresses.map((i) => `IP:${i}`)];
     if (presented.length === 0 && leaf.commonName) presented.push(`CN:${leaf.commonName}`);
     const names = presented.length ? presented.slice(0, 10).join(', ') + (presented.length > 10 ? ', …' : '') : 'no name';

@@ -26,8 +26,8 @@ export default defineRule({
   optionsSchema: { type: 'object', properties: { maxDays: { type: 'integer', minimum: 1 } }, additionalProperties: false },
   evaluate(r, ctx) {
     const endpoint = endpointName(r);
-    if (!r.data.chain) return notProbed('the certificate chain', r);
-    const leaf = r.data.chain[0];
+    const leaf = r.data.chain?.[0];
+    if (!r.data.chain || !leaf) return notProbed('the certificate chain', r);
     const days = leaf.lifetimeDays;
     const data = { endpoint, days, maxDays: ctx.options.maxDays, notBefore: leaf.notBefore, notAfter: leaf.notAfter };
     if (days > ctx.options.maxDays)

@@ -29,9 +29,9 @@ export default defineRule({
   evaluate(r) {
     const endpoint = endpointName(r);
     const t = r.data.trust;
-    if (!t || !r.data.chain) return notProbed('the certificate chain', r);
+    const leaf = r.data.chain?.[0];
+    if (!t || !r.data.chain || !leaf) return notProbed('the certificate chain', r);
     if (t.trusted) return { status: 'pass', messageId: 'ok', data: { endpoint } };
-    const leaf = r.data.chain[0];
     const evidence = { verifyError: t.verifyError, customCa: t.customCa, subject: leaf.subject, issuer: leaf.issuer, chainLength: r.data.chain.length };
     if (leaf.selfSigned) return { status: 'fail', messageId: 'selfSigned', data: { endpoint, subject: leaf.subject }, evidence };
     return { status: 'fail', messageId: 'untrusted', data: { endpoint, error: t.verifyError ?? 'no path to a trust anchor' }, evidence };

@@ -49,7 +49,8 @@ export default defineRule({
   },
   evaluate(r, ctx) {
     const endpoint = endpointName(r);
-    if (!r.data.chain) return notProbed('the certificate chain', r);
+    const leaf = r.data.chain?.[0];
+    if (!r.data.chain || !leaf) return notProbed('the certificate chain', r);
     for (const { position, cert } of servedCertificates(r.data.chain)) {
       const why = weakness(cert, ctx.options);
       if (why)
@@ -60,7 +61,6 @@ export default defineRule({
           evidence: { position, subject: cert.subject, keyType: cert.keyType, keyBits: cert.keyBits, curve: cert.curve ?? null },
         };
     }
-    const leaf = r.data.chain[0];
     if (leaf.keyBits === null && leaf.keyType !== 'EC') return notProbed(`the key size of a ${leaf.keyType} key`, r);
     return { status: 'pass', messageId: 'ok', data: { endpoint, key: `${leaf.keyType} ${leaf.keyBits ?? ''}`.trim() } };
   },

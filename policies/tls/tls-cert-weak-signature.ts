@@ -30,6 +30,8 @@ export default defineRule({
     const endpoint = endpointName(r);
     if (!r.data.chain) return notProbed('the certificate chain', r);
     const served = servedCertificates(r.data.chain);
+    const [leaf] = served;
+    if (!leaf) return notProbed('the certificate chain', r);
     for (const { position, cert } of served) {
       if (cert.signatureHash && WEAK.has(cert.signatureHash)) {
         return {
@@ -42,6 +44,6 @@ export default defineRule({
     }
     const unknown = served.find(({ cert }) => cert.signatureHash === null);
     if (unknown) return notProbed(`the signature hash of ${unknown.position} (${unknown.cert.signatureAlgorithm})`, r);
-    return { status: 'pass', messageId: 'ok', data: { endpoint, algorithm: served[0].cert.signatureAlgorithm } };
+    return { status: 'pass', messageId: 'ok', data: { endpoint, algorithm: leaf.cert.signatureAlgorithm } };
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/api/rule.js';
 import { TLS_ENDPOINT_TYPE, TLS_PROTOCOLS, type TlsKeyExchange } from '../../src/model/tls.js';
-import { allowedByProfile, INSECURE, keyExchangeOutsideProfile, type SuiteWeakness, suiteWeaknesses } from '../_lib/tls-profiles.js';
+import { allowedByProfile, INSECURE, keyExchangeOutsideProfile, suiteWeaknesses } from '../_lib/tls-profiles.js';
 import { endpointName, NOT_PROBED_MESSAGE, PROFILE_TUNABLE, profileOf, protocolName, REFS } from '../_lib/tls-rules.js';
 
 export default defineRule({
@@ -32,10 +32,11 @@ export default defineRule({
     const offenders: Array<{ protocol: string; suite: string; weaknesses: string[]; insecure: boolean; keyExchange?: TlsKeyExchange }> = [];
     for (const p of TLS_PROTOCOLS)
       for (const s of r.data.suites[p]?.accepted ?? []) {
-        const weaknesses: string[] = suiteWeaknesses(s);
+        const found = suiteWeaknesses(s);
+        const weaknesses: string[] = found;
         const group = keyExchangeOutsideProfile(profile, s.keyExchange);
         if (weaknesses.length === 0 && !group && allowedByProfile(profile, p, s.iana)) continue;
-        const insecure = weaknesses.some((w) => INSECURE.has(w as SuiteWeakness));
+        const insecure = found.some((w) => INSECURE.has(w));
         offenders.push({
           protocol: protocolName(p),
           suite: s.iana,
@@ -59,7 +60,10 @@ export default defineRule({
         data: { endpoint, count: offenders.length, profile: profile.name, suites: show(offenders) },
         evidence,
       };
-    const incomplete = TLS_PROTOCOLS.filter((p) => r.data.suites[p] === null || r.data.suites[p]!.inconclusive.length > 0);
+    const incomplete = TLS_PROTOCOLS.filter((p) => {
+      const probed = r.data.suites[p];
+      return !probed || probed.inconclusive.length > 0;
+    });
     if (incomplete.length > 0)
       return { status: 'unknown', messageId: 'notProbed', data: { endpoint, what: `the suites of ${incomplete.map(protocolName).join(', ')}` } };
     return { status: 'pass', messageId: 'ok', data: { endpoint, profile: profile.name }, evidence: { profile: profile.name, notProbed: r.data.notes } };

@@ -36,10 +36,10 @@ export function renderFrameworkList(frameworks: readonly Framework[], color = fa
     return [f.id, f.title, f.version, String(f.controls.length), String(f.controls.length - manual), String(manual), String(rulesForFrameworks([f]).size)];
   });
   const head = ['ID', 'TITLE', 'VERSION', 'CONTROLS', 'AUTOMATED', 'MANUAL', 'RULES'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (r: string[]) =>
     r
-      .map((v, i) => (i >= 3 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .map((v, i) => (i >= 3 ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [c.bold(line(head)), ...rows.map(line), '', c.dim('vigil frameworks show <id> lists the controls and their rules')].join('\n');

@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { describeAjvError, jsonPath } from '../model/schema.js';
+import { describeAjvError, firstAjvError, jsonPath } from '../model/schema.js';
 import { InputError } from '../util/errors.js';
 import { parseYaml } from '../util/yaml.js';
 import { endOfDate, unknownSuppressionRules } from './suppressions.js';
@@ -126,7 +126,7 @@ export function parseConfig(text: string, file: string): VigilConfig {
   const parsed = parseYaml(text, file, FIX);
   const value = parsed.value ?? {};
   if (!validateConfig(value)) {
-    const e = validateConfig.errors![0];
+    const e = firstAjvError(validateConfig.errors);
     const place = [jsonPath(e.instancePath), parsed.placeOf(e.instancePath)].filter(Boolean).join(' (') + (parsed.placeOf(e.instancePath) ? ')' : '');
     throw new InputError(describeAjvError(e), file, place, FIX);
   }
@@ -169,7 +169,7 @@ export function checkSuppressionRules(config: VigilConfig, rules: Rule[], file =
   )) {
     const p = `/suppressions/${i}/rule`;
     throw new InputError(
-      `unknown rule "${config.suppressions![i].rule}" in a suppression`,
+      `unknown rule "${config.suppressions?.[i]?.rule}" in a suppression`,
       file,
       `${jsonPath(p)}${placeOf?.(p) ? ` (${placeOf(p)})` : ''}`,
       'run `vigil rules` for the list of rule ids',
@@ -200,7 +200,7 @@ export function ruleOptionsFromConfig(config: VigilConfig, rules: Rule[], file =
     const schema = rule.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
     const validate = ajv.compile(schema);
     if (!validate(entry.options)) {
-      const e = validate.errors![0];
+      const e = firstAjvError(validate.errors);
       const p = `${base}/options${e.instancePath}`;
       throw new InputError(
         `${describeAjvError(e)} (tunables of ${id})`,

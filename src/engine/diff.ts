@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { readFile } from 'node:fs/promises';
-import { describeAjvError, jsonErrorPlace, jsonPath } from '../model/schema.js';
+import { describeAjvError, firstAjvError, jsonErrorPlace, jsonPath } from '../model/schema.js';
 import { stripControls } from '../util/text.js';
 import { FINDINGS_JSON_VERSION, type JsonFinding } from './findings-file.js';
 import { InputError } from '../util/errors.js';
@@ -137,7 +137,7 @@ export function parseFindingsJson(text: string, file: string): FindingsDoc {
     );
   }
   if (!validateFindings(value)) {
-    const e = validateFindings.errors![0];
+    const e = firstAjvError(validateFindings.errors);
     throw new InputError(describeAjvError(e), file, jsonPath(e.instancePath), FIX);
   }
   const doc = value as Omit<FindingsDoc, 'file'>;

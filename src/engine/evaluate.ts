@@ -33,10 +33,10 @@ function compileTemplate(template: string): Template {
   if (parts.length === 1) t = () => template;
   else {
     t = (data) => {
-      let out = parts[0];
+      let out = parts[0] ?? '';
       for (let i = 1; i < parts.length; i += 2) {
-        const v = data?.[parts[i]];
-        out += (v === undefined || v === null ? '' : String(v)) + parts[i + 1];
+        const v = data?.[parts[i] ?? ''];
+        out += (v === undefined || v === null ? '' : String(v)) + (parts[i + 1] ?? '');
       }
       return out;
     };

@@ -50,17 +50,19 @@ function candidates(ref: ResourceRef, match: Suppression['match']): string[] {
  * number suppressed and, per configured suppression, whether it was expired, used, or matched nothing.
  */
 export function applySuppressions(findings: Finding[], suppressions: Suppression[], now: Date): { suppressed: number; statuses: SuppressionStatus[] } {
-  const statuses: SuppressionStatus[] = suppressions.map((s, index) => ({
-    index,
-    rule: s.rule,
-    resource: s.resource,
-    ...(s.expires ? { expires: s.expires } : {}),
-    state: isExpired(s, now) ? 'expired' : 'unused',
-    matched: 0,
-  }));
-  const active = suppressions
-    .map((s, i) => ({ s, status: statuses[i], rule: globToRegExp(s.rule), resource: globToRegExp(s.resource) }))
-    .filter((a) => a.status.state !== 'expired');
+  const entries = suppressions.map((s, index) => {
+    const status: SuppressionStatus = {
+      index,
+      rule: s.rule,
+      resource: s.resource,
+      ...(s.expires ? { expires: s.expires } : {}),
+      state: isExpired(s, now) ? 'expired' : 'unused',
+      matched: 0,
+    };
+    return { s, status, rule: globToRegExp(s.rule), resource: globToRegExp(s.resource) };
+  });
+  const statuses = entries.map((e) => e.status);
+  const active = entries.filter((a) => a.status.state !== 'expired');
   let n = 0;
   if (active.length) {
     for (const f of findings) {

@@ -95,7 +95,10 @@ export function accountGroups(result: EvaluationResult): AccountGroup[] {
     if (f.status === 'fail') g.failuresBySeverity[f.severity]++;
   }
   for (const gap of result.snapshot.coverage.gaps) if (gap.provider !== 'tls') get(gap.provider, gap.account).gaps++;
-  for (const g of groups.values()) if (g.provider === 'gcp' && projects[g.account]) place(g, projects[g.account].name, projects[g.account].folders);
+  for (const g of groups.values()) {
+    const project = g.provider === 'gcp' ? projects[g.account] : undefined;
+    if (project) place(g, project.name, project.folders);
+  }
   if (groups.size < 2) return [];
 
   const frameworks = frameworksOf(result);

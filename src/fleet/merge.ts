@@ -81,7 +81,7 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
     throw new InputError(
       `the shards of run ${runId ?? '(no run id)'} disagree on the shard count (${counts.join(', ')})`,
       undefined,
-      ofRun[0].source,
+      ofRun[0]?.source,
       'merge the snapshots of one run, started with one --shard i/N count',
     );
   const shardCount = counts[0] ?? null;
@@ -133,7 +133,10 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
   }
 
   const parts = [...[...byShard.values()].map((i) => i.snapshot), ...plain.map((i) => i.snapshot)];
-  const first = fleetOf(parts[0]);
+  const [head] = parts;
+  // Unreachable (inputs is not empty and every input is a shard of the run or a plain snapshot), but never merge nothing.
+  if (!head) throw new InputError('no snapshot to merge', undefined, '--from', 'pass shard snapshot files or a directory holding them');
+  const first = fleetOf(head);
   const apiCalls: Record<string, number> = {};
   for (const p of parts) for (const [k, v] of Object.entries(p.stats?.apiCalls ?? {})) apiCalls[k] = (apiCalls[k] ?? 0) + v;
   const fleet: FleetInfo | undefined = first && {
@@ -144,9 +147,9 @@ export function mergeShardSnapshots(inputs: ShardSnapshot[], options: { runId?: 
     accounts: [...accounts.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
   const snapshot: Snapshot = {
-    schemaVersion: parts[0].schemaVersion,
-    tool: parts[0].tool,
-    startedAt: parts.map((p) => p.startedAt).sort()[0],
+    schemaVersion: head.schemaVersion,
+    tool: head.tool,
+    startedAt: parts.map((p) => p.startedAt).sort()[0] ?? head.startedAt,
     finishedAt: parts
       .map((p) => p.finishedAt)
       .sort()

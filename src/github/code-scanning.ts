@@ -50,8 +50,8 @@ export function resolveUploadSettings(flags: UploadFlags, env: NodeJS.ProcessEnv
   const commit = flags.commit ?? env.GITHUB_SHA;
   const apiUrl = flags.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
   if (!repo) throw new InputError('no repository given', undefined, '--repo', 'pass --repo OWNER/NAME (GitHub Actions sets GITHUB_REPOSITORY)');
-  const m = REPO.exec(repo);
-  if (!m || m[2] === '.' || m[2] === '..')
+  const [, owner, name] = REPO.exec(repo) ?? [];
+  if (owner === undefined || name === undefined || name === '.' || name === '..')
     throw new InputError(`${JSON.stringify(repo)} is not OWNER/NAME`, undefined, '--repo', 'pass e.g. --repo octo-org/cloud-audit');
   if (!ref) throw new InputError('no Git ref given', undefined, '--ref', 'pass --ref refs/heads/main (GitHub Actions sets GITHUB_REF)');
   if (!REF.test(ref))
@@ -92,7 +92,7 @@ export function resolveUploadSettings(flags: UploadFlags, env: NodeJS.ProcessEnv
       'set GITHUB_TOKEN (or GH_TOKEN): in Actions `env: { GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} }` with `permissions: security-events: write`; locally `export GITHUB_TOKEN=$(gh auth token)`',
     );
   }
-  return { owner: m[1], repo: m[2], ref, commitSha: commit, apiUrl, token, ...(checkoutUri ? { checkoutUri } : {}) };
+  return { owner, repo: name, ref, commitSha: commit, apiUrl, token, ...(checkoutUri ? { checkoutUri } : {}) };
 }
 
 const repoPath = (t: UploadTarget): string => `/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}/code-scanning/sarifs`;

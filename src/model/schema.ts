@@ -130,6 +130,13 @@ export function jsonPath(instancePath: string): string {
   );
 }
 
+/** The first error of a failed ajv validation (ajv always sets `errors` when a validation returns false). */
+export function firstAjvError(errors: readonly ErrorObject[] | null | undefined): ErrorObject {
+  const e = errors?.[0];
+  if (!e) throw new Error('internal error: a validation failed without reporting an error');
+  return e;
+}
+
 /** One readable sentence for an ajv error. */
 export function describeAjvError(e: ErrorObject): string {
   switch (e.keyword) {
@@ -182,7 +189,7 @@ function jsonErrorPosition(text: string, message: string): number | undefined {
   if (/Unexpected end of JSON input/.test(message)) return text.length;
   const m = /Unexpected token [\s\S]*?, (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON/.exec(message);
   if (!m) return undefined;
-  const [, lead, snippet, trail] = m;
+  const [, lead, snippet = '', trail] = m;
   if (lead) {
     const start = text.indexOf(snippet);
     return start < 0 ? undefined : start + 10;
@@ -222,7 +229,7 @@ export function validateSnapshotValue(input: unknown, file = '<snapshot>'): Snap
     }
   }
   if (!validateSnapshot(value)) {
-    const e = validateSnapshot.errors![0]!;
+    const e = firstAjvError(validateSnapshot.errors);
     const typeError = /\/ref\/type$|\/resourceTypes\/\d+$/.test(e.instancePath);
     throw new InputError(
       describeAjvError(e),
@@ -237,7 +244,7 @@ export function validateSnapshotValue(input: unknown, file = '<snapshot>'): Snap
   snapshot.resources.forEach((r, i) => {
     const validate = dataValidator(r.ref.type);
     if (validate(r.data)) return;
-    const e = validate.errors![0]!;
+    const e = firstAjvError(validate.errors);
     const where = `${jsonPath(`/resources/${i}/data${e.instancePath}`)} (${r.ref.type} ${JSON.stringify(r.ref.id)} in ${r.ref.account}/${r.ref.region})`;
     throw new InputError(
       `resource data does not match its type (schema version ${RESOURCE_TYPES[r.ref.type].version} of ${r.ref.type}): ${describeAjvError(e)}`,

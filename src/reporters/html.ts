@@ -95,7 +95,7 @@ function header(result: ReportInput): string {
 
 /** Fills `{{name}}` slots in one pass: inserted values are never scanned again for slots. */
 function fill(template: string, slots: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in slots ? slots[k] : m));
+  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => slots[k] ?? m);
 }
 
 /**

@@ -25,7 +25,7 @@ export type OcsfEvent = Record<string, unknown>;
 
 /** The framework ids a finding's controls belong to (`hipaa/164.312(e)(1)` → `hipaa`), with the pack's title when known. */
 function standards(controls: string[], titles: Map<string, string>): string[] {
-  const ids = [...new Set(controls.map((c) => c.split('/')[0]))];
+  const ids = [...new Set(controls.map((c) => c.split('/')[0] ?? c))];
   return ids.map((id) => titles.get(id) ?? id);
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import type { EvaluationResult, Finding, RuleMeta, Severity } from '../engine/types.js';
+import type { EvaluationResult, Finding, RuleMeta, Severity, Status } from '../engine/types.js';
 import type { CoverageEntry, ResourceRef } from '../model/types.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { controlsByRule, describeGap, effectiveSeverity, findingControls, resourceLabel, severityRank, stripControls } from './common.js';
@@ -91,7 +91,7 @@ const pascal = (id: string): string =>
   id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
 /**
@@ -110,7 +110,10 @@ export function ruleTags(rule: Pick<RuleMeta, 'pack' | 'severity'>, controls: st
   }
   const queues = [...byFramework.values()];
   for (let i = 0; tags.length < max && queues.some((q) => i < q.length); i++) {
-    for (const q of queues) if (i < q.length && tags.length < max && !tags.includes(q[i])) tags.push(q[i]);
+    for (const q of queues) {
+      const tag = q[i];
+      if (tag !== undefined && tags.length < max && !tags.includes(tag)) tags.push(tag);
+    }
   }
   return tags.slice(0, max);
 }
@@ -228,19 +231,19 @@ interface Group {
   fails: Finding[];
   gaps: CoverageEntry[];
   unknown: number;
-  counts: Record<string, number>;
+  counts: Record<Status, number>;
 }
 
 const isoTime = (s: string | undefined): string | undefined => (s && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) ? s : undefined);
 
 /** Distinct `automationDetails.id` per run: `vigil/<provider>-<account>/` (category = everything before the last `/`). */
-function categories(groups: Group[]): string[] {
+function categories(groups: Group[]): Array<[Group, string]> {
   const seen = new Set<string>();
   return groups.map((g) => {
     let id = `vigil/${segment(`${g.provider}-${g.account}`)}`;
     if (seen.has(id)) id += '-' + createHash('sha256').update(`${g.provider}|${g.account}`).digest('hex').slice(0, 8);
     seen.add(id);
-    return id + '/';
+    return [g, id + '/'];
   });
 }
 
@@ -425,10 +428,8 @@ export const sarifFileName = (i: number): string => (i === 0 ? 'vigil.sarif' : `
 /** SARIF 2.1.0 for GitHub code scanning: one run per (provider, account); split over several files past GitHub's limits. */
 export function renderSarif(result: EvaluationResult, limits: SarifLimits = GITHUB_SARIF_LIMITS): ReportFile[] {
   const byRule = controlsByRule(result);
-  const groups = groupsOf(result);
-  const ids = categories(groups);
   const severity = effectiveSeverity(result);
-  const runs = groups.map((g, i) => buildRun(result, g, ids[i], limits, byRule, severity));
+  const runs = categories(groupsOf(result)).map(([g, id]) => buildRun(result, g, id, limits, byRule, severity));
   return pack(runs, limits).map((content, i) => ({ name: sarifFileName(i), content }));
 }
 

@@ -106,7 +106,8 @@ export async function seedOrganization(endpoint: string, o: SeedOrgOptions): Pro
   const limit = pLimit(o.concurrency ?? 8);
   try {
     await orgs.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    const rootId = (await orgs.send(new ListRootsCommand({}))).Roots![0].Id!;
+    const rootId = (await orgs.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
+    if (!rootId) throw new Error('moto listed no organization root after CreateOrganization');
     const ous: SeededOrg['ous'] = [];
     for (const path of o.ous ?? []) {
       const parent = path.includes('/') ? ous.find((x) => x.name === path.slice(0, path.lastIndexOf('/')))?.id : rootId;

@@ -122,7 +122,7 @@ export function makeCertificate(opts: CertOptions): GeneratedCert {
   const notAfter = opts.notAfter ?? new Date(notBefore.getTime() + 90 * DAY);
   const subject = name(opts.commonName);
   const serial = randomBytes(16);
-  serial[0] = (serial[0] & 0x7f) | 0x01;
+  serial.writeUInt8((serial.readUInt8(0) & 0x7f) | 0x01, 0);
   const spki = createPublicKey(key.privateKey).export({ type: 'spki', format: 'der' });
   const exts: Asn1[] = [];
   if (opts.isCA) {
@@ -233,7 +233,7 @@ const targetOf = (host: LoopbackHost, port: number): string => (host === '::1' ?
 /** PEM `DH PARAMETERS` (PKCS #3) of a well-known MODP group, so no slow parameter generation is needed. */
 export function dhParamsPem(group: 'modp2' | 'modp14'): string {
   const dh = getDiffieHellman(group);
-  const int = (b: Buffer) => asn1.create(U, T.INTEGER, false, (b[0] & 0x80 ? Buffer.concat([Buffer.alloc(1), b]) : b).toString('binary'));
+  const int = (b: Buffer) => asn1.create(U, T.INTEGER, false, ((b[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.alloc(1), b]) : b).toString('binary'));
   const body = Buffer.from(der(seq([int(dh.getPrime()), int(dh.getGenerator())])), 'binary');
   return `-----BEGIN DH PARAMETERS-----\n${body
     .toString('base64')
@@ -243,8 +243,10 @@ export function dhParamsPem(group: 'modp2' | 'modp14'): string {
 
 /** Starts a node:tls server on a free 127.0.0.1 port. */
 export async function startTlsServer(opts: TlsServerOptions): Promise<RunningServer> {
+  const leaf = opts.chain[0];
+  if (!leaf) throw new Error('startTlsServer needs a certificate chain (leaf first)');
   const server = createTlsServer({
-    key: opts.chain[0].key.pem,
+    key: leaf.key.pem,
     cert: opts.chain.map((c) => c.pem).join(''),
     minVersion: opts.minVersion ?? 'TLSv1.2',
     maxVersion: opts.maxVersion ?? 'TLSv1.3',

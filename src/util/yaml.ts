@@ -11,8 +11,8 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file: string, fix: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
+  const e = doc.errors[0];
+  if (e) {
     const pos = lineCounter.linePos(e.pos[0]);
     throw new InputError(`invalid YAML: ${e.message.split('\n')[0]}`, file, `line ${pos.line}, column ${pos.col}`, fix);
   }

@@ -71,10 +71,11 @@ export function parseScope(scope: string): { scope: string; account: string } {
 export function parseEndpoint(endpoint: string): { host: string; port: number } {
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:/\s]+)):(\d{1,5})$/.exec(endpoint.trim());
   const port = m ? Number(m[3]) : NaN;
-  if (!m || port < 1 || port > 65535) {
+  const host = m?.[1] ?? m?.[2];
+  if (!m || host === undefined || port < 1 || port > 65535) {
     throw new InputError(`invalid endpoint ${JSON.stringify(endpoint)}`, undefined, '--gcp-endpoint', 'use HOST:PORT, e.g. 127.0.0.1:8085');
   }
-  return { host: m[1] ?? m[2], port };
+  return { host, port };
 }
 
 /** The real client: ADC and the default transport, or REST over HTTP to an override without credentials. */

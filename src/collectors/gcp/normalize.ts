@@ -109,7 +109,7 @@ function strList(v: unknown, field: string): string[] {
 /** Last path segment of a URL or resource name (`…/zones/us-central1-a` → `us-central1-a`). */
 export function lastSegment(s: string): string {
   const parts = s.split('/').filter(Boolean);
-  return parts.length ? parts[parts.length - 1] : s;
+  return parts.at(-1) ?? s;
 }
 
 /** Protobuf Duration as JSON (`"7776000s"`, `"1.5s"`) or object (`{seconds:"7776000"}`) → seconds. */
@@ -286,7 +286,7 @@ function nodeAccount(node: string): string | null {
 /** The hierarchy node a full resource name *is*, if it is one (`organizations/9`, `folders/8`, `projects/p`). */
 export function hierarchyNode(name: string): string | null {
   const m = /^\/\/cloudresourcemanager\.googleapis\.com\/((?:organizations|folders|projects)\/[^/]+)$/.exec(name);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 /**
@@ -298,7 +298,7 @@ export function accountOf(name: string, ancestors: readonly string[], fallback?:
   if (node) return nodeAccount(node);
   const m = PROJECT_IN_NAME.exec(name);
   // `projects/_` is the "any project" placeholder some services use in names.
-  if (m && m[1] !== '_') return m[1];
+  if (m?.[1] !== undefined && m[1] !== '_') return m[1];
   for (const a of ancestors) if (a.startsWith('projects/')) return nodeAccount(a);
   if (fallback) return fallback;
   for (const a of ancestors) {
@@ -312,7 +312,7 @@ export function accountOf(name: string, ancestors: readonly string[], fallback?:
 export function regionOf(location: string | null, name: string): string {
   if (location) return location;
   const m = /\/(?:zones|regions|locations)\/([^/]+)(?:\/|$)/.exec(name);
-  return m ? m[1].toLowerCase() : 'global';
+  return m?.[1]?.toLowerCase() ?? 'global';
 }
 
 /** Project number → id pairs an asset reveals (its name has the id, its ancestors the number). */
@@ -323,11 +323,11 @@ export function projectIdsFrom(rec: AssetRecord): Array<[string, string]> {
     const number = str(rec.data.projectNumber);
     if (id && number) out.push([number, id]);
   }
-  const m = PROJECT_IN_NAME.exec(rec.name);
+  const id = PROJECT_IN_NAME.exec(rec.name)?.[1];
   const first = rec.ancestors[0];
-  if (m && !NUMERIC.test(m[1]) && first?.startsWith('projects/')) {
+  if (id !== undefined && !NUMERIC.test(id) && first?.startsWith('projects/')) {
     const number = first.slice('projects/'.length);
-    if (NUMERIC.test(number)) out.push([number, m[1]]);
+    if (NUMERIC.test(number)) out.push([number, id]);
   }
   return out;
 }
@@ -350,7 +350,7 @@ function firewallEntries(v: unknown, field: string): GcpFirewallEntry[] {
   });
 }
 
-const MAPPERS: Record<string, Mapper> = {
+const MAPPERS: Record<GcpAssetResourceType, Mapper> = {
   [GCP_FIREWALL]: (d, rec) => {
     const data: GcpFirewall = {
       name: nameOf(d, rec),
@@ -490,8 +490,8 @@ const MAPPERS: Record<string, Mapper> = {
     const full = str(d.name) ?? rec.name;
     const m = /serviceAccounts\/([^/]+)\/keys\/([^/]+)$/.exec(full);
     const data: GcpServiceAccountKey = {
-      serviceAccount: m ? m[1] : null,
-      keyId: m ? m[2] : lastSegment(full),
+      serviceAccount: m?.[1] ?? null,
+      keyId: m?.[2] ?? lastSegment(full),
       keyType: str(d.keyType),
       keyOrigin: str(d.keyOrigin),
       keyAlgorithm: str(d.keyAlgorithm),

@@ -92,7 +92,7 @@ function decodeString(node: Asn1): string {
   return raw;
 }
 
-function parseName(node: Asn1): { text: string; cn: string | null } {
+function parseName(node: Asn1 | undefined): { text: string; cn: string | null } {
   const parts: string[] = [];
   let cn: string | null = null;
   for (const rdn of children(node))
@@ -108,7 +108,8 @@ function parseName(node: Asn1): { text: string; cn: string | null } {
   return { text: clip(parts.join(', ')), cn };
 }
 
-function parseTime(node: Asn1): Date {
+function parseTime(node: Asn1 | undefined): Date {
+  if (!node) throw new Error('not a certificate: a validity time is missing');
   return node.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(bytes(node)) : asn1.generalizedTimeToDate(bytes(node));
 }
 
@@ -119,7 +120,7 @@ function bitLength(integerBytes: string): number {
   return (integerBytes.length - i - 1) * 8 + (first === 0 ? 0 : Math.floor(Math.log2(first)) + 1);
 }
 
-function parseKey(spki: Asn1): { keyType: string; keyBits: number | null; curve?: string } {
+function parseKey(spki: Asn1 | undefined): { keyType: string; keyBits: number | null; curve?: string } {
   const [algId, keyBits] = children(spki);
   const [algOid, params] = children(algId);
   const oid = asn1.derToOid(bytes(algOid));
@@ -139,7 +140,7 @@ function parseKey(spki: Asn1): { keyType: string; keyBits: number | null; curve?
   return { keyType: oid, keyBits: null };
 }
 
-function parseSignature(algId: Asn1): { signatureAlgorithm: string; signatureHash: string | null } {
+function parseSignature(algId: Asn1 | undefined): { signatureAlgorithm: string; signatureHash: string | null } {
   const [algOid, params] = children(algId);
   const oid = asn1.derToOid(bytes(algOid));
   if (oid === RSA_PSS) {

@@ -203,7 +203,7 @@ export async function scanEndpoint(target: TlsTarget, opts: EndpointScanOptions)
     forwardSecrecy: forwardSecrecy(suites),
     negotiated: base.ok ? { protocol: base.protocol, cipher: acceptedSuite(base.cipher, null).iana, keyExchange: base.keyExchange } : null,
     chain,
-    hostname: chain ? checkHostname(name, chain[0]) : null,
+    hostname: chain?.[0] ? checkHostname(name, chain[0]) : null,
     ...(target.origin ? { origin: target.origin } : {}),
     trust: chain && source ? { trusted: judgeTrust(source.verifyError, source.chain, opts.trust), verifyError: source.verifyError, customCa: !!ca } : null,
     hsts,

@@ -18,7 +18,7 @@ export function parseOpensslCiphers(text: string): string[] {
     // 0xC0,0x2F - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 - ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 Kx=ECDH Au=RSA Enc=AESGCM(128) Mac=AEAD
     const m = /^\s*0x([0-9A-F]{2}),0x([0-9A-F]{2}) - (\S+)\s+- (\S+)\s+(\S+)\s+Kx=(\S+)\s+Au=(\S+)\s+Enc=(\S+)\s+Mac=(\S+)/.exec(line);
     if (!m) continue;
-    const [, hi, lo, iana, openssl, minVersion, kx, auth, encFull, mac] = m;
+    const [, hi, lo, iana, openssl, minVersion, kx, auth, encFull = '', mac] = m;
     const em = /^(.*?)(?:\((\d+)\))?$/.exec(encFull)!;
     rows.push(
       `  { code: 0x${hi}${lo}, iana: '${iana}', openssl: '${openssl}', minVersion: '${minVersion}', kx: '${kx}', auth: '${auth}', enc: '${em[1]}', bits: ${em[2] ?? 0}, mac: '${mac}' },`,

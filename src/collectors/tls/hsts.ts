@@ -10,7 +10,7 @@ export function parseHsts(value: string): Pick<TlsHsts, 'maxAge' | 'includeSubDo
   let includeSubDomains = false;
   let preload = false;
   for (const part of value.split(';')) {
-    const [rawName, ...rest] = part.split('=');
+    const [rawName = '', ...rest] = part.split('=');
     const name = rawName.trim().toLowerCase();
     const v = rest
       .join('=')

@@ -34,7 +34,7 @@ function parseOne(raw: string): TlsTarget {
   let s = raw.trim();
   let https: boolean | undefined;
   const scheme = /^([a-z]+):\/\//i.exec(s);
-  if (scheme) {
+  if (scheme?.[1] !== undefined) {
     const name = scheme[1].toLowerCase();
     if (name !== 'https' && name !== 'tls') throw new Error(`unsupported scheme "${scheme[1]}://"`);
     https = name === 'https';
@@ -59,10 +59,10 @@ function parseOne(raw: string): TlsTarget {
     portText = rest ? rest.slice(1) : undefined;
     if (isIP(host) !== 6) throw new Error(`"${host}" is not an IPv6 address`);
   } else {
-    const parts = s.split(':');
-    if (parts.length > 2) throw new Error('IPv6 addresses must be in brackets, e.g. [::1]:443');
-    host = parts[0];
-    portText = parts[1];
+    const [first = '', second, ...more] = s.split(':');
+    if (more.length) throw new Error('IPv6 addresses must be in brackets, e.g. [::1]:443');
+    host = first;
+    portText = second;
     if (!isIP(host) && !isHostname(host)) throw new Error(`"${host}" is not a valid host name or IP address`);
   }
   let port = 443;

@@ -68,10 +68,11 @@ export function chainReachesAnchor(chain: Buffer[], anchors: X509Certificate[]):
   if (chain.length === 0) return false;
   const certs = chain.map((d) => new X509Certificate(d));
   const byPrint = new Set(anchors.map((a) => a.fingerprint256));
-  for (let i = 0; i < certs.length; i++) {
-    if (byPrint.has(certs[i].fingerprint256)) return true;
-    if (anchors.some((a) => signs(a, certs[i]))) return true;
-    if (i + 1 >= certs.length || !signs(certs[i + 1], certs[i])) return false;
+  for (const [i, cert] of certs.entries()) {
+    if (byPrint.has(cert.fingerprint256)) return true;
+    if (anchors.some((a) => signs(a, cert))) return true;
+    const next = certs[i + 1];
+    if (!next || !signs(next, cert)) return false;
   }
   return false;
 }
