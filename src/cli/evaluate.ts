@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../engine/config.js';
 import { loadSnapshot } from '../model/schema.js';
-import { addEvaluateOptions } from './common-options.js';
+import { addEvaluateOptions, addRunIdOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { type EvaluateFlags, evaluateAndReport } from './pipeline.js';
 
@@ -10,10 +10,11 @@ export function evaluateCommand(): Command {
     .description('evaluate a saved snapshot (no network) and write the reports')
     .argument('<snapshot>', 'snapshot file written by `vigil collect`');
   addEvaluateOptions(cmd);
+  addRunIdOptions(cmd, true);
   cmd.action(async (file: string, flags: EvaluateFlags & { config?: string }) => {
     const { config, file: configFile } = await loadConfig(flags.config);
     const snapshot = await loadSnapshot(file);
-    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile });
+    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile, command: 'evaluate' });
     setExitCode(cmd, code);
   });
   return cmd;
