@@ -84,8 +84,11 @@ const iso = (s: string): string => {
 export function runRecord(result: EvaluationResult, meta: RunMeta): RunRecord {
   const id = meta.runId;
   const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of result.findings) if (f.status === 'fail' && !f.suppressed) open[f.severity]++;
-  const s = result.summary.byStatus;
+  const s = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+  for (const f of result.findings) {
+    s[f.status]++;
+    if (f.status === 'fail' && !f.suppressed) open[f.severity]++;
+  }
   const run: Record<string, unknown> = {
     run_id: id,
     started_at: iso(result.snapshot.startedAt),
@@ -103,7 +106,7 @@ export function runRecord(result: EvaluationResult, meta: RunMeta): RunRecord {
     fail_count: s.fail,
     unknown_count: s.unknown,
     not_applicable_count: s.not_applicable,
-    suppressed_count: result.summary.suppressed,
+    suppressed_count: result.findings.filter((f) => f.status === 'fail' && f.suppressed).length,
     open_critical: open.critical,
     open_high: open.high,
     open_medium: open.medium,
