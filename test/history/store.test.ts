@@ -134,7 +134,9 @@ describe.each(backends)('%s', (_name, makeUrl) => {
         const out = await store.record(runRecord(r, { runId: id, command: 'audit', durationMs: 1 }), { keepDays: 30 });
         if (id === 'r1') expect(out.removed).toEqual(['old']);
       }
-      const out = await store.record(runRecord(base, { runId: 'r4', command: 'audit', durationMs: 1 }), { keepRuns: 2 });
+      const latest = structuredClone(base);
+      latest.snapshot.startedAt = new Date().toISOString();
+      const out = await store.record(runRecord(latest, { runId: 'r4', command: 'audit', durationMs: 1 }), { keepRuns: 2 });
       expect(out.removed.sort()).toEqual(['r1', 'r2']);
       expect((await store.runs()).map((r) => r.runId).sort()).toEqual(['r3', 'r4']);
       // Nothing of a removed run is left in any table.
