@@ -46,6 +46,11 @@ export default tseslint.config(
     files: ['src/signals/**/*.ts'],
     rules: forbid([[...COLLECTORS, ...CLI, ...POLICIES, ...REPORTERS], 'signals send engine results only; the CLI calls them']),
   },
+  // The history store records engine results and reads them back; the CLI drives it. It never reads collectors, reporters or rule packs.
+  {
+    files: ['src/history/**/*.ts'],
+    rules: forbid([[...COLLECTORS, ...REPORTERS, ...CLI, ...POLICIES], 'the history store reads engine results and the model only']),
+  },
   // Rule packs use the rule API (engine types, model); never collectors, reporters or the CLI.
   {
     files: ['policies/**/*.ts'],

@@ -18,6 +18,10 @@ const BENCHES: { name: string; what: string }[] = [
   { name: 'report-size', what: 'HTML / SARIF / JSON sizes and render times for 100,000 findings' },
   { name: 'report-load', what: 'HTML report of 100,000 findings in headless Chromium: size (target < 10 MB), load (target < 2 s), interactions' },
   { name: 'gcp-export', what: 'streaming read of a 1,000,000-line Cloud Asset export: time and peak RSS' },
+  {
+    name: 'history',
+    what: 'history store: recording a run of 100,000 findings (time, database size; target < 3 s on SQLite) and history trend over 100 runs, SQLite and PostgreSQL',
+  },
   { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
 ];
 

@@ -2,11 +2,21 @@ import { Command } from 'commander';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
 import { checkOutputFile, ensureOutputDir, writeOutput } from '../reporters/index.js';
-import { addCollectOptions, addEvaluateOptions } from './common-options.js';
+import { addCollectOptions, addEvaluateOptions, addRunIdOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { InputError } from '../util/errors.js';
 import { type SignalFlags, addSignalOptions, armSignals } from './signal-options.js';
-import { type CollectFlags, type EvaluateFlags, collectOptions, discoverAndProbeTls, evaluateAndReport, planEvaluation, progressListener } from './pipeline.js';
+import {
+  type CollectFlags,
+  type EvaluateFlags,
+  collectOptions,
+  discoverAndProbeTls,
+  evaluateAndReport,
+  openPlanStore,
+  planEvaluation,
+  progressListener,
+  resolveRunId,
+} from './pipeline.js';
 
 function discoveryPorts(value: string | true): number[] {
   if (value === true) return [443];
@@ -23,6 +33,7 @@ export function auditCommand(): Command {
   addCollectOptions(cmd);
   addEvaluateOptions(cmd);
   addSignalOptions(cmd);
+  addRunIdOptions(cmd, false);
   cmd.option('--snapshot <file>', 'also save the collected snapshot to this file');
   cmd.option(
     '--tls-discover [ports]',
@@ -31,19 +42,35 @@ export function auditCommand(): Command {
   cmd.action(async (flags: CollectFlags & EvaluateFlags & SignalFlags & { config?: string; snapshot?: string; tlsDiscover?: string | true }) => {
     const signals = await armSignals(cmd, flags);
     const { config, file } = await loadConfig(flags.config);
+    // With a store, the run id ($VIGIL_RUN_ID, --run-id-from-schedule) is fixed up front: the shards of a fleet
+    // run carry it in their snapshots.
+    if (flags.store !== undefined) flags.runId = resolveRunId(flags);
     const options = await collectOptions(flags, config);
     // Every setting is checked before the collection, which can take minutes: a typo fails now.
     const plan = await planEvaluation(flags, config, file);
+    if (plan.store && options.awsOrganization?.shard && !flags.runId)
+      throw new InputError(
+        'the shards of one run need one run id',
+        undefined,
+        '--shard',
+        'pass --run-id ID (or set VIGIL_RUN_ID, or --run-id-from-schedule) on every shard',
+      );
     const ports = flags.tlsDiscover ? discoveryPorts(flags.tlsDiscover) : undefined;
     await ensureOutputDir(plan.outDir, '--out');
     if (flags.snapshot) await checkOutputFile(flags.snapshot, '--snapshot');
-    const progress = progressListener(flags.progress !== false && !flags.quiet);
-    let snapshot = await collect({ ...options, onProgress: progress.listener });
-    if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });
-    progress.done();
-    if (flags.snapshot) await writeOutput(flags.snapshot, JSON.stringify(snapshot), '--snapshot');
-    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file, plan, ...signals });
-    setExitCode(cmd, code);
+    // The store is opened (and migrated) before the collection too: an unreachable database fails in seconds.
+    const store = await openPlanStore(plan);
+    try {
+      const progress = progressListener(flags.progress !== false && !flags.quiet);
+      let snapshot = await collect({ ...options, onProgress: progress.listener });
+      if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });
+      progress.done();
+      if (flags.snapshot) await writeOutput(flags.snapshot, JSON.stringify(snapshot), '--snapshot');
+      const { code } = await evaluateAndReport(snapshot, { flags, config, configFile: file, plan, store, command: 'audit', runId: flags.runId, ...signals });
+      setExitCode(cmd, code);
+    } finally {
+      await store?.close();
+    }
   });
   return cmd;
 }

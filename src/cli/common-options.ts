@@ -23,7 +23,10 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--exclude-accounts <ids>', '(--aws-organization) leave these account ids out (comma list)')
     .option('--ous <ids>', '(--aws-organization) only accounts under these OUs or roots, recursively (comma list)')
     .option('--shard <i/N>', '(--aws-organization) audit only shard i (0-based) of N, by rendezvous hashing over account ids')
-    .option('--run-id <id>', '(--aws-organization) run id recorded in the snapshot, shared by every shard of one run')
+    .option(
+      '--run-id <id>',
+      '(--aws-organization, --store) run id recorded in the snapshot and the history store, shared by every shard of one run (default: $VIGIL_RUN_ID, else a fresh one)',
+    )
     .option(
       '--max-concurrency <n>',
       '(--aws-organization) concurrent collections across all accounts (default 32); --concurrency caps each account',
@@ -51,5 +54,22 @@ export function addEvaluateOptions(cmd: Command): Command {
     .option('--framework-file <file>', 'a framework pack of your own (same schema); repeatable', collectList)
     .option('--config <file>', 'config file (default ./vigil.config.yaml when present)')
     .option('--quiet', 'no terminal summary')
-    .option('--verbose', 'list every failing rule with its failing resources, every coverage gap and every unknown (default: the top five of each)');
+    .option('--verbose', 'list every failing rule with its failing resources, every coverage gap and every unknown (default: the top five of each)')
+    .option('--store [url]', 'record the run in a history store: sqlite:PATH (default vigil-out/history.db) or postgres://USER@HOST/DB')
+    .option('--keep-runs <n>', '(--store) keep only the newest n runs', parsePositiveInt('--keep-runs'))
+    .option('--keep-days <n>', '(--store) remove runs that started more than n days ago', parsePositiveInt('--keep-days'))
+    .option('--baseline <run>', '(--store) mark the failures new since a recorded run: last, previous or a run id')
+    .option(
+      '--fail-on-new <severity>',
+      '(--store) exit 1 only for new failures (since --baseline, default last) at or above this severity, instead of --fail-on',
+    );
+}
+
+/** `--run-id` and its derived forms, for commands that record a run (`evaluate`; `audit` has `--run-id` among its collection flags). */
+export function addRunIdOptions(cmd: Command, withRunId: boolean): Command {
+  if (withRunId) cmd.option('--run-id <id>', '(--store) record the run under this id (default: $VIGIL_RUN_ID, else a fresh one)');
+  return cmd.option(
+    '--run-id-from-schedule <interval>',
+    '(--store) derive the run id from the current time rounded down to the schedule interval (e.g. 15m, 1h, 1d): jobs of one scheduled run share it',
+  );
 }

@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { diffFindings, loadFindingsJson, newFailuresAtOrAbove, renderDiffJson, renderDiffSummary, renderDiffText } from '../engine/diff.js';
+import { type FindingsDoc, diffFindings, loadFindingsJson, newFailuresAtOrAbove, renderDiffJson, renderDiffSummary, renderDiffText } from '../engine/diff.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
 import { writeOutput } from '../reporters/index.js';
 import { ExitCode, InputError } from '../util/errors.js';
 import { setExitCode } from './exit.js';
+import { HistoryStore, parseStoreUrl } from '../history/index.js';
 import { type CommandIo, processIo } from './upload.js';
 
 interface Flags {
@@ -12,6 +14,7 @@ interface Flags {
   out?: string;
   failOnNew?: Severity | 'none';
   limit: number;
+  store?: string | true;
 }
 
 function parseSeverity(value: string): Severity | 'none' {
@@ -28,9 +31,12 @@ function parseLimit(value: string): number {
 
 export function diffCommand(io: CommandIo = processIo()): Command {
   const cmd = new Command('diff')
-    .description('compare two findings.json: new failures, resolved, still failing, coverage lost, severity and compliance changes')
-    .argument('<old>', 'findings.json of the earlier run')
-    .argument('<new>', 'findings.json of the later run')
+    .description(
+      'compare two findings.json (or two runs of a history store): new failures, resolved, still failing, coverage lost, severity and compliance changes',
+    )
+    .argument('<old>', 'findings.json of the earlier run; with --store also a run id, last or previous')
+    .argument('<new>', 'findings.json of the later run; with --store also a run id, last or previous')
+    .option('--store [url]', 'read run ids, last and previous from this history store (default sqlite:vigil-out/history.db)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--out <file>', 'write the output to this file (atomically) and print only the summary')
     .option('--fail-on-new <severity>', 'exit 1 when a new failure (not suppressed) is at or above: critical, high, medium, low, info, none', parseSeverity)
@@ -38,11 +44,31 @@ export function diffCommand(io: CommandIo = processIo()): Command {
 
   cmd.action(async (oldFile: string, newFile: string, flags: Flags) => {
     const at = (f: string): string => (isAbsolute(f) ? f : join(io.cwd(), f));
-    const before = await loadFindingsJson(at(oldFile));
-    const after = await loadFindingsJson(at(newFile));
-    // Name the files as the user typed them.
-    before.file = oldFile;
-    after.file = newFile;
+    // With --store, an argument that is not an existing file is a run of the store (an id, last or previous).
+    const store = flags.store === undefined ? undefined : await HistoryStore.open(parseStoreUrl(flags.store), { create: false });
+    const load = async (arg: string, which: string): Promise<FindingsDoc> => {
+      const isFile = await stat(at(arg)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (store && (!isFile || arg === 'last' || arg === 'previous')) {
+        const run = await store.resolve(arg, which);
+        if (!run) throw new InputError(`no ${arg} run in the history store`, store.label, which, 'record runs with `vigil audit --store …` first');
+        return store.findingsDoc(run);
+      }
+      const doc = await loadFindingsJson(at(arg));
+      // Name the files as the user typed them.
+      doc.file = arg;
+      return doc;
+    };
+    let before: FindingsDoc;
+    let after: FindingsDoc;
+    try {
+      before = await load(oldFile, '<old>');
+      after = await load(newFile, '<new>');
+    } finally {
+      await store?.close();
+    }
     const diff = diffFindings(before, after);
     const output = flags.format === 'json' ? renderDiffJson(diff) : renderDiffText(diff, flags.limit);
     if (flags.out) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../engine/config.js';
 import { loadSnapshot } from '../model/schema.js';
-import { addEvaluateOptions } from './common-options.js';
+import { addEvaluateOptions, addRunIdOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { type EvaluateFlags, evaluateAndReport } from './pipeline.js';
 import { type SignalFlags, addSignalOptions, armSignals } from './signal-options.js';
@@ -12,11 +12,12 @@ export function evaluateCommand(): Command {
     .argument('<snapshot>', 'snapshot file written by `vigil collect`');
   addEvaluateOptions(cmd);
   addSignalOptions(cmd);
+  addRunIdOptions(cmd, true);
   cmd.action(async (file: string, flags: EvaluateFlags & SignalFlags & { config?: string }) => {
     const signals = await armSignals(cmd, flags);
     const { config, file: configFile } = await loadConfig(flags.config);
     const snapshot = await loadSnapshot(file);
-    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile, ...signals });
+    const { code } = await evaluateAndReport(snapshot, { flags, config, configFile, command: 'evaluate', ...signals });
     setExitCode(cmd, code);
   });
   return cmd;

@@ -7,6 +7,7 @@ import { collectCommand } from './collect.js';
 import { diffCommand } from './diff.js';
 import { evaluateCommand } from './evaluate.js';
 import { frameworksCommand } from './frameworks.js';
+import { historyCommand } from './history.js';
 import { reportCommand } from './report.js';
 import { rulesCommand } from './rules.js';
 import { typesCommand } from './types.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(frameworksCommand());
   program.addCommand(typesCommand());
   program.addCommand(diffCommand());
+  program.addCommand(historyCommand());
   program.addCommand(uploadCommand());
   configureErrors(program, 'vigil');
   return program;

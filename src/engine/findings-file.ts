@@ -33,4 +33,6 @@ export interface JsonFinding {
   evidence: Record<string, unknown> | null;
   suppressed?: { justification: string; expires?: string };
   controls?: string[];
+  /** Failures of a run compared with a baseline run (`--baseline`): new since it, or failing then too. */
+  baselineState?: 'new' | 'unchanged';
 }

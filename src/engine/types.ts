@@ -140,6 +140,23 @@ export interface Finding {
   suppressed?: { justification: string; expires?: string };
   /** Framework controls this finding's rule maps to, e.g. `hipaa/164.312(e)(1)`. */
   controls?: string[];
+  /**
+   * Set on failures when the run was compared with a baseline run of the history store (`--baseline`): `new` when
+   * it did not fail in the baseline, `unchanged` when it did.
+   */
+  baselineState?: 'new' | 'unchanged';
+}
+
+/** The baseline run a run was compared with (`--baseline`). */
+export interface BaselineInfo {
+  /** null: the store had no such run yet (the first run): nothing counts as new. */
+  runId: string | null;
+  startedAt?: string;
+  /** Failures (not suppressed) new since the baseline. */
+  newFailures: number;
+  resolved: number;
+  /** Failing in the baseline, unknown or not collected now: never resolved. */
+  coverageLost: number;
 }
 
 export interface RuleMeta {
@@ -187,6 +204,8 @@ export interface EvaluationResult {
   compliance?: FrameworkResult[];
   /** Each configured suppression: used, unused (matched nothing) or expired. */
   suppressions?: SuppressionStatus[];
+  /** Set when the run was compared with a baseline run (`--baseline`, `--fail-on-new`). */
+  baseline?: BaselineInfo;
 }
 
 /** Status of one framework control (see frameworks/README in the architecture notes). */

@@ -35,6 +35,7 @@ export function toJsonFinding(f: Finding, byRule: Map<string, string[]>, names?:
   if (f.suppressed) out.suppressed = f.suppressed;
   const controls = findingControls(f, byRule);
   if (controls) out.controls = controls;
+  if (f.baselineState) out.baselineState = f.baselineState;
   return out;
 }
 
@@ -103,6 +104,7 @@ export function renderFindingsJson(result: EvaluationResult): string {
       findings: result.findings.map((f) => toJsonFinding(f, byRule, names)),
       compliance: result.compliance,
       suppressions: result.suppressions,
+      baseline: result.baseline,
     },
     ['findings'],
   );

@@ -196,6 +196,8 @@ function toResult(f: Finding, ruleIndex: number, controls: string[] | undefined)
       },
     ],
     partialFingerprints: { primaryLocationLineHash: f.id },
+    // SARIF's own field for "new since the baseline run" (--baseline).
+    ...(f.baselineState ? { baselineState: f.baselineState } : {}),
     properties: {
       findingId: f.id,
       provider: r.provider,
