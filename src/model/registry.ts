@@ -32,6 +32,9 @@ import { GUARDDUTY_TYPES, type GuardDutyDataByType } from './aws/guardduty.js';
 import { LOGS_TYPES, type LogsDataByType } from './aws/logs.js';
 import { SECURITYHUB_INPUT_TYPES, SECURITYHUB_TYPES, type SecurityHubDataByType } from './aws/securityhub.js';
 import { SNS_INPUT_TYPES, SNS_TYPES, type SnsDataByType } from './aws/sns.js';
+import { SQS_INPUT_TYPES, SQS_TYPES, type SqsDataByType } from './aws/sqs.js';
+import { EKS_INPUT_TYPES, EKS_TYPES, type EksDataByType } from './aws/eks.js';
+import { BACKUP_INPUT_TYPES, BACKUP_TYPES, type BackupDataByType } from './aws/backup.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
@@ -59,7 +62,10 @@ export interface ResourceDataMap
     CloudWatchDataByType,
     SnsDataByType,
     GcpDataByType,
-    TlsDataByType {}
+    TlsDataByType,
+    SqsDataByType,
+    EksDataByType,
+    BackupDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -83,6 +89,9 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...SNS_TYPES,
   ...GCP_TYPES,
   ...TLS_TYPES,
+  ...SQS_TYPES,
+  ...EKS_TYPES,
+  ...BACKUP_TYPES,
 };
 
 /** Virtual input types (coverage entries only). */
@@ -97,6 +106,9 @@ export const INPUT_TYPES = {
   ...LAMBDA_INPUT_TYPES,
   ...SECURITYHUB_INPUT_TYPES,
   ...SNS_INPUT_TYPES,
+  ...SQS_INPUT_TYPES,
+  ...EKS_INPUT_TYPES,
+  ...BACKUP_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

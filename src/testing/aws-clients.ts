@@ -18,6 +18,9 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { BackupClient } from '@aws-sdk/client-backup';
 import { type AwsCollectOptions, type ClientCtor, createClient } from '../collectors/aws/context.js';
 
 /** The access key moto (and the fault proxy) accept; moto maps unknown keys to account 123456789012. */
@@ -37,6 +40,9 @@ export interface AwsClients {
   readonly efs: EFSClient;
   readonly lambda: LambdaClient;
   readonly secretsmanager: SecretsManagerClient;
+  readonly sqs: SQSClient;
+  readonly eks: EKSClient;
+  readonly backup: BackupClient;
   /** Closes every client that was created. */
   destroy(): void;
 }
@@ -94,6 +100,15 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     },
     get secretsmanager() {
       return lazy(SecretsManagerClient);
+    },
+    get sqs() {
+      return lazy(SQSClient);
+    },
+    get eks() {
+      return lazy(EKSClient);
+    },
+    get backup() {
+      return lazy(BackupClient);
     },
     destroy: () => {
       for (const c of made.values()) c.destroy();

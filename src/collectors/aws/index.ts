@@ -31,6 +31,9 @@ import { securityhub } from './securityhub.js';
 import { logs } from './logs.js';
 import { cloudwatch } from './cloudwatch.js';
 import { sns } from './sns.js';
+import { sqs } from './sqs.js';
+import { eks } from './eks.js';
+import { backup } from './backup.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -58,6 +61,9 @@ export const awsServiceCollectors: AwsServiceCollector[] = [
   logs,
   cloudwatch,
   sns,
+  sqs,
+  eks,
+  backup,
 ];
 
 /** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */
