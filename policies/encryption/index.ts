@@ -28,6 +28,10 @@ import gcpDiskNoCmek from './gcp-disk-no-cmek.js';
 import gcpBucketNoCmek from './gcp-bucket-no-cmek.js';
 import gcpKmsKeyRotationLong from './gcp-kms-key-rotation-long.js';
 import awsSnsTopicUnencrypted from './aws-sns-topic-unencrypted.js';
+import awsSqsQueueUnencrypted from './aws-sqs-queue-unencrypted.js';
+import awsSqsQueuePolicyPublic from './aws-sqs-queue-policy-public.js';
+import awsRdsMultiAzOff from './aws-rds-multi-az-off.js';
+import awsBackupResourceNotCovered from './aws-backup-resource-not-covered.js';
 
 /** The encryption pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -60,4 +64,8 @@ export const rules: AnyRuleDefinition[] = [
   gcpDiskNoCmek,
   gcpBucketNoCmek,
   gcpKmsKeyRotationLong,
+  awsSqsQueueUnencrypted,
+  awsSqsQueuePolicyPublic,
+  awsRdsMultiAzOff,
+  awsBackupResourceNotCovered,
 ];

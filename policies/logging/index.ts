@@ -25,6 +25,7 @@ import awsCisAlarmNetworkGatewayChanges from './aws-cis-alarm-network-gateway-ch
 import awsCisAlarmRouteTableChanges from './aws-cis-alarm-route-table-changes.js';
 import awsCisAlarmVpcChanges from './aws-cis-alarm-vpc-changes.js';
 import awsCisAlarmOrganizationsChanges from './aws-cis-alarm-organizations-changes.js';
+import awsEksAuditLoggingOff from './aws-eks-audit-logging-off.js';
 
 /** The logging pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -54,4 +55,5 @@ export const rules: AnyRuleDefinition[] = [
   awsCisAlarmRouteTableChanges,
   awsCisAlarmVpcChanges,
   awsCisAlarmOrganizationsChanges,
+  awsEksAuditLoggingOff,
 ];

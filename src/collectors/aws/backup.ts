@@ -6,6 +6,7 @@
  *   ARNs and ARN patterns, exclusions, tag conditions). A failed read leaves `rules` / `selections` `null`
  *   with a coverage entry for that plan, so coverage rules answer `unknown` rather than "not covered".
  * - Vaults: ListBackupVaults (paged): encryption key and Vault Lock.
+ * - DescribeRegionSettings: the resource types AWS Backup is opted in to in the region.
  */
 import {
   BackupClient,
@@ -17,6 +18,7 @@ import {
   GetBackupSelectionCommand,
   type BackupPlansListMember,
   type BackupVaultListMember,
+  DescribeRegionSettingsCommand,
   paginateListBackupPlans,
   paginateListBackupSelections,
   paginateListBackupVaults,
@@ -24,10 +26,12 @@ import {
 import {
   BACKUP_PLAN,
   BACKUP_PLAN_RULES,
+  BACKUP_REGION_SETTINGS,
   BACKUP_SELECTIONS,
   BACKUP_VAULT,
   type BackupPlanData,
   type BackupPlanRuleData,
+  type BackupRegionSettingsData,
   type BackupSelectionData,
   type BackupTagCondition,
   type BackupVaultData,
@@ -116,27 +120,42 @@ export function vaultToModel(raw: BackupVaultListMember & { BackupVaultName: str
   };
 }
 
+/** Pure: DescribeRegionSettings' `ResourceTypeOptInPreference`. */
+export function regionSettingsToModel(optIn: Record<string, boolean>, scope: RegionScope): Resource<BackupRegionSettingsData> {
+  return {
+    ref: { provider: 'aws', account: scope.account, region: scope.region, type: BACKUP_REGION_SETTINGS, id: scope.region, name: scope.region },
+    data: { region: scope.region, resourceTypeOptIn: { ...optIn } },
+  };
+}
+
 // ------------------------------------------------------------------ fetch
 
 export const backup: AwsServiceCollector = {
   service: 'backup',
   scope: 'regional',
-  resourceTypes: [BACKUP_PLAN, BACKUP_PLAN_RULES, BACKUP_SELECTIONS, BACKUP_VAULT],
+  resourceTypes: [BACKUP_PLAN, BACKUP_PLAN_RULES, BACKUP_SELECTIONS, BACKUP_VAULT, BACKUP_REGION_SETTINGS],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
     const client = ctx.client(BackupClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
-    const [plans, vaults] = await Promise.all([
+    const [plans, vaults, settings] = await Promise.all([
       ctx.attempt({ service: 'backup', region, operation: 'ListBackupPlans', resourceTypes: [BACKUP_PLAN] }, () =>
         allPages(paginateListBackupPlans({ client, pageSize: 100, stopOnSameToken: true }, {}), (p) => p.BackupPlansList),
       ),
       ctx.attempt({ service: 'backup', region, operation: 'ListBackupVaults', resourceTypes: [BACKUP_VAULT] }, () =>
         allPages(paginateListBackupVaults({ client, pageSize: 100, stopOnSameToken: true }, {}), (p) => p.BackupVaultList),
       ),
+      ctx.attempt({ service: 'backup', region, operation: 'DescribeRegionSettings', resourceTypes: [BACKUP_REGION_SETTINGS] }, async () => {
+        const r = await client.send(new DescribeRegionSettingsCommand({}));
+        if (!r.ResourceTypeOptInPreference)
+          throw Object.assign(new Error('DescribeRegionSettings answered without ResourceTypeOptInPreference'), { name: 'IncompleteResponse' });
+        return r.ResourceTypeOptInPreference;
+      }),
     ]);
     const out: Resource<any>[] = (vaults ?? [])
       .filter((v): v is BackupVaultListMember & { BackupVaultName: string } => !!v.BackupVaultName)
       .map((v) => vaultToModel(v, scope));
+    if (settings) out.push(regionSettingsToModel(settings, scope));
     if (plans === undefined) return out;
     const listed = plans.filter((p): p is BackupPlansListMember & { BackupPlanId: string } => !!p.BackupPlanId && !p.DeletionDate);
     const id = (p: { BackupPlanId: string }) => p.BackupPlanId;

@@ -5,6 +5,9 @@
  *   ListBackupSelections + GetBackupSelection (which resources it protects). A failed read leaves the field
  *   `null` with a coverage entry for that plan.
  * - `aws.backup.vault` (`ref.id` = vault name): ListBackupVaults (encryption key, Vault Lock).
+ * - `aws.backup.region-settings` (`ref.id` = region): DescribeRegionSettings, which resource types AWS Backup
+ *   is opted in to in the region (a plan skips a selected resource whose type is opted out). Written only
+ *   when read; a failed read is a coverage gap.
  *
  * Plans are regional: a plan protects resources of its own region and account only.
  */
@@ -12,6 +15,7 @@ import type { InputTypeInfo, TypeTable } from '../type-info.js';
 
 export const BACKUP_PLAN = 'aws.backup.plan' as const;
 export const BACKUP_VAULT = 'aws.backup.vault' as const;
+export const BACKUP_REGION_SETTINGS = 'aws.backup.region-settings' as const;
 /** Virtual input types (coverage entries only): a plan's rules (GetBackupPlan) and its resource selections, read per plan. */
 export const BACKUP_PLAN_RULES = 'aws.backup.plan-rules' as const;
 export const BACKUP_SELECTIONS = 'aws.backup.selections' as const;
@@ -77,15 +81,24 @@ export interface BackupVaultData {
   numberOfRecoveryPoints: number | null;
 }
 
+/** `aws.backup.region-settings` */
+export interface BackupRegionSettingsData {
+  region: string;
+  /** `ResourceTypeOptInPreference`: service name (`RDS`, `Aurora`, `DynamoDB`, `EFS`, …) → opted in. */
+  resourceTypeOptIn: Record<string, boolean>;
+}
+
 /** Data of every resource type in this file, by type name (aggregated in `src/model/registry.ts`). */
 export interface BackupDataByType {
   [BACKUP_PLAN]: BackupPlanData;
   [BACKUP_VAULT]: BackupVaultData;
+  [BACKUP_REGION_SETTINGS]: BackupRegionSettingsData;
 }
 
 export const BACKUP_TYPES: TypeTable<BackupDataByType> = {
   [BACKUP_PLAN]: { provider: 'aws', scope: 'regional', version: 1, description: 'AWS Backup plans (rules and resource selections)' },
   [BACKUP_VAULT]: { provider: 'aws', scope: 'regional', version: 1, description: 'AWS Backup vaults (encryption key, Vault Lock)' },
+  [BACKUP_REGION_SETTINGS]: { provider: 'aws', scope: 'regional', version: 1, description: 'AWS Backup resource-type opt-in per region' },
 };
 
 export const BACKUP_INPUT_TYPES = {
