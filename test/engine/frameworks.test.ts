@@ -416,7 +416,7 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
       id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world',
     });
     expect(ssh.evidence).toMatchObject({ openings: ['0.0.0.0/0 tcp 22 (SSH)', '0.0.0.0/0 tcp 3389 (RDP)'], targets: 'all instances in the network' });
-    expect(ssh.controls).toEqual(['hipaa/164.312(a)(1)', 'soc2/CC6.6', 'pci-dss-4.0/1.3.1']);
+    expect(ssh.controls).toEqual(['hipaa/164.312(a)(1)', 'soc2/CC6.6', 'pci-dss-4.0/1.3.1', 'cis-gcp-foundations/3.6', 'cis-gcp-foundations/3.7']);
   });
 
   it('compliant GCP export: the controls its rules evidence pass, score 100 % in each pack', () => {
@@ -575,7 +575,7 @@ describe('loading framework files', () => {
 describe('loadFrameworks', () => {
   it('loads built-in packs by id (comma lists and `all` accepted) plus user files', () => {
     expect(loadFrameworks({ ids: ['hipaa,soc2'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2']);
-    expect(loadFrameworks({ ids: ['all'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations']);
+    expect(loadFrameworks({ ids: ['all'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations', 'cis-gcp-foundations']);
     expect(loadFrameworks({ ids: [], files: [fixture('custom.yaml')], rules }).map((f) => f.id)).toEqual(['test-fw']);
     expect(loadFrameworks({})).toEqual([]);
   });
