@@ -158,6 +158,14 @@ export const backup: AwsServiceCollector = {
     if (settings) out.push(regionSettingsToModel(settings, scope));
     if (plans === undefined) return out;
     const listed = plans.filter((p): p is BackupPlansListMember & { BackupPlanId: string } => !!p.BackupPlanId && !p.DeletionDate);
+    if (listed.length === 0) {
+      // The listing succeeded and is empty: nothing to read per plan. Recorded here rather than by perResource,
+      // whose "none to read" is withheld after any failure of the service in the region (DescribeRegionSettings
+      // failing must not make "no plan" look like "plans not read").
+      ctx.record({ service: 'backup', region, operation: 'GetBackupPlan', resourceTypes: [BACKUP_PLAN_RULES], status: 'ok', message: 'none to read' });
+      ctx.record({ service: 'backup', region, operation: 'ListBackupSelections', resourceTypes: [BACKUP_SELECTIONS], status: 'ok', message: 'none to read' });
+      return out;
+    }
     const id = (p: { BackupPlanId: string }) => p.BackupPlanId;
     const [rules, selections] = await Promise.all([
       perResource(ctx, { service: 'backup', region, operation: 'GetBackupPlan', resourceTypes: [BACKUP_PLAN_RULES] }, listed, id, async (p) => {
