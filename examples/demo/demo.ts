@@ -23,6 +23,7 @@ import { InputError } from '../../src/util/errors.js';
 import { seedAwsData } from './seed-aws-data.js';
 import { seedAwsElbv2 } from './seed-aws-elbv2.js';
 import { seedAwsDatastores } from './seed-aws-datastores.js';
+import { seedAwsDetectionExtra } from './seed-aws-detection-extra.js';
 import { seedAwsIam } from './seed-aws-iam.js';
 import { seedAwsNetwork } from './seed-aws-network.js';
 import { startDemoTlsEndpoints } from './tls-endpoints.js';
@@ -53,6 +54,7 @@ async function collectAwsDemo(): Promise<Snapshot | undefined> {
     await seedAwsData(moto.endpoint, REGIONS);
     await seedAwsElbv2(moto.endpoint, REGIONS[0]);
     await seedAwsDatastores(moto.endpoint, REGIONS);
+    await seedAwsDetectionExtra(moto.endpoint, REGIONS);
     const snapshot = await collect({ aws: { endpointUrl: moto.endpoint, regions: REGIONS } });
     if (process.argv.includes('--write-bundled-snapshot')) {
       await writeFileAtomic(BUNDLED_AWS_SNAPSHOT, JSON.stringify(snapshot, null, 1) + '\n');
