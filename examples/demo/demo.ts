@@ -26,6 +26,7 @@ import { seedAwsData } from './seed-aws-data.js';
 import { seedAwsElbv2 } from './seed-aws-elbv2.js';
 import { seedAwsDatastores } from './seed-aws-datastores.js';
 import { seedAwsEdge } from './seed-aws-edge.js';
+import { seedAwsDetectionExtra } from './seed-aws-detection-extra.js';
 import { seedAwsIam } from './seed-aws-iam.js';
 import { seedAwsNetwork } from './seed-aws-network.js';
 import { seedAwsTransitData } from './seed-aws-transit-data.js';
@@ -59,6 +60,7 @@ async function collectAwsDemo(): Promise<Snapshot | undefined> {
     await seedAwsDatastores(moto.endpoint, REGIONS);
     await seedAwsTransitData(moto.endpoint, REGIONS[0]);
     await seedAwsEdge(moto.endpoint, REGIONS);
+    await seedAwsDetectionExtra(moto.endpoint, REGIONS);
     // moto's ListDistributions omits the distributions' settings: a loopback proxy answers it from moto's state.
     const proxy = await startFaultProxy({ target: moto.endpoint, respond: cloudFrontListDistributions(moto.endpoint) });
     let snapshot: Snapshot;

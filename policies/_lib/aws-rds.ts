@@ -32,12 +32,12 @@ export function memberResult(db: RdsDatabase): RuleResult<'member'> | undefined 
 
 /**
  * Verdict of a rule over one cluster-level on/off setting where on is compliant (storage encryption,
- * deletion protection): cluster members not applicable, `null` (not reported) unknown, then pass or fail
+ * deletion protection, Multi-AZ): cluster members not applicable, `null` (not reported) unknown, then pass or fail
  * with the setting as evidence. Message ids: `member`, `unknown`, and the rule's own `on` / `off` ids.
  */
 export function rdsSettingVerdict<On extends string, Off extends string>(
   db: RdsDatabase,
-  setting: 'storageEncrypted' | 'deletionProtection',
+  setting: 'storageEncrypted' | 'deletionProtection' | 'multiAz',
   ids: { on: On; off: Off },
   evidence: Record<string, unknown> = {},
 ): RuleResult<'member' | 'unknown' | On | Off> {

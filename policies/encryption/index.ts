@@ -34,6 +34,10 @@ import awsElasticacheTransitEncryptionOff from './aws-elasticache-transit-encryp
 import awsElasticacheAtRestEncryptionOff from './aws-elasticache-at-rest-encryption-off.js';
 import awsRedshiftClusterUnencrypted from './aws-redshift-cluster-unencrypted.js';
 import awsRedshiftSslNotRequired from './aws-redshift-ssl-not-required.js';
+import awsSqsQueueUnencrypted from './aws-sqs-queue-unencrypted.js';
+import awsSqsQueuePolicyPublic from './aws-sqs-queue-policy-public.js';
+import awsRdsMultiAzOff from './aws-rds-multi-az-off.js';
+import awsBackupResourceNotCovered from './aws-backup-resource-not-covered.js';
 
 /** The encryption pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -72,4 +76,8 @@ export const rules: AnyRuleDefinition[] = [
   awsElasticacheAtRestEncryptionOff,
   awsRedshiftClusterUnencrypted,
   awsRedshiftSslNotRequired,
+  awsSqsQueueUnencrypted,
+  awsSqsQueuePolicyPublic,
+  awsRdsMultiAzOff,
+  awsBackupResourceNotCovered,
 ];

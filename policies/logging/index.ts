@@ -28,6 +28,7 @@ import awsCisAlarmOrganizationsChanges from './aws-cis-alarm-organizations-chang
 import awsElbAccessLogsOff from './aws-elb-access-logs-off.js';
 import awsCloudfrontLoggingOff from './aws-cloudfront-logging-off.js';
 import awsApigatewayStageAccessLoggingOff from './aws-apigateway-stage-access-logging-off.js';
+import awsEksAuditLoggingOff from './aws-eks-audit-logging-off.js';
 
 /** The logging pack: every rule module of this folder, listed explicitly (a meta test checks the list against the folder). */
 export const rules: AnyRuleDefinition[] = [
@@ -60,4 +61,5 @@ export const rules: AnyRuleDefinition[] = [
   awsElbAccessLogsOff,
   awsCloudfrontLoggingOff,
   awsApigatewayStageAccessLoggingOff,
+  awsEksAuditLoggingOff,
 ];

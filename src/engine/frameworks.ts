@@ -68,7 +68,13 @@ export interface Framework {
 /** Directory of the built-in packs and their schema. */
 export const FRAMEWORKS_DIR = join(PACKAGE_ROOT, 'frameworks');
 /** The built-in packs, listed explicitly (a meta test checks the list against the folder). */
-export const BUILTIN_FRAMEWORK_FILES: readonly string[] = ['hipaa.yaml', 'soc2.yaml', 'pci-dss-4.0.yaml', 'cis-aws-foundations.yaml'];
+export const BUILTIN_FRAMEWORK_FILES: readonly string[] = [
+  'hipaa.yaml',
+  'soc2.yaml',
+  'pci-dss-4.0.yaml',
+  'cis-aws-foundations.yaml',
+  'cis-gcp-foundations.yaml',
+];
 export const FRAMEWORK_SCHEMA_FILE = join(FRAMEWORKS_DIR, 'framework.schema.json');
 
 const FIX = 'see frameworks/README.md and frameworks/framework.schema.json for the format';

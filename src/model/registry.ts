@@ -39,6 +39,9 @@ import { REDSHIFT_TYPES, type RedshiftDataByType } from './aws/redshift.js';
 import { CLOUDFRONT_INPUT_TYPES, CLOUDFRONT_TYPES, type CloudFrontDataByType } from './aws/cloudfront.js';
 import { ACM_INPUT_TYPES, ACM_TYPES, type AcmDataByType } from './aws/acm.js';
 import { APIGATEWAY_TYPES, type ApiGatewayDataByType } from './aws/apigateway.js';
+import { SQS_INPUT_TYPES, SQS_TYPES, type SqsDataByType } from './aws/sqs.js';
+import { EKS_INPUT_TYPES, EKS_TYPES, type EksDataByType } from './aws/eks.js';
+import { BACKUP_INPUT_TYPES, BACKUP_TYPES, type BackupDataByType } from './aws/backup.js';
 import { GCP_TYPES, type GcpDataByType } from './gcp.js';
 import { TLS_TYPES, type TlsDataByType } from './tls.js';
 import type { InputTypeInfo, TypeInfo } from './type-info.js';
@@ -73,7 +76,10 @@ export interface ResourceDataMap
     RedshiftDataByType,
     CloudFrontDataByType,
     AcmDataByType,
-    ApiGatewayDataByType {}
+    ApiGatewayDataByType,
+    SqsDataByType,
+    EksDataByType,
+    BackupDataByType {}
 
 /** Every resource type's provider, scope and version. */
 export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
@@ -104,6 +110,9 @@ export const RESOURCE_TYPES: { readonly [K in ResourceType]: TypeInfo } = {
   ...CLOUDFRONT_TYPES,
   ...ACM_TYPES,
   ...APIGATEWAY_TYPES,
+  ...SQS_TYPES,
+  ...EKS_TYPES,
+  ...BACKUP_TYPES,
 };
 
 /** Virtual input types (coverage entries only). */
@@ -121,6 +130,9 @@ export const INPUT_TYPES = {
   ...ELB_INPUT_TYPES,
   ...CLOUDFRONT_INPUT_TYPES,
   ...ACM_INPUT_TYPES,
+  ...SQS_INPUT_TYPES,
+  ...EKS_INPUT_TYPES,
+  ...BACKUP_INPUT_TYPES,
 } as const satisfies Record<string, InputTypeInfo>;
 
 /** A resource type name, e.g. `aws.ec2.security-group`. */

@@ -26,6 +26,9 @@ import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { BackupClient } from '@aws-sdk/client-backup';
 import { type AwsCollectOptions, type ClientCtor, createClient } from '../collectors/aws/context.js';
 
 /** The access key moto (and the fault proxy) accept; moto maps unknown keys to account 123456789012. */
@@ -53,6 +56,9 @@ export interface AwsClients {
   readonly apigateway: APIGatewayClient;
   readonly apigatewayv2: ApiGatewayV2Client;
   readonly cloudfront: CloudFrontClient;
+  readonly sqs: SQSClient;
+  readonly eks: EKSClient;
+  readonly backup: BackupClient;
   /** Closes every client that was created. */
   destroy(): void;
 }
@@ -134,6 +140,14 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     },
     get cloudfront() {
       return lazy(CloudFrontClient);
+    get sqs() {
+      return lazy(SQSClient);
+    },
+    get eks() {
+      return lazy(EKSClient);
+    },
+    get backup() {
+      return lazy(BackupClient);
     },
     destroy: () => {
       for (const c of made.values()) c.destroy();

@@ -110,7 +110,7 @@ describe('the terminal explains itself (subprocess, stdout not a terminal)', () 
     for (const c of admin.controls) expect(show.stdout).toContain(`  ${c.framework} ${c.control}  ${c.title}`);
     expect(JSON.parse(vigil(['rules', 'show', 'aws-sg-open-admin-port', '--format', 'json']).stdout)).toEqual(admin);
     const fws = JSON.parse(vigil(['frameworks', '--format', 'json']).stdout);
-    expect(fws.map((f: { id: string }) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations']);
+    expect(fws.map((f: { id: string }) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations', 'cis-gcp-foundations']);
     const hipaa = JSON.parse(vigil(['frameworks', 'show', 'hipaa', '--format', 'json']).stdout);
     expect(hipaa.controls.find((c: { id: string }) => c.id === '164.312(e)(1)').rules.length).toBeGreaterThan(0);
     expect(hipaa.counts.controls).toBe(hipaa.controls.length);

@@ -65,7 +65,7 @@ describe('vigil frameworks', () => {
   it('an unknown id is an input error listing the packs', async () => {
     const err = await runCommand(['show', 'iso27001']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).fix).toBe('use one of: hipaa, soc2, pci-dss-4.0, cis-aws-foundations');
+    expect((err as InputError).fix).toBe('use one of: hipaa, soc2, pci-dss-4.0, cis-aws-foundations, cis-gcp-foundations');
   });
 
   it('renders with colours only when asked', () => {

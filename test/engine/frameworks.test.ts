@@ -368,8 +368,8 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
 
   it('misconfigured GCP export: every automated control its findings reach fails; counts and scores per pack', () => {
     const { counts, ctl } = comply(dirty);
-    expect(counts('hipaa')).toEqual({ pass: 0, fail: 9, unknown: 0, manual: 21, not_applicable: 9, score: 0 });
-    expect(counts('soc2')).toEqual({ pass: 0, fail: 7, unknown: 0, manual: 23, not_applicable: 7, score: 0 });
+    expect(counts('hipaa')).toEqual({ pass: 0, fail: 9, unknown: 0, manual: 20, not_applicable: 10, score: 0 });
+    expect(counts('soc2')).toEqual({ pass: 0, fail: 7, unknown: 0, manual: 17, not_applicable: 13, score: 0 });
     expect(counts('pci-dss-4.0')).toEqual({ pass: 0, fail: 18, unknown: 0, manual: 30, not_applicable: 22, score: 0 });
     // AWS-only and TLS-only controls examined nothing in a GCP audit: not applicable, each rule saying so.
     for (const [f, c] of [
@@ -416,14 +416,14 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
       id: '//compute.googleapis.com/projects/acme-prod/global/firewalls/allow-ssh-rdp-world',
     });
     expect(ssh.evidence).toMatchObject({ openings: ['0.0.0.0/0 tcp 22 (SSH)', '0.0.0.0/0 tcp 3389 (RDP)'], targets: 'all instances in the network' });
-    expect(ssh.controls).toEqual(['hipaa/164.312(a)(1)', 'soc2/CC6.6', 'pci-dss-4.0/1.3.1']);
+    expect(ssh.controls).toEqual(['hipaa/164.312(a)(1)', 'soc2/CC6.6', 'pci-dss-4.0/1.3.1', 'cis-gcp-foundations/3.6', 'cis-gcp-foundations/3.7']);
   });
 
   it('compliant GCP export: the controls its rules evidence pass, score 100 % in each pack', () => {
     const { counts, ctl, result } = comply(clean);
     expect(result.findings.filter((f) => f.status === 'fail' || f.status === 'unknown')).toEqual([]);
-    expect(counts('hipaa')).toEqual({ pass: 9, fail: 0, unknown: 0, manual: 21, not_applicable: 9, score: 1 });
-    expect(counts('soc2')).toEqual({ pass: 7, fail: 0, unknown: 0, manual: 23, not_applicable: 7, score: 1 });
+    expect(counts('hipaa')).toEqual({ pass: 9, fail: 0, unknown: 0, manual: 20, not_applicable: 10, score: 1 });
+    expect(counts('soc2')).toEqual({ pass: 7, fail: 0, unknown: 0, manual: 17, not_applicable: 13, score: 1 });
     expect(counts('pci-dss-4.0')).toEqual({ pass: 18, fail: 0, unknown: 0, manual: 30, not_applicable: 22, score: 1 });
     expect(ctl('hipaa', '164.312(a)(1)').status).toBe('pass');
     expect(ctl('soc2', 'CC6.6').status).toBe('pass');
@@ -467,8 +467,8 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
     });
     // Controls that do not read firewalls keep their pass.
     expect(gapped.ctl('pci-dss-4.0', '4.2.1').status).toBe('pass');
-    expect(gapped.counts('hipaa')).toEqual({ pass: 8, fail: 0, unknown: 1, manual: 21, not_applicable: 9, score: 8 / 9 });
-    expect(gapped.counts('soc2')).toEqual({ pass: 6, fail: 0, unknown: 1, manual: 23, not_applicable: 7, score: 6 / 7 });
+    expect(gapped.counts('hipaa')).toEqual({ pass: 8, fail: 0, unknown: 1, manual: 20, not_applicable: 10, score: 8 / 9 });
+    expect(gapped.counts('soc2')).toEqual({ pass: 6, fail: 0, unknown: 1, manual: 17, not_applicable: 13, score: 6 / 7 });
     expect(gapped.counts('pci-dss-4.0')).toEqual({ pass: 14, fail: 0, unknown: 4, manual: 30, not_applicable: 22, score: 14 / 18 });
   });
 
@@ -575,7 +575,7 @@ describe('loading framework files', () => {
 describe('loadFrameworks', () => {
   it('loads built-in packs by id (comma lists and `all` accepted) plus user files', () => {
     expect(loadFrameworks({ ids: ['hipaa,soc2'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2']);
-    expect(loadFrameworks({ ids: ['all'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations']);
+    expect(loadFrameworks({ ids: ['all'] }).map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0', 'cis-aws-foundations', 'cis-gcp-foundations']);
     expect(loadFrameworks({ ids: [], files: [fixture('custom.yaml')], rules }).map((f) => f.id)).toEqual(['test-fw']);
     expect(loadFrameworks({})).toEqual([]);
   });

@@ -461,9 +461,13 @@ describe('throttling and unreachable regions, end to end', () => {
         'acm',
         'apigateway',
         'apigatewayv2',
+        'sqs',
+        'eks',
+        'backup',
       ]),
     );
-    expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1')).toEqual([]);
+    // moto lacks AWS Backup's DescribeRegionSettings: that gap is moto's, in every region.
+    expect(gapsOf(out).filter((c) => c.region !== 'eu-west-1' && c.operation !== 'DescribeRegionSettings')).toEqual([]);
     expect(out.coverage.filter((c) => c.region === 'global' && c.status === 'ok').map((c) => c.service)).toEqual(
       expect.arrayContaining(['iam', 's3', 'cloudtrail', 'cloudfront']),
     );

@@ -38,6 +38,9 @@ import { redshift } from './redshift.js';
 import { cloudfront } from './cloudfront.js';
 import { acm } from './acm.js';
 import { apigateway } from './apigateway.js';
+import { sqs } from './sqs.js';
+import { eks } from './eks.js';
+import { backup } from './backup.js';
 
 export type { AwsCollectOptions } from './context.js';
 
@@ -72,6 +75,9 @@ export const awsServiceCollectors: AwsServiceCollector[] = [
   cloudfront,
   acm,
   apigateway,
+  sqs,
+  eks,
+  backup,
 ];
 
 /** Every resource type the selected AWS collectors write (an account that could not be audited is a gap over all of them). */
