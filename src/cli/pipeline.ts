@@ -13,6 +13,7 @@ import { evaluateCompliance, loadFrameworks } from '../engine/frameworks.js';
 import { loadRulesDir } from '../engine/load-rules.js';
 import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../engine/types.js';
 import type { Snapshot } from '../model/types.js';
+import { runSecrets } from '../model/redaction.js';
 import { writeReports } from '../reporters/index.js';
 import { renderTerminal, shouldColor } from '../reporters/terminal.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/types.js';
@@ -323,7 +324,7 @@ export async function evaluateAndReport(
   });
   if (plan.frameworks.length) result.compliance = evaluateCompliance(result, plan.frameworks);
   const written = await writeReports(result, plan.outDir, plan.formats);
-  const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
+  const print = (t: string) => (o.print ?? ((x: string) => process.stdout.write(x + '\n')))(runSecrets.redact(t));
   const v = verdict(result, plan.failOn, plan.failOnSource, !!flags.strict);
   if (!flags.quiet) {
     const color = shouldColor();

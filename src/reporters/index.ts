@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ReportInput } from './types.js';
 import { type StagedFile, checkWritable, commitStaged, discardStaged, makeDir, removeStaleTemps, stageFile, writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
+import { runSecrets } from '../model/redaction.js';
 import { asffReporter } from './asff.js';
 import { csvReporter } from './csv.js';
 import { htmlReporter } from './html.js';
@@ -60,7 +61,8 @@ export async function writeReports(
   for (const format of [...new Set(formats)]) {
     const reporter = registry[format];
     if (!reporter) throw new Error(`no reporter for format "${format}"`);
-    for (const f of reporter.render(result)) files.push({ ...f, format });
+    // The boundary where reports are stored: no credential value of this run survives it (src/model/redaction.ts).
+    for (const f of reporter.render(result)) files.push({ ...f, content: runSecrets.redact(f.content), format });
   }
   const manifest: ReportManifest = {
     tool: result.tool,
@@ -169,6 +171,6 @@ export async function checkOutputFile(path: string, flag: string): Promise<void>
 export async function writeOutput(path: string, content: string, flag: string): Promise<void> {
   await guardWrite(path, flag, async () => {
     await removeStaleTemps(dirname(path));
-    await writeFileAtomic(path, content);
+    await writeFileAtomic(path, runSecrets.redact(content));
   });
 }
