@@ -111,21 +111,21 @@ export function registerAwsCredentials(c: { accessKeyId?: string; secretAccessKe
 
 /**
  * Removes what looks like a credential, whoever's it is: AWS access key ids, `Authorization` headers and
- * bearer tokens, SigV4 signatures and security tokens in URLs, `password=…`-style assignments; then the
- * run's own registered values.
+ * bearer tokens, SigV4 signatures and security tokens in URLs, `password=…`-style assignments; the run's own
+ * registered values first.
  */
 export function redactPatterns(text: string): string {
-  return runSecrets.redact(
-    text
-      .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1…')
-      .replace(/(Authorization[=:]\s*)(Bearer|Basic|AWS4-HMAC-SHA256)?\s*[^\s&"]+/gi, '$1…')
-      .replace(/Bearer\s+[A-Za-z0-9._~+/-]+=*/g, 'Bearer …')
-      .replace(
-        /(Signature|X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|access_token|aws_secret_access_key|aws_session_token)([=:]\s*)[^\s&,"]+/gi,
-        '$1$2…',
-      )
-      .replace(SECRET_ASSIGNMENT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`),
-  );
+  // The run's own values first (whole), then the shapes.
+  return runSecrets
+    .redact(text)
+    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1…')
+    .replace(/(Authorization[=:]\s*)(Bearer|Basic|AWS4-HMAC-SHA256)?\s*[^\s&"]+/gi, '$1…')
+    .replace(/Bearer\s+[A-Za-z0-9._~+/-]+=*/g, 'Bearer …')
+    .replace(
+      /(Signature|X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential|access_token|aws_secret_access_key|aws_session_token)([=:]\s*)[^\s&,"]+/gi,
+      '$1$2…',
+    )
+    .replace(SECRET_ASSIGNMENT, (_m, key: string, sep: string) => `${key}${sep}${REDACTED}`);
 }
 
 /** Tag keys whose values are secrets by name. */
