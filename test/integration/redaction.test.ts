@@ -109,7 +109,11 @@ describe('credential redaction', () => {
     expect([...seen.tokens]).toEqual([TOKEN]); // the echo really carried the run's token
     expect([...seen.keyIds]).toEqual([KEY_ID]);
 
-    const outputs = { ...(await allOutputs(join(dir, 'out'))), 'snap.json': await readFile(join(dir, 'snap.json'), 'utf8'), stdout: run.stdout };
+    const outputs: Record<string, string> = {
+      ...(await allOutputs(join(dir, 'out'))),
+      'snap.json': await readFile(join(dir, 'snap.json'), 'utf8'),
+      stdout: run.stdout,
+    };
     expect(Object.keys(outputs).sort()).toEqual(
       [
         'findings.json',
