@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { editDistance } from '../util/text.js';
 import dataSchema from './generated/resource-data.schema.json' with { type: 'json' };
 import { INPUT_TYPES, RESOURCE_TYPES, type ResourceType } from './registry.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
@@ -150,17 +151,6 @@ export function describeAjvError(e: ErrorObject): string {
     default:
       return e.message ?? 'is invalid';
   }
-}
-
-/** Levenshtein distance (short strings only: type names). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /**
