@@ -19,6 +19,8 @@ const BENCHES: { name: string; what: string }[] = [
   { name: 'report-load', what: 'HTML report of 100,000 findings in headless Chromium: size (target < 10 MB), load (target < 2 s), interactions' },
   { name: 'gcp-export', what: 'streaming read of a 1,000,000-line Cloud Asset export: time and peak RSS' },
   { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
+  { name: 'faults', what: 'collection through the fault proxy at 10/30/50% recoverable faults: snapshot equality and time overhead per fault rate' },
+  { name: 'evaluate-memory', what: '`vigil evaluate` of 200,000 resources in a child process: peak RSS (target < 1.5 GB), wall time, report sizes' },
 ];
 
 const wanted = process.argv.slice(2);
