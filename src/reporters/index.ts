@@ -11,7 +11,7 @@ import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { ocsfReporter } from './ocsf.js';
 import { sarifReporter } from './sarif.js';
-import type { ReportFile, ReportFormat, Reporter } from './types.js';
+import type { ReportFormat, Reporter } from './types.js';
 
 export type { HistoryRun, ReportFile, ReportFormat, ReportHistory, ReportInput, Reporter } from './types.js';
 export { REPORT_FORMATS } from './types.js';
@@ -41,9 +41,8 @@ const sha256 = (content: string): string => createHash('sha256').update(content)
 
 /**
  * Writes one run's report set so that the directory holds that run as a whole or the earlier one:
- * - every format is rendered first (a reporter that throws leaves the directory untouched);
- * - every file is written and synced under a temporary name (a full disk fails here, before anything
- *   is replaced), then the earlier manifest is removed, the files renamed into place, and the new
+ * - each format is rendered and written and synced under a temporary name in turn, its text released before
+ *   the next is rendered (a reporter that throws, or a full disk, fails here, before anything is replaced), then the earlier manifest is removed, the files renamed into place, and the new
  *   `vigil-manifest.json` (names, sizes, SHA-256) renamed in last: a run killed in between leaves no
  *   manifest, or one whose hashes do not match, which readers (`vigil upload`) refuse;
  * - report files of an earlier run that this run did not write (other formats, SARIF split files of a
@@ -57,34 +56,36 @@ export async function writeReports(
   formats: ReportFormat[],
   registry: Record<ReportFormat, Reporter> = reporters,
 ): Promise<string[]> {
-  const files: Array<ReportFile & { format: ReportFormat }> = [];
-  for (const format of [...new Set(formats)]) {
-    const reporter = registry[format];
-    if (!reporter) throw new Error(`no reporter for format "${format}"`);
-    // The boundary where reports are stored: no credential value of this run survives it (src/model/redaction.ts).
-    for (const f of reporter.render(result)) files.push({ ...f, content: runSecrets.redact(f.content), format });
-  }
-  const manifest: ReportManifest = {
-    tool: result.tool,
-    evaluatedAt: result.evaluatedAt,
-    files: files.map((f) => ({ name: f.name, format: f.format, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) })),
-  };
   await ensureOutputDir(outDir, '--out');
   await removeStaleTemps(outDir);
   const earlier = await readManifest(outDir).catch(() => undefined);
+  // One format at a time: rendered, redacted, hashed and staged to disk, then its strings are released before
+  // the next format is rendered, so peak memory is one report's text, not every format's at once.
+  const entries: ReportManifest['files'] = [];
   const staged: StagedFile[] = [];
-  const all = [...files, { name: MANIFEST_NAME, content: JSON.stringify(manifest, null, 1) + '\n' }];
   try {
-    for (const file of all) staged.push(await guardWrite(join(outDir, file.name), '--out', () => stageFile(join(outDir, file.name), file.content)));
+    for (const format of [...new Set(formats)]) {
+      const reporter = registry[format];
+      if (!reporter) throw new Error(`no reporter for format "${format}"`);
+      for (const f of reporter.render(result)) {
+        // The boundary where reports are stored: no credential value of this run survives it (src/model/redaction.ts).
+        const content = runSecrets.redact(f.content);
+        entries.push({ name: f.name, format, bytes: Buffer.byteLength(content), sha256: sha256(content) });
+        staged.push(await guardWrite(join(outDir, f.name), '--out', () => stageFile(join(outDir, f.name), content)));
+      }
+    }
+    const manifest: ReportManifest = { tool: result.tool, evaluatedAt: result.evaluatedAt, files: entries };
+    staged.push(await guardWrite(join(outDir, MANIFEST_NAME), '--out', () => stageFile(join(outDir, MANIFEST_NAME), JSON.stringify(manifest, null, 1) + '\n')));
     await rm(join(outDir, MANIFEST_NAME), { force: true });
     await guardWrite(outDir, '--out', () => commitStaged(staged));
   } finally {
     await discardStaged(staged);
   }
+  const all = [...entries, { name: MANIFEST_NAME }];
   const names = new Set(all.map((f) => f.name));
   const stale = (name: string): boolean => !names.has(name) && (REPORT_NAME.test(name) || !!earlier?.files.some((f) => f.name === name));
   for (const name of await readdir(outDir)) if (stale(name)) await rm(join(outDir, name), { force: true });
-  return files.map((f) => join(outDir, f.name));
+  return entries.map((f) => join(outDir, f.name));
 }
 
 /** Reads a directory's `vigil-manifest.json` (throws when absent or malformed). */
