@@ -23,6 +23,8 @@ const BENCHES: { name: string; what: string }[] = [
     what: 'history store: recording a run of 100,000 findings (time, database size; target < 3 s on SQLite) and history trend over 100 runs, SQLite and PostgreSQL',
   },
   { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
+  { name: 'faults', what: 'collection through the fault proxy at 10/30/50% recoverable faults: snapshot equality and time overhead per fault rate' },
+  { name: 'evaluate-memory', what: '`vigil evaluate` of 200,000 resources in a child process: peak RSS (target < 1.5 GB), wall time, report sizes' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { fleetSummaryLines } from '../fleet/accounts.js';
 import { fleetOf } from '../fleet/merge.js';
 import { stripControls } from '../reporters/common.js';
 import { ExitCode } from '../util/errors.js';
+import { runSecrets } from '../model/redaction.js';
 import { addCollectOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
 import { type CollectFlags, collectOptions, progressListener } from './pipeline.js';
@@ -32,7 +33,7 @@ export function collectCommand(): Command {
     // Error codes and regions come from the endpoint: no control characters reach the terminal.
     for (const g of gaps.slice(0, 10))
       process.stdout.write(
-        `  gap: ${stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`)}\n`,
+        `  gap: ${runSecrets.redact(stripControls(`${g.provider} ${g.account} ${g.region} ${g.service}:${g.operation} ${g.status}${g.errorCode ? ` (${g.errorCode})` : ''}`))}\n`,
       );
     if (gaps.length > 10) process.stdout.write(`  … and ${gaps.length - 10} more\n`);
     const fleet = fleetOf(snapshot);

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { getExitCode } from './exit.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode, InputError } from '../util/errors.js';
+import { redactPatterns, registerAwsCredentials } from '../model/redaction.js';
 import { auditCommand } from './audit.js';
 import { collectCommand } from './collect.js';
 import { diffCommand } from './diff.js';
@@ -46,6 +47,12 @@ function configureErrors(cmd: Command, path: string): void {
 
 /** Runs the CLI and returns the exit code (0 clean, 1 findings ≥ --fail-on, 2 usage/input error, 3 incomplete with --strict). */
 export async function main(argv: string[]): Promise<number> {
+  // Credentials from the environment are the run's own: redacted wherever they could be echoed (src/model/redaction.ts).
+  registerAwsCredentials({
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,
+    sessionToken: process.env.AWS_SESSION_TOKEN,
+  });
   const program = buildProgram();
   let running: Command | undefined;
   try {
@@ -66,10 +73,10 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? ExitCode.Ok : ExitCode.InputError;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`vigil: ${err.describe()}\n`);
+      process.stderr.write(`vigil: ${redactPatterns(err.describe())}\n`);
       return ExitCode.InputError;
     }
-    process.stderr.write(`vigil: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    process.stderr.write(`vigil: unexpected error: ${redactPatterns((err as Error).stack ?? String(err))}\n`);
     return ExitCode.InputError;
   }
 }

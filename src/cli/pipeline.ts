@@ -6,13 +6,14 @@ import { type CollectOptions, mergeOutputs } from '../collectors/index.js';
 import { discoverTlsTargets } from './tls-discover.js';
 import { collectTls } from '../collectors/tls/index.js';
 import type { ProgressListener } from '../collectors/types.js';
-import { loadTargetsFile } from '../collectors/tls/targets.js';
+import { loadTargetsFile, parseTargetArgs } from '../collectors/tls/targets.js';
 import { type VigilConfig, checkSuppressionRules, ruleOptionsFromConfig } from '../engine/config.js';
 import { evaluate } from '../engine/evaluate.js';
 import { evaluateCompliance, loadFrameworks } from '../engine/frameworks.js';
 import { loadRulesDir } from '../engine/load-rules.js';
 import { SEVERITIES, type EvaluationResult, type Rule, type Severity } from '../engine/types.js';
 import type { Snapshot } from '../model/types.js';
+import { runSecrets } from '../model/redaction.js';
 import { writeReports } from '../reporters/index.js';
 import { renderTerminal, shouldColor } from '../reporters/terminal.js';
 import { REPORT_FORMATS, type ReportFormat } from '../reporters/types.js';
@@ -100,7 +101,9 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
   const gcpExports = flags.gcpExport ?? config.gcp?.exports;
   const gcpScope = flags.gcpScope ?? config.gcp?.scope;
 
-  let providers = list(flags.provider);
+  // Targets are checked now (host names, ports), not when the collection reaches them.
+  if (flags.tls?.length) parseTargetArgs(flags.tls);
+  let providers = nonEmptyList(flags.provider, '--provider', `pass a comma list of ${PROVIDERS.join(', ')}, or leave --provider out`);
   if (!providers) {
     providers = [];
     if (gcpExports?.length || gcpScope) providers.push('gcp');
@@ -114,7 +117,8 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
 
   const opts: CollectOptions = {};
   if (providers.includes('aws')) {
-    const services = list(flags.services) ?? config.aws?.services;
+    const services =
+      nonEmptyList(flags.services, '--services', 'pass a comma list of services, or leave --services out to run every collector') ?? config.aws?.services;
     // An unknown name would silently collect nothing, and the report would look clean for that service.
     const known = [...new Set(awsServiceCollectors.map((c) => c.service))];
     for (const sv of services ?? []) {
@@ -126,9 +130,20 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
           `use a comma list of ${known.join(', ')}`,
         );
     }
+    const regions =
+      nonEmptyList(flags.regions, '--regions', 'pass a comma list of regions, or leave --regions out to scan every enabled region') ?? config.aws?.regions;
+    for (const r of regions ?? []) {
+      if (!REGION_NAME.test(r))
+        throw new InputError(
+          `"${r}" is not an AWS region name`,
+          undefined,
+          flags.regions !== undefined ? '--regions' : 'config aws.regions',
+          'pass region names such as us-east-1, eu-west-1 (comma list)',
+        );
+    }
     opts.aws = {
-      regions: list(flags.regions) ?? config.aws?.regions,
-      endpointUrl: flags.endpointUrl ?? config.aws?.endpointUrl,
+      regions,
+      endpointUrl: endpointUrl(flags.endpointUrl ?? config.aws?.endpointUrl, flags.endpointUrl !== undefined ? '--endpoint-url' : 'config aws.endpointUrl'),
       profile: flags.profile ?? config.aws?.profile,
       services,
       concurrency: flags.concurrency ?? config.aws?.concurrency,
@@ -175,6 +190,36 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
 }
 
 const seconds = (s: number | undefined): number | undefined => (s === undefined ? undefined : s * 1000);
+
+/** `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eu-central-2`, `us-isob-east-1`… (whether it exists is DescribeRegions' answer). */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** A comma list flag given empty (`--regions ""`) is an error, not "everything" (nor "nothing"). */
+function nonEmptyList(value: string | undefined, flag: string, fix: string): string[] | undefined {
+  const items = list(value);
+  if (items && items.length === 0) throw new InputError('the list is empty', undefined, flag, fix);
+  return items;
+}
+
+/** An endpoint override must be an http(s) URL with a host and a valid port, checked before any client is built. */
+function endpointUrl(value: string | undefined, place: string): string | undefined {
+  if (value === undefined) return undefined;
+  const fix = 'pass http(s)://host[:port], e.g. http://127.0.0.1:5000 for moto, or https://ec2.eu-west-1.amazonaws.com';
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@]*@)?(?:\[[^\]]*\]|[^/:?#]*):(\d+)/i.exec(value)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+    throw new InputError(`"${value}" is not an endpoint URL: port ${port} is out of range (1–65535)`, undefined, place, fix);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`"${value}" is not an endpoint URL`, undefined, place, fix);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InputError(`"${value}" is not an endpoint URL: the scheme must be http or https`, undefined, place, fix);
+  if (!url.hostname) throw new InputError(`"${value}" is not an endpoint URL: it has no host`, undefined, place, fix);
+  if (url.username || url.password) throw new InputError('the endpoint URL carries credentials', undefined, place, 'leave user and password out of the URL');
+  return value;
+}
 const ACCOUNT_ID = /^\d{12}$/;
 
 function accountList(value: string | undefined, flag: string): string[] | undefined {
@@ -540,7 +585,7 @@ export async function evaluateAndReport(
     }
     if (!history) history = o.history;
     const written = await writeReports(history ? { ...result, history } : result, plan.outDir, plan.formats);
-    const print = o.print ?? ((t: string) => process.stdout.write(t + '\n'));
+    const print = (t: string) => (o.print ?? ((x: string) => process.stdout.write(x + '\n')))(runSecrets.redact(t));
     const v =
       plan.failOnNew && history?.delta
         ? verdictOnNew(result, history, plan.failOnNew, !!flags.strict)

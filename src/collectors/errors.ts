@@ -1,3 +1,4 @@
+import { redactPatterns } from '../model/redaction.js';
 import type { CoverageStatus } from '../model/types.js';
 
 export interface ClassifiedError {
@@ -38,14 +39,12 @@ const THROTTLED = new Set([
 const TIMEOUT = new Set(['TimeoutError', 'ETIMEDOUT', 'RequestTimeout', 'RequestTimeoutException', 'ESOCKETTIMEDOUT', 'DEADLINE_EXCEEDED']);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'UnknownEndpoint', 'UNAVAILABLE', 'EPIPE']);
 
-/** Strips anything that looks like a credential before a message is stored or printed. */
+/**
+ * Strips anything that looks like a credential, and the run's own credential values (src/model/redaction.ts),
+ * before a message is stored or printed; long messages are cut.
+ */
 export function redact(message: string): string {
-  return message
-    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1…')
-    .replace(/(Authorization[=:]\s*)(Bearer|Basic|AWS4-HMAC-SHA256)?\s*[^\s&"]+/gi, '$1…')
-    .replace(/Bearer\s+[A-Za-z0-9._~+/-]+=*/g, 'Bearer …')
-    .replace(/(Signature|X-Amz-Signature|X-Amz-Security-Token|access_token)([=:]\s*)[^\s&,"]+/gi, '$1$2…')
-    .slice(0, 400);
+  return redactPatterns(message).slice(0, 400);
 }
 
 /** Maps an SDK / network error to a coverage status and a short, secret-free code and message. */

@@ -1,3 +1,4 @@
+import { runSecrets } from '../model/redaction.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { type AwsCollectOptions, awsResourceTypes, collectAws } from './aws/index.js';
@@ -32,10 +33,15 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
   return mergeOutputs(await Promise.all(outputs), startedAt);
 }
 
+/**
+ * Merges collector outputs into one snapshot. The credential values this run signed with are removed from
+ * every string of it (src/model/redaction.ts): an echo in an error message or in returned data never reaches
+ * the snapshot, nor anything built from it.
+ */
 export function mergeOutputs(outputs: CollectorOutput[], startedAt: string, finishedAt = new Date().toISOString()): Snapshot {
   const apiCalls: Record<string, number> = {};
   for (const o of outputs) for (const [k, v] of Object.entries(o.apiCalls ?? {})) apiCalls[k] = (apiCalls[k] ?? 0) + v;
-  return {
+  return runSecrets.redactInPlace<Snapshot>({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     startedAt,
@@ -44,5 +50,5 @@ export function mergeOutputs(outputs: CollectorOutput[], startedAt: string, fini
     resources: outputs.flatMap((o) => o.resources),
     coverage: outputs.flatMap((o) => o.coverage),
     stats: { ...Object.assign({}, ...outputs.map((o) => o.stats ?? {})), apiCalls },
-  };
+  });
 }

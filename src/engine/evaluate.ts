@@ -1,5 +1,7 @@
 import { RESOURCE_TYPES, type InputType, type ResourceType } from '../model/registry.js';
 import type { CoverageEntry, Resource, ResourceRef, Snapshot } from '../model/types.js';
+import { redactPatterns } from '../model/redaction.js';
+import { InputError } from '../util/errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { findingIdFromKey, resourceKey } from './finding-id.js';
 import { type Derivation, derive } from './derive.js';
@@ -183,21 +185,16 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
         try {
           results = rule.evaluate(resource, ctx);
         } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
+          // A rule error can quote anything it read, keys included: stored only once redacted.
+          const message = redactPatterns(err instanceof Error ? err.message : String(err)).slice(0, 1000);
           emit(resource.ref, { status: 'unknown', messageId: '_error', evidence: { error: message } }, `Not evaluated: rule error (${message}).`);
           continue;
         }
         if (results === undefined) continue;
         for (const r of Array.isArray(results) ? (results as readonly RuleResult[]) : [results as RuleResult]) {
-          if (!r || !STATUSES.has(r.status)) {
-            const got = JSON.stringify(r?.status);
-            emit(
-              resource.ref,
-              { status: 'unknown', messageId: '_error', evidence: { error: `invalid status ${got}` } },
-              `Not evaluated: rule returned an invalid status ${got} (expected pass, fail, unknown or not_applicable).`,
-            );
-            continue;
-          }
+          // A rule that returns something else than a result is broken, not the resource unknown: an input
+          // error naming the rule and its file (counting it as unknown would hide the bug in every run).
+          if (!r || !STATUSES.has(r.status)) throw invalidResult(rule, resource.ref, r);
           emit(r.resource ?? resource.ref, r);
         }
       }
@@ -208,6 +205,18 @@ export function evaluate(snapshot: Snapshot, rules: Rule[], options: EvaluateOpt
   const result = buildResult(snapshot, rules, findings, suppressed, now, missing);
   if (statuses.length) result.suppressions = statuses;
   return result;
+}
+
+/** The input error for a rule that returned no valid result: names the rule, its file and the resource. */
+function invalidResult(rule: Rule, ref: ResourceRef, r: unknown): InputError {
+  const status = (r as { status?: unknown } | null | undefined)?.status;
+  const got = r === null || typeof r !== 'object' ? `${r === null ? 'null' : typeof r} instead of a result` : `status ${JSON.stringify(status) ?? 'undefined'}`;
+  return new InputError(
+    `rule ${rule.id} returned ${got} for ${ref.type} ${JSON.stringify(ref.id)} in ${ref.account}/${ref.region}`,
+    rule.source ?? `rule ${rule.id} (${rule.pack})`,
+    'evaluate()',
+    'return { status, messageId } with status pass, fail, unknown or not_applicable (or an array of them, or undefined for nothing to report)',
+  );
 }
 
 const NO_GAPS: CoverageEntry[] = [];

@@ -94,7 +94,7 @@ export async function loadRulesDir(dir: string, existing: Rule[]): Promise<Rule[
     const rule = exported as RuleDefinition;
     if (taken.has(rule.id)) throw new InputError(`rule id "${rule.id}" is already taken`, file, 'id', 'rename the file and its id');
     taken.add(rule.id);
-    out.push({ ...rule, pack: `custom:${basename(resolve(dir))}` });
+    out.push({ ...rule, pack: `custom:${basename(resolve(dir))}`, source: file });
   }
   return out;
 }

@@ -95,7 +95,8 @@ export interface RuleDefinition<T extends ResourceType = ResourceType, M extends
 
 export type AnyRuleDefinition = RuleDefinition<any, string, any>;
 
-export type Rule = AnyRuleDefinition & { pack: string };
+/** A rule as the engine holds it: its pack, and for a `--rules-dir` rule the file it was loaded from (named in errors). */
+export type Rule = AnyRuleDefinition & { pack: string; source?: string };
 
 export interface Suppression {
   rule: string;

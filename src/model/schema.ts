@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { editDistance } from '../util/text.js';
 import dataSchema from './generated/resource-data.schema.json' with { type: 'json' };
 import { INPUT_TYPES, RESOURCE_TYPES, type ResourceType } from './registry.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
@@ -159,17 +160,6 @@ export function describeAjvError(e: ErrorObject): string {
   }
 }
 
-/** Levenshtein distance (short strings only: type names). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /**
  * Line and column of a JSON.parse error. V8 gives "at position N" for most errors; for an unexpected token
  * it gives a snippet instead: `..."context"...`, cut 10 characters either side of the error.
@@ -209,8 +199,66 @@ export function parseSnapshot(text: string, file = '<snapshot>'): Snapshot {
   return validateSnapshotValue(value, file);
 }
 
+/** Deepest nesting of arrays and objects a snapshot may have: collectors write far less; deeper is a hand-made (or hostile) file. */
+export const MAX_NESTING = 64;
+
+/**
+ * Refuses JSON nested deeper than {@link MAX_NESTING}, naming the path: every later step (validation,
+ * evaluation, the reports' `JSON.stringify`) recurses and would die with a RangeError instead. Iterative, so
+ * the check itself cannot overflow the stack.
+ */
+export function checkNesting(value: unknown, file: string, max = MAX_NESTING): void {
+  interface Frame {
+    value: unknown;
+    depth: number;
+    key: string | number;
+    parent?: Frame;
+  }
+  const stack: Frame[] = [{ value, depth: 0, key: '$' }];
+  for (let f = stack.pop(); f; f = stack.pop()) {
+    const v = f.value;
+    if (!v || typeof v !== 'object') continue;
+    if (f.depth >= max) {
+      const path: Array<string | number> = [];
+      for (let p: Frame | undefined = f; p; p = p.parent) path.unshift(p.key);
+      const [root, ...rest] = path;
+      const shown = `${root}${rest.map((k) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join('')}`;
+      throw new InputError(
+        `nested more than ${max} levels deep`,
+        file,
+        shown.length > 300 ? `${shown.slice(0, 300)}…` : shown,
+        'a snapshot written by `vigil collect` is never nested this deep: collect it again, or remove the nested value',
+      );
+    }
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push({ value: v[i], depth: f.depth + 1, key: i, parent: f });
+    else for (const k of Object.keys(v)) stack.push({ value: (v as Record<string, unknown>)[k], depth: f.depth + 1, key: k, parent: f });
+  }
+}
+
+/** Resources that share an identity would share finding ids and make suppressions and diffs ambiguous. */
+function checkDuplicates(snapshot: Snapshot, file: string): void {
+  const seen = new Map<string, number>();
+  snapshot.resources.forEach((r, i) => {
+    const { provider, account, region, type, id, arn } = r.ref;
+    // The identity finding ids are keyed on (src/engine/finding-id.ts): the ARN when there is one.
+    const key = arn ? `${provider}|${account}|${type}|${arn}` : `${provider}|${account}|${region}|${type}|${id}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return;
+    }
+    throw new InputError(
+      `duplicate resource: ${type} ${JSON.stringify(id)} in ${account}/${region} is also $.resources[${first}]`,
+      file,
+      `$.resources[${i}]`,
+      'a snapshot holds each resource once: collect it again with `vigil collect`, or remove the duplicate (merged snapshots: `vigil report` merges shards)',
+    );
+  });
+}
+
 /** Migrates an older snapshot version, then validates the envelope and every resource's data against its type. */
 export function validateSnapshotValue(input: unknown, file = '<snapshot>'): Snapshot {
+  checkNesting(input, file);
   let value = input;
   if (value && typeof value === 'object' && 'schemaVersion' in value) {
     let version = (value as { schemaVersion: unknown }).schemaVersion;
@@ -253,6 +301,7 @@ export function validateSnapshotValue(input: unknown, file = '<snapshot>'): Snap
       'collect the snapshot again with `vigil collect`; a hand-edited snapshot must keep every resource in the shape of its type (`vigil types` lists them)',
     );
   });
+  checkDuplicates(snapshot, file);
   return snapshot;
 }
 

@@ -1,6 +1,7 @@
 import type { EvaluationResult, Finding, RuleMeta, Severity, Status } from '../engine/types.js';
 import { controlsByRule, findingControls, jsonArrayLines } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
+import { maskSecretTags } from '../model/redaction.js';
 
 /**
  * The field limits `BatchImportFindings` enforces (AWS Security Hub API reference, `AwsSecurityFinding` and
@@ -99,7 +100,7 @@ function productFields(f: Finding, meta: RuleMeta | undefined): Record<string, s
 
 function tags(t: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!t) return undefined;
-  const entries = Object.entries(t).slice(0, ASFF_LIMITS.resourceTags);
+  const entries = Object.entries(maskSecretTags(t)).slice(0, ASFF_LIMITS.resourceTags);
   return entries.length ? Object.fromEntries(entries.map(([k, v]) => [fit(k, ASFF_LIMITS.tagKey), fit(v, ASFF_LIMITS.tagValue)])) : undefined;
 }
 

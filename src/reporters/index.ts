@@ -4,13 +4,14 @@ import { dirname, join } from 'node:path';
 import type { ReportInput } from './types.js';
 import { type StagedFile, checkWritable, commitStaged, discardStaged, makeDir, removeStaleTemps, stageFile, writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
+import { runSecrets } from '../model/redaction.js';
 import { asffReporter } from './asff.js';
 import { csvReporter } from './csv.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { ocsfReporter } from './ocsf.js';
 import { sarifReporter } from './sarif.js';
-import type { ReportFile, ReportFormat, Reporter } from './types.js';
+import type { ReportFormat, Reporter } from './types.js';
 
 export type { ReportFile, ReportFormat, ReportInput, Reporter } from './types.js';
 export type { DeltaFinding, HistoryContext, RunDelta, TrendPoint } from '../engine/history-types.js';
@@ -41,9 +42,8 @@ const sha256 = (content: string): string => createHash('sha256').update(content)
 
 /**
  * Writes one run's report set so that the directory holds that run as a whole or the earlier one:
- * - every format is rendered first (a reporter that throws leaves the directory untouched);
- * - every file is written and synced under a temporary name (a full disk fails here, before anything
- *   is replaced), then the earlier manifest is removed, the files renamed into place, and the new
+ * - each format is rendered and written and synced under a temporary name in turn, its text released before
+ *   the next is rendered (a reporter that throws, or a full disk, fails here, before anything is replaced), then the earlier manifest is removed, the files renamed into place, and the new
  *   `vigil-manifest.json` (names, sizes, SHA-256) renamed in last: a run killed in between leaves no
  *   manifest, or one whose hashes do not match, which readers (`vigil upload`) refuse;
  * - report files of an earlier run that this run did not write (other formats, SARIF split files of a
@@ -57,33 +57,36 @@ export async function writeReports(
   formats: ReportFormat[],
   registry: Record<ReportFormat, Reporter> = reporters,
 ): Promise<string[]> {
-  const files: Array<ReportFile & { format: ReportFormat }> = [];
-  for (const format of [...new Set(formats)]) {
-    const reporter = registry[format];
-    if (!reporter) throw new Error(`no reporter for format "${format}"`);
-    for (const f of reporter.render(result)) files.push({ ...f, format });
-  }
-  const manifest: ReportManifest = {
-    tool: result.tool,
-    evaluatedAt: result.evaluatedAt,
-    files: files.map((f) => ({ name: f.name, format: f.format, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) })),
-  };
   await ensureOutputDir(outDir, '--out');
   await removeStaleTemps(outDir);
   const earlier = await readManifest(outDir).catch(() => undefined);
+  // One format at a time: rendered, redacted, hashed and staged to disk, then its strings are released before
+  // the next format is rendered, so peak memory is one report's text, not every format's at once.
+  const entries: ReportManifest['files'] = [];
   const staged: StagedFile[] = [];
-  const all = [...files, { name: MANIFEST_NAME, content: JSON.stringify(manifest, null, 1) + '\n' }];
   try {
-    for (const file of all) staged.push(await guardWrite(join(outDir, file.name), '--out', () => stageFile(join(outDir, file.name), file.content)));
+    for (const format of [...new Set(formats)]) {
+      const reporter = registry[format];
+      if (!reporter) throw new Error(`no reporter for format "${format}"`);
+      for (const f of reporter.render(result)) {
+        // The boundary where reports are stored: no credential value of this run survives it (src/model/redaction.ts).
+        const content = runSecrets.redact(f.content);
+        entries.push({ name: f.name, format, bytes: Buffer.byteLength(content), sha256: sha256(content) });
+        staged.push(await guardWrite(join(outDir, f.name), '--out', () => stageFile(join(outDir, f.name), content)));
+      }
+    }
+    const manifest: ReportManifest = { tool: result.tool, evaluatedAt: result.evaluatedAt, files: entries };
+    staged.push(await guardWrite(join(outDir, MANIFEST_NAME), '--out', () => stageFile(join(outDir, MANIFEST_NAME), JSON.stringify(manifest, null, 1) + '\n')));
     await rm(join(outDir, MANIFEST_NAME), { force: true });
     await guardWrite(outDir, '--out', () => commitStaged(staged));
   } finally {
     await discardStaged(staged);
   }
+  const all = [...entries, { name: MANIFEST_NAME }];
   const names = new Set(all.map((f) => f.name));
   const stale = (name: string): boolean => !names.has(name) && (REPORT_NAME.test(name) || !!earlier?.files.some((f) => f.name === name));
   for (const name of await readdir(outDir)) if (stale(name)) await rm(join(outDir, name), { force: true });
-  return files.map((f) => join(outDir, f.name));
+  return entries.map((f) => join(outDir, f.name));
 }
 
 /** Reads a directory's `vigil-manifest.json` (throws when absent or malformed). */
@@ -170,6 +173,6 @@ export async function checkOutputFile(path: string, flag: string): Promise<void>
 export async function writeOutput(path: string, content: string, flag: string): Promise<void> {
   await guardWrite(path, flag, async () => {
     await removeStaleTemps(dirname(path));
-    await writeFileAtomic(path, content);
+    await writeFileAtomic(path, runSecrets.redact(content));
   });
 }

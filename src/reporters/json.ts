@@ -3,6 +3,7 @@ import type { EvaluationResult, Finding } from '../engine/types.js';
 import { accountGroups } from '../fleet/accounts.js';
 import { controlsByRule, findingControls } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
+import { maskSecretTags } from '../model/redaction.js';
 
 export { FINDINGS_JSON_VERSION, type JsonFinding };
 
@@ -29,7 +30,7 @@ export function toJsonFinding(f: Finding, byRule: Map<string, string[]>, names?:
     resource: { provider: r.provider, account: r.account, region: r.region, type: r.type, id: r.id, arn: r.arn ?? null, name: r.name ?? null },
     evidence: f.evidence ?? null,
   };
-  if (r.tags && Object.keys(r.tags).length) out.resource.tags = r.tags;
+  if (r.tags && Object.keys(r.tags).length) out.resource.tags = maskSecretTags(r.tags); // `password=…` in a tag stays out of reports
   const accountName = names?.get(`${r.provider}|${r.account}`);
   if (accountName !== undefined) out.resource.accountName = accountName;
   if (f.suppressed) out.suppressed = f.suppressed;

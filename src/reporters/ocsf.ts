@@ -1,6 +1,7 @@
 import type { EvaluationResult, Finding, RuleMeta, Severity, Status } from '../engine/types.js';
 import { controlsByRule, findingControls, jsonArrayLines } from './common.js';
 import type { ReportFile, Reporter } from './types.js';
+import { maskSecretTags } from '../model/redaction.js';
 
 /** The OCSF release the events follow (`metadata.version`); test/fixtures vendors that release's schema. */
 export const OCSF_VERSION = '1.2.0';
@@ -38,7 +39,7 @@ function event(f: Finding, meta: RuleMeta | undefined, result: EvaluationResult,
   const resource: Record<string, unknown> = { uid: ref.arn ?? ref.id, type: ref.type, name: ref.name ?? ref.id };
   if (ref.region !== 'global') resource.region = ref.region;
   if (cloud && ref.arn?.startsWith('arn:')) resource.cloud_partition = ref.arn.split(':')[1];
-  if (ref.tags && Object.keys(ref.tags).length) resource.labels = Object.entries(ref.tags).map(([k, v]) => `${k}=${v}`);
+  if (ref.tags && Object.keys(ref.tags).length) resource.labels = Object.entries(maskSecretTags(ref.tags)).map(([k, v]) => `${k}=${v}`);
   const ev: OcsfEvent = {
     category_uid: CATEGORY_UID,
     category_name: 'Findings',

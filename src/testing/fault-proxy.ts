@@ -1,7 +1,10 @@
 /**
  * A loopback HTTP proxy in front of moto that injects the faults moto cannot produce: each protocol's
- * native throttling error, an AccessDenied answer for chosen operations (moto enforces no IAM), regions whose endpoint cannot be reached (the connection is cut before
- * any answer, as when a regional endpoint is down or blocked), and calls that are accepted and never answered. Everything else is forwarded unchanged,
+ * native throttling error (query/XML `Throttling`, EC2 `RequestLimitExceeded`, JSON `ThrottlingException`,
+ * S3 `SlowDown` 503), server errors (500/503) in each protocol's shape, AccessDenied for chosen operations
+ * (moto enforces no IAM), dropped connections, slow answers, regions whose endpoint cannot be reached (the
+ * connection is cut before any answer, as when a regional endpoint is down or blocked), and calls that are
+ * accepted and never answered. Everything else is forwarded unchanged,
  * so the real AWS SDK, its retry strategy and the collectors run exactly as against AWS.
  *
  * It can also answer a call moto lacks with an AWS-shaped response (`respond`), so the collector's real
@@ -40,6 +43,18 @@ export interface FaultProxyOptions {
    */
   deny?: (req: ProxiedRequest & { body: string }) => boolean;
   /**
+   * A fault for this request, decided per request (`nth` as for `throttle`; `undefined`: none):
+   * - `throttle`: the protocol's native throttling answer (as `throttle` above);
+   * - `5xx`: a 500 (JSON: `InternalFailure`, XML: `InternalError`) or 503 `ServiceUnavailable`, in the protocol's shape;
+   * - `drop`: the connection is cut once the request is read, with no answer;
+   * - `slow`: forwarded, the answer held back `slowMs` first;
+   * - `silent`: read and never answered;
+   * - `deny`: the protocol's AccessDenied.
+   */
+  fault?: (req: ProxiedRequest, nth: number) => Fault | undefined;
+  /** Delay of a `slow` answer (default 300 ms). */
+  slowMs?: number;
+  /**
    * Decides each STS `AssumeRole` as AWS would from the target role's trust (moto grants any AssumeRole,
    * even of a role that does not exist): a string is the reason to answer `AccessDenied` as STS does;
    * `undefined` forwards the call to moto.
@@ -54,6 +69,9 @@ export interface FaultProxyOptions {
   respond?: (req: ProxiedRequest & { path: string; headers: Record<string, string>; body: string }) => Promise<ProxyAnswer | undefined>;
 }
 
+/** What {@link FaultProxyOptions.fault} can inject. */
+export type Fault = 'throttle' | '5xx' | 'drop' | 'slow' | 'silent' | 'deny';
+
 /** A response the proxy sends itself. */
 export interface ProxyAnswer {
   status: number;
@@ -64,7 +82,7 @@ export interface ProxyAnswer {
 export interface FaultProxy {
   endpoint: string;
   /** Every request seen, in order, with what the proxy did with it. */
-  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'denied' | 'cut' | 'silent' | 'answered' }>;
+  log: Array<ProxiedRequest & { outcome: 'forwarded' | 'throttled' | 'denied' | 'cut' | 'silent' | 'answered' | 'failed' | 'dropped' | 'slow' }>;
   stop(): Promise<void>;
 }
 
@@ -111,6 +129,60 @@ function deniedAnswer(info: ProxiedRequest, json: boolean): ProxyAnswer & { head
   };
 }
 
+/** The wire protocol of a request: JSON (`X-Amz-Target`), REST-XML (S3) or query/XML (EC2, IAM, STS, RDS, ELB…). */
+function protocolOf(service: string, headers: IncomingMessage['headers']): 'json' | 's3' | 'query' {
+  if (service === 's3') return 's3';
+  return typeof headers['x-amz-target'] === 'string' ? 'json' : 'query';
+}
+
+/** A server-side failure in the protocol's own shape (retryable by the SDK). */
+function serverErrorAnswer(protocol: 'json' | 's3' | 'query', service: string, nth: number): ProxyAnswer {
+  const unavailable = nth % 2 === 0;
+  if (protocol === 'json') {
+    return unavailable
+      ? { status: 503, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'ServiceUnavailableException', message: 'Service unavailable' }) }
+      : { status: 500, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'InternalFailure', message: 'Internal failure' }) };
+  }
+  const code = unavailable ? 'ServiceUnavailable' : 'InternalError';
+  const status = unavailable ? 503 : 500;
+  if (protocol === 's3')
+    return { status, type: 'application/xml', body: `<Error><Code>${code}</Code><Message>${code}</Message><RequestId>fault-proxy</RequestId></Error>` };
+  if (service === 'ec2')
+    return {
+      status,
+      type: 'text/xml',
+      body: `<Response><Errors><Error><Code>${code}</Code><Message>${code}</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>`,
+    };
+  return {
+    status,
+    type: 'text/xml',
+    body: `<ErrorResponse><Error><Type>Receiver</Type><Code>${code}</Code><Message>${code}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`,
+  };
+}
+
+/** AccessDenied in the protocol's own shape. */
+function denyAnswer(protocol: 'json' | 's3' | 'query', service: string, operation: string): ProxyAnswer {
+  const message = `User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ${operation}`;
+  if (protocol === 'json') return { status: 400, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'AccessDeniedException', message }) };
+  if (protocol === 's3')
+    return {
+      status: 403,
+      type: 'application/xml',
+      body: `<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>fault-proxy</RequestId></Error>`,
+    };
+  if (service === 'ec2')
+    return {
+      status: 403,
+      type: 'text/xml',
+      body: `<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>`,
+    };
+  return {
+    status: 403,
+    type: 'text/xml',
+    body: `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${message}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`,
+  };
+}
+
 function describe(req: IncomingMessage, body: Buffer): ProxiedRequest {
   const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));
   const region = scope?.[1] ?? 'unknown';
@@ -137,6 +209,39 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       log.push({ ...info, outcome: 'cut' });
       req.socket.destroy();
       return;
+    }
+    const fault = options.fault?.(info, nth);
+    let delay = 0;
+    if (fault) {
+      const protocol = protocolOf(info.service, req.headers);
+      const send = (a: ProxyAnswer, outcome: FaultProxy['log'][number]['outcome']) => {
+        log.push({ ...info, outcome });
+        res.writeHead(a.status, { 'content-type': a.type, 'content-length': Buffer.byteLength(a.body) });
+        res.end(a.body);
+      };
+      switch (fault) {
+        case 'throttle':
+          return send(
+            protocol === 'json'
+              ? { status: 400, type: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) }
+              : throttleAnswer(info.service),
+            'throttled',
+          );
+        case '5xx':
+          return send(serverErrorAnswer(protocol, info.service, nth), 'failed');
+        case 'deny':
+          return send(denyAnswer(protocol, info.service, info.operation), 'denied');
+        case 'drop':
+          log.push({ ...info, outcome: 'dropped' });
+          req.socket.destroy();
+          return;
+        case 'silent':
+          log.push({ ...info, outcome: 'silent' });
+          return;
+        case 'slow':
+          delay = options.slowMs ?? 300;
+          break;
+      }
     }
     if (options.silent?.(info)) {
       log.push({ ...info, outcome: 'silent' });
@@ -177,12 +282,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       }
     }
-    log.push({ ...info, outcome: 'forwarded' });
+    log.push({ ...info, outcome: delay ? 'slow' : 'forwarded' });
     const upstream = httpRequest(
       { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
+        const answer = () => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        };
+        if (delay) setTimeout(answer, delay);
+        else answer();
       },
     );
     upstream.on('error', () => req.socket.destroy());

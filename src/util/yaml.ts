@@ -7,7 +7,10 @@ export interface ParsedYaml {
   placeOf(instancePath: string): string | undefined;
 }
 
-/** Parses YAML, turning syntax errors into an InputError with line and column. */
+/** Alias expansions allowed per document (the yaml package's own default of 100 counts nested expansions). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Parses YAML, turning syntax errors (and alias bombs) into an InputError with line and column. */
 export function parseYaml(text: string, file: string, fix: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -16,8 +19,23 @@ export function parseYaml(text: string, file: string, fix: string): ParsedYaml {
     const pos = lineCounter.linePos(e.pos[0]);
     throw new InputError(`invalid YAML: ${e.message.split('\n')[0]}`, file, `line ${pos.line}, column ${pos.col}`, fix);
   }
+  let value: unknown;
+  try {
+    // Aliases are expanded with a budget: a "billion laughs" file (aliases of aliases) is refused, not expanded.
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
+    throw new InputError(
+      /alias/i.test(err.message)
+        ? `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}): refused as a resource-exhaustion attempt`
+        : `invalid YAML: ${err.message.split('\n')[0]}`,
+      file,
+      undefined,
+      'write the values out instead of repeating aliases (*name) of aliases',
+    );
+  }
   return {
-    value: doc.toJS(),
+    value,
     placeOf(instancePath) {
       const path = instancePath
         .split('/')

@@ -1,4 +1,5 @@
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
+import { registerAwsCredentials } from '../../model/redaction.js';
 import type { AwsCredentials, AwsCredentialsProvider } from './context.js';
 
 /** The session name every fleet role session carries: it names Vigil in the member account's CloudTrail. */
@@ -48,6 +49,8 @@ export function assumeRoleProvider(sts: STSClient, o: AssumeRoleOptions): AwsCre
     );
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey) throw Object.assign(new Error(`AssumeRole ${o.roleArn} returned no credentials`), { name: 'NoCredentials' });
+    // The member account's session is a credential of this run: no echo of it may be stored or printed.
+    registerAwsCredentials({ accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken });
     return {
       accessKeyId: c.AccessKeyId,
       secretAccessKey: c.SecretAccessKey,

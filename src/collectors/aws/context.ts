@@ -4,6 +4,7 @@ import type { CoverageEntry, Resource } from '../../model/types.js';
 import { type ClassifiedError, classifyError } from '../errors.js';
 import type { ProgressListener } from '../types.js';
 import type { InputType } from '../../model/registry.js';
+import { registerAwsCredentials, runSecrets } from '../../model/redaction.js';
 
 /** Temporary credentials, as the SDK's credential providers return them. */
 export interface AwsCredentials {
@@ -140,7 +141,43 @@ export function createClient<C>(ctor: ClientCtor<C>, region: string, options: Aw
   const client = new ctor({ ...clientConfig(region, options), ...extra });
   if (options.endpointUrl) pinEndpointHost(client as { config: unknown }, options.endpointUrl);
   if (options.signal) withAbortSignal(client as { send: SendFn }, options.signal);
+  captureCredentials(client as { middlewareStack: any; config: unknown });
   return client;
+}
+
+type CredentialIdentity = { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string };
+
+/**
+ * Registers the credential values each request is actually signed with (src/model/redaction.ts), whatever
+ * provider resolved them (environment, profile, SSO, instance role, a fleet audit's assumed role, renewed
+ * sessions included): an endpoint that echoes the session token or key id in an error, or a message quoting
+ * them, then never carries them into the snapshot, the reports or the terminal. A deserialize-step middleware
+ * runs after signing, before the response is read: the key id and token come from the signed request, the
+ * secret key from the client's (memoized) credential provider when the key id is new.
+ */
+export function captureCredentials(client: { middlewareStack: any; config: unknown }): void {
+  const config = client.config as { credentials?: unknown };
+  let lastKeyId: string | undefined;
+  client.middlewareStack.add(
+    (next: (a: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const headers = (args as { request?: { headers?: Record<string, string | undefined> } }).request?.headers ?? {};
+      let token: string | undefined;
+      let keyId: string | undefined;
+      for (const [k, v] of Object.entries(headers)) {
+        const name = k.toLowerCase();
+        if (name === 'x-amz-security-token') token = v;
+        else if (name === 'authorization') keyId = /Credential=([^/,\s]+)\//.exec(v ?? '')?.[1];
+      }
+      runSecrets.register(token, keyId);
+      if (keyId !== lastKeyId && typeof config.credentials === 'function') {
+        lastKeyId = keyId;
+        const identity = await Promise.resolve((config.credentials as () => Promise<CredentialIdentity>)()).catch(() => undefined);
+        registerAwsCredentials(identity);
+      }
+      return next(args);
+    },
+    { step: 'deserialize', name: 'vigilCredentialCapture' },
+  );
 }
 
 type SendFn = (command: unknown, options?: unknown, cb?: unknown) => Promise<unknown>;

@@ -87,11 +87,25 @@ export function parseTarget(raw: string, file = '<targets>', place = 'target'): 
   }
 }
 
-/** Parses target arguments such as `--tls a:443,b:8443` (comma- or space-separated), de-duplicated. */
+/**
+ * Parses target arguments such as `--tls a:443,b:8443` (comma-separated, spaces around commas allowed),
+ * de-duplicated. A space inside an item is an error: `exa mple.com:443` is a typo, not the two targets
+ * `exa` and `mple.com:443` to look up.
+ */
 export function parseTargetArgs(values: string[], source = '--tls'): TlsTarget[] {
   const out = new Map<string, TlsTarget>();
   for (const v of values)
-    for (const item of v.split(/[\s,]+/).filter(Boolean)) {
+    for (const item of v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      if (/\s/.test(item))
+        throw new InputError(
+          'invalid TLS target: a host name has no spaces',
+          source,
+          `"${item.slice(0, 200)}"`,
+          'separate targets with commas (a.example:443,b.example:443)',
+        );
       const t = parseTarget(item, source, `"${item.slice(0, 200)}"`);
       out.set(t.id, t);
     }
