@@ -4,8 +4,10 @@ import { loadConfig } from '../engine/config.js';
 import { checkOutputFile, ensureOutputDir, writeOutput } from '../reporters/index.js';
 import { addCollectOptions, addEvaluateOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
+import { beginPhase } from './timings.js';
 import { InputError } from '../util/errors.js';
-import { type CollectFlags, type EvaluateFlags, collectOptions, discoverAndProbeTls, evaluateAndReport, planEvaluation, progressListener } from './pipeline.js';
+import { type CollectFlags, collectOptions, discoverAndProbeTls, progressListener } from './collection.js';
+import { type EvaluateFlags, evaluateAndReport, planEvaluation } from './pipeline.js';
 
 function discoveryPorts(value: string | true): number[] {
   if (value === true) return [443];
@@ -31,6 +33,7 @@ export function auditCommand(): Command {
     const ports = flags.tlsDiscover ? discoveryPorts(flags.tlsDiscover) : undefined;
     await ensureOutputDir(plan.outDir, '--out');
     if (flags.snapshot) await checkOutputFile(flags.snapshot, '--snapshot');
+    beginPhase('collection');
     const progress = progressListener(flags.progress !== false && !flags.quiet);
     let snapshot = await collect({ ...options, onProgress: progress.listener });
     if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });

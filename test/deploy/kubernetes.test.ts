@@ -79,8 +79,8 @@ describe('deploy/kubernetes', () => {
     expect(script(report)).toContain('--from "/runs/$RUN_ID" --run "$RUN_ID"');
   });
 
-  it('uses only flags the vigil CLI has', () => {
-    const program = buildProgram();
+  it('uses only flags the vigil CLI has', async () => {
+    const program = await buildProgram();
     for (const cj of [shards, report]) {
       const [sub, ...args] = vigilArgs(script(cj));
       const cmd = program.commands.find((c) => c.name() === sub);
