@@ -19,6 +19,11 @@ const BENCHES: { name: string; what: string }[] = [
   { name: 'report-load', what: 'HTML report of 100,000 findings in headless Chromium: size (target < 10 MB), load (target < 2 s), interactions' },
   { name: 'gcp-export', what: 'streaming read of a 1,000,000-line Cloud Asset export: time and peak RSS' },
   { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
+  { name: 'startup', what: 'compiled CLI: vigil --version / --help (target < 150 ms, < 80 MB) and evaluate of the demo snapshot (target < 1 s)' },
+  {
+    name: 'audit-e2e',
+    what: 'whole vigil audit of a demo-sized moto account as one process: wall time (target < 3 s), API calls, start / collection / evaluation / reporting',
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -33,11 +33,14 @@ export async function startLocalRegistry(
 ): Promise<LocalRegistry> {
   const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { packages: Record<string, LockEntry> };
   const packuments = new Map<string, { name: string; versions: Record<string, unknown>; 'dist-tags': Record<string, string> }>();
+  let base = '';
   for (const [path, e] of Object.entries(lock.packages)) {
-    if (!path || e.link || !e.version || !e.resolved) continue;
+    if (!path || e.link || !e.version || !e.integrity) continue;
     const name = e.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     const p = packuments.get(name) ?? { name, versions: {}, 'dist-tags': {} };
-    const v: Record<string, unknown> = { name, version: e.version, dist: { tarball: e.resolved, integrity: e.integrity } };
+    // The lock has no tarball URLs; npm finds the tarball in its cache by integrity and never asks for this one.
+    const tarballUrl = `/${name}/-/${name.split('/').at(-1)}-${e.version}.tgz`;
+    const v: Record<string, unknown> = { name, version: e.version, dist: { tarball: tarballUrl, integrity: e.integrity } };
     for (const f of VERSION_FIELDS) if (e[f] !== undefined) v[f] = e[f];
     p.versions[e.version] = v;
     p['dist-tags'].latest = Object.keys(p.versions)
@@ -49,7 +52,6 @@ export async function startLocalRegistry(
   const integrity = `sha512-${createHash('sha512').update(data).digest('base64')}`;
   const shasum = createHash('sha1').update(data).digest('hex');
   const misses: string[] = [];
-  let base = '';
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (path === '/-/package.tgz') {
@@ -65,7 +67,18 @@ export async function startLocalRegistry(
         // What the public registry records for a version published with npm-shrinkwrap.json.
         versions: { [tarball.version]: { ...tarball.manifest, _hasShrinkwrap: true, dist: { tarball: `${base}/-/package.tgz`, integrity, shasum } } },
       };
-    } else body = packuments.get(name);
+    } else {
+      const p = packuments.get(name);
+      if (p) {
+        const versions = Object.fromEntries(
+          Object.entries(p.versions).map(([k, v]) => [
+            k,
+            { ...(v as object), dist: { ...(v as { dist: object }).dist, tarball: base + (v as { dist: { tarball: string } }).dist.tarball } },
+          ]),
+        );
+        body = { ...p, versions };
+      }
+    }
     if (!body) {
       misses.push(path);
       res.writeHead(404, { 'content-type': 'application/json' });
