@@ -102,7 +102,7 @@ export async function collectOptions(flags: CollectFlags, config: VigilConfig): 
     if (!opts.aws)
       throw new InputError('--aws-organization needs the aws provider', undefined, '--provider', 'add aws to --provider (or leave --provider out)');
     opts.awsOrganization = organizationOptions(flags);
-  } else if (orgFlags.length) {
+  } else if (orgFlags[0] !== undefined) {
     const flag = '--' + orgFlags[0].replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
     throw new InputError(`${flag} only applies to an organization scan`, undefined, flag, 'add --aws-organization, or drop the flag');
   }

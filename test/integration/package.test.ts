@@ -55,10 +55,11 @@ describe('the packed package, installed', () => {
     tarball = join(work, info.filename);
     files = info.files.map((f) => f.path);
     const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-    registry = await startLocalRegistry(join(PACKAGE_ROOT, 'package-lock.json'), { name: pkg.name, version: pkg.version, file: tarball, manifest });
+    const npmCache = run(NPM, ['config', 'get', 'cache'], work, 30_000).stdout.trim();
+    registry = await startLocalRegistry(join(PACKAGE_ROOT, 'package-lock.json'), npmCache, { name: pkg.name, version: pkg.version, file: tarball, manifest });
     const installed = await runAsync(['install', '-g', '--prefix', prefix, '--prefer-offline', '--registry', registry.url, pkg.name], work, 300_000, {
       ...npmEnv,
-      npm_config_cache: run(NPM, ['config', 'get', 'cache'], work, 30_000).stdout.trim(),
+      npm_config_cache: npmCache,
     });
     if (installed.status !== 0)
       throw new Error(

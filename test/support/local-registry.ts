@@ -1,11 +1,12 @@
 /**
  * A read-only npm registry on 127.0.0.1 for the package test: it serves one packed tarball under its name,
- * and the packuments of the dependencies package-lock.json pins (their tarballs are then read from the npm
- * cache by integrity, as `npm ci` left them). So `npm install -g @vigil-scanner/cli` runs as a user runs it,
+ * and the packuments of the dependencies package-lock.json pins, their tarballs read from the npm cache's
+ * content store by integrity (as `npm ci` left them). So `npm install -g @vigil-scanner/cli` runs as a user runs it,
  * resolution and lifecycle included, without contacting any other host.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -29,6 +30,7 @@ export interface LocalRegistry {
 
 export async function startLocalRegistry(
   lockFile: string,
+  npmCache: string,
   tarball: { name: string; version: string; file: string; manifest: Record<string, unknown> },
 ): Promise<LocalRegistry> {
   const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { packages: Record<string, LockEntry> };
@@ -38,8 +40,9 @@ export async function startLocalRegistry(
     if (!path || e.link || !e.version || !e.integrity) continue;
     const name = e.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     const p = packuments.get(name) ?? { name, versions: {}, 'dist-tags': {} };
-    // The lock has no tarball URLs; npm finds the tarball in its cache by integrity and never asks for this one.
-    const tarballUrl = `/${name}/-/${name.split('/').at(-1)}-${e.version}.tgz`;
+    // The lock has no tarball URLs: each is served from the npm cache's content store, by its integrity.
+    const [algo, digest] = (e.integrity.split(' ')[0] ?? '').split('-', 2) as [string, string];
+    const tarballUrl = `/-/cache/${algo}/${Buffer.from(digest, 'base64').toString('hex')}.tgz`;
     const v: Record<string, unknown> = { name, version: e.version, dist: { tarball: tarballUrl, integrity: e.integrity } };
     for (const f of VERSION_FIELDS) if (e[f] !== undefined) v[f] = e[f];
     p.versions[e.version] = v;
@@ -54,6 +57,16 @@ export async function startLocalRegistry(
   const misses: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const cached = /^\/-\/cache\/(sha\d+)\/([0-9a-f]+)\.tgz$/.exec(path);
+    if (cached) {
+      const [, algo, hex] = cached as unknown as [string, string, string];
+      const file = join(npmCache, '_cacache', 'content-v2', algo, hex.slice(0, 2), hex.slice(2, 4), hex.slice(4));
+      if (existsSync(file)) {
+        const tgz = readFileSync(file);
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tgz.length });
+        return res.end(tgz);
+      }
+    }
     if (path === '/-/package.tgz') {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });
       return res.end(data);
