@@ -101,6 +101,30 @@ describe('the packed package, installed', () => {
     expect(findings.findings.filter((f) => f.status === 'fail').length).toBeGreaterThan(10);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<!doctype html>');
 
+    // A TypeScript rule module under --rules-dir: the installed CLI loads a TypeScript loader for it (and only then).
+    const custom = run(
+      vigil,
+      [
+        'evaluate',
+        DEMO,
+        '--rules-dir',
+        join(PACKAGE_ROOT, 'test', 'fixtures', 'custom-rules'),
+        '--rules',
+        'custom-open-thing',
+        '--out',
+        join(work, 'o2'),
+        '--format',
+        'json',
+        '--fail-on',
+        'none',
+      ],
+      work,
+      120_000,
+      { NO_COLOR: '1' },
+    );
+    expect([custom.status, custom.stderr]).toEqual([expect.any(Number), '']);
+    expect(custom.status === 0 || custom.status === 3).toBe(true);
+
     const rules = run(vigil, ['rules', '--format', 'json'], work, 60_000);
     expect(rules.status).toBe(0);
     expect((JSON.parse(rules.stdout) as unknown[]).length).toBeGreaterThan(40);
