@@ -25,6 +25,11 @@ const BENCHES: { name: string; what: string }[] = [
   { name: 'tls-compat', what: 'TLS probe agreement with sslscan / testssl.sh and fleet scan time' },
   { name: 'faults', what: 'collection through the fault proxy at 10/30/50% recoverable faults: snapshot equality and time overhead per fault rate' },
   { name: 'evaluate-memory', what: '`vigil evaluate` of 200,000 resources in a child process: peak RSS (target < 1.5 GB), wall time, report sizes' },
+  { name: 'startup', what: 'compiled CLI: vigil --version / --help (target < 150 ms, < 80 MB) and evaluate of the demo snapshot (target < 1 s)' },
+  {
+    name: 'audit-e2e',
+    what: 'whole vigil audit of a demo-sized moto account as one process: wall time (target < 3 s), API calls, start / collection / evaluation / reporting',
+  },
 ];
 
 const wanted = process.argv.slice(2);

@@ -49,7 +49,7 @@ export default defineRule({
     optInUnknown: '{{kind}} {{name}} is selected by plan {{plan}}, but whether AWS Backup is opted in to {{service}} in {{region}} could not be read.',
   },
   evaluate(resource, ctx) {
-    const res = resource as unknown as Target;
+    const res: Target = resource;
     const { account, region } = res.ref;
     if (res.ref.type === RDS_DB_INSTANCE && res.data.clusterIdentifier)
       return { status: 'not_applicable', messageId: 'member', data: { name: res.ref.id, cluster: res.data.clusterIdentifier } };

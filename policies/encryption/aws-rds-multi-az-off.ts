@@ -27,6 +27,7 @@ export default defineRule({
     unknown: 'RDS {{kind}} {{name}}: the API did not report Multi-AZ.',
   },
   evaluate(db) {
-    return rdsSettingVerdict(db as RdsDatabase, 'multiAz', { on: 'on', off: 'off' });
+    const d: RdsDatabase = db;
+    return rdsSettingVerdict(d, 'multiAz', { on: 'on', off: 'off' });
   },
 });

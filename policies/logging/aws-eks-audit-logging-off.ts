@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/api/rule.js';
 import { EKS_CLUSTER, EKS_CLUSTER_DETAILS, EKS_LOG_TYPES } from '../../src/model/aws/eks.js';
 
+const defaults: { requiredLogTypes: string[] } = { requiredLogTypes: ['audit'] };
+
 export default defineRule({
   id: 'aws-eks-audit-logging-off',
   title: 'EKS control-plane audit logging off',
@@ -20,7 +22,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html',
     'https://docs.aws.amazon.com/securityhub/latest/userguide/eks-controls.html#eks-8',
   ],
-  defaults: { requiredLogTypes: ['audit'] as string[] },
+  defaults,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -4,19 +4,11 @@ import { loadConfig } from '../engine/config.js';
 import { checkOutputFile, ensureOutputDir, writeOutput } from '../reporters/index.js';
 import { addCollectOptions, addEvaluateOptions, addRunIdOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
+import { beginPhase } from './timings.js';
 import { InputError } from '../util/errors.js';
 import { type SignalFlags, addSignalOptions, armSignals } from './signal-options.js';
-import {
-  type CollectFlags,
-  type EvaluateFlags,
-  collectOptions,
-  discoverAndProbeTls,
-  evaluateAndReport,
-  openPlanStore,
-  planEvaluation,
-  progressListener,
-  resolveRunId,
-} from './pipeline.js';
+import { type CollectFlags, collectOptions, discoverAndProbeTls, progressListener } from './collection.js';
+import { type EvaluateFlags, evaluateAndReport, openPlanStore, planEvaluation, resolveRunId } from './pipeline.js';
 
 function discoveryPorts(value: string | true): number[] {
   if (value === true) return [443];
@@ -61,6 +53,7 @@ export function auditCommand(): Command {
     // The store is opened (and migrated) before the collection too: an unreachable database fails in seconds.
     const store = await openPlanStore(plan);
     try {
+      beginPhase('collection');
       const progress = progressListener(flags.progress !== false && !flags.quiet);
       let snapshot = await collect({ ...options, onProgress: progress.listener });
       if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx vigil` works right after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// The development entry point: runs the TypeScript sources (src/cli/vigil.ts) through tsx, so a clone works
+// without a build. The installed package runs the compiled dist/src/cli/vigil.js instead (package.json `bin`).
+import { register } from 'node:module';
+import { register as registerTsx } from 'tsx/esm/api';
 
-// Vigil pins its AWS SDK versions in package-lock.json; the SDK's notice about future Node versions is not
-// actionable for a user of the CLI, so keep stderr for Vigil's own messages.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// `vigil rules | head`: the reader closed the pipe; stop quietly instead of printing a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
-register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv);
+// Only tsx's ES module hooks: CommonJS `require` keeps Node's own behaviour (a `.js` rule module written as ESM
+// in a CommonJS package must still be rejected as the installed package rejects it).
+registerTsx();
+// `@vigil-scanner/cli/rule` and `/testing` (imported by rule modules under --rules-dir) resolve to the sources,
+// through the package's `vigil-source` export condition, instead of dist/ (which a clone may not have built).
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(
+      'export async function resolve(s, c, next) { return next(s, c.conditions.includes("vigil-source") ? c : { ...c, conditions: [...c.conditions, "vigil-source"] }); }',
+    ),
+);
+await import('./vigil.ts');

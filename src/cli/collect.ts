@@ -9,7 +9,8 @@ import { ExitCode } from '../util/errors.js';
 import { runSecrets } from '../model/redaction.js';
 import { addCollectOptions } from './common-options.js';
 import { setExitCode } from './exit.js';
-import { type CollectFlags, collectOptions, progressListener } from './pipeline.js';
+import { beginPhase } from './timings.js';
+import { type CollectFlags, collectOptions, progressListener } from './collection.js';
 
 export function collectCommand(): Command {
   const cmd = new Command('collect').description('collect a snapshot only (no evaluation)');
@@ -22,6 +23,7 @@ export function collectCommand(): Command {
     const { config } = await loadConfig(flags.config);
     const options = await collectOptions(flags, config);
     await checkOutputFile(flags.out, '--out'); // before collecting: a bad path must not cost a whole collection
+    beginPhase('collection');
     const progress = progressListener(flags.progress !== false);
     const snapshot = await collect({ ...options, onProgress: progress.listener });
     progress.done();

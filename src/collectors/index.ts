@@ -1,10 +1,10 @@
 import { runSecrets } from '../model/redaction.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import { type AwsCollectOptions, awsResourceTypes, collectAws } from './aws/index.js';
-import { type OrganizationScanOptions, collectOrganization } from './aws/fleet.js';
-import { type GcpCollectOptions, collectGcp } from './gcp/index.js';
-import { type TlsCollectOptions, collectTls } from './tls/index.js';
+import type { AwsCollectOptions } from './aws/index.js';
+import type { OrganizationScanOptions } from './aws/fleet.js';
+import type { GcpCollectOptions } from './gcp/index.js';
+import type { TlsCollectOptions } from './tls/index.js';
 import type { CollectorOutput, ProgressListener } from './types.js';
 
 export interface CollectOptions {
@@ -16,20 +16,29 @@ export interface CollectOptions {
   onProgress?: ProgressListener;
 }
 
-/** Runs the requested collectors (concurrently) and merges them into one snapshot. */
+/**
+ * Runs the requested collectors (concurrently) and merges them into one snapshot. Each provider's collector
+ * is imported only when that provider is collected (an AWS audit never loads the GCP client library).
+ */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
   const startedAt = new Date().toISOString();
   const outputs: Promise<CollectorOutput>[] = [];
   if (options.aws) {
     const aws = { onProgress: options.onProgress, ...options.aws };
-    if (options.awsOrganization) {
-      outputs.push(
-        collectOrganization(aws, options.awsOrganization, collectAws, awsResourceTypes(aws.services)).then(({ fleet, ...o }) => ({ ...o, stats: { fleet } })),
-      );
-    } else outputs.push(collectAws(aws));
+    const awsOrganization = options.awsOrganization;
+    outputs.push(
+      import('./aws/index.js').then(async ({ awsResourceTypes, collectAws }) => {
+        if (!awsOrganization) return collectAws(aws);
+        const { collectOrganization } = await import('./aws/fleet.js');
+        const { fleet, ...o } = await collectOrganization(aws, awsOrganization, collectAws, awsResourceTypes(aws.services));
+        return { ...o, stats: { fleet } };
+      }),
+    );
   }
-  if (options.gcp) outputs.push(collectGcp({ onProgress: options.onProgress, ...options.gcp }));
-  if (options.tls) outputs.push(collectTls({ onProgress: options.onProgress, ...options.tls }));
+  const gcp = options.gcp;
+  if (gcp) outputs.push(import('./gcp/index.js').then(({ collectGcp }) => collectGcp({ onProgress: options.onProgress, ...gcp })));
+  const tls = options.tls;
+  if (tls) outputs.push(import('./tls/index.js').then(({ collectTls }) => collectTls({ onProgress: options.onProgress, ...tls })));
   return mergeOutputs(await Promise.all(outputs), startedAt);
 }
 

@@ -6,6 +6,22 @@ import { isInputType, isResourceType } from '../model/registry.js';
 import { SEVERITIES, type Rule, type RuleDefinition } from './types.js';
 
 const RULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts']);
+
+let tsLoader: Promise<void> | undefined;
+
+/**
+ * TypeScript rule modules need a loader. Running from the sources (the dev CLI through tsx, jest through swc)
+ * one is in place already; the compiled package registers tsx's ES module hooks here, the first time a
+ * directory holds a `.ts` rule, and never otherwise (it is no start-up cost of any other run).
+ */
+function typeScriptLoader(): Promise<void> {
+  if (import.meta.url.endsWith('.ts')) return Promise.resolve();
+  tsLoader ??= import('tsx/esm/api').then((m) => {
+    m.register();
+  });
+  return tsLoader;
+}
 
 /** Why a module failed to load, with the fix for the usual causes (module format, missing package). */
 function loadFailure(err: unknown, file: string): InputError {
@@ -78,6 +94,7 @@ export async function loadRulesDir(dir: string, existing: Rule[]): Promise<Rule[
   }
   const taken = new Set(existing.map((r) => r.id));
   const out: Rule[] = [];
+  if (entries.some((f) => TS_EXTENSIONS.has(extname(f)))) await typeScriptLoader();
   for (const f of entries) {
     const file = join(dir, f);
     let mod: { default?: unknown };

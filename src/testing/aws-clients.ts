@@ -140,6 +140,7 @@ export function awsClients(endpoint: string, region = 'us-east-1', options: Omit
     },
     get cloudfront() {
       return lazy(CloudFrontClient);
+    },
     get sqs() {
       return lazy(SQSClient);
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rules as tlsRules } from '../../policies/tls/index.js';
-import { discoverAndProbeTls } from '../../src/cli/pipeline.js';
+import { discoverAndProbeTls } from '../../src/cli/collection.js';
 import { discoverTlsTargets as discoverTargets } from '../../src/cli/tls-discover.js';
 import { formatTarget } from '../../src/collectors/tls/targets.js';
 

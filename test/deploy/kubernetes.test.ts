@@ -10,7 +10,6 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 import { type Manifest, readManifests, typeCheck, validateWithSchema } from '../support/k8s-schema.js';
-import { PENDING_STORE_FLAGS } from '../support/pending-flags.js';
 
 const DIR = join(PACKAGE_ROOT, 'deploy', 'kubernetes');
 const files = readdirSync(DIR)
@@ -90,8 +89,8 @@ describe('deploy/kubernetes', () => {
     expect(script(report)).toContain('--from "/runs/$RUN_ID" --run "$RUN_ID"');
   });
 
-  it('uses only flags the vigil CLI has', () => {
-    const program = buildProgram();
+  it('uses only flags the vigil CLI has', async () => {
+    const program = await buildProgram();
     for (const cj of [shards, report, audit]) {
       const [sub, ...args] = vigilArgs(script(cj));
       const cmd = program.commands.find((c) => c.name() === sub);
@@ -99,7 +98,7 @@ describe('deploy/kubernetes', () => {
       const flags = knownFlags(cmd!);
       const used = args.filter((a) => a.startsWith('--'));
       expect(used.length).toBeGreaterThan(3);
-      for (const f of used) expect([f, flags.has(f) || PENDING_STORE_FLAGS.has(f)]).toEqual([f, true]);
+      for (const f of used) expect([f, flags.has(f)]).toEqual([f, true]);
     }
   });
 
@@ -146,7 +145,7 @@ describe('deploy/kubernetes', () => {
       expect(store.valueFrom.secretKeyRef).toEqual({ name: 'vigil-store', key: 'url', optional: true });
     });
 
-    it('takes the webhook and the Pushgateway from the environment, never the command line', () => {
+    it('takes the webhook and the Pushgateway from the environment, never the command line', async () => {
       const sh = script(audit);
       expect(sh).not.toMatch(/--notify|--pushgateway|https?:\/\//);
       expect(c.env.find((e: Any) => e.name === 'VIGIL_NOTIFY_URL').valueFrom.secretKeyRef).toEqual({
@@ -156,7 +155,7 @@ describe('deploy/kubernetes', () => {
       });
       expect(Object.keys(auditConfig.data)).toEqual(expect.arrayContaining(['VIGIL_PUSHGATEWAY_URL', 'VIGIL_NOTIFY_FORMAT', 'vigil.config.yaml']));
       // The names the CLI reads (commander's .env()) are the ones the manifest sets.
-      const cmd = buildProgram().commands.find((x) => x.name() === 'audit')!;
+      const cmd = (await buildProgram()).commands.find((x) => x.name() === 'audit')!;
       const envOf = (flag: string) => cmd.options.find((o) => o.long === flag)?.envVar;
       expect([envOf('--notify'), envOf('--pushgateway'), envOf('--notify-format')]).toEqual([
         'VIGIL_NOTIFY_URL',

@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditCommand } from '../../src/cli/audit.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
-import { PENDING_STORE_FLAGS } from '../support/pending-flags.js';
 
 const DIR = join(PACKAGE_ROOT, 'deploy', 'systemd');
 const SERVICE = join(DIR, 'vigil-audit.service');
@@ -77,7 +76,7 @@ describe('deploy/systemd', () => {
     const known = new Set(auditCommand().options.map((o) => o.long));
     const flags = [...exec.matchAll(/\s(--[a-z-]+)/g)].map((m) => m[1]!);
     expect(flags.length).toBeGreaterThan(5);
-    for (const f of flags) expect([f, known.has(f) || PENDING_STORE_FLAGS.has(f)]).toEqual([f, true]);
+    for (const f of flags) expect([f, known.has(f)]).toEqual([f, true]);
     expect(exec).toContain('--store sqlite:/var/lib/vigil/history.db --baseline last');
     expect(exec).toContain('--fail-on none');
     const writable = (svc('ReadWritePaths') ?? '').split(/\s+/);

@@ -6,14 +6,13 @@ import { auditCommand } from '../../src/cli/audit.js';
 import { uploadCommand } from '../../src/cli/upload.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
 import { parseYaml } from '../../src/util/yaml.js';
-import { PENDING_STORE_FLAGS } from '../support/pending-flags.js';
 
 const FILE = join(PACKAGE_ROOT, 'deploy', 'github-actions', 'vigil-code-scanning.yml');
 
 /** The long flags of a `npx --no vigil <cmd> ...` line, checked against the real command's options. */
 function unknownFlags(run: string, cmd: Command): string[] {
   const known = new Set(cmd.options.map((o) => o.long));
-  return [...run.matchAll(/\s(--[a-z-]+)/g)].map((m) => m[1]!).filter((f) => f !== '--no' && !known.has(f) && !PENDING_STORE_FLAGS.has(f));
+  return [...run.matchAll(/\s(--[a-z-]+)/g)].map((m) => m[1]!).filter((f) => f !== '--no' && !known.has(f));
 }
 
 describe('deploy/github-actions/vigil-code-scanning.yml', () => {

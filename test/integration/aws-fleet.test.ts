@@ -22,7 +22,7 @@ import { TEST_CREDENTIALS, awsClients } from '../../src/testing/aws-clients.js';
 import { type FaultProxy, startFaultProxy } from '../../src/testing/fault-proxy.js';
 import { MANAGEMENT_ACCOUNT, type SeededOrg, roleTrustCheck, seedOrganization } from '../../src/testing/moto-org.js';
 import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
-import { type CollectFlags, collectOptions } from '../../src/cli/pipeline.js';
+import { type CollectFlags, collectOptions } from '../../src/cli/collection.js';
 import { InputError } from '../../src/util/errors.js';
 import { CLI_BIN, runCli } from '../support/cli.js';
 

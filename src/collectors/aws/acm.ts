@@ -6,22 +6,12 @@
  * DescribeCertificate per certificate (no batch API exists), under the shared per-resource cap. A failed
  * DescribeCertificate is a gap on that certificate only (`aws.acm.certificate-details`, `resourceId`).
  */
-import {
-  ACMClient,
-  type CertificateDetail,
-  type CertificateSummary,
-  DescribeCertificateCommand,
-  KeyAlgorithm,
-  paginateListCertificates,
-} from '@aws-sdk/client-acm';
+import type { CertificateDetail, CertificateSummary, KeyAlgorithm } from '@aws-sdk/client-acm';
 import { ACM_CERTIFICATE, ACM_CERTIFICATE_DETAILS, type AcmCertificateData, type AcmCertificateDetails } from '../../model/aws/acm.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
 import type { RegionScope } from './dynamodb.js';
 import { allPages, isoDate, perResource } from './per-resource.js';
-
-/** Every key type the SDK knows: ListCertificates' default filter is RSA_2048 only. */
-export const ALL_KEY_TYPES: KeyAlgorithm[] = Object.values(KeyAlgorithm);
 
 // ------------------------------------------------------------------ toModel (pure)
 
@@ -66,11 +56,14 @@ export const acm: AwsServiceCollector = {
   resourceTypes: [ACM_CERTIFICATE, ACM_CERTIFICATE_DETAILS],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { ACMClient, DescribeCertificateCommand, KeyAlgorithm, paginateListCertificates } = await import('@aws-sdk/client-acm');
+    /** Every key type the SDK knows: ListCertificates' default filter is RSA_2048 only. */
+    const allKeyTypes: KeyAlgorithm[] = Object.values(KeyAlgorithm);
     const client = ctx.client(ACMClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const list = await ctx.attempt({ service: 'acm', region, operation: 'ListCertificates', resourceTypes: [ACM_CERTIFICATE] }, () =>
       allPages(
-        paginateListCertificates({ client, pageSize: 1000, stopOnSameToken: true }, { Includes: { keyTypes: ALL_KEY_TYPES } }),
+        paginateListCertificates({ client, pageSize: 1000, stopOnSameToken: true }, { Includes: { keyTypes: allKeyTypes } }),
         (p) => p.CertificateSummaryList,
       ),
     );

@@ -6,23 +6,8 @@
  * listings are merged by name into one resource), GetRestApis and GetApis (paged), then GetStages per API
  * (no batch API exists), under the shared per-resource cap.
  */
-import {
-  APIGatewayClient,
-  type DomainName as RestDomainName,
-  GetStagesCommand as GetRestStagesCommand,
-  paginateGetDomainNames,
-  paginateGetRestApis,
-  type RestApi,
-} from '@aws-sdk/client-api-gateway';
-import {
-  type Api,
-  ApiGatewayV2Client,
-  type DomainName as V2DomainName,
-  GetApisCommand,
-  GetDomainNamesCommand as GetV2DomainNamesCommand,
-  GetStagesCommand as GetV2StagesCommand,
-  type Stage as V2Stage,
-} from '@aws-sdk/client-apigatewayv2';
+import type { DomainName as RestDomainName, RestApi } from '@aws-sdk/client-api-gateway';
+import type { Api, DomainName as V2DomainName, Stage as V2Stage } from '@aws-sdk/client-apigatewayv2';
 import { APIGATEWAY_DOMAIN_NAME, APIGATEWAY_STAGE, type ApiGatewayDomainNameData, type ApiGatewayStageData } from '../../model/aws/apigateway.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -149,6 +134,18 @@ export const apigateway: AwsServiceCollector = {
   resourceTypes: [APIGATEWAY_DOMAIN_NAME, APIGATEWAY_STAGE],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const {
+      APIGatewayClient,
+      GetStagesCommand: GetRestStagesCommand,
+      paginateGetDomainNames,
+      paginateGetRestApis,
+    } = await import('@aws-sdk/client-api-gateway');
+    const {
+      ApiGatewayV2Client,
+      GetApisCommand,
+      GetDomainNamesCommand: GetV2DomainNamesCommand,
+      GetStagesCommand: GetV2StagesCommand,
+    } = await import('@aws-sdk/client-apigatewayv2');
     const rest = ctx.client(APIGatewayClient, region);
     const v2 = ctx.client(ApiGatewayV2Client, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };

@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { registerAwsCredentials } from '../../model/redaction.js';
 import type { AwsCredentials, AwsCredentialsProvider } from './context.js';
 
@@ -39,6 +39,7 @@ export function assumeRoleProvider(sts: STSClient, o: AssumeRoleOptions): AwsCre
 
   const fetchNew = async (): Promise<AwsCredentials> => {
     calls++;
+    const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
     const out = await sts.send(
       new AssumeRoleCommand({
         RoleArn: o.roleArn,

@@ -8,21 +8,7 @@
  * - Vaults: ListBackupVaults (paged): encryption key and Vault Lock.
  * - DescribeRegionSettings: the resource types AWS Backup is opted in to in the region.
  */
-import {
-  BackupClient,
-  type BackupRule,
-  type BackupSelection,
-  type ConditionParameter,
-  type Condition,
-  GetBackupPlanCommand,
-  GetBackupSelectionCommand,
-  type BackupPlansListMember,
-  type BackupVaultListMember,
-  DescribeRegionSettingsCommand,
-  paginateListBackupPlans,
-  paginateListBackupSelections,
-  paginateListBackupVaults,
-} from '@aws-sdk/client-backup';
+import type { BackupRule, BackupSelection, ConditionParameter, Condition, BackupPlansListMember, BackupVaultListMember } from '@aws-sdk/client-backup';
 import {
   BACKUP_PLAN,
   BACKUP_PLAN_RULES,
@@ -136,6 +122,15 @@ export const backup: AwsServiceCollector = {
   resourceTypes: [BACKUP_PLAN, BACKUP_PLAN_RULES, BACKUP_SELECTIONS, BACKUP_VAULT, BACKUP_REGION_SETTINGS],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const {
+      BackupClient,
+      GetBackupPlanCommand,
+      GetBackupSelectionCommand,
+      DescribeRegionSettingsCommand,
+      paginateListBackupPlans,
+      paginateListBackupSelections,
+      paginateListBackupVaults,
+    } = await import('@aws-sdk/client-backup');
     const client = ctx.client(BackupClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const [plans, vaults, settings] = await Promise.all([

@@ -6,14 +6,7 @@
  * GetDistributionConfig per distribution (no batch API returns `Logging`), under the shared per-resource cap.
  * The client is in us-east-1, CloudFront's signing region (aws-cn: cn-northwest-1).
  */
-import {
-  CloudFrontClient,
-  type DistributionSummary,
-  GetDistributionConfigCommand,
-  type LoggingConfig,
-  type Origin,
-  paginateListDistributions,
-} from '@aws-sdk/client-cloudfront';
+import type { DistributionSummary, LoggingConfig, Origin } from '@aws-sdk/client-cloudfront';
 import {
   CLOUDFRONT_DISTRIBUTION,
   CLOUDFRONT_DISTRIBUTION_CONFIG,
@@ -115,6 +108,7 @@ export const cloudfront: AwsServiceCollector = {
   resourceTypes: [CLOUDFRONT_DISTRIBUTION, CLOUDFRONT_DISTRIBUTION_CONFIG],
 
   async collect(ctx: AwsContext): Promise<Resource[]> {
+    const { CloudFrontClient, GetDistributionConfigCommand, paginateListDistributions } = await import('@aws-sdk/client-cloudfront');
     const client = ctx.client(CloudFrontClient, cloudFrontRegion(ctx.partition));
     const scope: CloudFrontScope = { account: ctx.account, partition: ctx.partition };
     const region = 'global';

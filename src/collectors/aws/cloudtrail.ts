@@ -12,15 +12,7 @@
  *   regional collector in the home region): a handful of calls, for a view that does not depend on the
  *   regions scanned.
  */
-import {
-  type AdvancedEventSelector,
-  CloudTrailClient,
-  DescribeTrailsCommand,
-  type EventSelector,
-  GetEventSelectorsCommand,
-  GetTrailStatusCommand,
-  type Trail,
-} from '@aws-sdk/client-cloudtrail';
+import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
 import {
   CLOUDTRAIL_ACCOUNT,
   CLOUDTRAIL_TRAIL,
@@ -133,6 +125,7 @@ export function accountToModel(
  * resource (account view), so an unreadable trail can never let the account pass.
  */
 async function trailDetails(ctx: AwsContext, trails: Trail[], fallbackRegion: string, feeds: { region: string; type: InputType; resourceId?: string }) {
+  const { CloudTrailClient, GetEventSelectorsCommand, GetTrailStatusCommand } = await import('@aws-sdk/client-cloudtrail');
   const client = (t: Trail) => ctx.client(CloudTrailClient, t.HomeRegion ?? fallbackRegion);
   const step = (operation: string) => ({ service: 'cloudtrail', region: feeds.region, operation, resourceTypes: [feeds.type] });
   const arn = (t: Trail) => t.TrailARN!;
@@ -171,6 +164,7 @@ export const cloudtrail: AwsServiceCollector = {
   resourceTypes: [CLOUDTRAIL_TRAIL],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { CloudTrailClient, DescribeTrailsCommand } = await import('@aws-sdk/client-cloudtrail');
     const client = ctx.client(CloudTrailClient, region);
     // DescribeTrails is not paged; with shadow trails excluded it lists the trails homed here.
     const listed = await ctx.attempt(
@@ -194,6 +188,7 @@ export const cloudtrailAccount: AwsServiceCollector = {
   resourceTypes: [CLOUDTRAIL_ACCOUNT],
 
   async collect(ctx: AwsContext): Promise<Resource[]> {
+    const { CloudTrailClient, DescribeTrailsCommand } = await import('@aws-sdk/client-cloudtrail');
     const view = viewRegionOf(ctx);
     const client = ctx.client(CloudTrailClient, view);
     const listed = await ctx.attempt(

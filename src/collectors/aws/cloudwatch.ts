@@ -1,5 +1,5 @@
 /** CloudWatch collector (per region): metric alarms with their metric and actions (DescribeAlarms, paged). */
-import { CloudWatchClient, type MetricAlarm, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { type AlarmData, CLOUDWATCH_ALARM } from '../../model/aws/cloudwatch.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -36,6 +36,7 @@ export const cloudwatch: AwsServiceCollector = {
   resourceTypes: [CLOUDWATCH_ALARM],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { CloudWatchClient, paginateDescribeAlarms } = await import('@aws-sdk/client-cloudwatch');
     const client = ctx.client(CloudWatchClient, region);
     const alarms = await ctx.attempt({ service: 'cloudwatch', region, operation: 'DescribeAlarms', resourceTypes: [CLOUDWATCH_ALARM] }, () =>
       allPages(paginateDescribeAlarms({ client, pageSize: 100, stopOnSameToken: true }, { AlarmTypes: ['MetricAlarm'] }), (p) => p.MetricAlarms),

@@ -4,15 +4,7 @@
  * recorders could be listed, also when there is none. A failed status or channel read is a gap on that
  * region's resource (its fields stay `null`), so a recorder whose state is unknown never passes.
  */
-import {
-  ConfigServiceClient,
-  type ConfigurationRecorder,
-  type ConfigurationRecorderStatus,
-  type DeliveryChannel,
-  DescribeConfigurationRecorderStatusCommand,
-  DescribeConfigurationRecordersCommand,
-  DescribeDeliveryChannelsCommand,
-} from '@aws-sdk/client-config-service';
+import type { ConfigurationRecorder, ConfigurationRecorderStatus, DeliveryChannel } from '@aws-sdk/client-config-service';
 import { CONFIG_REGION, type ConfigRegionData } from '../../model/aws/config.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -66,6 +58,8 @@ export const config: AwsServiceCollector = {
   resourceTypes: [CONFIG_REGION],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand, DescribeDeliveryChannelsCommand } =
+      await import('@aws-sdk/client-config-service');
     const client = ctx.client(ConfigServiceClient, region);
     const step = (operation: string, resourceId?: string) => ({
       service: 'config',

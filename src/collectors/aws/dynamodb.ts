@@ -5,7 +5,7 @@
  * DescribeContinuousBackups (PITR) under the shared per-resource cap. A failed call leaves its fields
  * `null` with a coverage entry for that table, so only the rules reading them become `unknown`.
  */
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, type TableDescription, paginateListTables } from '@aws-sdk/client-dynamodb';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { DYNAMODB_CONTINUOUS_BACKUPS, DYNAMODB_TABLE, type DynamoDbTableData } from '../../model/aws/dynamodb.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -44,6 +44,7 @@ export const dynamodb: AwsServiceCollector = {
   resourceTypes: [DYNAMODB_TABLE, DYNAMODB_CONTINUOUS_BACKUPS],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, paginateListTables } = await import('@aws-sdk/client-dynamodb');
     const client = ctx.client(DynamoDBClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const names = await ctx.attempt({ service: 'dynamodb', region, operation: 'ListTables', resourceTypes: [DYNAMODB_TABLE] }, () =>

@@ -6,18 +6,7 @@
  * would list other accounts' public snapshots). Whether a snapshot is public needs DescribeSnapshotAttribute,
  * one call per snapshot, run under the shared per-resource cap.
  */
-import {
-  type CreateVolumePermission,
-  DescribeSnapshotAttributeCommand,
-  EC2Client,
-  GetEbsEncryptionByDefaultCommand,
-  type Image,
-  type Snapshot,
-  type Volume,
-  paginateDescribeImages,
-  paginateDescribeSnapshots,
-  paginateDescribeVolumes,
-} from '@aws-sdk/client-ec2';
+import type { CreateVolumePermission, Image, Snapshot, Volume } from '@aws-sdk/client-ec2';
 import {
   EBS_ENCRYPTION_DEFAULT,
   EBS_SNAPSHOT,
@@ -133,6 +122,14 @@ export const ebs: AwsServiceCollector = {
   resourceTypes: [EBS_VOLUME, EBS_SNAPSHOT, EBS_ENCRYPTION_DEFAULT, EC2_IMAGE],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const {
+      DescribeSnapshotAttributeCommand,
+      EC2Client,
+      GetEbsEncryptionByDefaultCommand,
+      paginateDescribeImages,
+      paginateDescribeSnapshots,
+      paginateDescribeVolumes,
+    } = await import('@aws-sdk/client-ec2');
     const client = ctx.client(EC2Client, region);
     const scope: EbsScope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };

@@ -11,27 +11,18 @@
  * there is no batch API), under the shared per-resource cap. Lists nothing references are not read: that
  * keeps the cost at the few lists in use instead of the half-dozen AWS-managed lists of every region.
  */
-import {
-  EC2Client,
-  type FlowLog,
-  type Instance,
-  type IpPermission,
-  type ManagedPrefixList,
-  type NetworkAcl,
-  type NetworkAclEntry,
-  type PrefixListEntry as RawPrefixListEntry,
-  type RouteTable,
-  type SecurityGroup,
-  type Tag,
-  type Vpc,
-  paginateDescribeFlowLogs,
-  paginateDescribeInstances,
-  paginateDescribeManagedPrefixLists,
-  paginateDescribeNetworkAcls,
-  paginateDescribeRouteTables,
-  paginateDescribeSecurityGroups,
-  paginateDescribeVpcs,
-  paginateGetManagedPrefixListEntries,
+import type {
+  FlowLog,
+  Instance,
+  IpPermission,
+  ManagedPrefixList,
+  NetworkAcl,
+  NetworkAclEntry,
+  PrefixListEntry as RawPrefixListEntry,
+  RouteTable,
+  SecurityGroup,
+  Tag,
+  Vpc,
 } from '@aws-sdk/client-ec2';
 import {
   EC2_FLOW_LOG,
@@ -329,6 +320,17 @@ export const ec2Network: AwsServiceCollector = {
   resourceTypes: [EC2_SECURITY_GROUP, EC2_NETWORK_ACL, EC2_ROUTE_TABLE, EC2_INSTANCE, EC2_VPC, EC2_FLOW_LOG, EC2_PREFIX_LIST],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const {
+      EC2Client,
+      paginateDescribeFlowLogs,
+      paginateDescribeInstances,
+      paginateDescribeManagedPrefixLists,
+      paginateDescribeNetworkAcls,
+      paginateDescribeRouteTables,
+      paginateDescribeSecurityGroups,
+      paginateDescribeVpcs,
+      paginateGetManagedPrefixListEntries,
+    } = await import('@aws-sdk/client-ec2');
     const client = ctx.client(EC2Client, region);
     const scope: Ec2Scope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: PAGE_SIZE, stopOnSameToken: true };

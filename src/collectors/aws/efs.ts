@@ -1,5 +1,5 @@
 /** EFS collector (per region): file systems and their encryption at rest (DescribeFileSystems, every page). */
-import { EFSClient, type FileSystemDescription, paginateDescribeFileSystems } from '@aws-sdk/client-efs';
+import type { FileSystemDescription } from '@aws-sdk/client-efs';
 import { EFS_FILE_SYSTEM, type EfsFileSystemData } from '../../model/aws/efs.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -32,6 +32,7 @@ export const efs: AwsServiceCollector = {
   resourceTypes: [EFS_FILE_SYSTEM],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { EFSClient, paginateDescribeFileSystems } = await import('@aws-sdk/client-efs');
     const client = ctx.client(EFSClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const list = await ctx.attempt({ service: 'efs', region, operation: 'DescribeFileSystems', resourceTypes: [EFS_FILE_SYSTEM] }, () =>

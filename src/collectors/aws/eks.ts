@@ -4,7 +4,7 @@
  * Kubernetes secrets, and which control-plane log types are enabled. A failed DescribeCluster is a gap for
  * that cluster (`aws.eks.cluster-details`) and leaves its settings `null`.
  */
-import { type Cluster, DescribeClusterCommand, EKSClient, paginateListClusters } from '@aws-sdk/client-eks';
+import type { Cluster } from '@aws-sdk/client-eks';
 import { EKS_CLUSTER, EKS_CLUSTER_DETAILS, type EksClusterData } from '../../model/aws/eks.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -46,6 +46,7 @@ export const eks: AwsServiceCollector = {
   resourceTypes: [EKS_CLUSTER, EKS_CLUSTER_DETAILS],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { DescribeClusterCommand, EKSClient, paginateListClusters } = await import('@aws-sdk/client-eks');
     const client = ctx.client(EKSClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const names = await ctx.attempt({ service: 'eks', region, operation: 'ListClusters', resourceTypes: [EKS_CLUSTER] }, () =>

@@ -5,13 +5,7 @@
  * Calls: DescribeReplicationGroups and DescribeCacheClusters, both paged lists of the whole region (the
  * settings come with the list: no per-resource call).
  */
-import {
-  type CacheCluster,
-  ElastiCacheClient,
-  type ReplicationGroup,
-  paginateDescribeCacheClusters,
-  paginateDescribeReplicationGroups,
-} from '@aws-sdk/client-elasticache';
+import type { CacheCluster, ReplicationGroup } from '@aws-sdk/client-elasticache';
 import { type CacheClusterData, ELASTICACHE_CACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP, type ReplicationGroupData } from '../../model/aws/elasticache.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -77,6 +71,7 @@ export const elasticache: AwsServiceCollector = {
   resourceTypes: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CACHE_CLUSTER],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { ElastiCacheClient, paginateDescribeCacheClusters, paginateDescribeReplicationGroups } = await import('@aws-sdk/client-elasticache');
     const client = ctx.client(ElastiCacheClient, region);
     const scope: Scope = { account: ctx.account, region };
     const paging = { client, pageSize: 100, stopOnSameToken: true };

@@ -7,15 +7,7 @@
  * HTTPS or SSL listener (one call answers for every listener of the load balancer, so the cost does not
  * grow with listeners; AWS has no call that spans load balancers), under the shared per-resource cap.
  */
-import {
-  DescribeLoadBalancerAttributesCommand,
-  DescribeLoadBalancerPoliciesCommand,
-  ElasticLoadBalancingClient,
-  type LoadBalancerAttributes,
-  type LoadBalancerDescription,
-  type PolicyDescription,
-  paginateDescribeLoadBalancers,
-} from '@aws-sdk/client-elastic-load-balancing';
+import type { LoadBalancerAttributes, LoadBalancerDescription, PolicyDescription } from '@aws-sdk/client-elastic-load-balancing';
 import {
   type ClassicAttributes,
   type ClassicListener,
@@ -140,6 +132,8 @@ export const elb: AwsServiceCollector = {
   resourceTypes: [ELB_LOAD_BALANCER, ELB_LOAD_BALANCER_ATTRIBUTES, ELB_LOAD_BALANCER_POLICIES],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { DescribeLoadBalancerAttributesCommand, DescribeLoadBalancerPoliciesCommand, ElasticLoadBalancingClient, paginateDescribeLoadBalancers } =
+      await import('@aws-sdk/client-elastic-load-balancing');
     const client = ctx.client(ElasticLoadBalancingClient, region);
     const scope: ElbScope = { partition: ctx.partition, account: ctx.account, region };
     const step = (operation: string, type: InputType) => ({ service: 'elb', region, operation, resourceTypes: [type] });

@@ -8,17 +8,7 @@
  * and only when some listener names a policy. Policies are asked for by name; a name AWS does not return
  * stays unresolved, and the rules that grade it say `unknown`.
  */
-import {
-  type Action,
-  DescribeLoadBalancerAttributesCommand,
-  DescribeSSLPoliciesCommand,
-  ElasticLoadBalancingV2Client,
-  type Listener,
-  type LoadBalancer,
-  type SslPolicy,
-  paginateDescribeListeners,
-  paginateDescribeLoadBalancers,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Action, Listener, LoadBalancer, SslPolicy } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   ELBV2_LISTENER,
   ELBV2_LOAD_BALANCER,
@@ -158,6 +148,13 @@ export const elbv2: AwsServiceCollector = {
   resourceTypes: [ELBV2_LOAD_BALANCER, ELBV2_LISTENER, ELBV2_SSL_POLICY, ELBV2_LOAD_BALANCER_ATTRIBUTES],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const {
+      DescribeLoadBalancerAttributesCommand,
+      DescribeSSLPoliciesCommand,
+      ElasticLoadBalancingV2Client,
+      paginateDescribeListeners,
+      paginateDescribeLoadBalancers,
+    } = await import('@aws-sdk/client-elastic-load-balancing-v2');
     const client = ctx.client(ElasticLoadBalancingV2Client, region);
     const scope: Elbv2Scope = { account: ctx.account, region };
     const paging = { client, pageSize: 400, stopOnSameToken: true };

@@ -1,5 +1,3 @@
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import type { CoverageEntry } from '../../model/types.js';
 import { type Shard, shardOf } from '../../fleet/shard.js';
@@ -46,6 +44,8 @@ export async function collectOrganization(
   collectAccount: AccountCollector,
   allAwsTypes: string[],
 ): Promise<CollectorOutput & { fleet: FleetInfo }> {
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
+  const { OrganizationsClient } = await import('@aws-sdk/client-organizations');
   const roleName = org.roleName ?? 'VigilAudit';
   const apiCalls: Record<string, number> = {};
   const bootstrapRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? ORG_REGION;

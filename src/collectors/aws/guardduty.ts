@@ -3,7 +3,7 @@
  * region and account in practice). Writes one `aws.guardduty.region` resource per region whose detectors
  * could be listed, also when there is none; a failed GetDetector is a gap on that region's resource.
  */
-import { GetDetectorCommand, type GetDetectorCommandOutput, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
+import type { GetDetectorCommandOutput } from '@aws-sdk/client-guardduty';
 import { GUARDDUTY_REGION, type GuardDutyRegionData } from '../../model/aws/guardduty.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -37,6 +37,7 @@ export const guardduty: AwsServiceCollector = {
   resourceTypes: [GUARDDUTY_REGION],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { GetDetectorCommand, GuardDutyClient, paginateListDetectors } = await import('@aws-sdk/client-guardduty');
     const client = ctx.client(GuardDutyClient, region);
     const step = (operation: string) => ({ service: 'guardduty', region, operation, resourceTypes: [GUARDDUTY_REGION] });
     const ids = await ctx.attempt(step('ListDetectors'), () =>

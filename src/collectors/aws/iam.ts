@@ -1,13 +1,4 @@
-import {
-  GenerateCredentialReportCommand,
-  GetAccountPasswordPolicyCommand,
-  GetAccountSummaryCommand,
-  GetCredentialReportCommand,
-  IAMClient,
-  paginateGetAccountAuthorizationDetails,
-  type GetAccountAuthorizationDetailsCommandOutput,
-  type PasswordPolicy,
-} from '@aws-sdk/client-iam';
+import type { IAMClient, GetAccountAuthorizationDetailsCommandOutput, PasswordPolicy } from '@aws-sdk/client-iam';
 import {
   IAM_ACCOUNT,
   IAM_ACCOUNT_SUMMARY,
@@ -458,6 +449,7 @@ export function iamRegion(partition: string): string {
  * repeats its marker would otherwise be paged forever: the paginator stops on a repeated token.
  */
 export async function fetchAuthorizationDetails(client: IAMClient, pageSize = 1000): Promise<Gaad[]> {
+  const { paginateGetAccountAuthorizationDetails } = await import('@aws-sdk/client-iam');
   const pages: Gaad[] = [];
   for await (const page of paginateGetAccountAuthorizationDetails({ client, pageSize, stopOnSameToken: true }, {})) {
     const { $metadata: _, ...rest } = page;
@@ -492,6 +484,7 @@ export async function fetchCredentialReport(
   client: IAMClient,
   polling: Partial<CredentialReportPolling> = {},
 ): Promise<NonNullable<IamRaw['credentialReport']>> {
+  const { GenerateCredentialReportCommand, GetCredentialReportCommand } = await import('@aws-sdk/client-iam');
   const p = { ...defaultPolling, ...polling };
   let waited = 0;
   let delay = p.initialDelayMs;
@@ -519,6 +512,7 @@ export async function fetchCredentialReport(
 }
 
 async function fetchPasswordPolicy(client: IAMClient): Promise<PasswordPolicy | 'none'> {
+  const { GetAccountPasswordPolicyCommand } = await import('@aws-sdk/client-iam');
   try {
     return (await client.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy ?? 'none';
   } catch (err) {
@@ -535,6 +529,7 @@ export interface IamCollectorOptions {
 
 /** Fetches everything the IAM model needs, recording coverage for each step. */
 export async function fetchIam(ctx: AwsContext, opts: IamCollectorOptions = {}): Promise<IamRaw> {
+  const { GetAccountSummaryCommand, IAMClient } = await import('@aws-sdk/client-iam');
   const client = ctx.client(IAMClient, iamRegion(ctx.partition));
   const step = (operation: string, resourceTypes: InputType[]) => ({ service: 'iam', region: 'global', operation, resourceTypes });
   const [gaad, report, summary, password] = await Promise.all([

@@ -1,5 +1,3 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import type { Resource } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
@@ -106,6 +104,8 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
 }
 
 async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOutput> {
+  const { DescribeRegionsCommand, EC2Client } = await import('@aws-sdk/client-ec2');
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const bootstrapRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? BOOTSTRAP_REGION;
   const apiCalls: Record<string, number> = {};
 

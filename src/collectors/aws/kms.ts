@@ -5,15 +5,7 @@
  * keys from AWS-managed ones, which are skipped), then GetKeyPolicy and, when rotation applies,
  * GetKeyRotationStatus, under the shared per-resource cap.
  */
-import {
-  DescribeKeyCommand,
-  GetKeyPolicyCommand,
-  GetKeyRotationStatusCommand,
-  KMSClient,
-  type KeyListEntry,
-  type KeyMetadata,
-  paginateListKeys,
-} from '@aws-sdk/client-kms';
+import type { KeyListEntry, KeyMetadata } from '@aws-sdk/client-kms';
 import { KMS_KEY, KMS_KEY_POLICY, KMS_KEY_ROTATION, type KmsKeyData } from '../../model/aws/kms.js';
 import type { InputType } from '../../model/registry.js';
 import type { Resource } from '../../model/types.js';
@@ -74,6 +66,7 @@ export const kms: AwsServiceCollector = {
   resourceTypes: [KMS_KEY],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, paginateListKeys } = await import('@aws-sdk/client-kms');
     const client = ctx.client(KMSClient, region);
     const step = (operation: string, type: InputType = KMS_KEY) => ({ service: 'kms', region, operation, resourceTypes: [type] });
     const keys = await ctx.attempt(step('ListKeys'), () => allPages(paginateListKeys({ client, pageSize: 1000, stopOnSameToken: true }, {}), (p) => p.Keys));

@@ -6,7 +6,7 @@
  * ListFunctions returns environment variable values. They are looked at here, in memory, only to tell
  * whether each looks like a secret, and dropped: the model keeps names and reasons, never values.
  */
-import { type FunctionConfiguration, GetPolicyCommand, LambdaClient, paginateListFunctionUrlConfigs, paginateListFunctions } from '@aws-sdk/client-lambda';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_POLICY, LAMBDA_FUNCTION_URL, type LambdaFunctionData, type SecretLikeVariable } from '../../model/aws/lambda.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -104,6 +104,7 @@ export const lambda: AwsServiceCollector = {
   resourceTypes: [LAMBDA_FUNCTION, LAMBDA_FUNCTION_POLICY, LAMBDA_FUNCTION_URL],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { GetPolicyCommand, LambdaClient, paginateListFunctions, paginateListFunctionUrlConfigs } = await import('@aws-sdk/client-lambda');
     const client = ctx.client(LambdaClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const step = (operation: string, type: typeof LAMBDA_FUNCTION | typeof LAMBDA_FUNCTION_POLICY | typeof LAMBDA_FUNCTION_URL) => ({

@@ -2,13 +2,7 @@
  * CloudWatch Logs collector (per region): DescribeLogGroups and DescribeMetricFilters, both paged and
  * region-wide (metric filters are listed once for the region, not per group).
  */
-import {
-  CloudWatchLogsClient,
-  type LogGroup,
-  type MetricFilter,
-  paginateDescribeLogGroups,
-  paginateDescribeMetricFilters,
-} from '@aws-sdk/client-cloudwatch-logs';
+import type { LogGroup, MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import { LOGS_LOG_GROUP, LOGS_METRIC_FILTER, type LogGroupData, type MetricFilterData } from '../../model/aws/logs.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -61,6 +55,7 @@ export const logs: AwsServiceCollector = {
   resourceTypes: [LOGS_LOG_GROUP, LOGS_METRIC_FILTER],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { CloudWatchLogsClient, paginateDescribeLogGroups, paginateDescribeMetricFilters } = await import('@aws-sdk/client-cloudwatch-logs');
     const client = ctx.client(CloudWatchLogsClient, region);
     const paging = { client, pageSize: 50, stopOnSameToken: true };
     const [groups, filters] = await Promise.all([

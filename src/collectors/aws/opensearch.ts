@@ -6,7 +6,7 @@
  * in batches of {@link DESCRIBE_BATCH} names (the API's limit), under the shared per-resource cap. A failed
  * batch is a gap on each of its domains (by name), so only their rules become unknown.
  */
-import { DescribeDomainsCommand, type DomainStatus, ListDomainNamesCommand, OpenSearchClient } from '@aws-sdk/client-opensearch';
+import type { DomainStatus } from '@aws-sdk/client-opensearch';
 import { OPENSEARCH_DOMAIN, type OpenSearchDomainData } from '../../model/aws/opensearch.js';
 import type { Resource } from '../../model/types.js';
 import { type AwsContext, type AwsServiceCollector, classifyAwsError, collectionTimeout } from './context.js';
@@ -63,6 +63,7 @@ export const opensearch: AwsServiceCollector = {
   resourceTypes: [OPENSEARCH_DOMAIN],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { DescribeDomainsCommand, ListDomainNamesCommand, OpenSearchClient } = await import('@aws-sdk/client-opensearch');
     const client = ctx.client(OpenSearchClient, region);
     const scope = { account: ctx.account, region };
     const step = (operation: string) => ({ service: 'opensearch', region, operation, resourceTypes: [OPENSEARCH_DOMAIN] });

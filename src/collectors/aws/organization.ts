@@ -1,11 +1,4 @@
-import {
-  type Account,
-  DescribeOrganizationalUnitCommand,
-  ListAccountsForParentCommand,
-  ListOrganizationalUnitsForParentCommand,
-  ListRootsCommand,
-  type OrganizationsClient,
-} from '@aws-sdk/client-organizations';
+import type { Account, OrganizationsClient } from '@aws-sdk/client-organizations';
 
 /** One account of the organization, as listed (names are attacker-controlled: escape on output). */
 export interface OrgAccount {
@@ -51,6 +44,8 @@ async function allPages<T>(fetch: (token?: string) => Promise<{ items?: T[]; nex
  * Any failure throws: an organization listed in part would silently leave accounts out of the audit.
  */
 export async function listOrganizationAccounts(client: OrganizationsClient, ous?: string[]): Promise<OrgListing> {
+  const { DescribeOrganizationalUnitCommand, ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand } =
+    await import('@aws-sdk/client-organizations');
   let starts: { id: string; path: string[] }[];
   if (ous?.length) {
     starts = [];

@@ -8,16 +8,7 @@
  * kept. A parameter that is not listed at all (moto lists only the parameters a user changed) stays absent,
  * and the TLS rule says `unknown` for it.
  */
-import {
-  type DBCluster,
-  type DBInstance,
-  type Parameter,
-  RDSClient,
-  paginateDescribeDBClusterParameters,
-  paginateDescribeDBClusters,
-  paginateDescribeDBInstances,
-  paginateDescribeDBParameters,
-} from '@aws-sdk/client-rds';
+import type { DBCluster, DBInstance, Parameter } from '@aws-sdk/client-rds';
 import {
   type DbClusterData,
   type DbInstanceData,
@@ -137,6 +128,8 @@ export const rds: AwsServiceCollector = {
   resourceTypes: [RDS_DB_INSTANCE, RDS_DB_CLUSTER, RDS_DB_PARAMETER_GROUP, RDS_DB_CLUSTER_PARAMETER_GROUP],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { paginateDescribeDBClusterParameters, paginateDescribeDBClusters, paginateDescribeDBInstances, paginateDescribeDBParameters, RDSClient } =
+      await import('@aws-sdk/client-rds');
     const client = ctx.client(RDSClient, region);
     const scope: RdsScope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: 100, stopOnSameToken: true };

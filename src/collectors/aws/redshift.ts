@@ -7,7 +7,7 @@
  * per-resource cap. A group whose parameters could not be read is kept with `readable: false`, so the
  * rule over the clusters that use it says unknown.
  */
-import { type Cluster, type Parameter, RedshiftClient, paginateDescribeClusterParameters, paginateDescribeClusters } from '@aws-sdk/client-redshift';
+import type { Cluster, Parameter } from '@aws-sdk/client-redshift';
 import { REDSHIFT_CLUSTER, REDSHIFT_CLUSTER_PARAMETER_GROUP, type RedshiftClusterData, type RedshiftParameterGroupData } from '../../model/aws/redshift.js';
 import type { InputType } from '../../model/registry.js';
 import type { Resource } from '../../model/types.js';
@@ -65,6 +65,7 @@ export const redshift: AwsServiceCollector = {
   resourceTypes: [REDSHIFT_CLUSTER, REDSHIFT_CLUSTER_PARAMETER_GROUP],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { RedshiftClient, paginateDescribeClusterParameters, paginateDescribeClusters } = await import('@aws-sdk/client-redshift');
     const client = ctx.client(RedshiftClient, region);
     const scope: Scope = { partition: ctx.partition, account: ctx.account, region };
     const paging = { client, pageSize: 100, stopOnSameToken: true };

@@ -10,24 +10,14 @@
  * Not used: GetBucketPolicyStatus (moto answers it as a ListObjects, with an empty status), so public
  * exposure is derived from the policy, the ACL and Block Public Access by the rules.
  */
-import {
-  type Bucket,
-  GetBucketAclCommand,
-  type GetBucketAclCommandOutput,
-  GetBucketEncryptionCommand,
-  type GetBucketEncryptionCommandOutput,
-  GetBucketLocationCommand,
-  GetBucketLoggingCommand,
-  type GetBucketLoggingCommandOutput,
-  GetBucketPolicyCommand,
-  GetBucketVersioningCommand,
-  type GetBucketVersioningCommandOutput,
-  GetPublicAccessBlockCommand,
-  type PublicAccessBlockConfiguration,
-  S3Client,
-  paginateListBuckets,
+import type {
+  Bucket,
+  GetBucketAclCommandOutput,
+  GetBucketEncryptionCommandOutput,
+  GetBucketLoggingCommandOutput,
+  GetBucketVersioningCommandOutput,
+  PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3';
-import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import {
   type AccountPublicAccessBlockData,
   type BucketData,
@@ -181,6 +171,16 @@ async function orNotConfigured<T>(codes: string[], fn: () => Promise<T>): Promis
 
 /** Fetches every raw answer for the buckets, each call under the shared per-resource cap. */
 export async function fetchBuckets(ctx: AwsContext, buckets: Bucket[]): Promise<RawBucket[]> {
+  const {
+    GetBucketAclCommand,
+    GetBucketEncryptionCommand,
+    GetBucketLocationCommand,
+    GetBucketLoggingCommand,
+    GetBucketPolicyCommand,
+    GetBucketVersioningCommand,
+    GetPublicAccessBlockCommand,
+    S3Client,
+  } = await import('@aws-sdk/client-s3');
   const home = globalRegion(ctx.partition);
   const step = (operation: string, type: InputType) => ({ service: 's3', region: 'global', operation, resourceTypes: [type] });
   const name = (b: Bucket) => b.Name!;
@@ -246,6 +246,8 @@ export const s3: AwsServiceCollector = {
   resourceTypes: [S3_BUCKET, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
 
   async collect(ctx: AwsContext): Promise<Resource[]> {
+    const { GetPublicAccessBlockCommand: GetAccountPublicAccessBlockCommand, S3ControlClient } = await import('@aws-sdk/client-s3-control');
+    const { paginateListBuckets, S3Client } = await import('@aws-sdk/client-s3');
     const home = globalRegion(ctx.partition);
     const client = ctx.client(S3Client, home);
     const [buckets, accountPab] = await Promise.all([

@@ -2,7 +2,7 @@
  * Secrets Manager collector (per region): secret metadata from ListSecrets (every page). The values are
  * never read: GetSecretValue is not called, and the read-only policy Vigil documents does not grant it.
  */
-import { type SecretListEntry, SecretsManagerClient, paginateListSecrets } from '@aws-sdk/client-secrets-manager';
+import type { SecretListEntry } from '@aws-sdk/client-secrets-manager';
 import { SECRETSMANAGER_SECRET, type SecretData } from '../../model/aws/secretsmanager.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -38,6 +38,7 @@ export const secretsmanager: AwsServiceCollector = {
   resourceTypes: [SECRETSMANAGER_SECRET],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { paginateListSecrets, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
     const client = ctx.client(SecretsManagerClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const list = await ctx.attempt({ service: 'secretsmanager', region, operation: 'ListSecrets', resourceTypes: [SECRETSMANAGER_SECRET] }, () =>

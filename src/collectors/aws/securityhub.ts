@@ -5,13 +5,7 @@
  * input `aws.securityhub.standards`: where they cannot be read (moto does not implement
  * GetEnabledStandards) that is a coverage gap and `standards` is `null`, never "none enabled".
  */
-import {
-  DescribeHubCommand,
-  type DescribeHubCommandOutput,
-  SecurityHubClient,
-  type StandardsSubscription,
-  paginateGetEnabledStandards,
-} from '@aws-sdk/client-securityhub';
+import type { DescribeHubCommandOutput, StandardsSubscription } from '@aws-sdk/client-securityhub';
 import { SECURITYHUB_REGION, SECURITYHUB_STANDARDS, type SecurityHubRegionData } from '../../model/aws/securityhub.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -72,6 +66,7 @@ export const securityhub: AwsServiceCollector = {
   resourceTypes: [SECURITYHUB_REGION],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { DescribeHubCommand, paginateGetEnabledStandards, SecurityHubClient } = await import('@aws-sdk/client-securityhub');
     const client = ctx.client(SecurityHubClient, region);
     const hub = await ctx.attempt(
       { service: 'securityhub', region, operation: 'DescribeHub', resourceTypes: [SECURITYHUB_REGION] },

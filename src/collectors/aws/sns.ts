@@ -5,7 +5,7 @@
  * delay (and moto never does): a subscription is confirmed unless its ARN is `PendingConfirmation`.
  * A failed read is a gap for that topic (`aws.sns.topic-attributes`) and leaves its fields `null`.
  */
-import { GetTopicAttributesCommand, SNSClient, type Subscription, paginateListSubscriptionsByTopic, paginateListTopics } from '@aws-sdk/client-sns';
+import type { Subscription } from '@aws-sdk/client-sns';
 import { SNS_TOPIC, SNS_TOPIC_ATTRIBUTES, type TopicData } from '../../model/aws/sns.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -45,6 +45,7 @@ export const sns: AwsServiceCollector = {
   resourceTypes: [SNS_TOPIC],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { GetTopicAttributesCommand, paginateListSubscriptionsByTopic, paginateListTopics, SNSClient } = await import('@aws-sdk/client-sns');
     const client = ctx.client(SNSClient, region);
     const topics = await ctx.attempt({ service: 'sns', region, operation: 'ListTopics', resourceTypes: [SNS_TOPIC] }, () =>
       allPages(paginateListTopics({ client, stopOnSameToken: true }, {}), (p) => p.Topics),

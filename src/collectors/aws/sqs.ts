@@ -4,7 +4,6 @@
  * access policy, parsed once here. A failed read is a gap for that queue (`aws.sqs.queue-attributes`) and
  * leaves its fields `null`.
  */
-import { GetQueueAttributesCommand, SQSClient, paginateListQueues } from '@aws-sdk/client-sqs';
 import { SQS_QUEUE, SQS_QUEUE_ATTRIBUTES, type SqsQueueData } from '../../model/aws/sqs.js';
 import type { Resource } from '../../model/types.js';
 import type { AwsContext, AwsServiceCollector } from './context.js';
@@ -53,6 +52,7 @@ export const sqs: AwsServiceCollector = {
   resourceTypes: [SQS_QUEUE, SQS_QUEUE_ATTRIBUTES],
 
   async collect(ctx: AwsContext, region: string): Promise<Resource[]> {
+    const { GetQueueAttributesCommand, SQSClient, paginateListQueues } = await import('@aws-sdk/client-sqs');
     const client = ctx.client(SQSClient, region);
     const scope: RegionScope = { partition: ctx.partition, account: ctx.account, region };
     const urls = await ctx.attempt({ service: 'sqs', region, operation: 'ListQueues', resourceTypes: [SQS_QUEUE] }, () =>

@@ -8,8 +8,7 @@
  * With an endpoint override (`host:port`, tests and demos), the same client talks REST over plain
  * HTTP to that endpoint and sends no credentials (PassThroughClient).
  */
-import assetPkg from '@google-cloud/asset';
-import authPkg from 'google-auth-library';
+import type assetPkg from '@google-cloud/asset';
 import pLimit from 'p-limit';
 import { GCP_ASSET_TYPES, GCP_IAM_POLICY } from '../../model/gcp.js';
 import { InputError } from '../../util/errors.js';
@@ -78,17 +77,22 @@ export function parseEndpoint(endpoint: string): { host: string; port: number } 
   return { host, port };
 }
 
-/** The real client: ADC and the default transport, or REST over HTTP to an override without credentials. */
-export function createAssetClient(endpoint?: string): AssetServiceClient {
-  if (!endpoint) return new assetPkg.v1.AssetServiceClient();
+/**
+ * The real client: ADC and the default transport, or REST over HTTP to an override without credentials. The
+ * client libraries (gRPC, protobufs) are imported here, when a live GCP collection starts, not with the CLI.
+ */
+export async function createAssetClient(endpoint?: string): Promise<AssetServiceClient> {
+  const { default: asset } = await import('@google-cloud/asset');
+  if (!endpoint) return new asset.v1.AssetServiceClient();
   const { host, port } = parseEndpoint(endpoint);
-  return new assetPkg.v1.AssetServiceClient({
+  const { default: auth } = await import('google-auth-library');
+  return new asset.v1.AssetServiceClient({
     apiEndpoint: host,
     port,
     protocol: 'http',
     fallback: 'rest',
     // Sends no Authorization header: nothing real ever goes to an override endpoint.
-    authClient: new authPkg.PassThroughClient() as never,
+    authClient: new auth.PassThroughClient() as never,
   });
 }
 
@@ -233,7 +237,7 @@ function addLiveAsset(inventory: GcpInventory, a: unknown, assetType: string, ac
 export async function collectLive(options: GcpLiveOptions, inventory: GcpInventory, client?: AssetServiceClient): Promise<Record<string, number>> {
   const { scope, account } = parseScope(options.scope);
   const own = client === undefined;
-  const c = client ?? createAssetClient(options.endpoint);
+  const c = client ?? (await createAssetClient(options.endpoint));
   const apiCalls: Record<string, number> = {};
   const retry = options.retry ?? {};
   const sleep = options.sleep ?? defaultSleep;
