@@ -52,7 +52,8 @@ export const COMMANDS: { name: string; term: string; description: string; load: 
   {
     name: 'diff',
     term: 'diff [options] <old> <new>',
-    description: 'compare two findings.json: new failures, resolved, still failing, coverage lost, severity and compliance changes',
+    description:
+      'compare two findings.json (or two runs of a history store): new failures, resolved, still failing, coverage lost, severity and compliance changes',
     load: async () => (await import('./diff.js')).diffCommand(),
   },
   {

@@ -131,9 +131,12 @@ export function redactPatterns(text: string): string {
 /** Tag keys whose values are secrets by name. */
 const SECRET_KEY =
   /password|passwd|passphrase|(^|[-_ .:])(pass|pwd)$|secret|token|api[-_ .]?key|access[-_ .]?key|private[-_ .]?key|credential|^authorization$|conn(ection)?[-_ .]?str/i;
-/** `password=…`, `token: …`, `apikey=…` inside a value. */
+/**
+ * `password=…`, `token: …`, `apikey=…` inside a value. Not a placeholder (`$VAR`, `${{ secrets.X }}`, `<token>`) nor a
+ * word shorter than four characters (`GITHUB_TOKEN: no token`), which are Vigil's own messages, not secrets.
+ */
 const SECRET_ASSIGNMENT =
-  /\b((?:[\w-]*[-_])?(?:password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credentials?))(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s;,&]+)/gi;
+  /\b((?:[\w-]*[-_])?(?:password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credentials?))(\s*[=:]\s*)(?![$<[{])("[^"]*"|'[^']*'|[^\s;,&]{4,})/gi;
 /** An AWS access key id, or a 40-character secret access key. */
 const AWS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;

@@ -85,7 +85,9 @@ export async function createAssetClient(endpoint?: string): Promise<AssetService
   const { default: asset } = await import('@google-cloud/asset');
   if (!endpoint) return new asset.v1.AssetServiceClient();
   const { host, port } = parseEndpoint(endpoint);
-  const { default: auth } = await import('google-auth-library');
+  const gal = await import('google-auth-library');
+  // A CommonJS package: its exports are named under Node's loader, and under `default` through some loaders.
+  const auth = gal.PassThroughClient ? gal : gal.default;
   return new asset.v1.AssetServiceClient({
     apiEndpoint: host,
     port,
