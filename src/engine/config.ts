@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+import { lazy } from '../util/lazy.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describeAjvError, firstAjvError, jsonPath } from '../model/schema.js';
@@ -115,8 +116,8 @@ export const configSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validateConfig = ajv.compile(configSchema);
+const ajv = lazy(() => new Ajv({ allErrors: false, strict: false }));
+const configValidator = lazy(() => ajv().compile(configSchema));
 /** Where each parsed config's values are in its file, for error messages. */
 const places = new WeakMap<VigilConfig, (instancePath: string) => string | undefined>();
 const FIX = `see the "Configuration" section of README.md`;
@@ -125,6 +126,7 @@ const FIX = `see the "Configuration" section of README.md`;
 export function parseConfig(text: string, file: string): VigilConfig {
   const parsed = parseYaml(text, file, FIX);
   const value = parsed.value ?? {};
+  const validateConfig = configValidator();
   if (!validateConfig(value)) {
     const e = firstAjvError(validateConfig.errors);
     const place = [jsonPath(e.instancePath), parsed.placeOf(e.instancePath)].filter(Boolean).join(' (') + (parsed.placeOf(e.instancePath) ? ')' : '');
@@ -198,7 +200,7 @@ export function ruleOptionsFromConfig(config: VigilConfig, rules: Rule[], file =
     }
     if (!entry.options) continue;
     const schema = rule.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
-    const validate = ajv.compile(schema);
+    const validate = ajv().compile(schema);
     if (!validate(entry.options)) {
       const e = firstAjvError(validate.errors);
       const p = `${base}/options${e.instancePath}`;

@@ -1,4 +1,5 @@
 import { Ajv } from 'ajv';
+import { lazy } from '../util/lazy.js';
 import { readFile } from 'node:fs/promises';
 import { describeAjvError, firstAjvError, jsonErrorPlace, jsonPath } from '../model/schema.js';
 import { stripControls } from '../util/text.js';
@@ -113,7 +114,7 @@ const findingsSchema = {
   },
 } as const;
 
-const validateFindings = new Ajv({ allErrors: false, strict: false }).compile(findingsSchema);
+const findingsValidator = lazy(() => new Ajv({ allErrors: false, strict: false }).compile(findingsSchema));
 const FIX = 'pass findings.json files written by `vigil audit` / `vigil evaluate` (--format json)';
 
 /** Parses and validates a `findings.json`. Throws {@link InputError} naming the file and the JSON path. */
@@ -136,6 +137,7 @@ export function parseFindingsJson(text: string, file: string): FindingsDoc {
       'evaluate the snapshot again with this version of Vigil',
     );
   }
+  const validateFindings = findingsValidator();
   if (!validateFindings(value)) {
     const e = firstAjvError(validateFindings.errors);
     throw new InputError(describeAjvError(e), file, jsonPath(e.instancePath), FIX);

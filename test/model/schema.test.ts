@@ -106,3 +106,28 @@ describe('JSON syntax errors without a position in the message', () => {
     }
   });
 });
+
+describe('validators generated at build time (validators.cjs in the installed package)', () => {
+  it('exports the envelope and one validator per resource type, judging data as the run-time ones do', async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { createRequire } = await import('node:module');
+    const { standaloneValidatorCode } = await import('../../src/model/schema.js');
+    const { RESOURCE_TYPES } = await import('../../src/model/registry.js');
+    // Inside the project, so the generated code's require('ajv-formats/…') resolves as it does in dist/.
+    const cache = join(process.cwd(), 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    const file = join(mkdtempSync(join(cache, 'vigil-validators-')), 'validators.cjs');
+    writeFileSync(file, await standaloneValidatorCode());
+    type V = ((data: unknown) => boolean) & { errors?: { instancePath: string }[] | null };
+    const mod = createRequire(import.meta.url)(file) as { snapshot: V; types: Record<string, string> } & Record<string, V>;
+    expect(Object.keys(mod.types).sort()).toEqual(Object.keys(RESOURCE_TYPES).sort());
+    const group = snapshotOf([sg('sg-1', [perm('tcp', 22, 22, '0.0.0.0/0')])]) as unknown as { resources: { data: Record<string, unknown> }[] };
+    expect(mod.snapshot(group)).toBe(true);
+    const validateSg = mod[mod.types['aws.ec2.security-group'] ?? '']!;
+    expect(validateSg(group.resources[0]!.data)).toBe(true);
+    expect(validateSg({ ...group.resources[0]!.data, ingress: 'oops' })).toBe(false);
+    expect(validateSg.errors?.[0]?.instancePath).toBe('/ingress');
+    expect(mod.snapshot({ ...group, schemaVersion: 'one' })).toBe(false);
+  });
+});
