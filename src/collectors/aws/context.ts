@@ -253,7 +253,27 @@ export function classifyAwsError(err: unknown): ClassifiedError {
   const code = typeof e?.code === 'string' ? e.code : (UNREACHABLE_CODE.exec(text)?.[1] ?? (/socket hang up/i.test(text) ? 'ECONNRESET' : undefined));
   if (code && UNREACHABLE_CODE.test(code)) return classifyError({ name: code, code, message: wrapped?.[2] ?? message, $metadata: e?.$metadata });
   if (wrapped) return classifyError({ name: wrapped[1], code: wrapped[1], message: wrapped[2], $metadata: e?.$metadata });
+  const unparseable = unparseableResponse(err);
+  if (unparseable) return unparseable;
   return classifyError(err);
+}
+
+/**
+ * The SDK could not parse the answer (an HTML error page, a proxy's login form, an emulator without the call):
+ * named for what it is, with the HTTP status, instead of the parser's `SyntaxError`.
+ */
+function unparseableResponse(err: unknown): ClassifiedError | undefined {
+  const e = err as { name?: unknown; message?: unknown; $response?: { statusCode?: unknown; headers?: Record<string, unknown> } } | null | undefined;
+  if (e?.name !== 'SyntaxError' && !/Deserialization error/.test(String(e?.message ?? ''))) return undefined;
+  const status = typeof e?.$response?.statusCode === 'number' ? e.$response.statusCode : undefined;
+  const type = e?.$response?.headers?.['content-type'];
+  const what = typeof type === 'string' && type ? ` (${type.split(';')[0]})` : '';
+  const notFound = status === 404 ? '; the endpoint does not implement this call' : '';
+  return {
+    status: 'error',
+    code: 'UnparseableResponse',
+    message: `the endpoint answered${status ? ` HTTP ${status}` : ''} with a body that is not an AWS API response${what}${notFound}`,
+  };
 }
 
 /** Adds a middleware that counts logical API calls (not retries) per `service:Operation`. */

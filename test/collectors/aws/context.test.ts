@@ -107,3 +107,30 @@ describe('classifyAwsError', () => {
     expect(classifyAwsError(Object.assign(new Error('slow down'), { name: 'RequestLimitExceeded' }))).toMatchObject({ status: 'throttled' });
   });
 });
+
+describe('an answer the SDK cannot parse', () => {
+  it('is named UnparseableResponse with the HTTP status, not the parser’s SyntaxError', async () => {
+    const { LambdaClient, ListFunctionUrlConfigsCommand } = await import('@aws-sdk/client-lambda');
+    // What moto_server answers for a call it does not implement: an HTML 404 page.
+    const html = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>404 Not Found</title><h1>Not Found</h1>');
+      });
+    });
+    await new Promise<void>((r) => html.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(html.address() as AddressInfo).port}`;
+      const client = createClient(LambdaClient, 'us-east-1', { endpointUrl: url, maxAttempts: 1 }, { credentials });
+      const err = await client.send(new ListFunctionUrlConfigsCommand({ FunctionName: 'f' })).catch((e: unknown) => e);
+      expect(classifyAwsError(err)).toEqual({
+        status: 'error',
+        code: 'UnparseableResponse',
+        message: 'the endpoint answered HTTP 404 with a body that is not an AWS API response (text/html); the endpoint does not implement this call',
+      });
+    } finally {
+      await new Promise((r) => html.close(r));
+    }
+  });
+});
