@@ -127,6 +127,16 @@ describe('filters', () => {
   }, 120_000);
 });
 
+describe('a typo in --regions', () => {
+  it('is one input error naming the region meant, before any role is assumed (not a failure of every account)', async () => {
+    const before = proxy.log.filter((l) => l.operation === 'AssumeRole').length;
+    const err = await collect({ aws: { ...aws(), regions: ['us-est-1'] }, awsOrganization: { externalId: EXTERNAL_ID } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).message).toBe('unknown AWS region "us-est-1" (did you mean us-east-1?)');
+    expect(proxy.log.filter((l) => l.operation === 'AssumeRole').length).toBe(before);
+  }, 120_000);
+});
+
 describe('Organizations listing', () => {
   it('walks every page and every OU: the same accounts as the organization holds', async () => {
     const orgs = createClient(OrganizationsClient, 'us-east-1', { endpointUrl: moto.endpoint }, { credentials: { ...TEST_CREDENTIALS } });

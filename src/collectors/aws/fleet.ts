@@ -7,6 +7,7 @@ import type { CollectorOutput } from '../types.js';
 import { assumeRoleProvider } from './assume-role.js';
 import { type AwsCollectOptions, classifyAwsError, countCalls, createClient } from './context.js';
 import { listOrganizationAccounts } from './organization.js';
+import { assertKnownRegions } from './regions.js';
 
 export interface OrganizationScanOptions {
   /** Role assumed in every member account (default `VigilAudit`). */
@@ -68,6 +69,22 @@ export async function collectOrganization(
         'sts:GetCallerIdentity',
         'provide the management or delegated-administrator credentials through the standard AWS chain (AWS_PROFILE / --profile, environment, SSO, instance role)',
       );
+    }
+    // A typo in --regions would fail every account the same way: check the names once, with the management
+    // account's region list (DescribeRegions lists the whole partition), before any role is assumed.
+    if (aws.regions?.length) {
+      const { EC2Client, DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
+      const ec2 = createClient(EC2Client, bootstrapRegion, management);
+      countCalls(ec2, 'ec2', apiCalls);
+      try {
+        const names = ((await ec2.send(new DescribeRegionsCommand({ AllRegions: true }))).Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : []));
+        if (names.length) assertKnownRegions(aws.regions, names, 'the management account');
+      } catch (err) {
+        // Not allowed to list regions here: each account still checks the names with its own list.
+        if (err instanceof InputError) throw err;
+      } finally {
+        ec2.destroy();
+      }
     }
     let listing;
     try {

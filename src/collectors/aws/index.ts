@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { Resource } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
-import { closestMatch } from '../../util/text.js';
+import { assertKnownRegions } from './regions.js';
 import type { CollectorOutput } from '../types.js';
 import {
   type AwsCollectOptions,
@@ -148,20 +148,12 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
   const optInOf = (r: string) => listed?.find((x) => x.name === r)?.optIn ?? 'not listed';
   if (options.regions?.length) {
     regions = options.regions;
-    // A region name the partition does not have is a typo, not a region to report as unscanned: exit 2 now,
-    // with the name meant, before anything else is collected.
-    if (listed?.length) {
-      const names = listed.map((r) => r.name);
-      for (const r of regions.filter((x) => !names.includes(x))) {
-        const near = closestMatch(r, names);
-        throw new InputError(
-          `unknown AWS region "${r}"${near ? ` (did you mean ${near}?)` : ''}`,
-          undefined,
-          '--regions',
-          `pass region names as DescribeRegions lists them for account ${account}: ${[...names].sort().join(', ')}`,
-        );
-      }
-    }
+    if (listed?.length)
+      assertKnownRegions(
+        regions,
+        listed.map((r) => r.name),
+        `account ${account}`,
+      );
     if (enabled) {
       for (const r of regions.filter((x) => !enabled.includes(x))) {
         ctx.record({
