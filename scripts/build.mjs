@@ -2,8 +2,9 @@
 /**
  * `npm run build` (run by `prepare`, so by `npm ci` in a clone and by `npm pack`): compiles src/ and policies/
  * with tsc into dist/ (incremental: a build with nothing changed takes a second), copies the generated JSON
- * Schema beside the compiled model with the validators generated from it (validators.cjs), and removes compiled files whose source is gone. frameworks/ and reports/
- * are read at the package root (src/version.ts), so nothing else is copied; nothing is rewritten by hand.
+ * Schema beside the compiled model and writes the validators generated from it (validators.cjs), and removes
+ * compiled files whose source is gone. frameworks/ and reports/ are read at the package root (src/version.ts),
+ * so nothing else is copied; nothing is rewritten by hand.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';

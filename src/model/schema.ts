@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { lazy } from '../util/lazy.js';
 import { editDistance } from '../util/text.js';
 import { INPUT_TYPES, RESOURCE_TYPES, type ResourceType } from './registry.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
@@ -104,7 +105,6 @@ interface Validators {
   /** The validator of one type's `data`. */
   data(type: ResourceType): Validator;
 }
-let compiled: Validators | undefined;
 
 /**
  * The installed package ships the validators as code generated at build time (`validators.cjs`, see
@@ -143,12 +143,8 @@ function readDataSchema(): { $id: string } {
   return JSON.parse(readFileSync(DATA_SCHEMA_URL, 'utf8')) as { $id: string };
 }
 
-/** ajv and the envelope validator, built on the first snapshot validated (commands that read none never pay for it). */
-function validators(): Validators {
-  if (compiled) return compiled;
-  compiled = standaloneValidators() ?? runtimeValidators();
-  return compiled;
-}
+/** The validators, loaded (or compiled) on the first snapshot validated: commands that read none never pay for them. */
+const validators = lazy((): Validators => standaloneValidators() ?? runtimeValidators());
 
 function runtimeValidators(): Validators {
   const ajv = newAjv();
