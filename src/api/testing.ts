@@ -9,8 +9,10 @@
  *
  * Strict by design: every case name is unique; a message id must be one the rule defines (a compile
  * error in TypeScript, a failed test in JavaScript); a message may not keep an unfilled `{{placeholder}}`;
- * every rule needs valid, invalid and unknown cases ("unknown input → unknown, never pass"); `results`
- * pins the exact list of a case's results, `data` a result's exact message data.
+ * every rule needs valid, invalid and unknown cases ("unknown input → unknown, never pass"); and, as in
+ * ESLint, the exact list of a case's results is asserted: a case without `results` expects exactly one
+ * result (its status and message id), a case whose rule reports more lists them all in `results`, in
+ * order, each with its status, message id and (when given) exact message data.
  *
  * It runs under any test framework with global `describe` / `it` (jest, mocha, vitest with globals), or
  * with those passed in (`new RuleTester({ describe, it })` from `node:test`). Assertions use `node:assert`.
@@ -224,8 +226,17 @@ export class RuleTester {
       assert.ok(template !== undefined, `message id "${messageId}" is not defined by the rule`);
       return renderMessage(template, data as Record<string, string | number | boolean | null>);
     };
+    const list = (findings: Finding[]): string => findings.map((f) => `${f.status}:${f.messageId}`).join(', ') || 'nothing';
+    /** The exact list: `results` when the case gives it, else exactly one result (ESLint's strictness). */
     const checkResults = (findings: Finding[], expected: ExpectedResult<M>[] | undefined): void => {
-      if (!expected) return;
+      if (!expected) {
+        assert.equal(
+          findings.length,
+          1,
+          `expected exactly one result, got ${findings.length} (${list(findings)}): list every result of this case in \`results\``,
+        );
+        return;
+      }
       const got = findings.map((f, i) => ({ status: f.status, messageId: f.messageId, ...(expected[i]?.data ? { message: f.message } : {}) }));
       assert.deepStrictEqual(
         got,

@@ -1,6 +1,6 @@
 import rule from '../../../policies/least-privilege/aws-iam-credentials-exposure.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { allow, doc, gaadDenied, inline, role, user } from './aws-iam-fixtures.js';
+import { allow, doc, gaadDenied, gaadDeniedResults, inline, role, user } from './aws-iam-fixtures.js';
 
 ruleTester(rule, {
   valid: [
@@ -27,5 +27,5 @@ ruleTester(rule, {
       evidence: { actions: [{ action: 'ecr:GetAuthorizationToken' }, { action: 'ec2:GetPasswordData' }] },
     },
   ],
-  unknown: [{ name: 'GAAD denied', coverage: [gaadDenied] }],
+  unknown: [{ name: 'GAAD denied', coverage: [gaadDenied], results: gaadDeniedResults }],
 });

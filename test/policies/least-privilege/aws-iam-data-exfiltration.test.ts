@@ -1,6 +1,6 @@
 import rule from '../../../policies/least-privilege/aws-iam-data-exfiltration.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { allow, attach, deny, doc, gaadDenied, inline, managed, role, user } from './aws-iam-fixtures.js';
+import { allow, attach, deny, doc, gaadDenied, gaadDeniedResults, inline, managed, role, user } from './aws-iam-fixtures.js';
 
 const readOnly = managed('AmazonS3ReadOnlyAccess', doc(allow(['s3:Get*', 's3:List*'])), { awsManaged: true });
 
@@ -42,7 +42,7 @@ ruleTester(rule, {
     },
   ],
   unknown: [
-    { name: 'GAAD denied', coverage: [gaadDenied] },
+    { name: 'GAAD denied', coverage: [gaadDenied], results: gaadDeniedResults },
     { name: 'inline document unreadable', resource: user('u', { inlinePolicies: [inline('broken', null)] }) },
   ],
 });

@@ -13,7 +13,7 @@ import type {
 } from '../../../src/model/aws/iam.js';
 import type { CoverageEntry, Resource } from '../../../src/model/types.js';
 import { PACKAGE_ROOT } from '../../../src/version.js';
-import { gap, resource } from '../../support/rule-tester.js';
+import { gap, resource, type ExpectedResult } from '../../support/rule-tester.js';
 
 export const ACCOUNT = '123456789012';
 export const NOW = new Date('2026-06-01T00:00:00.000Z');
@@ -169,6 +169,12 @@ export const gaadDenied: CoverageEntry = gap(['aws.iam.user', 'aws.iam.group', '
   region: 'global',
   operation: 'GetAccountAuthorizationDetails',
 });
+/** What a rule over users, groups and roles reports when GAAD was denied: one coverage unknown per type. */
+export const gaadDeniedResults: ExpectedResult<never>[] = [
+  { status: 'unknown', messageId: '_coverage' },
+  { status: 'unknown', messageId: '_coverage' },
+  { status: 'unknown', messageId: '_coverage' },
+];
 export const reportDenied: CoverageEntry = gap(['aws.iam.credential-report'], { service: 'iam', region: 'global', operation: 'GetCredentialReport' });
 
 /**

@@ -1,6 +1,6 @@
 import rule from '../../../policies/least-privilege/aws-iam-full-admin.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { allow, attach, deny, doc, gaadDenied, group, inline, managed, role, user } from './aws-iam-fixtures.js';
+import { allow, attach, deny, doc, gaadDenied, gaadDeniedResults, group, inline, managed, role, user } from './aws-iam-fixtures.js';
 
 const admin = managed('AdministratorAccess', doc(allow('*')), { awsManaged: true });
 
@@ -55,7 +55,7 @@ ruleTester(rule, {
     },
   ],
   unknown: [
-    { name: 'GAAD denied', coverage: [gaadDenied] },
+    { name: 'GAAD denied', coverage: [gaadDenied], results: gaadDeniedResults },
     { name: 'attached policy not collected', resource: user('u', { attachedPolicies: [attach(admin)] }) },
   ],
 });

@@ -1,6 +1,6 @@
 import rule from '../../../policies/least-privilege/aws-iam-privilege-escalation.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { allow, deny, doc, gaadDenied, group, inline, managed, role, user } from './aws-iam-fixtures.js';
+import { allow, deny, doc, gaadDenied, gaadDeniedResults, group, inline, managed, role, user } from './aws-iam-fixtures.js';
 
 const boundary = managed('reports-only-boundary', doc(allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'])), {
   attachmentCount: 0,
@@ -98,7 +98,7 @@ ruleTester(rule, {
     },
   ],
   unknown: [
-    { name: 'GAAD denied', coverage: [gaadDenied] },
+    { name: 'GAAD denied', coverage: [gaadDenied], results: gaadDeniedResults },
     { name: 'group not collected', resource: user('u', { groups: ['ghost'] }) },
   ],
 });

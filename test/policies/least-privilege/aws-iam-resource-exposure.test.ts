@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import rule from '../../../policies/least-privilege/aws-iam-resource-exposure.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { allow, deny, doc, gaadDenied, group, inline, role, user } from './aws-iam-fixtures.js';
+import { allow, deny, doc, gaadDenied, gaadDeniedResults, group, inline, role, user } from './aws-iam-fixtures.js';
 
 ruleTester(rule, {
   valid: [
@@ -25,7 +25,7 @@ ruleTester(rule, {
       messageId: 'fail',
     },
   ],
-  unknown: [{ name: 'GAAD denied', coverage: [gaadDenied] }],
+  unknown: [{ name: 'GAAD denied', coverage: [gaadDenied], results: gaadDeniedResults }],
 });
 
 function expectAction(action: string) {

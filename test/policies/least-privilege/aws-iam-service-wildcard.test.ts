@@ -1,6 +1,6 @@
 import rule from '../../../policies/least-privilege/aws-iam-service-wildcard.js';
 import { ruleTester } from '../../support/rule-tester.js';
-import { allow, deny, doc, gaadDenied, inline, role, user } from './aws-iam-fixtures.js';
+import { allow, deny, doc, gaadDenied, gaadDeniedResults, inline, role, user } from './aws-iam-fixtures.js';
 
 ruleTester(rule, {
   valid: [
@@ -18,5 +18,5 @@ ruleTester(rule, {
     },
     { name: 'mixed case IAM:*', resource: user('u', { inlinePolicies: [inline('p', doc(allow('IAM:*')))] }), messageId: 'fail' },
   ],
-  unknown: [{ name: 'GAAD denied', coverage: [gaadDenied] }],
+  unknown: [{ name: 'GAAD denied', coverage: [gaadDenied], results: gaadDeniedResults }],
 });
