@@ -30,7 +30,7 @@ describe('policy documents are normalized once', () => {
 
   it('decodes once: a literal % in an unencoded document survives', () => {
     const d = doc({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/100%25-done/*' }] });
-    expect(d.Statement[0].Resource).toEqual(['arn:aws:s3:::b/100%25-done/*']);
+    expect(d.Statement[0]!.Resource).toEqual(['arn:aws:s3:::b/100%25-done/*']);
   });
 
   it('normalizes Principal "*" and condition values to arrays of strings', () => {
@@ -44,8 +44,8 @@ describe('policy documents are normalized once', () => {
         },
       ],
     });
-    expect(d.Statement[0].Principal).toEqual({ AWS: ['*'] });
-    expect(d.Statement[0].Condition).toEqual({ Bool: { 'aws:SecureTransport': ['true'] }, NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600'] } });
+    expect(d.Statement[0]!.Principal).toEqual({ AWS: ['*'] });
+    expect(d.Statement[0]!.Condition).toEqual({ Bool: { 'aws:SecureTransport': ['true'] }, NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600'] } });
   });
 
   it('rejects a statement without a valid Effect instead of guessing', () => {
@@ -158,8 +158,8 @@ describe('PermissionSet', () => {
     );
     const hit = findEscalations(set, 'user', true).find((h) => h.method === 'PassExistingRoleToNewLambdaThenInvoke')!;
     expect(hit.conditional).toBe(true);
-    expect(hit.actions[0].grantedBy[0].condition).toEqual(cond);
-    expect(hit.actions[2].grantedBy[0].conditionalDenies).toEqual(['user/test p1 NoMfaNoInvoke']);
+    expect(hit.actions[0]!.grantedBy[0]!.condition).toEqual(cond);
+    expect(hit.actions[2]!.grantedBy[0]!.conditionalDenies).toEqual(['user/test p1 NoMfaNoInvoke']);
   });
 
   it('full admin is removed by Deny * and reports narrower Denies', () => {
@@ -283,7 +283,7 @@ describe('identity resolution', () => {
     const id = resolveIdentity(u, indexSnapshot(snapshotOf([u, group, managed])));
     expect(id.missing).toEqual([]);
     const hit = findEscalations(id.set, id.kind, true).find((h) => h.method === 'PassExistingRoleToNewLambdaThenInvoke');
-    expect(hit?.actions.map((a) => [a.action, a.grantedBy[0].identity, a.grantedBy[0].policy, a.grantedBy[0].statement])).toEqual([
+    expect(hit?.actions.map((a) => [a.action, a.grantedBy[0]!.identity, a.grantedBy[0]!.policy, a.grantedBy[0]!.statement])).toEqual([
       ['iam:PassRole', 'group/deployers', 'pass', 'Pass'],
       ['lambda:CreateFunction', 'user/dana', 'create', 'Create'],
       ['lambda:InvokeFunction', 'user/dana', 'lambda-dev', 'Invoke'],
@@ -313,7 +313,7 @@ describe('trust policies', () => {
       ],
     });
     const [s] = assumeStatements(t);
-    expect(restrictingKeys(s.condition)).toEqual([]);
+    expect(restrictingKeys(s!.condition)).toEqual([]);
     expect(restrictingKeys({ StringEquals: { 'aws:PrincipalOrgID': ['o-123'] } })).toEqual(['aws:PrincipalOrgID']);
     expect(restrictingKeys({ StringEquals: { 'token.actions.githubusercontent.com:sub': ['repo:acme/app:ref:refs/heads/main'] } })).toHaveLength(1);
     expect(hasExternalId({ StringEquals: { 'sts:ExternalId': ['abc'] } })).toBe(true);

@@ -8,8 +8,8 @@ ruleTester(rule, {
     {
       name: 'P-256 and P-384 under their OpenSSL names are profile groups',
       resource: endpoint((d) => {
-        d.suites.tls1_3!.accepted[0].keyExchange = { type: 'ECDH', name: 'prime256v1', size: 256 };
-        d.suites.tls1_2!.accepted[0].keyExchange = { type: 'ECDH', name: 'secp384r1', size: 384 };
+        d.suites.tls1_3!.accepted[0]!.keyExchange = { type: 'ECDH', name: 'prime256v1', size: 256 };
+        d.suites.tls1_2!.accepted[0]!.keyExchange = { type: 'ECDH', name: 'secp384r1', size: 384 };
       }),
     },
     {
