@@ -42,7 +42,7 @@ export interface AwsFullBenchResult {
 
 /** Which collector made a call, from the `client:Operation` key the call counter uses. */
 function serviceOfCall(key: string): string {
-  const [client, op] = key.split(':');
+  const [client = '', op = ''] = key.split(':');
   if (client === 'sts' || op === 'DescribeRegions') return 'bootstrap';
   if (client === 'ec2') return EBS_OPERATIONS.has(op) ? 'ebs' : 'ec2';
   if (client === 's3control') return 's3';
@@ -78,7 +78,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     const started = new Map<string, number>();
     const span: Record<string, [number, number]> = {};
     const onProgress = (ev: ProgressEvent) => {
-      const service = ev.step.split(' ')[0];
+      const service = ev.step.split(' ')[0] ?? ev.step;
       const now = performance.now();
       if (ev.state === 'start') started.set(ev.step, now);
       else span[service] = [Math.min(span[service]?.[0] ?? Infinity, started.get(ev.step) ?? now), Math.max(span[service]?.[1] ?? 0, now)];
@@ -90,8 +90,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<AwsF
     const callsByService: Record<string, number> = {};
     for (const [k, v] of Object.entries(out.apiCalls ?? {})) callsByService[serviceOfCall(k)] = (callsByService[serviceOfCall(k)] ?? 0) + v;
     const gaps = out.coverage.filter((c) => c.status !== 'ok' && c.status !== 'not_applicable');
+    const [scope] = out.scopes;
+    if (!scope) throw new Error('aws-full: collectAws returned no scope');
     result = {
-      regions: out.scopes[0].regions.filter((r) => r !== 'global').length,
+      regions: scope.regions.filter((r) => r !== 'global').length,
       resources: out.resources.length,
       totalCalls: Object.values(out.apiCalls ?? {}).reduce((a, b) => a + b, 0),
       wallMs,

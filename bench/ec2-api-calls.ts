@@ -56,7 +56,9 @@ async function seedGroups(endpoint: string, n: number): Promise<void> {
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<Ec2ApiCallsRow[]> {
   const i = argv.indexOf('--sizes');
-  const sizes = i >= 0 ? argv[i + 1].split(',').map(Number) : [10, 100, 500];
+  const sizesArg = i >= 0 ? argv[i + 1] : '10,100,500';
+  if (sizesArg === undefined) throw new Error('ec2-api-calls: --sizes needs a value, e.g. --sizes 10,100,500');
+  const sizes = sizesArg.split(',').map(Number);
   const moto = await startMoto();
   const rows: Ec2ApiCallsRow[] = [];
   try {
@@ -82,7 +84,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Ec2A
       .join(', ');
     console.log(`  N=${String(r.groups).padStart(5)}: ${r.ec2Calls} calls (${ops}) in ${r.collectMs.toFixed(0)} ms`);
   }
-  const constant = rows.every((r) => r.ec2Calls === rows[0].ec2Calls);
+  const constant = rows.every((r) => r.ec2Calls === rows[0]?.ec2Calls);
   console.log(`  calls grow with N: ${constant ? 'no (constant, as required)' : 'YES — per-resource calls crept in'}`);
   return rows;
 }

@@ -25,13 +25,19 @@ interface WorkerResult {
   apiCalls: Record<string, number>;
 }
 
+/** `i/n` → the organization scan's shard. */
+function parseShard(shard: string): { index: number; count: number } {
+  const [index, count] = shard.split('/').map(Number);
+  if (index === undefined || count === undefined) throw new Error(`fleet worker: shard must be i/n, got ${shard}`);
+  return { index, count };
+}
+
 /** Worker mode: one collection in this process, figures as JSON on stdout. */
 async function worker(endpoint: string, shard: string | undefined, accounts: string | undefined): Promise<void> {
   const started = Date.now();
-  const [index, count] = shard ? shard.split('/').map(Number) : [];
   const snap = await collect({
     aws: { endpointUrl: endpoint, regions: ['us-east-1'], maxAttempts: 3 },
-    awsOrganization: { ...(shard ? { shard: { index, count } } : {}), ...(accounts ? { accounts: accounts.split(',') } : {}), runId: 'bench' },
+    awsOrganization: { ...(shard ? { shard: parseShard(shard) } : {}), ...(accounts ? { accounts: accounts.split(',') } : {}), runId: 'bench' },
   });
   const audited = fleetOf(snap)!.accounts.filter((a) => a.outcome === 'audited').length;
   const out: WorkerResult = { wallMs: Date.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, audited, apiCalls: snap.stats?.apiCalls ?? {} };
@@ -127,6 +133,7 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--worker') {
   const [, endpoint, shard, accounts] = process.argv.slice(2);
+  if (!endpoint) throw new Error('fleet worker: usage --worker <endpoint> <shard|-> <accounts|->');
   await worker(endpoint, shard === '-' ? undefined : shard, accounts === '-' ? undefined : accounts);
 } else {
   await main();

@@ -173,7 +173,11 @@ export function syntheticSnapshot(identities: number, seed = 42): Snapshot {
       },
     });
   }
-  const pick = () => policies[Math.floor(r() * 290)].data;
+  const pick = () => {
+    const policy = policies[Math.floor(r() * 290)];
+    if (!policy) throw new Error('iam bench: fewer than 290 synthetic managed policies');
+    return policy.data;
+  };
   const attached = (n: number) => Array.from({ length: n }, () => pick()).map((p) => ({ name: p.name, arn: p.arn }));
   const inline = (k: number) => (r() < 0.4 ? [{ name: `inline-${k}`, document: policyDocument(Math.floor(r() * 1000), r) }] : []);
   const groups: Resource<IamGroupData>[] = Array.from({ length: 60 }, (_, i) => ({
@@ -233,6 +237,8 @@ export function syntheticSnapshot(identities: number, seed = 42): Snapshot {
     },
   ];
   for (let i = 0; i < identities - users; i++) {
+    const trustPolicy = trusts[i % trusts.length];
+    if (!trustPolicy) throw new Error('iam bench: no synthetic trust policies');
     const data: IamRoleData = {
       name: `r-${i}`,
       id: `AROA${i}`,
@@ -241,7 +247,7 @@ export function syntheticSnapshot(identities: number, seed = 42): Snapshot {
       createDate: null,
       inlinePolicies: inline(i),
       attachedPolicies: attached(1 + Math.floor(r() * 3)),
-      trustPolicy: trusts[i % trusts.length],
+      trustPolicy,
       permissionsBoundary: null,
       instanceProfiles: [],
       lastUsed: null,
@@ -301,7 +307,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<IamB
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')})`,
   );
-  const load = (await import('node:os')).loadavg()[0];
+  const load = (await import('node:os')).loadavg()[0] ?? 0;
   console.log(
     `  evaluate wall time: ${(a.evaluateMs / 1000).toFixed(2)} s on ${cores} cores (target < 3 s) ${a.evaluateMs < 3000 ? 'OK' : 'OVER TARGET'}; CPU ${(a.cpuMs / 1000).toFixed(2)} s; load average ${load.toFixed(1)} (a busy machine inflates wall time)`,
   );

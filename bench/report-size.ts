@@ -17,12 +17,19 @@ const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
 const PACKS = ['network', 'least-privilege', 'encryption', 'logging'];
 
+/** Item `i` of `xs`, wrapping around. */
+function cycle<T>(xs: readonly T[], i: number): T {
+  const x = xs[i % xs.length];
+  if (x === undefined) throw new Error('report-size: cycle through an empty list');
+  return x;
+}
+
 function rules(): RuleMeta[] {
   return Array.from({ length: 20 }, (_, i) => ({
     id: `bench-rule-${String(i).padStart(2, '0')}`,
-    pack: PACKS[i % PACKS.length],
+    pack: cycle(PACKS, i),
     title: `Benchmark rule ${i}: security group allows a sensitive port from the internet`,
-    severity: SEVERITIES[i % SEVERITIES.length],
+    severity: cycle(SEVERITIES, i),
     description: 'Flags security groups whose ingress rules allow a sensitive port from 0.0.0.0/0 or ::/0. '.repeat(2),
     risk: 'Anyone on the internet can reach the service and try credentials or exploits against it.',
     remediation:
@@ -46,9 +53,9 @@ export function syntheticResult(count = 100_000): EvaluationResult {
   const failuresBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let suppressed = 0;
   for (let i = 0; i < count; i++) {
-    const rule = metas[i % metas.length];
-    const account = ACCOUNTS[i % ACCOUNTS.length];
-    const region = REGIONS[Math.floor(i / 7) % REGIONS.length];
+    const rule = cycle(metas, i);
+    const account = cycle(ACCOUNTS, i);
+    const region = cycle(REGIONS, Math.floor(i / 7));
     const id = `sg-${(0x10000000 + Math.floor(i / metas.length)).toString(16)}${(i % 97).toString(16).padStart(9, '0')}`;
     const ref: ResourceRef = {
       provider: 'aws',
@@ -97,7 +104,7 @@ export function syntheticResult(count = 100_000): EvaluationResult {
           failingFindingIds: [],
           unknownFindingIds: [],
         };
-      const mapped = [metas[(ci + fi) % metas.length], metas[(ci * 3 + fi) % metas.length]];
+      const mapped = [cycle(metas, ci + fi), cycle(metas, ci * 3 + fi)];
       const ids = new Set(mapped.map((m) => m.id));
       const mine = findings.filter((f) => ids.has(f.ruleId) && !f.suppressed);
       const failing = mine.filter((f) => f.status === 'fail').map((f) => f.id);
@@ -130,7 +137,7 @@ export function syntheticResult(count = 100_000): EvaluationResult {
   });
   const gaps = REGIONS.slice(0, 2).map((region) => ({
     provider: 'aws' as const,
-    account: ACCOUNTS[2],
+    account: cycle(ACCOUNTS, 2),
     region,
     service: 'ec2',
     operation: 'DescribeSecurityGroups',

@@ -60,6 +60,7 @@ async function serve(count: number): Promise<void> {
   const servers: Array<{ kind: Kind; server: RunningServer }> = [];
   for (let i = 0; i < count; i++) {
     const kind = KINDS[i % KINDS.length];
+    if (!kind) throw new Error('tls-compat: no server kinds');
     servers.push({ kind, server: await startKind(kind, ca) });
   }
   process.stdout.write(`READY ${JSON.stringify({ ca: ca.pem, endpoints: servers.map((s) => ({ kind: s.kind, target: s.server.target })) })}\n`);
@@ -137,11 +138,14 @@ const SSLSCAN_VERSION: Record<string, TlsProtocol> = {
 async function sslscanView(target: string): Promise<View> {
   const { out, ms } = await run('sslscan', ['--no-colour', '--xml=-', target]);
   const protocols = { tls1_0: null, tls1_1: null, tls1_2: null, tls1_3: null } as View['protocols'];
-  for (const m of out.matchAll(/<protocol type="tls" version="([\d.]+)" enabled="(\d)"/g)) protocols[SSLSCAN_VERSION[m[1]]] = m[2] === '1';
+  for (const [, version = '', enabled] of out.matchAll(/<protocol type="tls" version="([\d.]+)" enabled="(\d)"/g)) {
+    const p = SSLSCAN_VERSION[version];
+    if (p) protocols[p] = enabled === '1';
+  }
   const suites = emptySuites();
-  for (const m of out.matchAll(/<cipher status="(?:preferred|accepted)" sslversion="([^"]+)"[^>]*? id="0x([0-9A-Fa-f]+)"/g)) {
-    const p = SSLSCAN_VERSION[m[1]];
-    if (p) suites[p].add(Number.parseInt(m[2], 16));
+  for (const [, version = '', code = ''] of out.matchAll(/<cipher status="(?:preferred|accepted)" sslversion="([^"]+)"[^>]*? id="0x([0-9A-Fa-f]+)"/g)) {
+    const p = SSLSCAN_VERSION[version];
+    if (p) suites[p].add(Number.parseInt(code, 16));
   }
   return { protocols, suites, ms };
 }
@@ -166,9 +170,11 @@ async function testsslView(target: string): Promise<View> {
     const protocols = { tls1_0: null, tls1_1: null, tls1_2: null, tls1_3: null } as View['protocols'];
     const suites = emptySuites();
     for (const r of rows) {
-      if (TESTSSL_PROTO[r.id] && /^[A-Z]/.test(r.id)) protocols[TESTSSL_PROTO[r.id]] = !/not offered/i.test(r.finding) && /offered/i.test(r.finding);
-      const m = /^cipher-(tls1(?:_[123])?)_x([0-9a-f]+)$/i.exec(r.id);
-      if (m && TESTSSL_PROTO[m[1]]) suites[TESTSSL_PROTO[m[1]]].add(Number.parseInt(m[2], 16));
+      const proto = TESTSSL_PROTO[r.id];
+      if (proto && /^[A-Z]/.test(r.id)) protocols[proto] = !/not offered/i.test(r.finding) && /offered/i.test(r.finding);
+      const [, cipherProto = '', code = ''] = /^cipher-(tls1(?:_[123])?)_x([0-9a-f]+)$/i.exec(r.id) ?? [];
+      const suiteProto = TESTSSL_PROTO[cipherProto];
+      if (suiteProto) suites[suiteProto].add(Number.parseInt(code, 16));
     }
     return { protocols, suites, ms };
   } finally {

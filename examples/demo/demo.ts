@@ -35,7 +35,9 @@ import { startDemoTlsEndpoints } from './tls-endpoints.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const REGIONS = ['us-east-1', 'eu-west-1'];
+/** The region the single-region seeds (load balancers, transit data) use. */
+const HOME_REGION = 'us-east-1';
+const REGIONS = [HOME_REGION, 'eu-west-1'];
 const BUNDLED_AWS_SNAPSHOT = here('./aws-snapshot.json');
 const GCP_EXPORTS = [here('./gcp-export/resources.jsonl'), here('./gcp-export/iam.jsonl')];
 
@@ -56,9 +58,9 @@ async function collectAwsDemo(): Promise<Snapshot | undefined> {
     await seedAwsNetwork(moto.endpoint, REGIONS);
     await seedAwsIam(moto.endpoint);
     await seedAwsData(moto.endpoint, REGIONS);
-    await seedAwsElbv2(moto.endpoint, REGIONS[0]);
+    await seedAwsElbv2(moto.endpoint, HOME_REGION);
     await seedAwsDatastores(moto.endpoint, REGIONS);
-    await seedAwsTransitData(moto.endpoint, REGIONS[0]);
+    await seedAwsTransitData(moto.endpoint, HOME_REGION);
     await seedAwsEdge(moto.endpoint, REGIONS);
     await seedAwsDetectionExtra(moto.endpoint, REGIONS);
     // moto's ListDistributions omits the distributions' settings: a loopback proxy answers it from moto's state.

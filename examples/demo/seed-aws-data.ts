@@ -111,7 +111,7 @@ async function seedEbs(ec2: EC2Client, region: string, isHome: boolean): Promise
         TagSpecifications: nameTag('instance', 'image-builder'),
       }),
     )
-  ).Instances![0].InstanceId!;
+  ).Instances![0]!.InstanceId!;
   await ec2.send(new CreateImageCommand({ InstanceId: builder, Name: 'golden-image' }));
   const vendor = (await ec2.send(new CreateImageCommand({ InstanceId: builder, Name: 'vendor-appliance' }))).ImageId!;
   await ec2.send(new ModifyImageAttributeCommand({ ImageId: vendor, LaunchPermission: { Add: [{ Group: 'all' }] } }));

@@ -33,10 +33,10 @@ export async function seedAwsElbv2(endpoint: string, region: string): Promise<vo
       );
     const cert = `arn:aws:iam::123456789012:server-certificate/demo-${region}`;
     const tg = (await elbv2.send(new CreateTargetGroupCommand({ Name: 'web', Protocol: 'HTTP', Port: 8080, VpcId: vpc, TargetType: 'instance' })))
-      .TargetGroups![0].TargetGroupArn!;
+      .TargetGroups![0]!.TargetGroupArn!;
     const forward = [{ Type: 'forward' as const, TargetGroupArn: tg }];
     const lb = async (Name: string, Type: 'application' | 'network') =>
-      (await elbv2.send(new CreateLoadBalancerCommand({ Name, Subnets: subnets, Type, Scheme: 'internet-facing' }))).LoadBalancers![0].LoadBalancerArn!;
+      (await elbv2.send(new CreateLoadBalancerCommand({ Name, Subnets: subnets, Type, Scheme: 'internet-facing' }))).LoadBalancers![0]!.LoadBalancerArn!;
 
     const legacy = await lb('legacy-alb', 'application');
     await elbv2.send(
@@ -75,7 +75,7 @@ export async function seedAwsElbv2(endpoint: string, region: string): Promise<vo
 
     const nlb = await lb('tls12-nlb', 'network');
     const tcpTg = (await elbv2.send(new CreateTargetGroupCommand({ Name: 'tcp', Protocol: 'TCP', Port: 5432, VpcId: vpc, TargetType: 'instance' })))
-      .TargetGroups![0].TargetGroupArn!;
+      .TargetGroups![0]!.TargetGroupArn!;
     await elbv2.send(
       new CreateListenerCommand({
         LoadBalancerArn: nlb,

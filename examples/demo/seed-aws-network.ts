@@ -91,7 +91,7 @@ export async function subnetNacl(
       }),
     );
   }
-  const current = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }))).NetworkAcls![0];
+  const current = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }))).NetworkAcls![0]!;
   const assoc = current.Associations!.find((a) => a.SubnetId === subnetId)!;
   await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: assoc.NetworkAclAssociationId!, NetworkAclId: id }));
   return id;
@@ -225,7 +225,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
           ],
         }),
       )
-    ).SecurityGroups![0].GroupId!;
+    ).SecurityGroups![0]!.GroupId!;
 
     // The prod VPC's default group gets the self-reference AWS creates (and moto does not).
     const defaultGroup = (
@@ -237,7 +237,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
           ],
         }),
       )
-    ).SecurityGroups![0].GroupId!;
+    ).SecurityGroups![0]!.GroupId!;
     await ec2.send(
       new AuthorizeSecurityGroupIngressCommand({ GroupId: defaultGroup, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: defaultGroup }] }] }),
     );
@@ -276,7 +276,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
     const defaultVpc = (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0]?.VpcId;
     if (defaultVpc) {
       await publicDefaultVpc(ec2, defaultVpc);
-      const defaultSubnet = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [defaultVpc] }] }))).Subnets![0].SubnetId!;
+      const defaultSubnet = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [defaultVpc] }] }))).Subnets![0]!.SubnetId!;
       const legacyDefault = (
         await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'legacy-app', Description: 'Legacy app server, wide port range', VpcId: defaultVpc }))
       ).GroupId!;
