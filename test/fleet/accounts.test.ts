@@ -42,7 +42,7 @@ function fleetSnapshot(): Snapshot {
         region: 'us-east-1',
         service: 'ec2',
         operation: 'DescribeSecurityGroups',
-        resourceTypes: [...rules[0].resourceTypes, ...(rules[0].inputs ?? [])],
+        resourceTypes: [...rules[0]!.resourceTypes, ...(rules[0]!.inputs ?? [])],
         status: 'ok' as const,
       })),
       gap(['aws.ec2.security-group'], {
@@ -73,6 +73,7 @@ describe('accountGroups', () => {
       ['Prod', DOWN, 'failed'],
     ]);
     const [bad, good, down] = groups;
+    if (!bad || !good || !down) throw new Error('expected three account groups');
     expect(good.counts).toMatchObject({ pass: 1, fail: 0 });
     expect(good.checkScore).toBe(1);
     expect(bad.counts).toMatchObject({ pass: 1, fail: 1 });
@@ -84,6 +85,7 @@ describe('accountGroups', () => {
 
   it('scores each account with the framework on its own findings: a failing account fails, the one not audited is unknown, never pass', () => {
     const [bad, good, down] = accountGroups(result);
+    if (!bad || !good || !down) throw new Error('expected three account groups');
     const soc2 = (g: { compliance: { id: string; score: number | null }[] }) => g.compliance.find((c) => c.id === 'net')!.score;
     expect(soc2(good)).toBe(1);
     expect(soc2(bad)).toBe(0);

@@ -24,7 +24,7 @@ const TOKEN = 'ghs_FAKEtoken0123456789abcdefghijklmnop';
 const SHA = 'a'.repeat(40);
 
 /** Vigil's own SARIF for the sample evaluation: three runs (two AWS accounts, TLS). */
-const vigilSarif = (): string => renderSarif(sampleResult())[0].content;
+const vigilSarif = (): string => renderSarif(sampleResult())[0]!.content;
 
 function sarifWith(mutate: (doc: { runs: any[] }) => void): string {
   const doc = JSON.parse(vigilSarif());
@@ -285,7 +285,7 @@ describe('upload against a fake GitHub API on 127.0.0.1', () => {
     const receipt = await uploadSarif(client(), { ...settings(), checkoutUri: 'file:///w/' }, sarif);
     expect(receipt).toEqual({ id: 'sarif-1', url: `${gh.url}/repos/octo-org/cloud-audit/code-scanning/sarifs/sarif-1` });
     expect(gh.requests).toHaveLength(1);
-    const req = gh.requests[0];
+    const req = gh.requests[0]!;
     expect([req.method, req.path]).toEqual(['POST', '/repos/octo-org/cloud-audit/code-scanning/sarifs']);
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(req.headers.accept).toBe('application/vnd.github+json');
@@ -432,7 +432,7 @@ describe('upload against a fake GitHub API on 127.0.0.1', () => {
       gh.on('POST', SARIFS, { status: 307, headers: { location: '/repos/octo-org/cloud-audit/code-scanning/sarifs?moved=1' } });
       gh.on('POST', /\?moved=1$/, { status: 202, body: { id: 'moved' } });
       expect((await uploadSarif(client(), settings(), await loadSarif(file))).id).toBe('moved');
-      expect(gh.requests[1].headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(gh.requests[1]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     } finally {
       await other.stop();
     }

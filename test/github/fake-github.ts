@@ -39,7 +39,7 @@ export class FakeGitHub {
         this.requests.push(rec);
         const route = this.routes.find((r) => r.method === rec.method && r.path.test(rec.path));
         const reply: FakeResponse = route
-          ? route.responses[Math.min(route.served++, route.responses.length - 1)]
+          ? route.responses[Math.min(route.served++, route.responses.length - 1)]!
           : { status: 404, body: { message: 'Not Found (no fake route)' } };
         if (reply.hang) {
           this.hanging.add(res);

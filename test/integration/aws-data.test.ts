@@ -73,7 +73,7 @@ async function seedRegion(endpoint: string, region: string, home: boolean): Prom
     );
     if (home) {
       await ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
-      const i = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', MinCount: 1, MaxCount: 1 }))).Instances![0].InstanceId!;
+      const i = (await ec2.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', MinCount: 1, MaxCount: 1 }))).Instances![0]!.InstanceId!;
       await ec2.send(new CreateImageCommand({ InstanceId: i, Name: 'private-ami' }));
       const ami = (await ec2.send(new CreateImageCommand({ InstanceId: i, Name: 'public-ami' }))).ImageId!;
       await ec2.send(new ModifyImageAttributeCommand({ ImageId: ami, LaunchPermission: { Add: [{ Group: 'all' }] } }));

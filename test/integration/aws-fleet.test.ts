@@ -48,7 +48,7 @@ beforeAll(async () => {
   await moto.reset();
   // Prod/Web nests under Prod: --ous Prod must reach it.
   org = await seedOrganization(moto.endpoint, { accounts: 6, ous: ['Prod', 'Prod/Web', 'Dev'], underRoot: 1, withoutRole: [3], externalId: EXTERNAL_ID });
-  noRole = org.accounts[3].id;
+  noRole = org.accounts[3]!.id;
   all = [MANAGEMENT_ACCOUNT, ...org.accounts.map((a) => a.id)].sort();
   proxy = await startFaultProxy({ target: moto.endpoint, assumeRole: roleTrustCheck(moto.endpoint) });
   tmp = await mkdtemp(join(tmpdir(), 'vigil-fleet-'));
@@ -81,7 +81,7 @@ describe('organization scan', () => {
     const gaps = snap.coverage.filter((c) => c.account === noRole);
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({ service: 'sts', operation: 'AssumeRole', region: 'global', status: 'denied', errorCode: 'AccessDenied' });
-    expect([...gaps[0].resourceTypes].sort()).toEqual(awsResourceTypes(['ec2', 'iam']).sort());
+    expect([...gaps[0]!.resourceTypes].sort()).toEqual(awsResourceTypes(['ec2', 'iam']).sort());
     const fleet = fleetOf(snap)!;
     expect(fleet.accounts.find((a) => a.id === noRole)).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('AccessDenied') });
     expect(fleet.accounts.filter((a) => a.outcome === 'audited')).toHaveLength(all.length - 1);
@@ -155,7 +155,7 @@ describe('credential refresh', () => {
     const { sts, destroy } = awsClients(proxy.endpoint);
     let clock = Date.now();
     try {
-      const member = org.accounts[0].id;
+      const member = org.accounts[0]!.id;
       const p = assumeRoleProvider(sts, { roleArn: `arn:aws:iam::${member}:role/VigilAudit`, externalId: EXTERNAL_ID, durationSeconds: 900, now: () => clock });
       const [a, b] = await Promise.all([p(), p()]);
       expect(p.calls()).toBe(1); // concurrent callers share one AssumeRole
@@ -216,7 +216,7 @@ describe('sharding', () => {
     await mkdir(dir, { recursive: true });
     // Shard 1 never reported.
     for (const i of [0, 2]) await writeFile(join(dir, `shard-${i}.json`), JSON.stringify(shards[i]));
-    const lost = fleetOf(shards[0])!
+    const lost = fleetOf(shards[0]!)!
       .accounts.filter((a) => a.shard === 1)
       .map((a) => a.id);
     const out = join(tmp, 'report-1');
@@ -319,10 +319,10 @@ describe('CLI', () => {
     };
     expect(sarif.runs.map((x) => x.properties.account).sort()).toEqual(all);
     expect(sarif.runs.map((x) => x.automationDetails.id).sort()).toEqual(all.map((a) => `vigil/aws-${a}/`));
-    expect(sarif.runs.find((x) => x.properties.account === org.accounts[0].id)!.properties.accountName).toBe(org.accounts[0].name);
+    expect(sarif.runs.find((x) => x.properties.account === org.accounts[0]!.id)!.properties.accountName).toBe(org.accounts[0]!.name);
     const findings = JSON.parse(await readFile(join(out, 'findings.json'), 'utf8')) as { findings: { resource: { account: string; accountName?: string } }[] };
-    const one = findings.findings.find((f) => f.resource.account === org.accounts[0].id)!;
-    expect(one.resource.accountName).toBe(org.accounts[0].name);
+    const one = findings.findings.find((f) => f.resource.account === org.accounts[0]!.id)!;
+    expect(one.resource.accountName).toBe(org.accounts[0]!.name);
   }, 150_000);
 
   it('rejects bad fleet flags before collecting, with the fix', async () => {

@@ -120,7 +120,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
             ],
           }),
         )
-      ).SecurityGroups![0].GroupId!;
+      ).SecurityGroups![0]!.GroupId!;
     sg.defaultWithRules = await defaultOf(vpcA);
     await ec2.send(
       new AuthorizeSecurityGroupIngressCommand({
@@ -158,7 +158,7 @@ async function seedRegion(endpoint: string, region: string, i: number): Promise<
             MetadataOptions: { HttpTokens: tokens, HttpEndpoint: 'enabled' },
           }),
         )
-      ).Instances![0].InstanceId!;
+      ).Instances![0]!.InstanceId!;
     const instance = {
       exposed: await run(subnetSsh, [sg.sshOpen], true, 'optional'),
       safe: await run(subnetSsh, [sg.compliant], true, 'required'),
@@ -199,7 +199,7 @@ describe('AWS network audit against moto', () => {
   const statusOf = (ruleId: string, region: string, id: string): string => {
     const list = findingsOf(ruleId, region, id);
     expect(list).toHaveLength(1);
-    return list[0].status;
+    return list[0]!.status;
   };
   const expectStatuses = (ruleId: string, region: string, expected: Record<string, string>) => {
     const actual = Object.fromEntries(Object.keys(expected).map((id) => [id, statusOf(ruleId, region, id)]));
@@ -223,7 +223,7 @@ describe('AWS network audit against moto', () => {
       ).sort(),
     );
     for (const region of REGIONS) {
-      const s = seeded[region];
+      const s = seeded[region]!;
       const ids = new Set(snapshot.resources.filter((r) => r.ref.region === region).map((r) => r.ref.id));
       for (const id of [
         ...Object.values(s.sg),
@@ -244,13 +244,13 @@ describe('AWS network audit against moto', () => {
     }
     // Regions stay apart: nothing seeded in us-east-1 shows up in eu-west-1.
     const eu = new Set(snapshot.resources.filter((r) => r.ref.region === 'eu-west-1').map((r) => r.ref.id));
-    for (const id of Object.values(seeded['us-east-1'].sg)) expect(eu.has(id)).toBe(false);
+    for (const id of Object.values(seeded['us-east-1']!.sg)) expect(eu.has(id)).toBe(false);
   });
 
   for (const region of REGIONS) {
     describe(region, () => {
       it('aws-sg-open-admin-port: 22 from anywhere, a range covering 3389 and protocol -1 fail; the others pass', () => {
-        const { sg } = seeded[region];
+        const { sg } = seeded[region]!;
         expectStatuses('aws-sg-open-admin-port', region, {
           [sg.sshOpen]: 'fail',
           [sg.rangeRdp]: 'fail',
@@ -259,8 +259,8 @@ describe('AWS network audit against moto', () => {
           [sg.refOnly]: 'pass',
           [sg.compliant]: 'pass',
         });
-        expect(findingsOf('aws-sg-open-admin-port', region, sg.sshOpen)[0].evidence).toMatchObject({ rule: '0.0.0.0/0 tcp 22', port: 22, service: 'SSH' });
-        expect(findingsOf('aws-sg-open-admin-port', region, sg.rangeRdp)[0].evidence).toMatchObject({
+        expect(findingsOf('aws-sg-open-admin-port', region, sg.sshOpen)[0]!.evidence).toMatchObject({ rule: '0.0.0.0/0 tcp 22', port: 22, service: 'SSH' });
+        expect(findingsOf('aws-sg-open-admin-port', region, sg.rangeRdp)[0]!.evidence).toMatchObject({
           rule: '0.0.0.0/0 tcp 1000-4000',
           port: 3389,
           service: 'RDP',
@@ -268,10 +268,10 @@ describe('AWS network audit against moto', () => {
       });
 
       it('managed prefix lists: a list holding 0.0.0.0/0 is the internet, a list of office ranges is not', () => {
-        const { sg, prefixList } = seeded[region];
+        const { sg, prefixList } = seeded[region]!;
         expectStatuses('aws-sg-open-admin-port', region, { [sg.listOpen]: 'fail', [sg.listOffice]: 'pass' });
         expectStatuses('aws-sg-open-sensitive-port', region, { [sg.listOpen]: 'pass', [sg.listOffice]: 'pass' });
-        expect(findingsOf('aws-sg-open-admin-port', region, sg.listOpen)[0].evidence).toMatchObject({
+        expect(findingsOf('aws-sg-open-admin-port', region, sg.listOpen)[0]!.evidence).toMatchObject({
           rule: `${prefixList.open} (0.0.0.0/0) tcp 22`,
           prefixList: prefixList.open,
           port: 22,
@@ -279,7 +279,7 @@ describe('AWS network audit against moto', () => {
       });
 
       it('aws-sg-open-sensitive-port: 3306 from ::/0, the wide range and -1 fail; the others pass', () => {
-        const { sg } = seeded[region];
+        const { sg } = seeded[region]!;
         expectStatuses('aws-sg-open-sensitive-port', region, {
           [sg.mysqlV6]: 'fail',
           [sg.rangeRdp]: 'fail',
@@ -288,11 +288,15 @@ describe('AWS network audit against moto', () => {
           [sg.refOnly]: 'pass',
           [sg.compliant]: 'pass',
         });
-        expect(findingsOf('aws-sg-open-sensitive-port', region, sg.mysqlV6)[0].evidence).toMatchObject({ rule: '::/0 tcp 3306', port: 3306, service: 'MySQL' });
+        expect(findingsOf('aws-sg-open-sensitive-port', region, sg.mysqlV6)[0]!.evidence).toMatchObject({
+          rule: '::/0 tcp 3306',
+          port: 3306,
+          service: 'MySQL',
+        });
       });
 
       it('aws-sg-open-all-ports: only protocol -1 fails', () => {
-        const { sg } = seeded[region];
+        const { sg } = seeded[region]!;
         expectStatuses('aws-sg-open-all-ports', region, {
           [sg.allOpen]: 'fail',
           [sg.sshOpen]: 'pass',
@@ -304,18 +308,18 @@ describe('AWS network audit against moto', () => {
       });
 
       it('aws-default-sg-has-rules: default group with rules fails, emptied default passes, other groups not applicable', () => {
-        const { sg } = seeded[region];
+        const { sg } = seeded[region]!;
         expectStatuses('aws-default-sg-has-rules', region, { [sg.defaultWithRules]: 'fail', [sg.defaultEmpty]: 'pass', [sg.sshOpen]: 'not_applicable' });
       });
 
       it('aws-nacl-open-admin-port: the ACL allowing 22 from anywhere fails, the deny ACL passes', () => {
-        const { nacl } = seeded[region];
+        const { nacl } = seeded[region]!;
         expectStatuses('aws-nacl-open-admin-port', region, { [nacl.ssh]: 'fail', [nacl.deny]: 'pass' });
-        expect(findingsOf('aws-nacl-open-admin-port', region, nacl.ssh)[0].evidence).toMatchObject({ entry: '100 allow 0.0.0.0/0 tcp 22', port: 22 });
+        expect(findingsOf('aws-nacl-open-admin-port', region, nacl.ssh)[0]!.evidence).toMatchObject({ entry: '100 allow 0.0.0.0/0 tcp 22', port: 22 });
       });
 
       it('aws-instance-internet-exposed: public IP + open group + permissive ACL fails with the path; the rest pass', () => {
-        const { instance, sg, nacl, route } = seeded[region];
+        const { instance, sg, nacl, route } = seeded[region]!;
         expectStatuses('aws-instance-internet-exposed', region, {
           [instance.exposed]: 'fail',
           [instance.safe]: 'pass',
@@ -324,16 +328,16 @@ describe('AWS network audit against moto', () => {
           [instance.viaList]: 'fail',
           [instance.noRoute]: 'pass',
         });
-        const viaList = findingsOf('aws-instance-internet-exposed', region, instance.viaList)[0].evidence as { path: string[] };
-        expect(viaList.path[2]).toBe(`${sg.listOpen} ${seeded[region].prefixList.open} (0.0.0.0/0) tcp 22`);
+        const viaList = findingsOf('aws-instance-internet-exposed', region, instance.viaList)[0]!.evidence as { path: string[] };
+        expect(viaList.path[2]).toBe(`${sg.listOpen} ${seeded[region]!.prefixList.open} (0.0.0.0/0) tcp 22`);
         // Public IP, SSH open to the world, a default ACL that allows all: only the route table keeps the internet out.
-        const noRoute = findingsOf('aws-instance-internet-exposed', region, instance.noRoute)[0];
+        const noRoute = findingsOf('aws-instance-internet-exposed', region, instance.noRoute)[0]!;
         expect(noRoute.messageId).toBe('notExposed');
         expect(snapshot.resources.find((r) => r.ref.id === instance.noRoute)?.data).toMatchObject({
           publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
           securityGroupIds: [sg.sshOpen],
         });
-        const ev = findingsOf('aws-instance-internet-exposed', region, instance.exposed)[0].evidence as { address: string; path: string[]; port: number };
+        const ev = findingsOf('aws-instance-internet-exposed', region, instance.exposed)[0]!.evidence as { address: string; path: string[]; port: number };
         expect(ev.port).toBe(22);
         expect(ev.path).toEqual([
           ev.address,
@@ -345,15 +349,15 @@ describe('AWS network audit against moto', () => {
       });
 
       it('aws-instance-imdsv1-allowed: tokens optional fails, required passes', () => {
-        const { instance } = seeded[region];
+        const { instance } = seeded[region]!;
         expectStatuses('aws-instance-imdsv1-allowed', region, { [instance.exposed]: 'fail', [instance.safe]: 'pass', [instance.naclBlocked]: 'pass' });
       });
 
       it('aws-vpc-flow-logs-missing: VPC with a delivering flow log passes; none or failing delivery fails', () => {
-        const { vpc } = seeded[region];
+        const { vpc } = seeded[region]!;
         expectStatuses('aws-vpc-flow-logs-missing', region, { [vpc.flowLogs]: 'pass', [vpc.none]: 'fail', [vpc.failing]: 'fail' });
-        expect(findingsOf('aws-vpc-flow-logs-missing', region, vpc.none)[0].messageId).toBe('missing');
-        expect(findingsOf('aws-vpc-flow-logs-missing', region, vpc.failing)[0].messageId).toBe('inactive');
+        expect(findingsOf('aws-vpc-flow-logs-missing', region, vpc.none)[0]!.messageId).toBe('missing');
+        expect(findingsOf('aws-vpc-flow-logs-missing', region, vpc.failing)[0]!.messageId).toBe('inactive');
       });
     });
   }
@@ -487,7 +491,7 @@ describe('throttling and unreachable regions, end to end', () => {
   it('regions DescribeRegions reports as not enabled are recorded: a requested one is a gap and is not scanned', async () => {
     // moto reports ap-east-1 (among others) as not-opted-in.
     const asked = await collectAws({ endpointUrl: moto.endpoint, regions: ['us-east-1', 'ap-east-1'], services: ['ec2'] });
-    expect(asked.scopes[0].regions).toEqual(['us-east-1']);
+    expect(asked.scopes[0]!.regions).toEqual(['us-east-1']);
     expect(gapsOf(asked)).toEqual([
       expect.objectContaining({ region: 'ap-east-1', operation: 'DescribeRegions', status: 'unreachable', errorCode: 'RegionNotEnabled', resourceTypes: [] }),
     ]);
@@ -497,9 +501,9 @@ describe('throttling and unreachable regions, end to end', () => {
     const notEnabled = all.coverage.filter((c) => c.errorCode === 'RegionNotEnabled');
     expect(notEnabled.map((c) => c.region)).toContain('ap-east-1');
     for (const c of notEnabled) expect(c.status).toBe('not_applicable');
-    expect(all.scopes[0].regions).toContain('us-east-1');
-    expect(all.scopes[0].regions).not.toContain('ap-east-1');
-    expect(all.scopes[0].regions.length + notEnabled.length).toBe(38); // every region moto lists, enabled or not
+    expect(all.scopes[0]!.regions).toContain('us-east-1');
+    expect(all.scopes[0]!.regions).not.toContain('ap-east-1');
+    expect(all.scopes[0]!.regions.length + notEnabled.length).toBe(38); // every region moto lists, enabled or not
   });
 });
 
@@ -513,7 +517,7 @@ describe('demo seed (examples/demo/seed-aws-network.ts) against moto', () => {
     const status = (rule: string, name: string) => {
       const hits = result.findings.filter((f) => f.ruleId === rule && f.resource.name === name);
       expect([rule, name, hits.length]).toEqual([rule, name, 1]);
-      return hits[0].status;
+      return hits[0]!.status;
     };
     expect(status('aws-sg-open-admin-port', 'bastion-ssh')).toBe('fail');
     expect(status('aws-sg-open-admin-port', 'partner-ssh')).toBe('fail');

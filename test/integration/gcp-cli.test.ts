@@ -233,7 +233,7 @@ describe('vigil audit --framework with GCP input', () => {
     expect(r.code).toBe(1);
     const { frameworks: compliance, findings: referenced } = r.compliance();
     expect(compliance.map((f) => f.id)).toEqual(['hipaa', 'soc2', 'pci-dss-4.0']);
-    const pci = compliance[2].controls.find((c) => c.id === '1.3.1')!;
+    const pci = compliance[2]!.controls.find((c) => c.id === '1.3.1')!;
     expect(pci.status).toBe('fail');
     // compliance.json carries the findings its controls reference, so the chain resolves within the file.
     const findings = new Map(referenced.map((f) => [f.id, f]));

@@ -22,7 +22,7 @@ async function run(files: string[]) {
 function table(findings: Finding[]): Record<string, string[]> {
   const t: Record<string, string[]> = {};
   for (const f of findings) (t[f.ruleId] ??= []).push(`${f.status} ${f.resource.name}`);
-  for (const k of Object.keys(t)) t[k].sort();
+  for (const lines of Object.values(t)) lines.sort();
   return t;
 }
 
@@ -70,8 +70,8 @@ describe('GCP export → snapshot → findings', () => {
       'pass allow-internal',
       'pass dev-allow-ssh-iap',
     ]);
-    expect(t['gcp-firewall-open-sensitive-port'].filter((s) => s.startsWith('fail'))).toEqual(['fail allow-all-world', 'fail allow-db-world']);
-    expect(t['gcp-firewall-open-all-ports'].filter((s) => s.startsWith('fail'))).toEqual(['fail allow-all-world']);
+    expect(t['gcp-firewall-open-sensitive-port']!.filter((s) => s.startsWith('fail'))).toEqual(['fail allow-all-world', 'fail allow-db-world']);
+    expect(t['gcp-firewall-open-all-ports']!.filter((s) => s.startsWith('fail'))).toEqual(['fail allow-all-world']);
     expect(t['gcp-ssl-policy-weak']).toEqual(['fail legacy-compat', 'pass modern-tls12']);
     expect(t['gcp-https-proxy-no-ssl-policy']).toEqual(['fail web-proxy', 'pass api-proxy']);
     expect(t['gcp-disk-no-cmek']).toEqual(['fail web-1', 'pass db-data']);
@@ -91,7 +91,7 @@ describe('GCP export → snapshot → findings', () => {
       'not_applicable 1111111111111111111111111111111111111111',
       'pass 2222222222222222222222222222222222222222',
     ]);
-    const fails = (id: string) => t[id].filter((s) => s.startsWith('fail'));
+    const fails = (id: string) => t[id]!.filter((s) => s.startsWith('fail'));
     expect(fails('gcp-iam-public-member')).toEqual(['fail acme-dev']);
     expect(fails('gcp-iam-public-member-resource')).toEqual(['fail acme-public-assets']);
     expect(fails('gcp-iam-basic-role')).toEqual(['fail acme-prod', 'fail folders/444444444444']);

@@ -79,10 +79,10 @@ afterAll(async () => {
 
 describe('vigil audit --tls (subprocess)', () => {
   it('--tls host:port,host:port → findings.json with the TLS results; exit 0 with --fail-on none', async () => {
-    const r = await vigil(['audit', '--tls', `${servers.good.target},${servers.expired.target}`, '--format', 'json', '--fail-on', 'none']);
+    const r = await vigil(['audit', '--tls', `${servers.good!.target},${servers.expired!.target}`, '--format', 'json', '--fail-on', 'none']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(results(r, servers.good.target)).toMatchObject({
+    expect(results(r, servers.good!.target)).toMatchObject({
       'tls-1-3-not-supported': 'pass',
       'tls-legacy-protocol-enabled': 'pass',
       'tls-weak-cipher-suites': 'pass',
@@ -93,14 +93,14 @@ describe('vigil audit --tls (subprocess)', () => {
       // Not port 443 and no https:// prefix: HSTS does not apply.
       'tls-hsts-missing': 'not_applicable',
     });
-    expect(results(r, servers.expired.target)).toMatchObject({ 'tls-cert-expired': 'fail:expired', 'tls-1-3-not-supported': 'pass' });
+    expect(results(r, servers.expired!.target)).toMatchObject({ 'tls-cert-expired': 'fail:expired', 'tls-1-3-not-supported': 'pass' });
     expect(r.stdout).toContain('tls-cert-expired');
   }, 90_000);
 
   it('the default --fail-on (high) exits 1 on the expired certificate', async () => {
-    const r = await vigil(['audit', '--tls', servers.expired.target, '--format', 'json']);
+    const r = await vigil(['audit', '--tls', servers.expired!.target, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(results(r, servers.expired.target)['tls-cert-expired']).toBe('fail:expired');
+    expect(results(r, servers.expired!.target)['tls-cert-expired']).toBe('fail:expired');
   }, 90_000);
 
   it('--tls-targets FILE (comments, [::1]:port, host:port@sni, tls://, duplicates) with --ca-file', async () => {
@@ -110,13 +110,13 @@ describe('vigil audit --tls (subprocess)', () => {
       [
         '# production-like endpoints, one per line',
         '',
-        `${servers.good.target}      # TLS 1.3 only`,
-        `[::1]:${servers.v6.port}`,
-        `${servers.named.target}@www.vigil.test`,
-        `${servers.named.target}@api.vigil.test   # wrong name on purpose`,
-        `tls://${servers.legacy.target}`,
+        `${servers.good!.target}      # TLS 1.3 only`,
+        `[::1]:${servers.v6!.port}`,
+        `${servers.named!.target}@www.vigil.test`,
+        `${servers.named!.target}@api.vigil.test   # wrong name on purpose`,
+        `tls://${servers.legacy!.target}`,
         `127.0.0.1:${closed}`,
-        `${servers.good.target}   # duplicate, scanned once`,
+        `${servers.good!.target}   # duplicate, scanned once`,
       ].join('\n'),
     );
     const r = await vigil(['audit', '--tls-targets', file, '--ca-file', join(dir, 'ca.pem'), '--format', 'json', '--fail-on', 'none']);
@@ -125,24 +125,24 @@ describe('vigil audit --tls (subprocess)', () => {
     const ids = [...new Set(r.findings().findings.map((f) => f.resource.id))].sort();
     expect(ids).toEqual(
       [
-        servers.good.target,
-        `[::1]:${servers.v6.port}`,
-        `${servers.named.target}@www.vigil.test`,
-        `${servers.named.target}@api.vigil.test`,
-        servers.legacy.target,
+        servers.good!.target,
+        `[::1]:${servers.v6!.port}`,
+        `${servers.named!.target}@www.vigil.test`,
+        `${servers.named!.target}@api.vigil.test`,
+        servers.legacy!.target,
         `127.0.0.1:${closed}`,
       ].sort(),
     );
     // The CA file makes the test CA a trust anchor.
-    expect(results(r, servers.good.target)['tls-cert-untrusted']).toBe('pass');
-    expect(results(r, `[::1]:${servers.v6.port}`)).toMatchObject({
+    expect(results(r, servers.good!.target)['tls-cert-untrusted']).toBe('pass');
+    expect(results(r, `[::1]:${servers.v6!.port}`)).toMatchObject({
       'tls-cert-untrusted': 'pass',
       'tls-cert-hostname-mismatch': 'pass',
       'tls-1-3-not-supported': 'pass',
     });
-    expect(results(r, `${servers.named.target}@www.vigil.test`)['tls-cert-hostname-mismatch']).toBe('pass');
-    expect(results(r, `${servers.named.target}@api.vigil.test`)['tls-cert-hostname-mismatch']).toBe('fail:mismatch');
-    expect(results(r, servers.legacy.target)).toMatchObject({
+    expect(results(r, `${servers.named!.target}@www.vigil.test`)['tls-cert-hostname-mismatch']).toBe('pass');
+    expect(results(r, `${servers.named!.target}@api.vigil.test`)['tls-cert-hostname-mismatch']).toBe('fail:mismatch');
+    expect(results(r, servers.legacy!.target)).toMatchObject({
       'tls-legacy-protocol-enabled': 'fail:enabled',
       'tls-1-3-not-supported': 'fail:missing',
       'tls-weak-cipher-suites': 'fail:outsideProfile',
@@ -154,7 +154,7 @@ describe('vigil audit --tls (subprocess)', () => {
 
   it('a malformed targets file → exit 2 naming the file and the line, nothing contacted, no report', async () => {
     const file = join(dir, 'bad-targets.txt');
-    writeFileSync(file, `# ok so far\n${servers.good.target}\n\n127.0.0.1:99999\n`);
+    writeFileSync(file, `# ok so far\n${servers.good!.target}\n\n127.0.0.1:99999\n`);
     const r = await vigil(['audit', '--tls-targets', file, '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: line 4: invalid TLS target "127.0.0.1:99999"`);
@@ -163,10 +163,10 @@ describe('vigil audit --tls (subprocess)', () => {
   }, 90_000);
 
   it('an unbracketed IPv6 target and a missing CA file → exit 2 with the fix', async () => {
-    const v6 = await vigil(['audit', '--tls', `::1:${servers.v6.port}`, '--format', 'json']);
+    const v6 = await vigil(['audit', '--tls', `::1:${servers.v6!.port}`, '--format', 'json']);
     expect(v6.code).toBe(2);
     expect(v6.stderr).toMatch(/--tls.*IPv6 addresses must be in brackets, e\.g\. \[::1\]:443/);
-    const ca = await vigil(['audit', '--tls', servers.good.target, '--ca-file', join(dir, 'no-such-ca.pem'), '--format', 'json']);
+    const ca = await vigil(['audit', '--tls', servers.good!.target, '--ca-file', join(dir, 'no-such-ca.pem'), '--format', 'json']);
     expect(ca.code).toBe(2);
     expect(ca.stderr).toContain('no-such-ca.pem');
     expect(ca.stderr).toMatch(/--ca-file/);

@@ -29,7 +29,7 @@ let eachMs: number;
 let eliminate: CollectorOutput;
 
 function data(out: CollectorOutput, key: string): TlsEndpointData {
-  const r = out.resources.find((x) => x.ref.id === targets[key].replace(/^https:\/\//, ''));
+  const r = out.resources.find((x) => x.ref.id === targets[key]!.replace(/^https:\/\//, ''));
   if (!r) throw new Error(`no resource for ${key} (${targets[key]})`);
   return r.data as unknown as TlsEndpointData;
 }
@@ -146,7 +146,7 @@ describe('TLS collector against local servers', () => {
   });
 
   it('expired, RSA-1024, SHA-1, self-signed and mismatched certificates', () => {
-    expect(data(each, 'expired').chain![0].daysToExpiry).toBeLessThanOrEqual(-35);
+    expect(data(each, 'expired').chain![0]!.daysToExpiry).toBeLessThanOrEqual(-35);
     expect(data(each, 'expired').trust).toEqual({ trusted: true, verifyError: 'CERT_HAS_EXPIRED', customCa: true });
     expect(data(each, 'rsa1024').chain![0]).toMatchObject({ keyType: 'RSA', keyBits: 1024 });
     expect(data(each, 'sha1').chain![0]).toMatchObject({ signatureAlgorithm: 'sha1WithRSAEncryption', signatureHash: 'sha1' });
@@ -183,8 +183,8 @@ describe('TLS collector against local servers', () => {
 
   it('a silent endpoint times out and a closed port is unreachable; both only in coverage', () => {
     const gap = (id: string) => each.coverage.find((c) => c.resourceId === id && c.operation === 'handshake');
-    expect(gap(targets.silent)).toMatchObject({ service: 'tls', status: 'timeout', errorCode: 'HANDSHAKE_TIMEOUT', resourceTypes: ['tls.endpoint'] });
-    expect(gap(targets.closed)).toMatchObject({ service: 'tls', status: 'unreachable', errorCode: 'ECONNREFUSED', resourceTypes: ['tls.endpoint'] });
+    expect(gap(targets.silent!)).toMatchObject({ service: 'tls', status: 'timeout', errorCode: 'HANDSHAKE_TIMEOUT', resourceTypes: ['tls.endpoint'] });
+    expect(gap(targets.closed!)).toMatchObject({ service: 'tls', status: 'unreachable', errorCode: 'ECONNREFUSED', resourceTypes: ['tls.endpoint'] });
     expect(each.resources.map((r) => r.ref.id)).not.toContain(targets.silent);
     expect(each.resources.map((r) => r.ref.id)).not.toContain(targets.closed);
     expect(each.resources).toHaveLength(Object.keys(targets).length - 2);
@@ -214,14 +214,14 @@ describe('TLS collector against local servers', () => {
 
   it('a silent endpoint costs one handshake timeout, not more', async () => {
     const t0 = Date.now();
-    const out = await collectTls({ targets: [targets.silent], connectTimeoutMs: 500, handshakeTimeoutMs: 500 });
+    const out = await collectTls({ targets: [targets.silent!], connectTimeoutMs: 500, handshakeTimeoutMs: 500 });
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(out.coverage).toEqual([expect.objectContaining({ status: 'timeout', resourceId: targets.silent })]);
     expect(out.apiCalls).toEqual({ 'tls:handshake': 1, 'tls:GET': 0 });
   });
 
   it('rejects an unreadable CA file before contacting anything', async () => {
-    await expect(collectTls({ targets: [targets.tls13], caFile: join(tmpdir(), 'no-such-ca.pem') })).rejects.toMatchObject({
+    await expect(collectTls({ targets: [targets.tls13!], caFile: join(tmpdir(), 'no-such-ca.pem') })).rejects.toMatchObject({
       name: 'InputError',
       fix: expect.stringMatching(/--ca-file/),
     });
@@ -237,7 +237,7 @@ describe('tls rules over the scanned endpoints', () => {
     ).findings;
   });
   const status = (key: string, rule: string) => {
-    const id = targets[key].replace(/^https:\/\//, '');
+    const id = targets[key]!.replace(/^https:\/\//, '');
     return findings.filter((f) => f.resource.id === id && f.ruleId === rule).map((f) => `${f.status}${f.status === 'fail' ? `:${f.messageId}` : ''}`);
   };
 
@@ -296,7 +296,7 @@ describe('host-name targets (resolver injected: the tests make no DNS lookups)',
       });
       expect(asked.sort()).toEqual(['missing.vigil.test', 'www.vigil.test']);
       expect(out.resources.map((r) => r.ref.id)).toEqual([`www.vigil.test:${named.port}`]);
-      const d = out.resources[0].data as unknown as TlsEndpointData;
+      const d = out.resources[0]!.data as unknown as TlsEndpointData;
       expect(d).toMatchObject({ host: 'www.vigil.test', address: '127.0.0.1', sni: 'www.vigil.test', https: false });
       expect(d.hostname).toEqual({ name: 'www.vigil.test', matches: true, matchedBy: 'DNS:www.vigil.test' });
       expect(out.coverage.find((c) => c.resourceId === 'missing.vigil.test:443')).toMatchObject({
@@ -336,7 +336,7 @@ describe('an endpoint that stops answering after the first handshake', () => {
     const target = `127.0.0.1:${(relay.address() as { port: number }).port}`;
     try {
       const out = await collectTls({ targets: [target], connectTimeoutMs: 1000, handshakeTimeoutMs: 300 });
-      const d = out.resources[0].data as unknown as TlsEndpointData;
+      const d = out.resources[0]!.data as unknown as TlsEndpointData;
       expect(d.protocols).toEqual({ tls1_0: null, tls1_1: null, tls1_2: null, tls1_3: true });
       expect(d.suites.tls1_2).toBeNull();
       expect(d.suites.tls1_3!.accepted).toHaveLength(1);

@@ -22,6 +22,7 @@ describe('cloudtrail toModel on moto responses', () => {
 
   it('maps trail settings, status and selectors', () => {
     const [t] = fixture<{ trailList: Trail[] }>('cloudtrail', 'describe-trails-us-east-1').trailList;
+    if (!t) throw new Error('no trail in describe-trails-us-east-1');
     const status = fixture('cloudtrail', 'get-trail-status-us-east-1')[t.TrailARN!];
     const sel = fixture('cloudtrail', 'get-event-selectors-us-east-1')[t.TrailARN!];
     const m = trailToModel(t, status.IsLogging, sel, ACCOUNT, 'us-east-1');
@@ -36,6 +37,7 @@ describe('cloudtrail toModel on moto responses', () => {
     expect(m.data.kmsKeyId).toMatch(/^arn:aws:kms:us-east-1:/);
 
     const [dev] = fixture<{ trailList: Trail[] }>('cloudtrail', 'describe-trails-eu-west-1').trailList;
+    if (!dev) throw new Error('no trail in describe-trails-eu-west-1');
     const devStatus = fixture('cloudtrail', 'get-trail-status-eu-west-1')[dev.TrailARN!];
     const devSel = fixture('cloudtrail', 'get-event-selectors-eu-west-1')[dev.TrailARN!];
     expect(trailToModel(dev, devStatus.IsLogging, devSel, ACCOUNT, 'eu-west-1').data).toMatchObject({
@@ -79,7 +81,7 @@ describe('management events from realistic selectors', () => {
     ['advancedWriteOnly', true, 'write-only'],
     ['advancedDataOnly', true, 'none'],
     ['splitReadWrite', true, 'all'],
-  ])('%s → %s', (name, custom, expected) => expect(managementEventsOf(sel[name], custom as boolean)).toBe(expected));
+  ])('%s → %s', (name, custom, expected) => expect(managementEventsOf(sel[name]!, custom as boolean)).toBe(expected));
 
   it('no selectors: all by default, none with custom selectors', () => {
     expect(managementEventsOf({ EventSelectors: [], AdvancedEventSelectors: [] }, false)).toBe('all');

@@ -152,7 +152,7 @@ describe('s3: one bucket denied', () => {
     const state = run();
     const resources = await s3.collect(state.ctx, 'global');
     expect(resources.filter((r) => r.ref.type === 'aws.s3.bucket').map((r) => r.ref.id)).toEqual(['a', 'b']);
-    expect(s3Mock.commandCalls(ListBucketsCommand)[1].args[0].input).toMatchObject({ ContinuationToken: 't1' });
+    expect(s3Mock.commandCalls(ListBucketsCommand)[1]!.args[0].input).toMatchObject({ ContinuationToken: 't1' });
   });
 });
 
@@ -174,7 +174,7 @@ describe('ebs', () => {
     const resources = await ebs.collect(state.ctx, 'us-east-1');
     expect(resources.filter((r) => r.ref.type === 'aws.ebs.volume')).toHaveLength(2);
     expect(resources.filter((r) => r.ref.type === 'aws.ebs.snapshot')).toHaveLength(20);
-    expect(ec2Mock.commandCalls(DescribeSnapshotsCommand)[0].args[0].input).toMatchObject({ Filters: [{ Name: 'owner-id', Values: [ACCOUNT] }] });
+    expect(ec2Mock.commandCalls(DescribeSnapshotsCommand)[0]!.args[0].input).toMatchObject({ Filters: [{ Name: 'owner-id', Values: [ACCOUNT] }] });
     expect(ec2Mock.commandCalls(DescribeSnapshotAttributeCommand)).toHaveLength(5);
     const gaps = state.coverage.filter((c) => c.operation === 'DescribeSnapshotAttribute');
     expect(gaps).toHaveLength(20);
@@ -230,7 +230,7 @@ describe('kms', () => {
     const state = run();
     const resources = await kms.collect(state.ctx, 'us-east-1');
     expect(resources.map((r) => r.ref.id)).toEqual(['k1', 'k2']);
-    expect(kmsMock.commandCalls(ListKeysCommand)[1].args[0].input).toMatchObject({ Marker: 'm2' });
+    expect(kmsMock.commandCalls(ListKeysCommand)[1]!.args[0].input).toMatchObject({ Marker: 'm2' });
     expect(
       kmsMock
         .commandCalls(GetKeyPolicyCommand)

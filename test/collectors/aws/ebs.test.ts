@@ -23,7 +23,7 @@ describe('ebs toModel on moto responses', () => {
     const root = volumes.find((v) => v.data.attachments.length > 0)!;
     // moto's DescribeVolumes omits DeleteOnTermination on attachments: unknown, not false.
     expect(root.data.attachments[0]).toMatchObject({ device: '/dev/sda1', state: 'attached', deleteOnTermination: null });
-    expect(root.data.attachments[0].instanceId).toMatch(/^i-/);
+    expect(root.data.attachments[0]!.instanceId).toMatch(/^i-/);
     expect(root.data.state).toBe('in-use');
   });
 
@@ -44,17 +44,17 @@ describe('ebs toModel on moto responses', () => {
   it('marks the snapshot shared with group all as public, and keeps account shares', () => {
     const snaps = fixture<{ Snapshots: Snapshot[] }>('ebs', 'describe-snapshots-us-east-1').Snapshots;
     const attrs = fixture<Record<string, { CreateVolumePermissions: [] }>>('ebs', 'describe-snapshot-attribute-us-east-1');
-    const models = snaps.map((s) => snapshotToModel(s, attrs[s.SnapshotId!].CreateVolumePermissions, scope));
+    const models = snaps.map((s) => snapshotToModel(s, attrs[s.SnapshotId!]!.CreateVolumePermissions, scope));
     const pub = models.find((m) => m.ref.name === 'legacy-data-backup')!;
     expect(pub.data).toMatchObject({ public: true, encrypted: false, sharedWithAccounts: [], description: 'legacy-data nightly' });
     expect(pub.ref.arn).toBe(`arn:aws:ec2:us-east-1::snapshot/${pub.data.snapshotId}`);
     expect(models.find((m) => m.ref.name === 'app-data-backup')!.data).toMatchObject({ public: false, encrypted: true });
-    const shared = snapshotToModel(snaps[0], [{ UserId: '111122223333' }], scope);
+    const shared = snapshotToModel(snaps[0]!, [{ UserId: '111122223333' }], scope);
     expect(shared.data).toMatchObject({ public: false, sharedWithAccounts: ['111122223333'] });
   });
 
   it('leaves public/shares null when the attribute could not be read', () => {
-    const snap = fixture<{ Snapshots: Snapshot[] }>('ebs', 'describe-snapshots-us-east-1').Snapshots[0];
+    const snap = fixture<{ Snapshots: Snapshot[] }>('ebs', 'describe-snapshots-us-east-1').Snapshots[0]!;
     expect(snapshotToModel(snap, null, scope).data).toMatchObject({ public: null, sharedWithAccounts: null });
   });
 
@@ -64,7 +64,7 @@ describe('ebs toModel on moto responses', () => {
       ['golden-image', false],
       ['vendor-appliance', true],
     ]);
-    expect(images[0].data.snapshotIds[0]).toMatch(/^snap-/);
+    expect(images[0]!.data.snapshotIds[0]).toMatch(/^snap-/);
     expect(fixture('ebs', 'describe-images-eu-west-1').Images).toEqual([]);
   });
 });

@@ -94,7 +94,7 @@ describe('ec2 network collector: paging', () => {
     ec2Mock.on(DescribeSecurityGroupsCommand).callsFake(async (input: { NextToken?: string; MaxResults?: number }, getClient) => {
       sgCalls.push({ ...input }); // the paginator reuses its input object: copy it
       if ((await regionOf(getClient)) !== 'us-east-1') return { SecurityGroups: [] };
-      const p = pages[input.NextToken ?? 'first'];
+      const p = pages[input.NextToken ?? 'first']!;
       return { SecurityGroups: p.groups, NextToken: p.next };
     });
     ec2Mock.on(DescribeInstancesCommand).callsFake(async (input: { NextToken?: string }) =>
@@ -214,7 +214,7 @@ describe('ec2 network collector: managed prefix lists', () => {
       ['sg-1', 'fail'],
       ['sg-2', 'pass'],
     ]);
-    expect(admin[0].evidence).toMatchObject({ rule: 'pl-open (0.0.0.0/0) tcp 22', prefixList: 'pl-open', port: 22 });
+    expect(admin[0]!.evidence).toMatchObject({ rule: 'pl-open (0.0.0.0/0) tcp 22', prefixList: 'pl-open', port: 22 });
   });
 
   it('entries denied for one list: that list has entries null and its own gap; only the group using it is unknown', async () => {

@@ -173,7 +173,7 @@ describe('networkAclToModel (recorded DescribeNetworkAcls)', () => {
     expect(publicAcl.data.subnetIds).toHaveLength(1);
     const defaults = acls.filter((a) => a.data.isDefault);
     expect(defaults.map((a) => a.data.subnetIds.length).sort()).toEqual([0, 0, 6]);
-    expect(defaults[0].data.entries.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${e.action} ${e.protocol}`)).toEqual([
+    expect(defaults[0]!.data.entries.map((e) => `${e.egress ? 'out' : 'in'} ${e.ruleNumber} ${e.action} ${e.protocol}`)).toEqual([
       'in 100 allow all',
       'in 32767 deny all',
       'out 100 allow all',
@@ -211,20 +211,20 @@ describe('instanceToModel (recorded DescribeInstances)', () => {
   it('an instance without a public address has null, IMDSv2 is kept', () => {
     const db = byName('db-primary');
     expect(db.data.publicIpAddress).toBeNull();
-    expect(db.data.networkInterfaces[0].publicIp).toBeNull();
+    expect(db.data.networkInterfaces[0]!.publicIp).toBeNull();
     expect(db.data.metadataOptions?.httpTokens).toBe('required');
   });
 
   it('missing MetadataOptions is unknown (null), not IMDSv1', () => {
-    const { MetadataOptions: _, ...raw } = rawInstances[0];
+    const { MetadataOptions: _, ...raw } = rawInstances[0]!;
     expect(instanceToModel(raw, scope).data.metadataOptions).toBeNull();
   });
 
   it('collects IPv6 addresses and groups of every interface', () => {
     const raw: Instance = {
-      ...rawInstances[0],
+      ...rawInstances[0]!,
       NetworkInterfaces: [
-        ...(rawInstances[0].NetworkInterfaces ?? []),
+        ...(rawInstances[0]!.NetworkInterfaces ?? []),
         {
           NetworkInterfaceId: 'eni-2',
           SubnetId: 'subnet-2',
@@ -259,8 +259,8 @@ describe('vpcToModel and flowLogToModel', () => {
 
   it('maps the flow log to the VPC it covers', () => {
     expect(flowLogs).toHaveLength(1);
-    expect(flowLogs[0].data).toEqual({
-      flowLogId: flowLogs[0].ref.id,
+    expect(flowLogs[0]!.data).toEqual({
+      flowLogId: flowLogs[0]!.ref.id,
       resourceId: prodVpc.data.vpcId,
       status: 'ACTIVE',
       deliverLogsStatus: 'SUCCESS',
@@ -268,7 +268,7 @@ describe('vpcToModel and flowLogToModel', () => {
       destinationType: 's3',
       destination: 'arn:aws:s3:::vigil-demo-flow-logs-us-east-1',
     });
-    expect(flowLogs[0].ref.arn).toBe(`arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/${flowLogs[0].ref.id}`);
+    expect(flowLogs[0]!.ref.arn).toBe(`arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/${flowLogs[0]!.ref.id}`);
   });
 
   it('uses the partition in ARNs', () => {

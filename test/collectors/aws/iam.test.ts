@@ -57,7 +57,7 @@ describe('iam toModel on moto responses', () => {
       },
     ]);
     expect(roles.get('public-assume-role')!.data.trustPolicy!.Statement[0]).toEqual({ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['sts:AssumeRole'] });
-    expect(roles.get('partner-readonly')!.data.trustPolicy!.Statement[0].Condition).toEqual({ StringEquals: { 'sts:ExternalId': ['acme-partner-7f3c'] } });
+    expect(roles.get('partner-readonly')!.data.trustPolicy!.Statement[0]!.Condition).toEqual({ StringEquals: { 'sts:ExternalId': ['acme-partner-7f3c'] } });
     expect(groups.get('developers')!.data.members).toEqual(['dave-dev']);
   });
 
@@ -79,7 +79,7 @@ describe('iam toModel on moto responses', () => {
       attachmentCount: 1,
       defaultVersionId: 'v1',
     });
-    expect(lambda.data.document!.Statement[0].Action).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(lambda.data.document!.Statement[0]!.Action).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(policies.get('arn:aws:iam::123456789012:policy/legacy-full-access')!.data).toMatchObject({
       awsManaged: false,
       attachmentCount: 0,
@@ -94,7 +94,7 @@ describe('iam toModel on moto responses', () => {
     expect(alice.mfaActive).toBe(false);
     expect(alice.accessKeys).toHaveLength(1);
     expect(alice.accessKeys[0]).toMatchObject({ slot: 1, active: true, lastUsed: null, lastUsedService: null });
-    expect(Date.parse(alice.accessKeys[0].lastRotated!)).not.toBeNaN();
+    expect(Date.parse(alice.accessKeys[0]!.lastRotated!)).not.toBeNaN();
     expect(users.get('old-ci-bot')!.data.credentials!.accessKeys.map((k) => k.active)).toEqual([true, true]);
     expect(users.get('carol-auditor')!.data.credentials!.mfaActive).toBe(true);
     expect(users.get('erin-reports')!.data.credentials).toMatchObject({ passwordEnabled: false, passwordLastUsed: null, accessKeys: [] });
@@ -137,7 +137,7 @@ describe('iam toModel: pieces that could not be read are null, never defaults', 
     page.UserDetailList[1].UserPolicyList[0].PolicyDocument = '%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Maybe%22%7D%5D%7D';
     const m = toModel({ ...recorded(), authorizationDetails: [page] });
     const dave = byType<IamUserData>(m.resources, 'aws.iam.user').get('dave-dev')!;
-    expect(dave.data.inlinePolicies[0].document).toBeNull();
+    expect(dave.data.inlinePolicies[0]!.document).toBeNull();
     expect(m.gaps).toEqual([
       expect.objectContaining({
         operation: 'ParsePolicyDocument',

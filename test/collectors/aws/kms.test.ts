@@ -46,7 +46,7 @@ describe('kms toModel on moto answers', () => {
   });
 
   it('keeps an unreadable policy null', () => {
-    expect(keyToModel({ ...raws[0], policy: null }, '123456789012', 'us-east-1').data.policy).toBeNull();
+    expect(keyToModel({ ...raws[0]!, policy: null }, '123456789012', 'us-east-1').data.policy).toBeNull();
   });
 
   it('knows which keys AWS can rotate', () => {

@@ -41,7 +41,7 @@ describe('rds toModel on moto responses', () => {
 
   it('maps an Aurora cluster and its member', () => {
     expect(byId('analytics-1').data).toMatchObject({ clusterIdentifier: 'analytics', engine: 'aurora-mysql', publiclyAccessible: true });
-    const cluster = dbClusterToModel(fixture<{ DBClusters: DBCluster[] }>('rds', 'describe-db-clusters-eu-west-1').DBClusters[0], scope);
+    const cluster = dbClusterToModel(fixture<{ DBClusters: DBCluster[] }>('rds', 'describe-db-clusters-eu-west-1').DBClusters[0]!, scope);
     expect(cluster.ref).toMatchObject({ type: 'aws.rds.db-cluster', id: 'analytics' });
     expect(cluster.data).toMatchObject({
       engine: 'aurora-mysql',
@@ -84,7 +84,7 @@ describe('rds TLS verdict on realistic DescribeDBParameters listings', () => {
       { DBInstanceIdentifier: 'db', Engine: engine, DBParameterGroups: [{ DBParameterGroupName: group, ParameterApplyStatus: 'in-sync' }] },
       scope,
     );
-    const pg = parameterGroupToModel(group, 'instance', groups[group], scope);
+    const pg = parameterGroupToModel(group, 'instance', groups[group]!, scope);
     const result = evaluate(collectedSnapshot([db, pg] as unknown as Resource[], [...rule.resourceTypes, ...(rule.inputs ?? [])]), [
       { ...rule, pack: 'encryption' },
     ]);

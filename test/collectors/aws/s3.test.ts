@@ -37,7 +37,7 @@ describe('s3 toModel on moto answers', () => {
   it('maps the compliant bucket: SSE-KMS, BPA, TLS-only policy, versioning, logging', () => {
     const b = model('acme-secure-records-eu-west-1').data;
     expect(b.encryption?.rules[0]).toMatchObject({ algorithm: 'aws:kms', bucketKeyEnabled: true });
-    expect(b.encryption?.rules[0].kmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:/);
+    expect(b.encryption?.rules[0]!.kmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:/);
     expect(b.publicAccessBlock).toEqual({
       configured: true,
       settings: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
@@ -64,7 +64,7 @@ describe('s3 toModel on moto answers', () => {
   });
 
   it('keeps a failed setting null and a bucket with unknown location in region unknown (not global)', () => {
-    const raw = { ...raws[0], region: null, policy: null, acl: null };
+    const raw = { ...raws[0]!, region: null, policy: null, acl: null };
     const m = bucketToModel(raw, '123456789012', 'aws');
     expect(m.ref.region).toBe('unknown');
     expect(m.data).toMatchObject({ region: null, policy: null, acl: null });

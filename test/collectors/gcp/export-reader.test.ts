@@ -76,10 +76,10 @@ describe('export reader', () => {
       resourceTypes: ['gcp.compute.firewall'],
       status: 'error',
     });
-    expect(coverage[0].message).toMatch(/malformed\.jsonl:2:/);
+    expect(coverage[0]!.message).toMatch(/malformed\.jsonl:2:/);
     // Line 5 names nothing: every GCP type is incomplete.
     expect(coverage[1]).toMatchObject({ account: 'unknown', status: 'error' });
-    expect(coverage[1].resourceTypes).toContain('gcp.iam.policy');
+    expect(coverage[1]!.resourceTypes).toContain('gcp.iam.policy');
   });
 
   it('rejects a file that is not an export, naming the file, line and fix', async () => {
@@ -182,6 +182,6 @@ describe('export reader', () => {
     await readExportFile(p, kept);
     const { resources } = kept.finish();
     expect(resources).toHaveLength(N);
-    expect(resources[N - 1].ref).toMatchObject({ account: 'p49', name: `fw-${N - 1}` });
+    expect(resources[N - 1]!.ref).toMatchObject({ account: 'p49', name: `fw-${N - 1}` });
   }, 120_000);
 });
