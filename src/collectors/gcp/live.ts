@@ -13,6 +13,7 @@ import pLimit from 'p-limit';
 import { GCP_ASSET_TYPES, GCP_IAM_POLICY } from '../../model/gcp.js';
 import { InputError } from '../../util/errors.js';
 import { type ClassifiedError, classifyError, redact } from '../errors.js';
+import { redactingGoogleAuth } from './auth.js';
 import type { ProgressListener } from '../types.js';
 import type { GcpInventory } from './inventory.js';
 import { NormalizeError, PROJECT_ASSET_TYPE, VIGIL_TYPE_BY_ASSET_TYPE } from './normalize.js';
@@ -83,7 +84,9 @@ export function parseEndpoint(endpoint: string): { host: string; port: number } 
  */
 export async function createAssetClient(endpoint?: string): Promise<AssetServiceClient> {
   const { default: asset } = await import('@google-cloud/asset');
-  if (!endpoint) return new asset.v1.AssetServiceClient();
+  // ADC, with every token it mints registered with the run's redactor (./auth.ts). google-gax pins its own
+  // copy of google-auth-library (same major): the types differ by a private field, the interface does not.
+  if (!endpoint) return new asset.v1.AssetServiceClient({ auth: (await redactingGoogleAuth()) as never });
   const { host, port } = parseEndpoint(endpoint);
   const gal = await import('google-auth-library');
   // A CommonJS package: its exports are named under Node's loader, and under `default` through some loaders.
