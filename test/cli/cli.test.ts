@@ -79,7 +79,7 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
     const s = snapshotOf([resource(EBS_ENCRYPTION_DEFAULT, 'x', { region: 'us-east-1', enabled: false })]) as unknown as {
       resources: { ref: { region?: string } }[];
     };
-    delete s.resources[0].ref.region;
+    delete s.resources[0]!.ref.region;
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(s));
     const r = vigil(['evaluate', 'bad.json', '--out', 'out1'], dir);
     expect(r.code).toBe(2);
@@ -212,7 +212,7 @@ describe('vigil CLI (subprocess, as a user runs it)', () => {
   it('tunables of a rule that this run does not evaluate are still valid config (disabled, or left out by --rules)', () => {
     // The README's configuration example and examples/vigil.config.example.yaml both disable a rule and tune others.
     const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
-    const yaml = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+    const yaml = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
     writeFileSync(join(dir, 'readme.yaml'), yaml);
     for (const cfg of ['readme.yaml', join(PACKAGE_ROOT, 'examples', 'vigil.config.example.yaml')]) {
       const r = vigil(

@@ -69,7 +69,7 @@ describe('vigil frameworks', () => {
   });
 
   it('renders with colours only when asked', () => {
-    const [fw] = listBuiltinFrameworks();
+    const fw = listBuiltinFrameworks()[0]!;
     expect(renderFramework(fw, true)).toMatch(/\x1b\[/);
     expect(renderFramework(fw, false)).not.toMatch(/\x1b\[/);
     expect(renderFrameworkList([fw], false).split('\n')).toHaveLength(4);

@@ -28,7 +28,7 @@ describe('discoverTlsTargets', () => {
       instance('i-stopped', { state: 'stopped', publicIpAddress: '203.0.113.12', securityGroupIds: ['sg-web'] }),
     ]);
     expect(discoverTlsTargets(snap)).toEqual(['https://203.0.113.10:443']);
-    expect(discoverTargets(snap)[0].origin).toBe('aws instance i-web (123456789012 us-east-1)');
+    expect(discoverTargets(snap)[0]!.origin).toBe('aws instance i-web (123456789012 us-east-1)');
   });
 
   it('honours the NACL and extra ports, and brackets IPv6 addresses', () => {
@@ -97,7 +97,7 @@ describe('discoverAndProbeTls (audit --tls-discover) against a local TLS server'
     expect(merged.resources.slice(0, snapshot.resources.length)).toEqual(snapshot.resources);
     const endpoints = merged.resources.filter((r) => r.ref.type === 'tls.endpoint');
     expect(endpoints.map((r) => r.ref.id)).toEqual([server.target]);
-    expect(endpoints[0].data).toMatchObject({ protocols: { tls1_2: true, tls1_3: true }, https: false });
+    expect(endpoints[0]!.data).toMatchObject({ protocols: { tls1_2: true, tls1_3: true }, https: false });
     expect(merged.stats?.apiCalls?.['tls:handshake']).toBeGreaterThan(0);
     const findings = evaluate(
       merged,

@@ -16,7 +16,7 @@ const SHA = 'c0ffee'.padEnd(40, '0');
 describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
   let gh: FakeGitHub;
   let dir: string;
-  const sarif = renderSarif(sampleResult())[0].content;
+  const sarif = renderSarif(sampleResult())[0]!.content;
   const target = () => ['--repo', 'octo-org/cloud-audit', '--ref', 'refs/heads/main', '--commit', SHA, '--api-url', gh.url];
   const upload = (args: string[], env: NodeJS.ProcessEnv = { GITHUB_TOKEN: TOKEN }) => runCli('upload', uploadCommand, args, { env, cwd: dir });
 
@@ -52,8 +52,8 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
       'GET /repos/octo-org/cloud-audit/code-scanning/sarifs/cli-1',
       'GET /repos/octo-org/cloud-audit/code-scanning/sarifs/cli-1',
     ]);
-    expect(gh.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(gunzipSync(Buffer.from(JSON.parse(gh.requests[0].body).sarif, 'base64')).toString('utf8')).toBe(sarif);
+    expect(gh.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(gunzipSync(Buffer.from(JSON.parse(gh.requests[0]!.body).sarif, 'base64')).toString('utf8')).toBe(sarif);
   });
 
   it('takes repo, ref, commit and API URL from the GitHub Actions environment, and vigil-out/vigil.sarif by default', async () => {
@@ -67,7 +67,7 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
     });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('env-org/env-repo refs/pull/12/merge');
-    expect(JSON.parse(gh.requests[0].body)).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: SHA, tool_name: 'Vigil', validate: true });
+    expect(JSON.parse(gh.requests[0]!.body)).toMatchObject({ ref: 'refs/pull/12/merge', commit_sha: SHA, tool_name: 'Vigil', validate: true });
   });
 
   it('without --sarif: uploads vigil.sarif and the split files vigil-2.sarif, vigil-3.sarif in order', async () => {

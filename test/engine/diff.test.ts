@@ -197,7 +197,7 @@ describe('diffFindings', () => {
     expect(d.frameworksOnlyIn).toEqual({ old: ['soc2'], new: [] });
     expect(renderDiffText(d)).toContain('compliance hipaa: 50.0% → 75.0% (+25.0 pts)');
     expect(diffFindings(o, findingsDoc({ resources: [] }, 'x')).compliance).toBeUndefined();
-    expect(diffFindings(findingsDoc({ resources: [], compliance: [fw(null, 'fail')] }, 'o'), n).compliance?.[0].delta).toBeNull();
+    expect(diffFindings(findingsDoc({ resources: [], compliance: [fw(null, 'fail')] }, 'o'), n).compliance?.[0]!.delta).toBeNull();
   });
 });
 

@@ -43,7 +43,7 @@ describe('evaluate', () => {
       ['a', 'fail', 'a is open on 22'],
       ['b', 'pass', 'b is closed'],
     ]);
-    expect(res.findings[0].evidence).toEqual({ port: 22 });
+    expect(res.findings[0]!.evidence).toEqual({ port: 22 });
     expect(res.summary.byStatus).toMatchObject({ pass: 1, fail: 1 });
     expect(res.summary.failuresBySeverity.high).toBe(1);
   });
@@ -53,23 +53,23 @@ describe('evaluate', () => {
       ruleOptions: { 'test-open': { port: 3389 } },
       severityOverrides: { 'test-open': 'low' },
     });
-    expect(res.findings[0].message).toBe('a is open on 3389');
-    expect(res.findings[0].severity).toBe('low');
+    expect(res.findings[0]!.message).toBe('a is open on 3389');
+    expect(res.findings[0]!.severity).toBe('low');
   });
 
   it('gives stable finding ids from rule + resource identity', () => {
     const a = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: false })]), [openRule]);
     const b = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true })]), [openRule]);
-    expect(a.findings[0].id).toBe(b.findings[0].id);
-    expect(a.findings[0].id).toBe(findingId('test-open', ref(EBS_ENCRYPTION_DEFAULT, 'a')));
-    expect(findingId('test-open', ref(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'eu-west-1' }))).not.toBe(a.findings[0].id);
+    expect(a.findings[0]!.id).toBe(b.findings[0]!.id);
+    expect(a.findings[0]!.id).toBe(findingId('test-open', ref(EBS_ENCRYPTION_DEFAULT, 'a')));
+    expect(findingId('test-open', ref(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'eu-west-1' }))).not.toBe(a.findings[0]!.id);
   });
 
   it('a scope whose target type could not be listed yields unknown, never an empty pass', () => {
     const res = evaluate(snap([], [gap([EBS_ENCRYPTION_DEFAULT], { region: 'eu-west-1' })]), [openRule]);
     expect(res.findings).toHaveLength(1);
     expect(res.findings[0]).toMatchObject({ status: 'unknown', resource: { region: 'eu-west-1', id: '*' } });
-    expect(res.findings[0].message).toMatch(/AccessDenied/);
+    expect(res.findings[0]!.message).toMatch(/AccessDenied/);
   });
 
   it('a resource whose inputs have a gap in its region yields unknown without calling the rule', () => {
@@ -132,7 +132,7 @@ describe('evaluate', () => {
     };
     const res = evaluate(snap([resource(EBS_ENCRYPTION_DEFAULT, 'a', { region: 'us-east-1', enabled: true })]), [broken]);
     expect(res.findings[0]).toMatchObject({ status: 'unknown', messageId: '_error' });
-    expect(res.findings[0].message).toMatch(/boom/);
+    expect(res.findings[0]!.message).toMatch(/boom/);
   });
 
   it('applies suppressions by rule and resource glob, not after they expire', () => {

@@ -45,8 +45,8 @@ describe('finding identity when GetBucketLocation fails', () => {
   const ofBucket = (r: typeof before) => r.findings.filter((f) => f.resource.id === NAME);
 
   it('the bucket region is unknown, not global', () => {
-    expect(ofBucket(before)[0].resource.region).toBe('eu-west-1');
-    expect(ofBucket(after)[0].resource.region).toBe('unknown');
+    expect(ofBucket(before)[0]!.resource.region).toBe('eu-west-1');
+    expect(ofBucket(after)[0]!.resource.region).toBe('unknown');
   });
 
   it('keeps the same finding ids and SARIF fingerprints, and its public-bucket failure still fails', () => {
@@ -57,7 +57,7 @@ describe('finding identity when GetBucketLocation fails', () => {
         .sort();
     expect(ids(after)).toEqual(ids(before));
     const fingerprints = (r: typeof before) =>
-      JSON.parse(renderSarif(r)[0].content)
+      JSON.parse(renderSarif(r)[0]!.content)
         .runs.flatMap((run: { results: { partialFingerprints: { primaryLocationLineHash: string } }[] }) =>
           run.results.map((x) => x.partialFingerprints.primaryLocationLineHash),
         )

@@ -63,6 +63,7 @@ function run(
 ) {
   const result = evaluate(snapshotOf(resources, opts.coverage ?? []), opts.rules ?? rules, { now: NOW, suppressions: opts.suppressions });
   const [fw] = evaluateCompliance(result, [custom()]);
+  if (!fw) throw new Error('evaluateCompliance returned no framework result');
   return { result, fw, control: (id: string) => fw.controls.find((c) => c.id === id)! };
 }
 
@@ -100,9 +101,9 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
       ['test-volume-encrypted', 'pass'],
       ['test-tls-modern', 'not_applicable'],
     ]);
-    expect(control('TLS-1').rules[0].counts).toEqual({ pass: 0, fail: 0, unknown: 0, not_applicable: 0 });
-    expect(control('TLS-1').rules[0].note).toBe(NOTHING_EXAMINED);
-    expect(control('MIX-1').rules[0].note).toBeUndefined();
+    expect(control('TLS-1').rules[0]!.counts).toEqual({ pass: 0, fail: 0, unknown: 0, not_applicable: 0 });
+    expect(control('TLS-1').rules[0]!.note).toBe(NOTHING_EXAMINED);
+    expect(control('MIX-1').rules[0]!.note).toBeUndefined();
     expect(control('ORG-1')).toMatchObject({ status: 'manual', rationale: 'Training records exist.', rules: [], failingFindingIds: [] });
   });
 
@@ -140,7 +141,7 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
       { ruleId: 'test-sg-open', rationale: 'Open groups admit the internet.', status: 'fail', counts: { pass: 1, fail: 1, unknown: 0, not_applicable: 0 } },
     ]);
     expect(net.failingFindingIds).toHaveLength(1);
-    const f = findingById(result, net.failingFindingIds[0]);
+    const f = findingById(result, net.failingFindingIds[0]!);
     expect(f).toMatchObject({ ruleId: 'test-sg-open', status: 'fail', message: 'sg-open is bad', evidence: { offending: { open: true } } });
     expect(f.resource).toMatchObject({ type: 'aws.ec2.security-group', id: 'sg-open', account: '123456789012' });
   });
@@ -168,7 +169,7 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
     expect(enc.status).toBe('unknown');
     expect(enc.rules[0]).toMatchObject({ status: 'unknown', counts: { pass: 1, fail: 0, unknown: 1, not_applicable: 0 } });
     expect(enc.unknownFindingIds).toHaveLength(1);
-    const f = findingById(gapped.result, enc.unknownFindingIds[0]);
+    const f = findingById(gapped.result, enc.unknownFindingIds[0]!);
     expect(f).toMatchObject({
       ruleId: 'test-volume-encrypted',
       status: 'unknown',
@@ -199,7 +200,7 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
     expect(net.failingFindingIds).toEqual([]);
     expect(net.rules[0]).toMatchObject({ status: 'pass', suppressed: 1, counts: { pass: 1, fail: 0 } });
     expect(net.suppressedFindingIds).toHaveLength(1);
-    expect(findingById(result, net.suppressedFindingIds![0]).suppressed).toEqual({ justification: 'bastion behind port knocking' });
+    expect(findingById(result, net.suppressedFindingIds![0]!).suppressed).toEqual({ justification: 'bastion behind port knocking' });
     // An expired suppression no longer applies.
     const expired = run(baseline(), { suppressions: [{ rule: 'test-sg-open', resource: 'sg-open', justification: 'old', expires: '2025-01-01' }] });
     expect(expired.control('NET-1').status).toBe('fail');
@@ -209,7 +210,7 @@ describe('evaluateCompliance with inline rules and a custom framework', () => {
     const { control, result } = run(baseline(), { rules: [sgOpen, tlsModern] });
     expect(result.rules.map((r) => r.id)).not.toContain('test-volume-encrypted');
     expect(control('ENC-1').status).toBe('unknown');
-    expect(control('ENC-1').rules[0].note).toMatch(/not evaluated/);
+    expect(control('ENC-1').rules[0]!.note).toMatch(/not evaluated/);
     expect(control('MIX-1').status).toBe('unknown');
   });
 
@@ -301,7 +302,7 @@ describe('evaluateCompliance with the built-in packs', () => {
     const rule = ctl('hipaa', '164.312(a)(1)').rules.find((r) => r.status === 'fail')!;
     expect(rule.ruleId).toBe('aws-sg-open-admin-port');
     expect(rule.rationale).toMatch(/admin ports/);
-    const f = findingById(result, ctl('hipaa', '164.312(a)(1)').failingFindingIds[0]);
+    const f = findingById(result, ctl('hipaa', '164.312(a)(1)').failingFindingIds[0]!);
     expect(f.ruleId).toBe(rule.ruleId);
     expect(f.resource).toMatchObject({ type: 'aws.ec2.security-group', id: 'sg-0aaa', arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0aaa' });
     expect(f.evidence).toEqual({ rule: '0.0.0.0/0 tcp 22' });
@@ -377,7 +378,7 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
       ['soc2', 'CC7.2'],
       ['pci-dss-4.0', '10.2.1'],
       ['pci-dss-4.0', '8.4.1'],
-    ]) {
+    ] satisfies [string, string][]) {
       expect({ c, status: ctl(f, c).status }).toEqual({ c, status: 'not_applicable' });
       expect(ctl(f, c).rules.every((r) => r.note === NOTHING_EXAMINED)).toBe(true);
     }
@@ -450,7 +451,7 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
       ['pci-dss-4.0', '1.3.1'],
       ['pci-dss-4.0', '1.4.2'],
       ['pci-dss-4.0', '1.4.4'],
-    ]) {
+    ] satisfies [string, string][]) {
       expect({ c, status: gapped.ctl(f, c).status }).toEqual({ c, status: 'unknown' });
     }
     expect(gapped.chain('pci-dss-4.0', '1.3.1', 'unknownFindingIds')).toEqual([
@@ -458,7 +459,7 @@ describe('fixture snapshots through each built-in pack (real rules, real collect
       'gcp-firewall-open-all-ports all gcp.compute.firewall in global',
       'gcp-firewall-open-sensitive-port all gcp.compute.firewall in global',
     ]);
-    const f = gapped.byId.get(gapped.ctl('pci-dss-4.0', '1.3.1').unknownFindingIds[0])!;
+    const f = gapped.byId.get(gapped.ctl('pci-dss-4.0', '1.3.1').unknownFindingIds[0]!)!;
     expect(f).toMatchObject({
       status: 'unknown',
       messageId: '_coverage',
@@ -548,7 +549,7 @@ describe('loading framework files', () => {
     expect(e.place).toBe('$.controls[0].rules[1].id (line 13, column 13)');
     expect(e.message).toBe('control "A-1": unknown rule "test-sg-opne" (did you mean "test-sg-open"?)');
     // Without a rule list the reference is not checked.
-    expect(loadFramework(fixture('unknown-rule.yaml')).controls[0].rules).toHaveLength(2);
+    expect(loadFramework(fixture('unknown-rule.yaml')).controls[0]!.rules).toHaveLength(2);
   });
 
   it('duplicate control ids and a rule listed twice are rejected with their place', () => {

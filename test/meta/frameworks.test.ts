@@ -29,8 +29,8 @@ describe('framework packs', () => {
   it('the schema forbids unknown properties at every level', () => {
     expect(schema.additionalProperties).toBe(false);
     const defs = schema.definitions as Record<string, { additionalProperties?: boolean }>;
-    expect(defs.control.additionalProperties).toBe(false);
-    expect(defs.ruleRef.additionalProperties).toBe(false);
+    expect(defs.control?.additionalProperties).toBe(false);
+    expect(defs.ruleRef?.additionalProperties).toBe(false);
   });
 
   for (const file of BUILTIN_FRAMEWORK_FILES) {

@@ -23,10 +23,11 @@ describe('the scanner is read-only', () => {
   for (const f of sources) {
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/\bnew ([A-Z][A-Za-z0-9]+)Command\b|\bpaginate([A-Z][A-Za-z0-9]+)\b/g))
-      operations.set(m[1] ?? m[2], f.slice(PACKAGE_ROOT.length));
+      operations.set(m[1] ?? m[2]!, f.slice(PACKAGE_ROOT.length));
     // The Cloud Asset client: its read methods are searchAll*/list*/get*; anything mutating would be create/update/delete/export/set…
     for (const m of text.matchAll(/\.((?:searchAll|list|get|create|update|delete|export|set|patch|batch|analyze)[A-Z]\w*)\(/g)) {
-      if (f.includes(`${join('collectors', 'gcp')}`)) operations.set(m[1].charAt(0).toUpperCase() + m[1].slice(1), f.slice(PACKAGE_ROOT.length));
+      const name = m[1]!;
+      if (f.includes(`${join('collectors', 'gcp')}`)) operations.set(name.charAt(0).toUpperCase() + name.slice(1), f.slice(PACKAGE_ROOT.length));
     }
   }
 

@@ -16,12 +16,12 @@ function hostileResult() {
     f.resource = {
       ...f.resource,
       name: HOSTILE[i % HOSTILE.length],
-      tags: { Owner: HOSTILE[(i + 1) % HOSTILE.length], [`k${'x'.repeat(200)}`]: 'v'.repeat(400) },
+      tags: { Owner: HOSTILE[(i + 1) % HOSTILE.length]!, [`k${'x'.repeat(200)}`]: 'v'.repeat(400) },
     };
   });
-  r.findings[0].message = 'm'.repeat(5000);
-  r.findings[0].title = 't'.repeat(400);
-  r.findings[0].evidence = { big: 'e'.repeat(10_000) };
+  r.findings[0]!.message = 'm'.repeat(5000);
+  r.findings[0]!.title = 't'.repeat(400);
+  r.findings[0]!.evidence = { big: 'e'.repeat(10_000) };
   return r;
 }
 
@@ -31,11 +31,11 @@ describe('CSV export', () => {
     const text = renderCsv(result);
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
-    const rows: Record<string, string>[] = parse(text, { bom: true, columns: true, record_delimiter: '\r\n' });
-    expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
+    const rows: Record<(typeof CSV_COLUMNS)[number], string>[] = parse(text, { bom: true, columns: true, record_delimiter: '\r\n' });
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(result.findings.length);
     rows.forEach((row, i) => {
-      const f = result.findings[i];
+      const f = result.findings[i]!;
       expect(row.finding_id).toBe(f.id);
       expect(row.status).toBe(f.status);
       expect(row.rule_id).toBe(f.ruleId);
@@ -45,7 +45,7 @@ describe('CSV export', () => {
     const xss = rows.find((r) => r.resource_id === 'sg-0001')!;
     expect(xss.controls).toBe('hipaa/164.312(e)(1); hipaa/164.312(a)(1)');
     expect(rows.find((r) => r.resource_id === 'sg-0003')!.suppression_justification).toBe('Bastion, restricted by NACL (ticket SEC-12)');
-    expect(JSON.parse(rows[0].evidence)).toEqual({ big: 'e'.repeat(10_000) });
+    expect(JSON.parse(rows[0]!.evidence)).toEqual({ big: 'e'.repeat(10_000) });
   });
 
   it('neutralises cells a spreadsheet would run as formulas; the text survives behind an apostrophe', () => {

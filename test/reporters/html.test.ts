@@ -81,11 +81,11 @@ describe('HTML reporter', () => {
     const code = scripts.filter((s) => !s.type);
     expect(code).toHaveLength(1);
     const hash = (s: string) => createHash('sha256').update(s).digest('base64');
-    expect(csp).toContain(`script-src 'sha256-${hash(code[0].textContent!)}'`);
+    expect(csp).toContain(`script-src 'sha256-${hash(code[0]!.textContent!)}'`);
     const styles = [...page.doc.querySelectorAll('style')];
     expect(styles).toHaveLength(1);
-    expect(csp).toContain(`style-src 'sha256-${hash(styles[0].textContent!)}'`);
-    expect(styles[0].textContent).not.toMatch(/@import|url\(/);
+    expect(csp).toContain(`style-src 'sha256-${hash(styles[0]!.textContent!)}'`);
+    expect(styles[0]!.textContent).not.toMatch(/@import|url\(/);
     expect(page.doc.querySelectorAll('link, iframe, object, embed, img, video, audio, source').length).toBe(0);
     for (const el of page.doc.querySelectorAll('[src], [href], [action], [srcset], [style]')) {
       for (const attr of ['src', 'action', 'srcset']) expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(https?:)?\/\//i);
@@ -131,11 +131,11 @@ describe('HTML reporter', () => {
     click(btn);
     const evRows = [...btn.nextElementSibling!.querySelectorAll(':scope > table > tbody > tr')];
     expect(evRows).toHaveLength(4);
-    expect(evRows.map((r) => r.children[1].textContent).sort()).toEqual(['test-sg-open', 'test-sg-open', 'test-sg-open', 'test-tls-old-protocol']);
+    expect(evRows.map((r) => r.children[1]!.textContent).sort()).toEqual(['test-sg-open', 'test-sg-open', 'test-sg-open', 'test-tls-old-protocol']);
     expect(evRows.some((r) => r.querySelector('dl.evidence')?.textContent?.includes('0.0.0.0/0 tcp 22'))).toBe(true);
-    const second = fw.querySelectorAll('button.ctl-ev')[1];
+    const second = fw.querySelectorAll('button.ctl-ev')[1]!;
     expect(second.textContent).toBe('Resources: 2 failing, 1 unknown, 1 suppressed');
-    expect(fw.querySelectorAll('tr.ctl')[1].textContent).toContain('1 suppressed');
+    expect(fw.querySelectorAll('tr.ctl')[1]!.textContent).toContain('1 suppressed');
     click(second);
     const supRow = [...second.nextElementSibling!.querySelectorAll(':scope > table > tbody > tr')].find((r) => r.textContent!.includes('legacy-bastion'))!;
     expect(supRow.querySelector('.b-suppressed')).not.toBeNull();
@@ -145,10 +145,10 @@ describe('HTML reporter', () => {
     // The printable sheet: one row per manual control, with blank cells for reviewer, date and notes.
     const sheet = [...doc.querySelectorAll('#attest table.attest tbody tr')];
     expect(sheet).toHaveLength(1);
-    expect(sheet[0].textContent).toContain('164.308(a)(5)(i)');
-    expect(sheet[0].querySelectorAll('td.blank')).toHaveLength(3);
-    expect(manual[0].textContent).toContain('164.308(a)(5)(i)');
-    expect(manual[0].textContent).toContain('attested by the security officer');
+    expect(sheet[0]!.textContent).toContain('164.308(a)(5)(i)');
+    expect(sheet[0]!.querySelectorAll('td.blank')).toHaveLength(3);
+    expect(manual[0]!.textContent).toContain('164.308(a)(5)(i)');
+    expect(manual[0]!.textContent).toContain('attested by the security officer');
   });
 
   it('groups findings by rule and filters by status, severity, pack and text', () => {
@@ -177,7 +177,7 @@ describe('HTML reporter', () => {
     click(doc.querySelector('#groups .group .toggle'));
     const rows = [...doc.querySelectorAll('#groups tbody tr')];
     expect(rows).toHaveLength(1);
-    expect(rows[0].textContent).toContain('Suppressed: Bastion, restricted by NACL (ticket SEC-12)');
+    expect(rows[0]!.textContent).toContain('Suppressed: Bastion, restricted by NACL (ticket SEC-12)');
     (doc.querySelector('input[name=suppressed]') as HTMLInputElement).click();
     expect(groups()).toEqual([]);
   });
@@ -293,7 +293,7 @@ describe('HTML reporter', () => {
 
   it('opens with a compliance overview per framework; each framework folds under its score and opens from its link', () => {
     const r = sampleResult();
-    r.compliance = [r.compliance![0], { ...r.compliance![0], id: 'soc2', title: 'SOC 2 Trust Services Criteria', version: '2017', score: 0.5 }];
+    r.compliance = [r.compliance![0]!, { ...r.compliance![0]!, id: 'soc2', title: 'SOC 2 Trust Services Criteria', version: '2017', score: 0.5 }];
     const { doc } = load(renderHtml(r));
     const rows = [...doc.querySelectorAll('table.fw-overview tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent!.trim()));
     expect(rows).toEqual([

@@ -46,7 +46,7 @@ function expectGithubRules(log: Log): void {
     expect(run.tool.driver.semanticVersion).toBeTruthy();
     expect(run.results).toBeDefined();
     expect(run.results!.length).toBeLessThanOrEqual(25_000);
-    expect(run.invocations?.[0].executionSuccessful).toBe(true);
+    expect(run.invocations?.[0]!.executionSuccessful).toBe(true);
     for (const rule of run.tool.driver.rules ?? []) {
       expect(rule.shortDescription?.text.length).toBeGreaterThan(0);
       expect(rule.shortDescription!.text.length).toBeLessThanOrEqual(1024);
@@ -78,7 +78,7 @@ function expectGithubRules(log: Log): void {
       expect(loc?.region?.startLine).toBeGreaterThanOrEqual(1);
       expect(res.message.text!.length).toBeGreaterThan(0);
       expect(res.partialFingerprints?.primaryLocationLineHash).toBe(res.properties?.findingId);
-      expect(run.tool.driver.rules![res.ruleIndex!].id).toBe(res.ruleId);
+      expect(run.tool.driver.rules![res.ruleIndex!]!.id).toBe(res.ruleId);
     }
   }
 }
@@ -86,7 +86,7 @@ function expectGithubRules(log: Log): void {
 describe('SARIF reporter', () => {
   const result = sampleResult();
   const files = renderSarif(result);
-  const log = parse(files[0].content);
+  const log = parse(files[0]!.content);
 
   it('the vendored schema is the OASIS one and uses no draft-04-only keyword forms', () => {
     expect(officialSchema.id).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
@@ -103,13 +103,13 @@ describe('SARIF reporter', () => {
 
   it('the validator rejects broken logs (it is not vacuous)', () => {
     const broken = structuredClone(log);
-    delete (broken.runs[0].results![0] as Partial<Result>).message;
+    delete (broken.runs[0]!.results![0] as Partial<Result>).message;
     expect(validateSarif(broken)).toBe(false);
     const badLine = structuredClone(log);
-    badLine.runs[0].results![0].locations![0].physicalLocation!.region!.startLine = 0;
+    badLine.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine = 0;
     expect(validateSarif(badLine)).toBe(false);
     const badLevel = structuredClone(log);
-    (badLevel.runs[0].results![0] as { level: string }).level = 'critical';
+    (badLevel.runs[0]!.results![0] as { level: string }).level = 'critical';
     expect(validateSarif(badLevel)).toBe(false);
   });
 
@@ -132,26 +132,26 @@ describe('SARIF reporter', () => {
   });
 
   it('locates each result on a stable synthetic path with the ARN as logical location', () => {
-    const r0 = log.runs[0].results!.find((r) => r.properties!.resourceId === 'sg-0001')!;
-    expect(r0.locations![0].physicalLocation!.artifactLocation!.uri).toBe('cloud/aws/123456789012/us-east-1/ec2/security-group/sg-0001');
-    expect(r0.locations![0].logicalLocations![0].fullyQualifiedName).toBe('arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001');
+    const r0 = log.runs[0]!.results!.find((r) => r.properties!.resourceId === 'sg-0001')!;
+    expect(r0.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('cloud/aws/123456789012/us-east-1/ec2/security-group/sg-0001');
+    expect(r0.locations![0]!.logicalLocations![0]!.fullyQualifiedName).toBe('arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001');
     expect(r0.properties).toMatchObject({
       account: '123456789012',
       region: 'us-east-1',
       arn: 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0001',
       evidence: { rule: '0.0.0.0/0 tcp 22' },
     });
-    const tls = log.runs[2].results![0];
-    expect(tls.locations![0].physicalLocation!.artifactLocation!.uri).toBe('cloud/tls/tls/global/endpoint/db.example.internal_5432');
+    const tls = log.runs[2]!.results![0]!;
+    expect(tls.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('cloud/tls/tls/global/endpoint/db.example.internal_5432');
     // The first sentence (GitHub's alert title) names the rule and the resource.
     // TLS endpoints have no account or region worth naming ("in tls" would say nothing).
     expect(tls.message.text!.split('. ')[0]).toBe('TLS endpoint accepts TLS 1.0: db.example.internal:5432');
-    expect(log.runs[2].automationDetails!.description!.text).toBe('Vigil audit of TLS endpoints');
+    expect(log.runs[2]!.automationDetails!.description!.text).toBe('Vigil audit of TLS endpoints');
     expect(r0.message.text!.split('. ')[0]).toBe('Security group open to the world: \\<img src=x onerror=alert(1)\\> (sg-0001) in aws 123456789012 us-east-1');
   });
 
   it('maps severities to levels and security-severity strings, carries precision and the framework controls as tags', () => {
-    const rules = log.runs[0].tool.driver.rules!;
+    const rules = log.runs[0]!.tool.driver.rules!;
     const sg = rules.find((r) => r.id === 'test-sg-open')!;
     expect(sg.defaultConfiguration!.level).toBe('error');
     expect(sg.properties!['security-severity']).toBe('8.0');
@@ -166,26 +166,26 @@ describe('SARIF reporter', () => {
   });
 
   it('marks suppressed findings with an external suppression and its justification', () => {
-    const sup = log.runs[0].results!.find((r) => r.properties!.resourceId === 'sg-0003')!;
+    const sup = log.runs[0]!.results!.find((r) => r.properties!.resourceId === 'sg-0003')!;
     expect(sup.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'Bastion, restricted by NACL (ticket SEC-12)' }]);
-    const open = log.runs[0].results!.find((r) => r.properties!.resourceId === 'sg-0001')!;
+    const open = log.runs[0]!.results!.find((r) => r.properties!.resourceId === 'sg-0001')!;
     expect(open.suppressions).toBeUndefined();
   });
 
   it('reports coverage gaps as warning notifications of a successful invocation', () => {
-    const notes = log.runs[0].invocations![0].toolExecutionNotifications!;
+    const notes = log.runs[0]!.invocations![0]!.toolExecutionNotifications!;
     expect(notes.filter((n) => n.level === 'warning').map((n) => n.message.text)).toEqual(
       expect.arrayContaining([expect.stringContaining('Not collected: ec2:DescribeSecurityGroups in aws 123456789012 ap-south-1: denied (AccessDenied)')]),
     );
     expect(notes.some((n) => /1 checks could not be evaluated/.test(n.message.text!))).toBe(true);
-    expect(log.runs[1].invocations![0].toolExecutionNotifications).toEqual([]);
+    expect(log.runs[1]!.invocations![0]!.toolExecutionNotifications).toEqual([]);
   });
 
   it('strips control characters and escapes [ ] so a cloud name cannot forge a SARIF embedded link', () => {
-    const r = log.runs[1].results![0];
+    const r = log.runs[1]!.results![0]!;
     expect(r.message.text).not.toMatch(/\u001b/);
     const forged = sampleWith([{ name: '[click me](https://evil.example/x)', open: true }]);
-    const text = parse(renderSarif(forged)[0].content).runs[0].results![0].message.text!;
+    const text = parse(renderSarif(forged)[0]!.content).runs[0]!.results![0]!.message.text!;
     expect(text).toContain('\\[click me\\](https://evil.example/x)');
     expect(text).not.toMatch(/(^|[^\\])\[click/);
   });
@@ -201,7 +201,7 @@ describe('SARIF reporter', () => {
       '[x]: https://example.invalid/\n[x]',
     ];
     for (const name of hostile) {
-      const msg = parse(renderSarif(sampleWith([{ name, open: true }]))[0].content).runs[0].results![0].message.text!;
+      const msg = parse(renderSarif(sampleWith([{ name, open: true }]))[0]!.content).runs[0]!.results![0]!.message.text!;
       // SARIF §3.11.6 escapes, rendered as GitHub does (CommonMark).
       const html = new HtmlRenderer({ safe: false }).render(new Parser().parse(msg));
       expect(html).not.toMatch(/<a\s|<img\s/);
@@ -238,20 +238,20 @@ describe('SARIF reporter', () => {
       })),
     });
     res.compliance = [fw('hipaa'), fw('soc2')];
-    const out = parse(renderSarif(res)[0].content);
+    const out = parse(renderSarif(res)[0]!.content);
     expectValid(out);
     expectGithubRules(out);
-    const t = out.runs[0].tool.driver.rules!.find((r) => r.id === 'test-sg-open')!.properties!.tags as string[];
+    const t = out.runs[0]!.tool.driver.rules!.find((r) => r.id === 'test-sg-open')!.properties!.tags as string[];
     expect(t).toHaveLength(20);
     expect(t).toEqual(expect.arrayContaining(['security', 'network', 'high', 'hipaa/C0', 'soc2/C0']));
   });
 
   it('uses the info security-severity and note level for info rules', () => {
     const res = sampleWith([{ name: 'x', open: true }], 'info');
-    const out = parse(renderSarif(res)[0].content);
+    const out = parse(renderSarif(res)[0]!.content);
     expectValid(out);
-    expect(out.runs[0].tool.driver.rules![0].properties!['security-severity']).toBe('0.1');
-    expect(out.runs[0].results![0].level).toBe('note');
+    expect(out.runs[0]!.tool.driver.rules![0]!.properties!['security-severity']).toBe('0.1');
+    expect(out.runs[0]!.results![0]!.level).toBe('note');
   });
 
   it('splits more than 20 runs over several files, each valid and within limits', () => {
@@ -273,24 +273,24 @@ describe('SARIF reporter', () => {
   it('keeps the most severe results when a run is over the per-run limit, and says how many were dropped', () => {
     const severities: Severity[] = ['low', 'critical', 'medium', 'info', 'high'];
     const res = sampleWith(Array.from({ length: 15 }, (_, i) => ({ name: `g${i}`, open: true })));
-    res.findings.forEach((f, i) => (f.severity = severities[i % severities.length]));
-    const out = parse(renderSarif(res, { ...GITHUB_SARIF_LIMITS, maxResultsPerRun: 10 })[0].content);
+    res.findings.forEach((f, i) => (f.severity = severities[i % severities.length]!));
+    const out = parse(renderSarif(res, { ...GITHUB_SARIF_LIMITS, maxResultsPerRun: 10 })[0]!.content);
     expectValid(out);
-    const kept = out.runs[0].results!.map((r) => r.level);
+    const kept = out.runs[0]!.results!.map((r) => r.level);
     expect(kept).toHaveLength(10);
-    const levels = out.runs[0].results!.map((r) => res.findings.find((f) => f.id === r.partialFingerprints!.primaryLocationLineHash)!.severity);
+    const levels = out.runs[0]!.results!.map((r) => res.findings.find((f) => f.id === r.partialFingerprints!.primaryLocationLineHash)!.severity);
     expect(levels.filter((s) => s === 'critical' || s === 'high')).toHaveLength(6);
     expect(levels).not.toContain('info');
-    const note = out.runs[0].invocations![0].toolExecutionNotifications!.find((n) => /left out/.test(n.message.text!))!;
+    const note = out.runs[0]!.invocations![0]!.toolExecutionNotifications!.find((n) => /left out/.test(n.message.text!))!;
     expect(note.message.text).toContain('5 of 15 failing results were left out');
     expect(note.properties).toEqual({ droppedResults: 5 });
   });
 
   it('caps a real run at GitHub’s 25,000 results', () => {
     const res = sampleWith(Array.from({ length: 25_003 }, (_, i) => ({ name: `g${i}`, open: true })));
-    const out = parse(renderSarif(res)[0].content);
-    expect(out.runs[0].results).toHaveLength(25_000);
-    expect(out.runs[0].invocations![0].toolExecutionNotifications!.some((n) => /^3 of 25003 failing results were left out/.test(n.message.text!))).toBe(true);
+    const out = parse(renderSarif(res)[0]!.content);
+    expect(out.runs[0]!.results).toHaveLength(25_000);
+    expect(out.runs[0]!.invocations![0]!.toolExecutionNotifications!.some((n) => /^3 of 25003 failing results were left out/.test(n.message.text!))).toBe(true);
   }, 60_000);
 
   it('keeps every file under the gzipped size limit: splits runs over files first, then trims a run that is too big alone', () => {
@@ -315,7 +315,7 @@ describe('SARIF reporter', () => {
       expect(n).toBeGreaterThan(0);
       expect(n).toBeLessThan(300);
       expect(
-        run.invocations![0].toolExecutionNotifications!.some((x) =>
+        run.invocations![0]!.toolExecutionNotifications!.some((x) =>
           new RegExp(`^${300 - n} of 300 failing results were left out .*gzipped`).test(x.message.text!),
         ),
       ).toBe(true);
@@ -344,10 +344,10 @@ describe('SARIF reporter', () => {
       compliance: undefined,
       snapshot: { ...sampleResult().snapshot, scopes: [], coverage: { total: 0, ok: 0, notApplicable: 0, gaps: [] } },
     };
-    const out = parse(renderSarif(empty)[0].content);
+    const out = parse(renderSarif(empty)[0]!.content);
     expectValid(out);
     expect(out.runs).toHaveLength(1);
-    expect(out.runs[0].results).toEqual([]);
+    expect(out.runs[0]!.results).toEqual([]);
   });
 });
 
@@ -397,7 +397,7 @@ describe('SARIF tool metadata', () => {
       homepage?: string;
       repository?: string | { url?: string };
     };
-    const driver = (JSON.parse(renderSarif(sampleResult())[0].content) as Log).runs[0].tool.driver;
+    const driver = (JSON.parse(renderSarif(sampleResult())[0]!.content) as Log).runs[0]!.tool.driver;
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
     const expected = (pkg.homepage ?? repo)?.replace(/^git\+/, '').replace(/\.git$/, '');
     if (expected && /^https:\/\//.test(expected)) expect(driver.informationUri).toBe(expected);

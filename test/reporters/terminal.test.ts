@@ -60,7 +60,7 @@ describe('terminal summary', () => {
   it('strips terminal escapes and bidi overrides from cloud-supplied strings, even with colour on', () => {
     const evil = sampleResult();
     evil.snapshot.scopes[1] = { provider: 'aws', account: `2109\u001b]0;pwned\u0007\u001b[2J87654321`, regions: ['eu-west-1'] };
-    evil.snapshot.coverage.gaps[0] = { ...evil.snapshot.coverage.gaps[0], resourceId: `bucket\u202Etxt.exe\r\nFAKE LINE`, errorCode: `Denied\u001b[31m` };
+    evil.snapshot.coverage.gaps[0] = { ...evil.snapshot.coverage.gaps[0]!, resourceId: `bucket\u202Etxt.exe\r\nFAKE LINE`, errorCode: `Denied\u001b[31m` };
     const out = renderTerminal(evil, { color: true, outputs: ['out/\u001b[1mfindings.json'] });
     // Our own colour codes are SGR sequences (ESC [ digits m); nothing else may reach the terminal.
     const foreign = out.replace(/\u001b\[[0-9;]*m/g, '');
@@ -75,7 +75,7 @@ describe('terminal summary', () => {
 
   it('lists only the first gaps and failing rules and counts the rest', () => {
     const many = sampleResult();
-    const g = many.snapshot.coverage.gaps[0];
+    const g = many.snapshot.coverage.gaps[0]!;
     many.snapshot.coverage.gaps = Array.from({ length: 12 }, (_, i) => ({ ...g, region: `region-${i}` }));
     const out = renderTerminal(many, { color: false, top: 3 });
     expect(out).toContain('Coverage gaps: 12');
@@ -128,7 +128,7 @@ describe('terminal summary', () => {
 
   it('keeps the compliance columns aligned with colour on', () => {
     const r = sampleResult();
-    r.compliance = [r.compliance![0], { ...r.compliance![0], id: 'pci-dss-4.0', title: 'PCI DSS', version: '4.0.1', score: 0.125 }];
+    r.compliance = [r.compliance![0]!, { ...r.compliance![0]!, id: 'pci-dss-4.0', title: 'PCI DSS', version: '4.0.1', score: 0.125 }];
     const plain = renderTerminal(r, { color: false });
     const colored = renderTerminal(r, { color: true }).replace(/\u001b\[[0-9;]*m/g, '');
     expect(colored).toBe(plain);

@@ -55,7 +55,7 @@ describe('writeReports', () => {
     const broken = sampleResult();
     const loop: Record<string, unknown> = {};
     loop.self = loop;
-    broken.findings[0].evidence = loop; // JSON.stringify throws on the cycle
+    broken.findings[0]!.evidence = loop; // JSON.stringify throws on the cycle
     await expect(writeReports(broken, dir, ['html', 'json'])).rejects.toThrow(/circular/i);
     expect(await readFile(join(dir, 'findings.json'), 'utf8')).toBe(before);
     expect(await readFile(join(dir, 'report.html'), 'utf8')).toBe(beforeHtml);

@@ -23,7 +23,8 @@ export interface Manifest {
 export function readManifests(files: string[]): Manifest[] {
   return files.flatMap((file) =>
     parseAllDocuments(readFileSync(file, 'utf8')).map((d, index) => {
-      if (d.errors.length) throw new Error(`${file}: document ${index}: ${d.errors[0].message}`);
+      const [error] = d.errors;
+      if (error) throw new Error(`${file}: document ${index}: ${error.message}`);
       return { file, index, doc: d.toJS() as Manifest['doc'] };
     }),
   );
