@@ -3,8 +3,8 @@
  * PostgreSQL driver numbers them) in the common subset of both dialects; the few differences (binary column
  * type, the write lock) live here.
  */
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import { dirname } from 'node:path';
 import { makeDir } from '../util/atomic-write.js';
 import { InputError } from '../util/errors.js';
@@ -145,6 +145,8 @@ export async function openDriver(spec: StoreSpec, o: { create: boolean }): Promi
   if (spec.kind === 'sqlite') {
     try {
       if (o.create) await makeDir(dirname(spec.path));
+      // The database drivers load when a store is opened, not with every command that could open one.
+      const { default: Database } = await import('better-sqlite3');
       const db = new Database(spec.path, { fileMustExist: !o.create, timeout: LOCK_TIMEOUT_MS });
       return new SqliteDriver(db);
     } catch (err) {
@@ -154,6 +156,7 @@ export async function openDriver(spec: StoreSpec, o: { create: boolean }): Promi
       throw storeError(spec, 'cannot open the history store', err);
     }
   }
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString: spec.url,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -38,6 +38,7 @@ function loaded(args: string[], cwd: string): { code: number | null; stdout: str
 
 const matching = (modules: string[], re: RegExp) => modules.filter((m) => re.test(m));
 const SDKS = /^(@aws-sdk\/client-|@google-cloud\/|google-auth-library|node-forge)/;
+const DATABASE_DRIVERS = /^(better-sqlite3|pg)$/;
 const EVALUATION = /^(policies\/|src\/engine\/(evaluate|frameworks|derive)|src\/reporters\/)/;
 
 describe('start-up', () => {
@@ -55,13 +56,20 @@ describe('start-up', () => {
     }
   });
 
-  it('evaluate loads rules and reporters but no collector or SDK', () => {
+  it('evaluate loads rules and reporters but no collector, SDK or database driver', () => {
     const r = loaded(['evaluate', DEMO, '--out', join(cwd, 'out'), '--format', 'json', '--quiet'], cwd);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(matching(r.modules, EVALUATION).length).toBeGreaterThan(10);
     expect(matching(r.modules, /^src\/collectors\//)).toEqual([]);
     expect(matching(r.modules, SDKS)).toEqual([]);
+    expect(matching(r.modules, DATABASE_DRIVERS)).toEqual([]);
+  });
+
+  it("evaluate with a history store loads that store's driver only", () => {
+    const r = loaded(['evaluate', DEMO, '--out', join(cwd, 'out-store'), '--format', 'json', '--quiet', '--store', `sqlite:${join(cwd, 'h.db')}`], cwd);
+    expect([r.code, r.stderr]).toEqual([1, '']);
+    expect(matching(r.modules, DATABASE_DRIVERS)).toEqual(['better-sqlite3']);
   });
 
   it('audit with a bad setting fails before any SDK client is loaded, and a TLS-only audit loads no AWS SDK', () => {
