@@ -180,6 +180,9 @@ export async function uploadSarif(client: GitHubClient, t: UploadTarget, sarif: 
       ),
       res.status,
     );
+  // An id's characters, but the run's token (whole or in part of it): refused, and not shown.
+  if (client.scrub(r.id) !== r.id)
+    throw new GitHubError(`upload of ${sarif.file}: GitHub answered ${res.status} with a SARIF id that carries the token (not shown)`, res.status);
   return { id: r.id, ...(typeof r.url === 'string' ? { url: client.scrub(r.url) } : {}) };
 }
 

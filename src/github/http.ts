@@ -1,5 +1,6 @@
 import { stripControls } from '../util/text.js';
 import { InputError } from '../util/errors.js';
+import { runSecrets } from '../model/redaction.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** A failure talking to GitHub: the CLI prints `message` (already free of the token) and exits 1. */
@@ -134,6 +135,8 @@ export class GitHubClient {
 
   constructor(options: GitHubClientOptions) {
     this.base = checkApiUrl(options.apiUrl, options.token);
+    // The token is a credential of the run: whatever layer prints or stores text removes it.
+    runSecrets.register(options.token);
     this.o = { requestTimeoutMs: 60_000, maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 120_000, sleep: defaultSleep, ...options };
   }
 

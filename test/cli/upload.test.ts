@@ -171,4 +171,15 @@ describe('vigil upload (CLI) against a fake GitHub API on 127.0.0.1', () => {
     expect(r.stdout + r.stderr).not.toContain(TOKEN);
     expect(r.stdout + r.stderr).not.toMatch(/\u001b|\u0007/);
   });
+
+  it.each([
+    ['the bare token', TOKEN],
+    ['the token inside an id', `x_${TOKEN}-1`],
+  ])("a server's SARIF id that is %s is refused and not shown", async (_what, id) => {
+    gh.on('POST', SARIFS, { status: 202, body: { id } });
+    const r = await upload(['--sarif', 'vigil-out/vigil.sarif', ...target()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('with a SARIF id that carries the token (not shown)');
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+  });
 });
