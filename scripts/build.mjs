@@ -1,19 +1,31 @@
 #!/usr/bin/env node
 /**
- * `npm run build` (run by `prepare`, so by `npm ci` in a clone and by `npm pack`): compiles src/ and policies/
- * with tsc into dist/ (incremental: a build with nothing changed takes a second), copies the generated JSON
- * Schema beside the compiled model and writes the validators generated from it (validators.cjs), and removes
- * compiled files whose source is gone. frameworks/ and reports/ are read at the package root (src/version.ts),
- * so nothing else is copied; nothing is rewritten by hand.
+ * `npm run build` (run by `prepare`, so by `npm ci` in a clone and by `npm pack`), in three steps:
+ *
+ * 1. tsc compiles src/ and policies/ into dist/.tsc/ (incremental: a build with nothing changed takes seconds),
+ *    the generated JSON Schema is copied beside the compiled model and the validators generated from it are
+ *    written (validators.cjs). Compiled files whose source is gone are removed.
+ * 2. esbuild links the AWS SDK into the compiled code: every compiled module stays one file at its own path
+ *    (so `import.meta.url`, the package root and every relative import are what tsc wrote), but its imports of
+ *    `@aws-sdk/*` and `@smithy/*` are bundled, tree-shaken to what Vigil calls, into shared chunks under
+ *    dist/src/_sdk/ that load lazily as today. A cold `vigil audit` parses a fraction of the SDK it loaded
+ *    from node_modules before (README, "Architecture notes"). Every other import stays external.
+ * 3. The linked tree, with the declarations and generated files, replaces dist/src and dist/policies.
+ *
+ * frameworks/ and reports/ are read at the package root (src/version.ts), so nothing else is copied.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
+const staged = join(dist, '.tsc'); // tsc's output (tsconfig.build.json `outDir`)
+const next = join(dist, '.next'); // the linked tree, before it replaces dist/src and dist/policies
+const TREES = ['src', 'policies'];
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 try {
@@ -24,12 +36,12 @@ try {
 }
 
 const generated = join(root, 'src', 'model', 'generated');
-mkdirSync(join(dist, 'src', 'model', 'generated'), { recursive: true });
-for (const f of readdirSync(generated).filter((x) => x.endsWith('.json'))) copyFileSync(join(generated, f), join(dist, 'src', 'model', 'generated', f));
+mkdirSync(join(staged, 'src', 'model', 'generated'), { recursive: true });
+for (const f of readdirSync(generated).filter((x) => x.endsWith('.json'))) copyFileSync(join(generated, f), join(staged, 'src', 'model', 'generated', f));
 
 // The snapshot validators as generated code: the installed package does not compile ~100 schemas at every start.
-const { standaloneValidatorCode } = await import(pathToFileURL(join(dist, 'src', 'model', 'schema.js')).href);
-const validatorsFile = join(dist, 'src', 'model', 'generated', 'validators.cjs');
+const { standaloneValidatorCode } = await import(pathToFileURL(join(staged, 'src', 'model', 'schema.js')).href);
+const validatorsFile = join(staged, 'src', 'model', 'generated', 'validators.cjs');
 writeFileSync(`${validatorsFile}.tmp`, await standaloneValidatorCode());
 renameSync(`${validatorsFile}.tmp`, validatorsFile);
 
@@ -42,11 +54,61 @@ function prune(dir) {
       prune(file);
       if (readdirSync(file).length === 0) rmSync(file, { recursive: true });
     } else if (compiled.test(e.name)) {
-      const source = join(root, relative(dist, dirname(file)), e.name.replace(compiled, '.ts'));
+      const source = join(root, relative(staged, dirname(file)), e.name.replace(compiled, '.ts'));
       if (!existsSync(source)) rmSync(file);
     }
   }
 }
-prune(dist);
+for (const t of TREES) prune(join(staged, t));
+
+/** Every file under `dir`, relative to it. */
+const files = (dir, base = dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), base) : [relative(base, join(dir, e.name))]));
+
+// Step 2: link the SDK. Only the SDK's packages are bundled (and, inside them, what they import).
+const SDK = /^@(aws-sdk|smithy|aws-crypto)\//;
+rmSync(next, { recursive: true, force: true });
+const all = files(staged).filter((f) => TREES.includes(f.split('/')[0]));
+const modules = all.filter((f) => f.endsWith('.js'));
+await build({
+  absWorkingDir: root,
+  entryPoints: modules.map((f) => join(staged, f)),
+  outbase: staged,
+  outdir: next,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // The SDK's ES modules (`module`), which esbuild can tree-shake; `main` for packages without them.
+  mainFields: ['module', 'main'],
+  keepNames: true,
+  legalComments: 'eof',
+  chunkNames: 'src/_sdk/[name]-[hash]',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'link-the-sdk-only',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) => {
+          if (a.kind === 'entry-point' || a.importer.includes(`${join('node_modules', '')}`) || SDK.test(a.path)) return undefined;
+          return { external: true }; // our own modules (relative) and every other package
+        });
+      },
+    },
+  ],
+});
+// Declarations and generated assets as tsc and step 1 left them.
+for (const f of all.filter((x) => !x.endsWith('.js') && !x.endsWith('.tsbuildinfo'))) {
+  mkdirSync(dirname(join(next, f)), { recursive: true });
+  copyFileSync(join(staged, f), join(next, f));
+}
+
+// Step 3: the linked tree replaces the previous build.
+for (const t of TREES) {
+  rmSync(join(dist, t), { recursive: true, force: true });
+  renameSync(join(next, t), join(dist, t));
+}
+rmSync(next, { recursive: true, force: true });
 chmodSync(join(dist, 'src', 'cli', 'vigil.js'), 0o755);
 console.log(`build: ${relative(process.cwd(), dist) || '.'} is up to date`);

@@ -3,14 +3,20 @@
  * `npm install -g @vigil-scanner/cli` into a temporary prefix from a registry on 127.0.0.1 serving that tarball
  * (with its npm-shrinkwrap.json, as the public registry would) and the dependencies' metadata from
  * package-lock.json, their tarballs coming from the npm cache `npm ci` filled. Then the installed `vigil` runs
- * `--version`, an `evaluate` of the demo snapshot and `rules`: compiled JavaScript, no TypeScript loader.
+ * `--version`, an `evaluate` of the demo snapshot and `rules`: compiled JavaScript, no TypeScript loader. And a
+ * `collect` from moto through the AWS SDK the build linked into the package gives exactly the snapshot the
+ * sources give with the SDK from node_modules.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedAwsData } from '../../examples/demo/seed-aws-data.js';
+import { seedAwsNetwork } from '../../examples/demo/seed-aws-network.js';
+import { type MotoServer, startMoto } from '../../src/testing/moto-server.js';
 import { PACKAGE_ROOT } from '../../src/version.js';
+import { CLI_BIN } from '../support/cli.js';
 import { type LocalRegistry, startLocalRegistry } from '../support/local-registry.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -129,4 +135,27 @@ describe('the packed package, installed', () => {
     expect(rules.status).toBe(0);
     expect((JSON.parse(rules.stdout) as unknown[]).length).toBeGreaterThan(40);
   });
+  it('collects from AWS (moto) through the SDK linked into the package exactly as the sources do', async () => {
+    let moto: MotoServer | undefined;
+    try {
+      moto = await startMoto();
+      await seedAwsNetwork(moto.endpoint, ['us-east-1']);
+      await seedAwsData(moto.endpoint, ['us-east-1']);
+      const env = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', NO_COLOR: '1' };
+      const collect = (bin: string[], out: string) => {
+        const r = run(process.execPath, [...bin, 'collect', '--endpoint-url', moto!.endpoint, '--regions', 'us-east-1', '--out', out], work, 180_000, env);
+        expect([r.status, r.stderr]).toEqual([0, expect.any(String)]);
+        const snap = JSON.parse(readFileSync(out, 'utf8')) as { resources: unknown[]; coverage: Record<string, unknown>[] };
+        const coverage = snap.coverage.map((c) => [c.region, c.service, c.operation, c.status, c.errorCode ?? ''].join(' ')).sort();
+        return { resources: snap.resources, coverage };
+      };
+      const installed = collect([vigil], join(work, 'installed.json'));
+      const sources = collect([CLI_BIN], join(work, 'sources.json'));
+      expect(installed.resources.length).toBeGreaterThan(30);
+      expect(installed.coverage.filter((c) => c.includes(' ok ')).length).toBeGreaterThan(40);
+      expect(installed).toEqual(sources);
+    } finally {
+      await moto?.stop();
+    }
+  }, 420_000);
 });
