@@ -68,9 +68,25 @@ describe('a silent AWS endpoint', () => {
   it('`collect --timeout`: the whole collection is bounded, the hung calls are timeout gaps and the snapshot is written', async () => {
     proxy = await startFaultProxy({ target: moto.endpoint, silent: (r) => r.service === 'kms' });
     const out = join(dir, 'snap.json');
-    // Default per-attempt bounds (30 s × 6 attempts) would take minutes; --timeout 3 ends it.
+    // Default per-attempt bounds (30 s × 6 attempts) would take minutes; --timeout 3 ends it. Several services,
+    // 16 at a time: the calls in flight all listen on the one deadline, and Node must not warn of a leak.
     const run = await runCli(
-      ['collect', '--endpoint-url', proxy.endpoint, '--regions', 'us-east-1', '--services', 'kms,ec2', '--timeout', '3', '--out', out, '--strict'],
+      [
+        'collect',
+        '--endpoint-url',
+        proxy.endpoint,
+        '--regions',
+        'us-east-1',
+        '--services',
+        'kms,ec2,s3,iam,rds',
+        '--concurrency',
+        '16',
+        '--timeout',
+        '3',
+        '--out',
+        out,
+        '--strict',
+      ],
       { cwd: dir, timeoutMs: 45_000 },
     );
     expect(run.stderr).toBe('');

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { Resource } from '../../model/types.js';
 import { InputError } from '../../util/errors.js';
@@ -95,6 +96,8 @@ function isEnabled(optIn: string | undefined): boolean {
 export async function collectAws(options: AwsCollectOptions): Promise<CollectorOutput> {
   if (!options.timeoutMs) return collectAwsWithin(options);
   const deadline = new AbortController();
+  // Every call in flight listens on this one signal: as many listeners as the concurrency allows, not a leak.
+  setMaxListeners(0, deadline.signal);
   const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
   try {
     return await collectAwsWithin({ ...options, signal: deadline.signal });
