@@ -5,11 +5,12 @@
  * 1. tsc compiles src/ and policies/ into dist/.tsc/ (incremental: a build with nothing changed takes seconds),
  *    the generated JSON Schema is copied beside the compiled model and the validators generated from it are
  *    written (validators.cjs). Compiled files whose source is gone are removed.
- * 2. esbuild links the AWS SDK into the compiled code: every compiled module stays one file at its own path
- *    (so `import.meta.url`, the package root and every relative import are what tsc wrote), but its imports of
- *    `@aws-sdk/*` and `@smithy/*` are bundled, tree-shaken to what Vigil calls, into shared chunks under
- *    dist/src/_sdk/ that load lazily as today. A cold `vigil audit` parses a fraction of the SDK it loaded
- *    from node_modules before (README, "Architecture notes"). Every other import stays external.
+ * 2. esbuild links the compiled code into a few files: from the package's entry points (the CLI and the
+ *    `exports`), every module of ours and the AWS SDK (`@aws-sdk/*`, `@smithy/*`, from their ES module builds) are
+ *    bundled into shared chunks under dist/src/_chunks/, split where the code imports lazily (a command, a
+ *    collector, its SDK client), so what loads when is as in the sources. Every other package stays external.
+ *    A cold `vigil audit` then reads a few dozen files instead of ~400 modules and ~30 SDK packages
+ *    (README, "Architecture notes"). Nothing is minified or renamed.
  * 3. The linked tree, with the declarations and generated files, replaces dist/src and dist/policies.
  *
  * frameworks/ and reports/ are read at the package root (src/version.ts), so nothing else is copied.
@@ -65,14 +66,14 @@ for (const t of TREES) prune(join(staged, t));
 const files = (dir, base = dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), base) : [relative(base, join(dir, e.name))]));
 
-// Step 2: link the SDK. Only the SDK's packages are bundled (and, inside them, what they import).
+// Step 2: link. The entry points are the `bin` and the `exports`; the rules (policies/) are imported by them.
+const ENTRIES = ['src/cli/vigil.js', 'src/index.js', 'src/api/rule.js', 'src/api/testing.js'];
 const SDK = /^@(aws-sdk|smithy|aws-crypto)\//;
 rmSync(next, { recursive: true, force: true });
 const all = files(staged).filter((f) => TREES.includes(f.split('/')[0]));
-const modules = all.filter((f) => f.endsWith('.js'));
 await build({
   absWorkingDir: root,
-  entryPoints: modules.map((f) => join(staged, f)),
+  entryPoints: ENTRIES.map((f) => join(staged, f)),
   outbase: staged,
   outdir: next,
   bundle: true,
@@ -84,15 +85,16 @@ await build({
   mainFields: ['module', 'main'],
   keepNames: true,
   legalComments: 'eof',
-  chunkNames: 'src/_sdk/[name]-[hash]',
+  chunkNames: 'src/_chunks/[name]-[hash]',
   logLevel: 'warning',
   plugins: [
     {
-      name: 'link-the-sdk-only',
+      name: 'link-ours-and-the-sdk',
       setup(b) {
         b.onResolve({ filter: /.*/ }, (a) => {
-          if (a.kind === 'entry-point' || a.importer.includes(`${join('node_modules', '')}`) || SDK.test(a.path)) return undefined;
-          return { external: true }; // our own modules (relative) and every other package
+          // Our modules (relative imports), the SDK, and whatever the SDK's own modules import are linked.
+          if (a.kind === 'entry-point' || a.path.startsWith('.') || a.importer.includes(`${join('node_modules', '')}`) || SDK.test(a.path)) return undefined;
+          return { external: true }; // every other package
         });
       },
     },
@@ -107,7 +109,7 @@ for (const f of all.filter((x) => !x.endsWith('.js') && !x.endsWith('.tsbuildinf
 // Step 3: the linked tree replaces the previous build.
 for (const t of TREES) {
   rmSync(join(dist, t), { recursive: true, force: true });
-  renameSync(join(next, t), join(dist, t));
+  if (existsSync(join(next, t))) renameSync(join(next, t), join(dist, t));
 }
 rmSync(next, { recursive: true, force: true });
 chmodSync(join(dist, 'src', 'cli', 'vigil.js'), 0o755);
