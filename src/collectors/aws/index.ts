@@ -6,6 +6,7 @@ import { assertKnownRegions } from './regions.js';
 import type { CollectorOutput } from '../types.js';
 import {
   type AwsCollectOptions,
+  type AwsContext,
   type AwsServiceCollector,
   classifyAwsError,
   collectionTimeout,
@@ -107,7 +108,6 @@ export async function collectAws(options: AwsCollectOptions): Promise<CollectorO
 }
 
 async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOutput> {
-  const { DescribeRegionsCommand, EC2Client } = await import('@aws-sdk/client-ec2');
   const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const bootstrapRegion = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? BOOTSTRAP_REGION;
   const apiCalls: Record<string, number> = {};
@@ -132,14 +132,79 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
     sts.destroy();
   }
 
-  const run = createAwsContext(account, partition, options);
+  // The global services (IAM, S3, …) need the account, not the region list: they start now, while the EC2
+  // client loads and DescribeRegions answers, and the regional ones follow. A region list that turns out to
+  // be wrong (an input error) stops what already started.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  setMaxListeners(0, signal);
+  const run = createAwsContext(account, partition, { ...options, signal });
   const { ctx } = run;
   const selected = options.services ? awsServiceCollectors.filter((c) => options.services!.includes(c.service)) : awsServiceCollectors;
 
-  // Regions. DescribeRegions with AllRegions lists every region with its opt-in status (moto, unlike AWS,
-  // also lists not-opted-in regions without AllRegions, so the status decides either way). `--regions`
-  // limits the scan; a requested region the account has not enabled is a gap (it could not be scanned),
-  // and the disabled regions of a full scan are recorded as not applicable (they cannot hold resources).
+  // A fleet scan also holds a slot of its global cap, taken inside the account's own cap.
+  const own = pLimit(options.concurrency ?? 8);
+  const shared = options.sharedLimit;
+  const limit = <T>(fn: () => Promise<T>): Promise<T> => own(() => (shared ? shared(fn) : fn()));
+  const jobs: Promise<Resource[]>[] = [];
+  const start = (collector: AwsServiceCollector, region: string): void => {
+    jobs.push(
+      limit(async () => {
+        const step = `${collector.service} ${region}`;
+        options.onProgress?.({ provider: 'aws', step, state: 'start' });
+        try {
+          const out = await collector.collect(ctx, region);
+          options.onProgress?.({ provider: 'aws', step, state: 'done' });
+          return out;
+        } catch (err) {
+          // A collector bug must not pass silently: record it as a gap over everything the service feeds.
+          const c = options.signal?.aborted ? collectionTimeout(options) : classifyAwsError(err);
+          ctx.record({
+            service: collector.service,
+            region,
+            operation: 'collect',
+            resourceTypes: collector.resourceTypes,
+            status: c.status === 'timeout' ? 'timeout' : 'error',
+            errorCode: c.code,
+            message: c.message,
+          });
+          options.onProgress?.({ provider: 'aws', step, state: 'failed' });
+          return [];
+        }
+      }),
+    );
+  };
+  for (const collector of selected.filter((c) => c.scope === 'global')) start(collector, 'global');
+  let regions: string[];
+  try {
+    regions = await enabledRegions(ctx, bootstrapRegion, account, options.regions);
+  } catch (err) {
+    stop.abort();
+    await Promise.allSettled(jobs);
+    run.destroy();
+    throw err;
+  }
+  for (const collector of selected.filter((c) => c.scope !== 'global')) for (const region of regions) start(collector, region);
+
+  const resources = (await Promise.all(jobs)).flat();
+  run.destroy();
+  for (const [k, v] of Object.entries(run.apiCalls)) apiCalls[k] = (apiCalls[k] ?? 0) + v;
+  return {
+    scopes: [{ provider: 'aws', account, regions: [...regions, ...(selected.some((c) => c.scope === 'global') ? ['global'] : [])], detail: { partition } }],
+    resources,
+    coverage: run.coverage,
+    apiCalls,
+  };
+}
+
+/**
+ * The regions to scan. DescribeRegions with AllRegions lists every region with its opt-in status (moto, unlike
+ * AWS, also lists not-opted-in regions without AllRegions, so the status decides either way). `--regions` limits
+ * the scan; a requested region the account has not enabled is a gap (it could not be scanned), and the
+ * disabled regions of a full scan are recorded as not applicable (they cannot hold resources).
+ */
+async function enabledRegions(ctx: AwsContext, bootstrapRegion: string, account: string, requested: string[] | undefined): Promise<string[]> {
+  const { DescribeRegionsCommand, EC2Client } = await import('@aws-sdk/client-ec2');
   let regions: string[];
   const ec2 = ctx.client(EC2Client, bootstrapRegion);
   const listed = await ctx.attempt({ service: 'ec2', region: bootstrapRegion, operation: 'DescribeRegions', resourceTypes: [] }, async () =>
@@ -149,8 +214,8 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
   );
   const enabled = listed?.filter((r) => isEnabled(r.optIn)).map((r) => r.name);
   const optInOf = (r: string) => listed?.find((x) => x.name === r)?.optIn ?? 'not listed';
-  if (options.regions?.length) {
-    regions = options.regions;
+  if (requested?.length) {
+    regions = requested;
     if (listed?.length)
       assertKnownRegions(
         regions,
@@ -189,48 +254,5 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
     regions = [bootstrapRegion];
   }
 
-  // A fleet scan also holds a slot of its global cap, taken inside the account's own cap.
-  const own = pLimit(options.concurrency ?? 8);
-  const shared = options.sharedLimit;
-  const limit = <T>(fn: () => Promise<T>): Promise<T> => own(() => (shared ? shared(fn) : fn()));
-  const jobs: Promise<Resource[]>[] = [];
-  for (const collector of selected) {
-    const regionList = collector.scope === 'global' ? ['global'] : regions;
-    for (const region of regionList) {
-      jobs.push(
-        limit(async () => {
-          const step = `${collector.service} ${region}`;
-          options.onProgress?.({ provider: 'aws', step, state: 'start' });
-          try {
-            const out = await collector.collect(ctx, region);
-            options.onProgress?.({ provider: 'aws', step, state: 'done' });
-            return out;
-          } catch (err) {
-            // A collector bug must not pass silently: record it as a gap over everything the service feeds.
-            const c = options.signal?.aborted ? collectionTimeout(options) : classifyAwsError(err);
-            ctx.record({
-              service: collector.service,
-              region,
-              operation: 'collect',
-              resourceTypes: collector.resourceTypes,
-              status: c.status === 'timeout' ? 'timeout' : 'error',
-              errorCode: c.code,
-              message: c.message,
-            });
-            options.onProgress?.({ provider: 'aws', step, state: 'failed' });
-            return [];
-          }
-        }),
-      );
-    }
-  }
-  const resources = (await Promise.all(jobs)).flat();
-  run.destroy();
-  for (const [k, v] of Object.entries(run.apiCalls)) apiCalls[k] = (apiCalls[k] ?? 0) + v;
-  return {
-    scopes: [{ provider: 'aws', account, regions: [...regions, ...(selected.some((c) => c.scope === 'global') ? ['global'] : [])], detail: { partition } }],
-    resources,
-    coverage: run.coverage,
-    apiCalls,
-  };
+  return regions;
 }
