@@ -24,10 +24,10 @@
  * - score = passed / (passed + failed + unknown); manual and not-applicable controls are counted apart;
  *   `null` when that denominator is 0.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv, ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { describeAjvError, jsonPath } from '../model/schema.js';
+import { ajvPackage, describeAjvError, jsonPath } from '../model/schema.js';
 import { InputError } from '../util/errors.js';
 import { parseYaml, type ParsedYaml } from '../util/yaml.js';
 import { PACKAGE_ROOT } from '../version.js';
@@ -83,7 +83,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function validateFramework(value: unknown): ErrorObject | undefined {
   if (!validator) {
     const schema = JSON.parse(readFileSync(FRAMEWORK_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
+    validator = new (ajvPackage().Ajv)({ allErrors: false, strict: false }).compile(schema);
   }
   return validator(value) ? undefined : validator.errors![0];
 }

@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject } from 'ajv';
+import type addFormatsModule from 'ajv-formats';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -7,13 +7,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import { PACKAGE_ROOT } from '../version.js';
-import { lazy } from '../util/lazy.js';
+import { lazy, lazyRequire } from '../util/lazy.js';
 import { editDistance } from '../util/text.js';
 import { INPUT_TYPES, RESOURCE_TYPES, type ResourceType } from './registry.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
 
-// ajv-formats ships CJS with a default export; under ESM interop it arrives as a namespace.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+// ajv is needed only where validators are compiled (sources in development, the build): the installed package
+// runs the generated ones. ajv-formats is CommonJS with its function on `default` as well.
+export const ajvPackage = lazyRequire<typeof import('ajv')>('ajv');
+const ajvFormats = lazyRequire<typeof addFormatsModule & { default?: typeof addFormatsModule }>('ajv-formats');
 
 const str = { type: 'string' } as const;
 const nonEmpty = { type: 'string', minLength: 1 } as const;
@@ -146,8 +148,9 @@ function standaloneValidators(): Validators | undefined {
 }
 
 function newAjv(code?: { source: true }): Ajv {
-  const ajv = new Ajv({ allErrors: false, strict: false, verbose: true, ...(code ? { code } : {}) });
-  addFormats(ajv);
+  const ajv = new (ajvPackage().Ajv)({ allErrors: false, strict: false, verbose: true, ...(code ? { code } : {}) });
+  const formats = ajvFormats();
+  (formats.default ?? formats)(ajv);
   return ajv;
 }
 

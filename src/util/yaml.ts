@@ -1,4 +1,8 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { lazyRequire } from './lazy.js';
+
+/** The yaml package, loaded when a YAML file is first read (a config file, a framework), not at start. */
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 import { InputError } from './errors.js';
 
 export interface ParsedYaml {
@@ -12,6 +16,7 @@ export const MAX_ALIAS_COUNT = 100;
 
 /** Parses YAML, turning syntax errors (and alias bombs) into an InputError with line and column. */
 export function parseYaml(text: string, file: string, fix: string): ParsedYaml {
+  const { LineCounter, parseDocument, isNode } = yaml();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   const e = doc.errors[0];
