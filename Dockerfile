@@ -5,7 +5,9 @@
 #   docker run --rm -e AWS_ACCESS_KEY_ID -e AWS_SECRET_ACCESS_KEY -e AWS_SESSION_TOKEN -e AWS_REGION \
 #     --read-only --tmpfs /tmp -v "$PWD/vigil-out:/out" ghcr.io/vigil-scanner/vigil audit --out /out
 
-# --- build: every dependency, then tsc into dist/ (npm ci runs `prepare` = npm run build) ------------------
+# --- build: every dependency, then the compiled package (npm ci runs `prepare` = npm run build: tsc, then
+# esbuild links it into dist/src), then the dev dependencies are dropped again. The production node_modules
+# keep what their install scripts built (better-sqlite3's native binding, for the history store). ----------
 FROM node:20-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
@@ -13,16 +15,16 @@ COPY scripts ./scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY policies ./policies
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 
-# --- runtime: production dependencies (no install scripts: nothing to build) and the compiled package --------
+# --- runtime: the production dependencies as built above (same base image, same ABI) and the compiled package -
 FROM node:20-slim
 ENV NODE_ENV=production \
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true \
     NO_UPDATE_NOTIFIER=1
 WORKDIR /opt/vigil
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY package.json ./
+COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist/src ./dist/src
 COPY --from=build /src/dist/policies ./dist/policies
 COPY frameworks ./frameworks
