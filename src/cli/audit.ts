@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { prepareBuiltinRules } from '../../policies/index.js';
 import { collect } from '../collectors/index.js';
 import { loadConfig } from '../engine/config.js';
 import { checkOutputFile, ensureOutputDir, writeOutput } from '../reporters/index.js';
@@ -54,8 +55,11 @@ export function auditCommand(): Command {
     const store = await openPlanStore(plan);
     try {
       beginPhase('collection');
+      // While the collection waits on the network, the rules load what they can without a snapshot.
+      const prepared = options.aws ? prepareBuiltinRules(plan.rules).catch(() => undefined) : undefined;
       const progress = progressListener(flags.progress !== false && !flags.quiet);
       let snapshot = await collect({ ...options, onProgress: progress.listener });
+      await prepared;
       if (ports) snapshot = await discoverAndProbeTls(snapshot, ports, { ...options, onProgress: progress.listener });
       progress.done();
       if (flags.snapshot) await writeOutput(flags.snapshot, JSON.stringify(snapshot), '--snapshot');

@@ -2,7 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { parsePolicyDocument } from '../../../src/collectors/aws/iam.js';
 import { indexSnapshot } from '../../../src/engine/snapshot-index.js';
 import type { IamPolicyDocument } from '../../../src/model/aws/iam.js';
-import { accessLevel, catalogAction, expandActionPattern, expandNotAction, isReadStyleName } from '../../../policies/_lib/iam-actions.js';
+import {
+  accessLevel,
+  catalogAction,
+  catalogServices,
+  expandActionPattern,
+  expandNotAction,
+  isReadStyleName,
+  preloadCatalog,
+  serviceActions,
+} from '../../../policies/_lib/iam-actions.js';
 import { findEscalations } from '../../../policies/_lib/iam-escalation.js';
 import { resolveIdentity } from '../../../policies/_lib/iam-identity.js';
 import { PermissionSet, isUnconstrainedResource, type SourcedDocument } from '../../../policies/_lib/iam-policy.js';
@@ -326,5 +335,20 @@ describe('trust policies', () => {
     expect(principalAccount('arn:aws:sts::111122223333:assumed-role/r/s')).toBe('111122223333');
     expect(principalAccount('*')).toBeNull();
     expect(principalAccount('AIDAEXAMPLEUNIQUEID')).toBeNull();
+  });
+});
+
+describe('preloadCatalog', () => {
+  it('loads every service of the catalogue, yielding to the event loop between services', async () => {
+    let ticked = 0;
+    const tick = setInterval(() => ticked++, 0);
+    const before = ticked;
+    await preloadCatalog(4);
+    clearInterval(tick);
+    expect(ticked).toBeGreaterThan(before); // timers ran while it loaded: the collection's I/O is not held up
+    const services = catalogServices();
+    expect(services.length).toBeGreaterThan(300);
+    expect(services.filter((s) => serviceActions(s).length === 0)).toEqual([]);
+    expect(catalogAction('iam:PutUserPolicy')?.level).toBe('Permissions management');
   });
 });
