@@ -1,7 +1,7 @@
 import { lazy } from '../util/lazy.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { ajvPackage, describeAjvError, firstAjvError, jsonPath } from '../model/schema.js';
+import { describeAjvError, firstAjvError, jsonPath, plainAjv } from '../model/schema.js';
 import { InputError } from '../util/errors.js';
 import { parseYaml } from '../util/yaml.js';
 import { endOfDate, unknownSuppressionRules } from './suppressions.js';
@@ -115,7 +115,7 @@ export const configSchema = {
   },
 } as const;
 
-const ajv = lazy(() => new (ajvPackage().Ajv)({ allErrors: false, strict: false }));
+const ajv = lazy(plainAjv);
 const configValidator = lazy(() => ajv().compile(configSchema));
 /** Where each parsed config's values are in its file, for error messages. */
 const places = new WeakMap<VigilConfig, (instancePath: string) => string | undefined>();

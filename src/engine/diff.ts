@@ -1,6 +1,6 @@
 import { lazy } from '../util/lazy.js';
 import { readFile } from 'node:fs/promises';
-import { ajvPackage, describeAjvError, firstAjvError, jsonErrorPlace, jsonPath } from '../model/schema.js';
+import { describeAjvError, firstAjvError, jsonErrorPlace, jsonPath, plainAjv } from '../model/schema.js';
 import { stripControls } from '../util/text.js';
 import { FINDINGS_JSON_VERSION, type JsonFinding } from './findings-file.js';
 import { InputError } from '../util/errors.js';
@@ -113,7 +113,7 @@ const findingsSchema = {
   },
 } as const;
 
-const findingsValidator = lazy(() => new (ajvPackage().Ajv)({ allErrors: false, strict: false }).compile(findingsSchema));
+const findingsValidator = lazy(() => plainAjv().compile(findingsSchema));
 const FIX = 'pass findings.json files written by `vigil audit` / `vigil evaluate` (--format json)';
 
 /** Parses and validates a `findings.json`. Throws {@link InputError} naming the file and the JSON path. */

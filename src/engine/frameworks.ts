@@ -24,10 +24,11 @@
  * - score = passed / (passed + failed + unknown); manual and not-applicable controls are counted apart;
  *   `null` when that denominator is 0.
  */
-import type { Ajv, ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ajvPackage, describeAjvError, jsonPath } from '../model/schema.js';
+import { describeAjvError, jsonPath, plainAjv } from '../model/schema.js';
+import { lazy } from '../util/lazy.js';
 import { InputError } from '../util/errors.js';
 import { parseYaml, type ParsedYaml } from '../util/yaml.js';
 import { PACKAGE_ROOT } from '../version.js';
@@ -79,12 +80,9 @@ export const FRAMEWORK_SCHEMA_FILE = join(FRAMEWORKS_DIR, 'framework.schema.json
 
 const FIX = 'see frameworks/README.md and frameworks/framework.schema.json for the format';
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+const frameworkValidator = lazy(() => plainAjv().compile(JSON.parse(readFileSync(FRAMEWORK_SCHEMA_FILE, 'utf8')) as Record<string, unknown>));
 function validateFramework(value: unknown): ErrorObject | undefined {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(FRAMEWORK_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
-    validator = new (ajvPackage().Ajv)({ allErrors: false, strict: false }).compile(schema);
-  }
+  const validator = frameworkValidator();
   return validator(value) ? undefined : validator.errors![0];
 }
 

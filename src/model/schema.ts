@@ -14,7 +14,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './types.js';
 
 // ajv is needed only where validators are compiled (sources in development, the build): the installed package
 // runs the generated ones. ajv-formats is CommonJS with its function on `default` as well.
-export const ajvPackage = lazyRequire<typeof import('ajv')>('ajv');
+const ajvPackage = lazyRequire<typeof import('ajv')>('ajv');
 const ajvFormats = lazyRequire<typeof addFormatsModule & { default?: typeof addFormatsModule }>('ajv-formats');
 
 const str = { type: 'string' } as const;
@@ -145,6 +145,11 @@ function standaloneValidators(): Validators | undefined {
       return v as Validator;
     },
   };
+}
+
+/** An ajv instance for the other layers' own schemas (config, findings, frameworks): loads ajv on first use. */
+export function plainAjv(): Ajv {
+  return new (ajvPackage().Ajv)({ allErrors: false, strict: false });
 }
 
 function newAjv(code?: { source: true }): Ajv {

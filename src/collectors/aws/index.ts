@@ -97,8 +97,6 @@ function isEnabled(optIn: string | undefined): boolean {
 export async function collectAws(options: AwsCollectOptions): Promise<CollectorOutput> {
   if (!options.timeoutMs) return collectAwsWithin(options);
   const deadline = new AbortController();
-  // Every call in flight listens on this one signal: as many listeners as the concurrency allows, not a leak.
-  setMaxListeners(0, deadline.signal);
   const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
   try {
     return await collectAwsWithin({ ...options, signal: deadline.signal });
@@ -137,6 +135,7 @@ async function collectAwsWithin(options: AwsCollectOptions): Promise<CollectorOu
   // be wrong (an input error) stops what already started.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // Every call in flight listens on this one signal: as many listeners as the concurrency allows, not a leak.
   setMaxListeners(0, signal);
   const run = createAwsContext(account, partition, { ...options, signal });
   const { ctx } = run;
